@@ -1,0 +1,195 @@
+// The Store seam: where cases, instances, timers, tasks, the outbox and the event log live.
+//
+// The engine talks to storage only through these interfaces. SQLite (adapters/sqlite) is the
+// embedded implementation; PostgreSQL will come behind the same interfaces. All writes happen in
+// a WriteTxn owned by the engine's single writer thread; several events share one WriteTxn (group
+// commit), each inside its own savepoint so that one failing event leaves the others intact.
+// Reads for queries (incidents, due timers, case files) use the Store directly from any thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/clock.h"
+#include "engine/definition.h"
+#include "engine/status.h"
+
+namespace souhra {
+
+using CaseId = int64_t;
+using InstanceId = int64_t;
+
+struct CaseRecord {
+  CaseId id = 0;
+  std::string tenant;
+  std::string code;  // pseudonymous client code, e.g. "K-2026-0042"; never the client's name
+  Json data = Json::object();
+  Instant created;
+  bool closed = false;
+};
+
+struct InstanceRecord {
+  InstanceId id = 0;
+  CaseId case_id = 0;
+  std::string workflow;         // definition name
+  std::string definition_hash;  // the pinned version
+  std::string state;
+  bool active = true;           // false once a final state is reached
+  int64_t steps = 0;            // transitions taken; bumps on every accepted event
+};
+
+struct TimerRecord {
+  InstanceId instance_id = 0;
+  CaseId case_id = 0;
+  std::string key;
+  Instant due;
+  std::string scope_state;  // the state that set it; leaving that state cancels it unless keep
+  bool keep = false;
+};
+
+enum class TaskStatus { kOpen, kDone, kCancelled };
+
+struct TaskRecord {
+  int64_t id = 0;
+  CaseId case_id = 0;
+  InstanceId instance_id = 0;
+  std::string key;
+  std::string title;
+  std::string assignee;  // a case role ("case_manager") or "user:<login>"
+  std::optional<Instant> due;
+  Json remind = Json::array();  // reminder ladder, as written
+  std::string scope_state;
+  bool keep = false;
+  TaskStatus status = TaskStatus::kOpen;
+  Json result;  // the payload of task.<key>.done
+};
+
+struct OutboxRecord {
+  int64_t id = 0;
+  CaseId case_id = 0;
+  InstanceId instance_id = 0;
+  std::string recipient;  // a role, "user:<login>" or "actor:<id>"
+  std::string template_name;
+  std::string channel;    // "" = the recipient's preferred channels
+  Json payload = Json::object();
+  Instant created;
+};
+
+struct DecisionRecord {
+  CaseId case_id = 0;
+  InstanceId instance_id = 0;
+  std::string rule_set;
+  std::string rule_set_hash;
+  Json result;  // {eligible, score, criteria:[{id,title,passed,mandatory,explanation}]}
+  Instant decided;
+};
+
+// One row of the append-only event log: an event as applied, or the creation of a case.
+struct EventRecord {
+  int64_t seq = 0;             // assigned by the store
+  CaseId case_id = 0;
+  InstanceId instance_id = 0;  // the addressed instance (timers, tasks), 0 = the whole case
+  std::string type;
+  Json payload = Json::object();
+  std::string idempotency_key;  // "" when the caller gave none
+  std::string actor;            // who caused it: "user:<login>", "timer", "system"
+  Instant at;                   // when it was applied
+  std::optional<Instant> due;   // for timer events: when it was due
+  Json outcome = Json::object();  // what it did: transitions per instance
+};
+
+enum class IncidentStatus { kOpen, kResolved };
+
+// A failed event kept whole so that it can be looked at and retried. Nothing of it was applied.
+struct IncidentRecord {
+  int64_t id = 0;
+  CaseId case_id = 0;
+  EventRecord event;  // the event as submitted (seq 0)
+  std::string error;  // status code and message, with file:line for script errors
+  Instant created;
+  IncidentStatus status = IncidentStatus::kOpen;
+  int attempts = 1;
+};
+
+// The source text of a definition version, stored so that pinned instances survive restarts
+// and edits of the files they came from.
+struct DefinitionSource {
+  std::string tenant;
+  std::string name;
+  std::string content_hash;
+  std::string file;
+  std::string source;
+  bool active = false;
+};
+
+// A write transaction. Obtained from Store::BeginWrite; used by one thread. Destroying it
+// without Commit rolls everything back. Every method may fail with kUnavailable (I/O, busy,
+// disk full); after such a failure the caller rolls back the whole transaction.
+class WriteTxn {
+ public:
+  virtual ~WriteTxn() = default;
+
+  // Per-event atomicity inside a group commit. Savepoints do not nest further.
+  virtual Status Savepoint() = 0;
+  virtual Status ReleaseSavepoint() = 0;
+  virtual Status RollbackToSavepoint() = 0;
+  // Makes everything durable (fsync) before returning OK. Ends the transaction either way.
+  virtual Status Commit() = 0;
+
+  virtual Result<std::optional<EventRecord>> FindEventByKey(CaseId case_id,
+                                                            const std::string& idempotency_key) = 0;
+  virtual Result<std::optional<CaseRecord>> LoadCase(CaseId id) = 0;
+  virtual Result<std::vector<InstanceRecord>> LoadActiveInstances(CaseId case_id) = 0;
+  virtual Result<std::optional<TaskRecord>> FindOpenTask(CaseId case_id, const std::string& key) = 0;
+  virtual Result<std::optional<TimerRecord>> FindTimer(InstanceId instance_id,
+                                                       const std::string& key) = 0;
+
+  virtual Result<CaseId> InsertCase(const CaseRecord& record) = 0;
+  virtual Status UpdateCase(const CaseRecord& record) = 0;  // data and closed
+  virtual Result<InstanceId> InsertInstance(const InstanceRecord& record) = 0;
+  virtual Status UpdateInstance(const InstanceRecord& record) = 0;  // state, active, steps
+  virtual Status PutTimer(const TimerRecord& record) = 0;  // replaces (instance, key) if present
+  virtual Status DeleteTimer(InstanceId instance_id, const std::string& key) = 0;
+  virtual Result<int64_t> InsertTask(const TaskRecord& record) = 0;
+  virtual Status CloseTask(int64_t task_id, TaskStatus status, const Json& result) = 0;
+  // Cancels the timers and open tasks of `instance_id` set in `state` without keep;
+  // with an empty state, all of them (the instance reached a final state).
+  virtual Status CancelScoped(InstanceId instance_id, const std::string& state) = 0;
+  virtual Status InsertOutbox(const OutboxRecord& record) = 0;
+  virtual Status InsertDecision(const DecisionRecord& record) = 0;
+  virtual Result<int64_t> AppendEvent(const EventRecord& record) = 0;
+  virtual Result<int64_t> InsertIncident(const IncidentRecord& record) = 0;
+  virtual Status UpdateIncident(int64_t id, IncidentStatus status, int attempts,
+                                const std::string& error) = 0;
+  virtual Status PutDefinition(const DefinitionSource& source) = 0;  // insert or (re)activate
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Starts the one write transaction. Fails with kUnavailable if the database is busy.
+  virtual Result<std::unique_ptr<WriteTxn>> BeginWrite() = 0;
+
+  // Queries; safe from any thread, concurrently with a write transaction.
+  virtual Result<std::optional<CaseRecord>> GetCase(CaseId id) = 0;
+  virtual Result<std::vector<InstanceRecord>> ListInstances(CaseId case_id) = 0;
+  virtual Result<std::vector<EventRecord>> ListEvents(CaseId case_id) = 0;
+  virtual Result<std::vector<TaskRecord>> ListTasks(CaseId case_id) = 0;
+  virtual Result<std::vector<TimerRecord>> ListTimers(CaseId case_id) = 0;
+  virtual Result<std::vector<OutboxRecord>> ListOutbox(CaseId case_id) = 0;
+  virtual Result<std::vector<DecisionRecord>> ListDecisions(CaseId case_id) = 0;
+  virtual Result<std::vector<IncidentRecord>> ListIncidents(bool open_only) = 0;
+  virtual Result<std::optional<IncidentRecord>> GetIncident(int64_t id) = 0;
+  // Timers due at or before `now`, earliest first, at most `limit`. Uses an index on due time.
+  virtual Result<std::vector<TimerRecord>> DueTimers(Instant now, int limit) = 0;
+  // A definition version by hash, or the active version of (tenant, name).
+  virtual Result<std::optional<DefinitionSource>> GetDefinition(const std::string& content_hash) = 0;
+  virtual Result<std::optional<DefinitionSource>> GetActiveDefinition(const std::string& tenant,
+                                                                      const std::string& name) = 0;
+};
+
+}  // namespace souhra
