@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "engine/clock.h"
 #include "engine/duration.h"
@@ -13,11 +14,19 @@
 
 namespace souhra {
 
+// A computed due time and how it was reached, so that people can check it.
+struct DueDate {
+  Instant due;
+  // Lines in Czech for people, e.g. "start: čt 2. 4. 2026 10:00",
+  // "přeskočeno: pá 3. 4. 2026 (Velký pátek)", "termín: st 8. 4. 2026 10:00".
+  std::vector<std::string> explanation;
+};
+
 class Calendar {
  public:
   virtual ~Calendar() = default;
-  // The instant `duration` after `from` for `tenant`. Thread-safe.
-  virtual Result<Instant> Add(Instant from, const Duration& duration,
+  // The instant `duration` after `from` for `tenant`, with its explanation. Thread-safe.
+  virtual Result<DueDate> Add(Instant from, const Duration& duration,
                               const std::string& tenant) const = 0;
 };
 

@@ -1,0 +1,34 @@
+// The souhra command: dispatches to its subcommands.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/commands.h"
+
+namespace {
+
+int Usage(std::ostream& out) {
+  out << "Použití / usage: souhra <příkaz> [volby]\n"
+         "  serve      spustí server (výchozí: 127.0.0.1:8080, souhra.db)\n"
+         "  validate   zkontroluje workflow a pravidla: souhra validate SOUBOR…\n"
+         "  bench      změří propustnost enginu: souhra bench --cases N\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return Usage(std::cerr);
+  const std::string command = args.front();
+  args.erase(args.begin());
+  for (const auto& entry : souhra::Commands()) {
+    if (command == entry.name) return entry.run(args);
+  }
+  if (command == "help" || command == "--help" || command == "-h") {
+    Usage(std::cout);
+    return 0;
+  }
+  std::cerr << "souhra: neznámý příkaz '" << command << "'\n";
+  return Usage(std::cerr);
+}
