@@ -1,6 +1,9 @@
 #include "engine/clock.h"
 
 #include <cstdio>
+#include <sstream>
+
+#include <date/date.h>
 
 namespace souhra {
 
@@ -19,5 +22,23 @@ std::string FormatUtc(Instant t) {
                 long(hms.subseconds().count()));
   return buf;
 }
+
+// date::parse trips a false -Wmaybe-uninitialized inside date.h with GCC 12.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+bool ParseIsoInstant(const std::string& text, Instant* out) {
+  std::string normalized = text;
+  if (!normalized.empty() && (normalized.back() == 'Z' || normalized.back() == 'z')) {
+    normalized.back() = '+';
+    normalized += "00:00";
+  }
+  std::istringstream in(normalized);
+  date::sys_time<std::chrono::milliseconds> parsed;
+  in >> date::parse("%FT%T%Ez", parsed);
+  if (in.fail() || in.peek() != std::char_traits<char>::eof()) return false;
+  *out = Instant(parsed.time_since_epoch());
+  return true;
+}
+#pragma GCC diagnostic pop
 
 }  // namespace souhra

@@ -16,6 +16,9 @@ inline int64_t ToMillis(Instant t) { return t.time_since_epoch().count(); }
 inline Instant FromMillis(int64_t ms) { return Instant(std::chrono::milliseconds(ms)); }
 // ISO-8601 in UTC with a Z suffix and milliseconds, e.g. "2026-04-02T08:00:00.000Z".
 std::string FormatUtc(Instant t);
+// Parses ISO-8601 with an offset or Z: "2026-04-02T10:00:00+02:00", "2026-04-02T08:00:00.000Z".
+// Returns false on anything else.
+bool ParseIsoInstant(const std::string& text, Instant* out);
 
 class Clock {
  public:

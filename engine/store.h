@@ -165,6 +165,10 @@ class WriteTxn {
   virtual Status UpdateIncident(int64_t id, IncidentStatus status, int attempts,
                                 const std::string& error) = 0;
   virtual Status PutDefinition(const DefinitionSource& source) = 0;  // insert or (re)activate
+  // The same lookups as Store's, but seeing this transaction's own writes.
+  virtual Result<std::optional<DefinitionSource>> FindDefinition(const std::string& content_hash) = 0;
+  virtual Result<std::optional<DefinitionSource>> FindActiveDefinition(const std::string& tenant,
+                                                                       const std::string& name) = 0;
 };
 
 class Store {

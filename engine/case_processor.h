@@ -1,0 +1,65 @@
+// Applies one event, or the creation of a case, inside the engine's write transaction: finds
+// the instances it is for, plans each step (engine/step.h) and writes the plans' effects and the
+// event-log row. It does not commit; the Engine around it decides that.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "engine/calendar.h"
+#include "engine/definition_catalog.h"
+#include "engine/store.h"
+
+namespace souhra {
+
+struct NewCase {
+  std::string tenant;
+  std::string code;      // the client's pseudonymous code, unique within the tenant
+  std::string workflow;  // the workflow the case starts with, e.g. "intake"
+  Json data = Json::object();
+  std::string actor = "system";
+};
+
+struct EventRequest {
+  CaseId case_id = 0;
+  std::string type;
+  Json payload = Json::object();
+  std::string idempotency_key;
+  std::string actor = "system";
+  InstanceId instance_id = 0;   // address one instance (timers); 0 = every active instance
+  std::optional<Instant> due;   // timer events: when the timer was due
+  // Internal events (timers, overdue tasks) are logged even when no instance accepts them, so
+  // that each fires once; a person's event that nobody accepts is refused instead.
+  bool internal = false;
+};
+
+// The acknowledged result of an event: its place in the log and what it did.
+struct Applied {
+  int64_t seq = 0;
+  CaseId case_id = 0;
+  bool repeated = false;  // an idempotent repeat: the first result, nothing applied again
+  Json outcome = Json::object();
+};
+
+class CaseProcessor {
+ public:
+  CaseProcessor(DefinitionCatalog& catalog, const Calendar& calendar)
+      : catalog_(catalog), calendar_(calendar) {}
+
+  // Creates the case and starts its first workflow. kNotFound for an unknown workflow.
+  Result<Applied> Create(WriteTxn& txn, const NewCase& request, Instant now);
+
+  // Applies the event. kConflict when no instance accepts it (the message names each instance's
+  // state and what it would accept) or when an idempotency key is reused for another event;
+  // kNotFound for an unknown case; script failures as kScriptError / kResourceExhausted.
+  // On any error the caller rolls back to its savepoint: partial writes are possible.
+  Result<Applied> Apply(WriteTxn& txn, const EventRequest& request, Instant now);
+
+ private:
+  class Step;
+
+  DefinitionCatalog& catalog_;
+  const Calendar& calendar_;
+};
+
+}  // namespace souhra
