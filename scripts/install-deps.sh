@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Souhra builds and runs with, skipping those already present.
+set -euo pipefail
+
+packages=(
+  g++ cmake make pkg-config
+  liblua5.4-dev nlohmann-json3-dev libcpp-httplib-dev libsqlite3-dev libgtest-dev
+  libhowardhinnant-date-dev libsodium-dev tzdata
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "Installing: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs every test twice: in the release build and in an
+# AddressSanitizer + UndefinedBehaviorSanitizer build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+for kind in release asan; do
+  scripts/build.sh "$kind"
+  echo "== tests ($kind)"
+  ctest --test-dir "build/$kind" --output-on-failure -j"$(nproc)"
+done
