@@ -203,7 +203,7 @@ Result<Applied> CaseProcessor::Apply(WriteTxn& txn, const EventRequest& request,
   if (!found) return NotFound("case " + std::to_string(request.case_id) + " does not exist");
 
   InstanceId target = request.instance_id;
-  if (request.type.rfind("timer.", 0) == 0 && target != 0) {
+  if (request.type.rfind("timer.", 0) == 0 && target != 0 && request.due) {
     // A timer fires once: its row goes with the event, so a second firing finds nothing.
     const std::string key = request.type.substr(6);
     SOUHRA_ASSIGN_OR_RETURN(std::optional<TimerRecord> timer, txn.FindTimer(target, key));

@@ -27,7 +27,9 @@ struct EventRequest {
   std::string idempotency_key;
   std::string actor = "system";
   InstanceId instance_id = 0;   // address one instance (timers); 0 = every active instance
-  std::optional<Instant> due;   // timer events: when the timer was due
+  // A timer firing: when it was due. The pending timer with that due time is consumed with the
+  // event, so it fires once; without it (a retried incident) no pending timer is needed.
+  std::optional<Instant> due;
   // Internal events (timers, overdue tasks) are logged even when no instance accepts them, so
   // that each fires once; a person's event that nobody accepts is refused instead.
   bool internal = false;

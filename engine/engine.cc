@@ -119,8 +119,9 @@ Result<Applied> Engine::RetryIncident(int64_t incident_id) {
       return processor_.Create(txn, request, now);
     }, e, incident_id).get();
   }
+  // The timer was consumed when the incident was recorded, so the retry needs no pending timer.
   EventRequest request{e.case_id, e.type, e.payload, e.idempotency_key, e.actor, e.instance_id,
-                       e.due, e.instance_id != 0};
+                       std::nullopt, e.instance_id != 0};
   return Enqueue([this, request](WriteTxn& txn, Instant now) {
     return processor_.Apply(txn, request, now);
   }, e, incident_id).get();
@@ -238,6 +239,10 @@ bool Engine::RunOne(WriteTxn& txn, Request& request, Instant now, Result<Applied
     *result = error;  // refused: nothing to keep
     return true;
   }
+  if (Status s = ConsumeFiredTimer(txn, request.incident_event); !s.ok()) {
+    *result = s;
+    return false;
+  }
   int64_t incident_id = 0;
   if (Status s = RecordIncident(txn, request, error, now, &incident_id); !s.ok()) {
     *result = s;
@@ -245,6 +250,15 @@ bool Engine::RunOne(WriteTxn& txn, Request& request, Instant now, Result<Applied
   }
   *result = Status(error.code(), error.message() + " (incident " + std::to_string(incident_id) + ")");
   return true;
+}
+
+Status Engine::ConsumeFiredTimer(WriteTxn& txn, const EventRecord& event) {
+  // A failed timer event lives on in its incident; leaving the timer pending would fire it,
+  // and fail it, again at every tick.
+  if (!event.due || event.instance_id == 0 || event.type.rfind("timer.", 0) != 0) {
+    return Status::Ok();
+  }
+  return txn.DeleteTimer(event.instance_id, event.type.substr(6));
 }
 
 int Engine::NextAttempt(int64_t incident_id) {

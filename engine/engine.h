@@ -73,6 +73,7 @@ class Engine {
   void RunBatch(std::deque<std::unique_ptr<Request>>& batch);
   // Runs one request inside a savepoint. Returns false if the transaction must be abandoned.
   bool RunOne(WriteTxn& txn, Request& request, Instant now, Result<Applied>* result);
+  Status ConsumeFiredTimer(WriteTxn& txn, const EventRecord& event);
   int NextAttempt(int64_t incident_id);
   Status RecordIncident(WriteTxn& txn, const Request& request, const Status& error, Instant now,
                         int64_t* incident_id);

@@ -1,0 +1,10 @@
+// `souhra serve [--listen ADDR] [--port N] [--db PATH] [--definitions DIR]`
+#pragma once
+
+#include "app/commands.h"
+
+namespace souhra {
+
+int ServeCommand(const CommandArgs& args);
+
+}  // namespace souhra
