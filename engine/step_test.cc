@@ -1,0 +1,165 @@
+#include "engine/step.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+
+#include "tests/fakes/fixed_calendar.h"
+
+namespace souhra {
+namespace {
+
+// Guards answer from a table keyed by function ref; actions return preset effects.
+class TableScripts final : public ScriptHost {
+ public:
+  std::map<int, bool> guards;
+  std::map<int, std::vector<Effect>> actions;
+  Result<bool> Guard(const ScriptFunction& fn, const Json&, const Json&) override {
+    if (fn.ref == 99) return ScriptError("wf.lua:7: boom");
+    return guards[fn.ref];
+  }
+  Result<std::vector<Effect>> Action(const ScriptFunction& fn, const Json&, const Json&) override {
+    return actions[fn.ref];
+  }
+  Result<CheckResult> Check(const ScriptFunction&, const Json&, const Json&) override {
+    return CheckResult{true, ""};
+  }
+};
+
+Effect Make(EffectKind kind, std::string key, Json args = Json::object()) {
+  Effect e;
+  e.kind = kind;
+  e.key = std::move(key);
+  e.args = std::move(args);
+  e.pos = {"wf.lua", 3};
+  return e;
+}
+
+class StepTest : public ::testing::Test {
+ protected:
+  StepTest() {
+    scripts_ = std::make_shared<TableScripts>();
+    workflow_.name = "wf";
+    workflow_.initial = "a";
+    workflow_.params = {{"soon", "2 days"}};
+    workflow_.scripts = scripts_;
+    State a;
+    a.name = "a";
+    a.enter = {Make(EffectKind::kTimer, "t", {{"after", "soon"}})};
+    a.exit = {Make(EffectKind::kSet, "", {{"left_a", true}})};
+    Transition guarded;
+    guarded.when = {1, {}};
+    guarded.go = "b";
+    Transition fallback;
+    fallback.go = "c";
+    a.on["next"] = {guarded, fallback};
+    Transition stay;
+    stay.run = {Make(EffectKind::kSet, "", {{"note.text", "x"}})};
+    a.on["note"] = {stay};
+    Transition failing;
+    failing.when = {99, {}};
+    failing.go = "b";
+    a.on["fail"] = {failing};
+    State b;
+    b.name = "b";
+    b.final = true;
+    State c;
+    c.name = "c";
+    c.enter = {Make(EffectKind::kTask, "k", {{"title", "Úkol"}, {"due", "1 working day"}})};
+    workflow_.states = {{"a", a}, {"b", b}, {"c", c}};
+    ctx_.workflow = &workflow_;
+    ctx_.calendar = &calendar_;
+    ctx_.now = FromMillis(0);
+    case_.id = 1;
+    case_.tenant = "demo";
+    case_.code = "K-1";
+    instance_.state = "a";
+  }
+
+  std::shared_ptr<TableScripts> scripts_;
+  Workflow workflow_;
+  FixedCalendar calendar_;
+  StepContext ctx_;
+  CaseRecord case_;
+  InstanceRecord instance_;
+};
+
+TEST_F(StepTest, StartEntersTheInitialStateAndResolvesParamDurations) {
+  Result<Plan> plan = PlanStart(ctx_, case_, Json::object());
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(plan->to, "a");
+  ASSERT_EQ(plan->operations.size(), 1u);
+  const auto& timer = std::get<TimerPlan>(plan->operations[0]);
+  EXPECT_EQ(timer.timer.key, "t");
+  EXPECT_EQ(timer.timer.scope_state, "a");
+  EXPECT_EQ(timer.timer.due, FromMillis(2 * 24 * 3600 * 1000LL));
+}
+
+TEST_F(StepTest, FirstPassingGuardWins) {
+  scripts_->guards[1] = true;
+  Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "next", Json::object());
+  ASSERT_TRUE(plan.ok());
+  EXPECT_TRUE(plan->accepted);
+  EXPECT_EQ(plan->to, "b");
+  EXPECT_TRUE(plan->completed);
+}
+
+TEST_F(StepTest, FallsThroughToTheUnguardedAlternative) {
+  scripts_->guards[1] = false;
+  Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "next", Json::object());
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(plan->to, "c");
+  EXPECT_FALSE(plan->completed);
+}
+
+TEST_F(StepTest, ExitRunsBeforeTheScopeIsCancelledAndTheNewStateEntered) {
+  Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "next", Json::object());
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(plan->data["left_a"], true);
+  ASSERT_EQ(plan->operations.size(), 2u);
+  EXPECT_EQ(std::get<CancelScope>(plan->operations[0]).state, "a");
+  EXPECT_EQ(std::get<TaskPlan>(plan->operations[1]).task.scope_state, "c");
+}
+
+TEST_F(StepTest, FinalStateCancelsEverythingOfTheInstance) {
+  scripts_->guards[1] = true;
+  Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "next", Json::object());
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(std::get<CancelScope>(plan->operations.back()).state, "");
+}
+
+TEST_F(StepTest, TransitionWithoutGoStaysWithoutExitOrEnter) {
+  Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "note", Json::object());
+  ASSERT_TRUE(plan.ok());
+  EXPECT_TRUE(plan->accepted);
+  EXPECT_EQ(plan->to, "a");
+  EXPECT_TRUE(plan->operations.empty());
+  EXPECT_EQ(plan->data["note"]["text"], "x");
+  EXPECT_FALSE(plan->data.contains("left_a"));
+}
+
+TEST_F(StepTest, UnknownEventIsNotAccepted) {
+  Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "nope", Json::object());
+  ASSERT_TRUE(plan.ok());
+  EXPECT_FALSE(plan->accepted);
+}
+
+TEST_F(StepTest, GuardFailureIsAScriptError) {
+  Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "fail", Json::object());
+  ASSERT_FALSE(plan.ok());
+  EXPECT_EQ(plan.status().code(), StatusCode::kScriptError);
+  EXPECT_EQ(plan.status().message(), "wf.lua:7: boom");
+}
+
+TEST_F(StepTest, BadDurationInAParamIsAScriptErrorWithTheEffectsLine) {
+  workflow_.params["soon"] = "soonish";
+  Result<Plan> plan = PlanStart(ctx_, case_, Json::object());
+  ASSERT_FALSE(plan.ok());
+  EXPECT_EQ(plan.status().code(), StatusCode::kScriptError);
+  EXPECT_EQ(plan.status().message().rfind("wf.lua:3: timer 't': ", 0), 0u)
+      << plan.status().message();
+}
+
+}  // namespace
+}  // namespace souhra
