@@ -135,8 +135,8 @@ TEST_F(WorkingCalendarTest, RejectsNegativeAndTooLongDurations) {
 }
 
 TEST_F(WorkingCalendarTest, RejectsAStartOutsideTheSupportedYears) {
-  Result<DueDate> due = calendar_->Add(Utc(9500y / January / 1, 0h), Duration{.days = 1, .text = "1 day"},
-                                       "brno");
+  const Duration one_day{.days = 1, .text = "1 day"};
+  Result<DueDate> due = calendar_->Add(Utc(9500y / January / 1, 0h), one_day, "brno");
   EXPECT_EQ(due.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(due.status().message(),
             "start 9500-01-01T00:00:00.000Z is outside the years 1900–9000");
