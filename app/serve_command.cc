@@ -59,9 +59,13 @@ int ServeCommand(const CommandArgs& args) {
     std::cerr << "souhra serve: " << store.status().ToString() << "\n";
     return 1;
   }
+  Result<std::unique_ptr<WorkingCalendar>> calendar = WorkingCalendar::Create();
+  if (!calendar.ok()) {
+    std::cerr << "souhra serve: " << calendar.status().ToString() << "\n";
+    return 1;
+  }
   SystemClock clock;
-  WorkingCalendar calendar;
-  Engine engine(**store, clock, calendar);
+  Engine engine(**store, clock, **calendar);
   std::vector<std::string> installed;
   if (Status s = InstallShippedDefinitions(engine, kDemoTenant, definitions, &installed); !s.ok()) {
     std::cerr << "souhra serve: definitions in " << definitions << ":\n" << s.message() << "\n";
