@@ -1,12 +1,14 @@
 #include "app/commands.h"
 
 #include "app/serve_command.h"
+#include "app/validate_command.h"
 
 namespace souhra {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
       {"serve", ServeCommand},
+      {"validate", [](const CommandArgs& args) { return ValidateCommand(args); }},
   };
   return commands;
 }
