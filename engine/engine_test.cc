@@ -135,7 +135,7 @@ class EngineTest : public ::testing::Test {
     return "";
   }
 
-  TempDir dir_;
+  testing::TempDir dir_;
   FakeClock clock_{kStart};
   std::unique_ptr<WorkingCalendar> calendar_ = std::move(WorkingCalendar::Create().value());
   std::unique_ptr<Store> store_;

@@ -7,13 +7,14 @@
 namespace souhra {
 
 struct HttpServer::Impl {
+  Impl(Store& s, ServerOptions o) : store(s), options(std::move(o)) {}
   Store& store;
   ServerOptions options;
   httplib::Server http;
 };
 
 HttpServer::HttpServer(Store& store, ServerOptions options)
-    : impl_(std::make_unique<Impl>(Impl{store, std::move(options), {}})) {
+    : impl_(std::make_unique<Impl>(store, std::move(options))) {
   auto& http = impl_->http;
   http.set_payload_max_length(impl_->options.max_body_bytes);
   http.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
