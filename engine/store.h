@@ -132,7 +132,8 @@ class WriteTxn {
  public:
   virtual ~WriteTxn() = default;
 
-  // Per-event atomicity inside a group commit. Savepoints do not nest further.
+  // Per-event atomicity inside a group commit. Savepoints do not nest further. Both
+  // ReleaseSavepoint (keep the event's writes) and RollbackToSavepoint (undo them) end it.
   virtual Status Savepoint() = 0;
   virtual Status ReleaseSavepoint() = 0;
   virtual Status RollbackToSavepoint() = 0;
