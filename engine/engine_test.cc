@@ -135,7 +135,7 @@ class EngineTest : public ::testing::Test {
     return "";
   }
 
-  TempDir dir_;
+  testing::TempDir dir_;
   FakeClock clock_{kStart};
   WorkingCalendar calendar_;
   std::unique_ptr<Store> store_;
