@@ -1,8 +1,7 @@
 // Randomised: whatever the start, tenant closures and N, adding N working days lands on a working
-// day, at the start's wall-clock time, with exactly N working days after the start's day up to
-// and including it. Starts are at 10:00 UTC, which is the same date in Prague (11:00 or 12:00),
-// so the UTC date of start and due time is the Prague date. The seed is printed; set
-// SOUHRA_TEST_SEED to replay a run.
+// day (not a weekend, holiday or closure), with exactly N working days after the start's day up
+// to and including it. Starts are at 10:00 UTC, 11:00 or 12:00 in Prague, so UTC dates are Prague
+// dates. The seed is printed; set SOUHRA_TEST_SEED to replay a run.
 #include <cstdlib>
 #include <iostream>
 #include <random>
