@@ -122,6 +122,12 @@ class ProgressLine {
   std::thread thread_;
 };
 
+SqliteOptions StoreOptions(const std::string& path) {
+  SqliteOptions options;
+  options.path = path;
+  return options;
+}
+
 int64_t PeakRssKib() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
@@ -132,7 +138,7 @@ int64_t PeakRssKib() {
 Status RunEngine(const BenchOptions& o, BenchReport* report, BaselineCase* rows) {
   SOUHRA_RETURN_IF_ERROR(RemoveDatabase(o.db));
   SOUHRA_ASSIGN_OR_RETURN(std::string source, ReadFile(o.workflow_file));
-  SOUHRA_ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenSqliteStore({.path = o.db}));
+  SOUHRA_ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenSqliteStore(StoreOptions(o.db)));
   SOUHRA_ASSIGN_OR_RETURN(std::unique_ptr<WorkingCalendar> calendar, WorkingCalendar::Create());
   SystemClock clock;
   WorkloadResult run;
@@ -163,7 +169,7 @@ Status RunEngine(const BenchOptions& o, BenchReport* report, BaselineCase* rows)
 // Opens the finished database as a restarted server would, and reads one case.
 Result<double> MeasureStartup(const BenchOptions& o, CaseId case_id) {
   const auto start = SteadyClock::now();
-  SOUHRA_ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenSqliteStore({.path = o.db}));
+  SOUHRA_ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenSqliteStore(StoreOptions(o.db)));
   SOUHRA_ASSIGN_OR_RETURN(std::unique_ptr<WorkingCalendar> calendar, WorkingCalendar::Create());
   SystemClock clock;
   Engine engine(*store, clock, *calendar);
