@@ -101,7 +101,7 @@ class EngineTest : public ::testing::Test {
     Result<std::unique_ptr<Store>> store = OpenSqliteStore(options);
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     store_ = std::move(*store);
-    engine_ = std::make_unique<Engine>(*store_, clock_, calendar_);
+    engine_ = std::make_unique<Engine>(*store_, clock_, *calendar_);
     for (const auto& [file, source] : {std::pair{"referral.lua", kReferral},
                                        std::pair{"review.lua", kReview},
                                        std::pair{"fit.lua", kFit}}) {
@@ -137,7 +137,7 @@ class EngineTest : public ::testing::Test {
 
   testing::TempDir dir_;
   FakeClock clock_{kStart};
-  WorkingCalendar calendar_;
+  std::unique_ptr<WorkingCalendar> calendar_ = WorkingCalendar::Create().value();
   std::unique_ptr<Store> store_;
   std::unique_ptr<Engine> engine_;
 };
