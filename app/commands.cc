@@ -1,5 +1,6 @@
 #include "app/commands.h"
 
+#include "app/bench_command.h"
 #include "app/serve_command.h"
 #include "app/validate_command.h"
 
@@ -9,6 +10,7 @@ const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
       {"serve", ServeCommand},
       {"validate", [](const CommandArgs& args) { return ValidateCommand(args); }},
+      {"bench", &RunBenchCommand},
   };
   return commands;
 }

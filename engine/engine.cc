@@ -155,6 +155,11 @@ Result<int> Engine::FireDueTimers(int limit) {
   return fired;
 }
 
+EngineStats Engine::Stats() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return stats_;
+}
+
 void Engine::WriterLoop() {
   while (true) {
     std::deque<std::unique_ptr<Request>> batch;
@@ -197,6 +202,11 @@ void Engine::RunBatch(std::deque<std::unique_ptr<Request>>& batch) {
     }
     if (abandoned) continue;
     Status committed = (*txn)->Commit();
+    if (committed.ok()) {
+      std::lock_guard<std::mutex> lock(mu_);
+      stats_.commits += 1;
+      stats_.requests += static_cast<int64_t>(batch.size());
+    }
     for (size_t i = 0; i < batch.size(); ++i) {
       if (committed.ok()) {
         batch[i]->reply.set_value(std::move(results[i]));

@@ -28,6 +28,12 @@
 
 namespace souhra {
 
+// Group-commit counters since the engine started.
+struct EngineStats {
+  int64_t commits = 0;   // write transactions committed
+  int64_t requests = 0;  // requests answered from those transactions
+};
+
 struct EngineOptions {
   size_t max_batch = 512;  // requests per group commit
   SandboxLimits limits;
@@ -59,6 +65,9 @@ class Engine {
   // waits for them. Returns how many fired; timers already fired or cancelled are skipped.
   Result<int> FireDueTimers(int limit);
 
+  // How many transactions committed and how many requests they carried. Thread-safe.
+  EngineStats Stats() const;
+
  private:
   using Work = std::function<Result<Applied>(WriteTxn&, Instant now)>;
   struct Request {
@@ -84,10 +93,11 @@ class Engine {
   DefinitionCatalog catalog_;  // writer thread only
   CaseProcessor processor_;    // writer thread only
 
-  std::mutex mu_;
+  mutable std::mutex mu_;
   std::condition_variable wake_;
   std::deque<std::unique_ptr<Request>> queue_;
   bool stopping_ = false;
+  EngineStats stats_;  // guarded by mu_
   std::thread writer_;
 };
 

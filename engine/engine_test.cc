@@ -138,7 +138,7 @@ class EngineTest : public ::testing::Test {
 
   testing::TempDir dir_;
   FakeClock clock_{kStart};
-  std::unique_ptr<WorkingCalendar> calendar_ = std::move(WorkingCalendar::Create().value());
+  std::unique_ptr<WorkingCalendar> calendar_ = WorkingCalendar::Create().value();
   std::unique_ptr<Store> store_;
   std::unique_ptr<Engine> engine_;
 };

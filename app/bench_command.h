@@ -1,0 +1,20 @@
+// `souhra bench`: measures the engine on a fresh database.
+//
+//   souhra bench [--cases N] [--submitters K] [--inflight W] [--db PATH] [--workflow FILE] [--json]
+//
+// Creates N cases of the bench workflow (workflows/examples/bench.lua) and drives each through
+// its three events from K submitter threads with W requests in flight in total, with a
+// progress line on stderr. Then reports events/s, latency per acknowledged event, database
+// bytes per case, peak RSS, start-up time on the finished database, and a store-only baseline
+// (adapters/sqlite/baseline_writer.h) written to PATH.baseline, with the engine/baseline ratio.
+// PATH (default souhra-bench.db) and PATH.baseline are removed first, with their -wal and -shm.
+// Exit status 0 when every event was acknowledged, 1 otherwise, 2 for bad arguments.
+#pragma once
+
+#include "app/commands.h"
+
+namespace souhra {
+
+int RunBenchCommand(const CommandArgs& args);
+
+}  // namespace souhra

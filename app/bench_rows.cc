@@ -1,0 +1,61 @@
+#include "app/bench_rows.h"
+
+namespace souhra {
+namespace {
+
+Status Unexpected(CaseId case_id, const std::string& what) {
+  return Internal("bench case " + std::to_string(case_id) + " does not have the bench workflow's "
+                  "rows: " + what);
+}
+
+// The timers an event set, from its outcome's deadlines, scoped to the state it entered.
+Status CollectTimers(const EventRecord& event, const std::string& state,
+                     std::vector<TimerRecord>* timers) {
+  for (const Json& deadline : event.outcome.value("deadlines", Json::array())) {
+    if (deadline.value("kind", "") != "timer") continue;
+    TimerRecord timer;
+    timer.key = deadline.value("key", "");
+    timer.scope_state = state;
+    if (!ParseIsoInstant(deadline.value("due", ""), &timer.due)) {
+      return Internal("bad due time in event " + std::to_string(event.seq));
+    }
+    timers->push_back(timer);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<BaselineCase> ReadBaselineCase(Store& store, CaseId case_id, const Json& created_data) {
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> found, store.GetCase(case_id));
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<InstanceRecord> instances, store.ListInstances(case_id));
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<EventRecord> events, store.ListEvents(case_id));
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<TaskRecord> tasks, store.ListTasks(case_id));
+  if (!found || instances.size() != 1 || events.size() != 4 || tasks.size() != 3) {
+    return Unexpected(case_id, "one instance, four events and three tasks");
+  }
+  BaselineCase rows;
+  rows.created = *found;
+  rows.created.data = created_data;
+  rows.data_after_assess = found->data;
+  rows.instance = instances[0];
+  std::vector<TimerRecord> timers;
+  for (size_t i = 0; i < events.size(); ++i) {
+    const Json transitions = events[i].outcome.value("transitions", Json::array());
+    if (transitions.size() != 1) return Unexpected(case_id, "one transition per event");
+    rows.states[i] = transitions[0].value("to", "");
+    rows.events[i] = events[i];
+    SOUHRA_RETURN_IF_ERROR(CollectTimers(events[i], rows.states[i], &timers));
+  }
+  rows.instance.state = rows.states[0];
+  if (timers.size() != 3) return Unexpected(case_id, "three timers");
+  std::copy(timers.begin(), timers.end(), rows.timers.begin());
+  std::copy(tasks.begin(), tasks.end(), rows.tasks.begin());
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<DefinitionSource> definition,
+                          store.GetActiveDefinition(found->tenant, rows.instance.workflow));
+  if (!definition) return Unexpected(case_id, "an active definition");
+  rows.definition = *definition;
+  return rows;
+}
+
+}  // namespace souhra
