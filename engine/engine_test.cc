@@ -325,13 +325,14 @@ TEST_F(EngineTest, ReachingAFinalStateEndsTheInstanceAndItsTimers) {
 TEST_F(EngineTest, RunningInstancesStayOnTheirVersion) {
   CaseId old_case = NewCaseWith(Json::object());
   std::string changed = kReferral;
-  changed.replace(changed.find("go = \"urgent\""), 13, "go = \"closed\"");
+  const std::string guard = "event.payload.urgent == true";
+  changed.replace(changed.find(guard), guard.size(), "false");
   ASSERT_TRUE(engine_->Install("demo", "referral.lua", changed).ok());
   CaseId new_case = NewCaseWith(Json::object());
   ASSERT_TRUE(Send(old_case, "contacted", {{"urgent", true}}).ok());
   ASSERT_TRUE(Send(new_case, "contacted", {{"urgent", true}}).ok());
   EXPECT_EQ(StateOf(old_case), "urgent");
-  EXPECT_EQ(StateOf(new_case), "closed");
+  EXPECT_EQ(StateOf(new_case), "assessing");
 }
 
 TEST_F(EngineTest, InvalidDefinitionIsRefusedWithItsLine) {
