@@ -12,9 +12,12 @@ namespace {
 // How many workflows may start each other within one event (start { … } chains).
 constexpr int kMaxStartDepth = 4;
 
-Json DeadlineJson(const char* kind, const std::string& key, const DueDate& due) {
-  return {{"kind", kind}, {"key", key}, {"due", FormatUtc(due.due)},
-          {"explanation", due.explanation}};
+// A deadline as the event log keeps it: what was set, when it falls due, and the rule it was
+// counted by. The full explanation (skipped holidays, closures) is derived from these and the
+// event's time on demand, which keeps each log row small.
+Json DeadlineJson(const char* kind, const std::string& key, const DueDate& due,
+                  const std::string& rule) {
+  return {{"kind", kind}, {"key", key}, {"due", FormatUtc(due.due)}, {"rule", rule}};
 }
 
 // "task.<key>.done" -> key, or "" for any other event type.
@@ -116,7 +119,7 @@ class CaseProcessor::Step {
     if (auto* timer = std::get_if<TimerPlan>(&op)) {
       timer->timer.instance_id = instance.id;
       timer->timer.case_id = case_.id;
-      outcome_["deadlines"].push_back(DeadlineJson("timer", timer->timer.key, timer->due));
+      outcome_["deadlines"].push_back(DeadlineJson("timer", timer->timer.key, timer->due, timer->rule));
       return txn_.PutTimer(timer->timer);
     }
     if (auto* task = std::get_if<TaskPlan>(&op)) return CreateTask(instance, *task);
@@ -141,7 +144,7 @@ class CaseProcessor::Step {
     SOUHRA_RETURN_IF_ERROR(CloseOpenTask(plan.task.key, instance.id));
     plan.task.case_id = case_.id;
     plan.task.instance_id = instance.id;
-    if (plan.due) outcome_["deadlines"].push_back(DeadlineJson("task", plan.task.key, *plan.due));
+    if (plan.due) outcome_["deadlines"].push_back(DeadlineJson("task", plan.task.key, *plan.due, plan.rule));
     return txn_.InsertTask(plan.task).status();
   }
 
@@ -180,9 +183,9 @@ Result<Applied> CaseProcessor::Create(WriteTxn& txn, const NewCase& request, Ins
   event.payload = {{"workflow", request.workflow}, {"code", request.code}};
   event.actor = request.actor;
   event.at = now;
-  event.outcome = step.outcome();
+  event.outcome = std::move(step.outcome());
   SOUHRA_ASSIGN_OR_RETURN(int64_t seq, txn.AppendEvent(event));
-  return Applied{seq, record.id, false, step.outcome()};
+  return Applied{seq, record.id, false, std::move(event.outcome)};
 }
 
 Result<Applied> CaseProcessor::Apply(WriteTxn& txn, const EventRequest& request, Instant now) {
@@ -257,9 +260,9 @@ Result<Applied> CaseProcessor::Apply(WriteTxn& txn, const EventRequest& request,
   event.actor = request.actor;
   event.at = now;
   event.due = request.due;
-  event.outcome = step.outcome();
+  event.outcome = std::move(step.outcome());
   SOUHRA_ASSIGN_OR_RETURN(int64_t seq, txn.AppendEvent(event));
-  return Applied{seq, request.case_id, false, step.outcome()};
+  return Applied{seq, request.case_id, false, std::move(event.outcome)};
 }
 
 }  // namespace souhra

@@ -69,14 +69,15 @@ class Planner {
     return Internal("unknown effect kind");
   }
 
-  // A duration field holds either a literal duration or the name of a workflow param.
-  Result<DueDate> DueAfter(const Effect& e, const std::string& field) {
+  // A duration field holds either a literal duration or the name of a workflow param; `rule`
+  // receives the duration it resolved to.
+  Result<DueDate> DueAfter(const Effect& e, const std::string& field, std::string* rule) {
     const Json& value = e.args[field];
     if (!value.is_string()) return EffectError(e, "'" + field + "' must be a duration");
-    std::string text = value.get<std::string>();
+    *rule = value.get<std::string>();
     const Json& params = ctx_.workflow->params;
-    if (params.contains(text) && params[text].is_string()) text = params[text].get<std::string>();
-    Result<Duration> duration = ParseDuration(text);
+    if (params.contains(*rule) && params[*rule].is_string()) *rule = params[*rule].get<std::string>();
+    Result<Duration> duration = ParseDuration(*rule);
     if (!duration.ok()) return EffectError(e, duration.status().message());
     return ctx_.calendar->Add(ctx_.now, *duration, case_.tenant);
   }
@@ -89,7 +90,7 @@ class Planner {
     task.task.keep = e.args.value("keep", false);
     task.task.scope_state = state_;
     if (e.args.contains("due")) {
-      SOUHRA_ASSIGN_OR_RETURN(DueDate due, DueAfter(e, "due"));
+      SOUHRA_ASSIGN_OR_RETURN(DueDate due, DueAfter(e, "due", &task.rule));
       task.task.due = due.due;
       task.due = std::move(due);
     }
@@ -113,9 +114,10 @@ class Planner {
         return EffectError(e, "'at' must be a time such as \"2026-04-02T10:00:00+02:00\"");
       }
       timer.due.due = when;
+      timer.rule = "at " + at.get<std::string>();
       timer.due.explanation.push_back("pevně stanovený termín " + at.get<std::string>());
     } else {
-      SOUHRA_ASSIGN_OR_RETURN(timer.due, DueAfter(e, "after"));
+      SOUHRA_ASSIGN_OR_RETURN(timer.due, DueAfter(e, "after", &timer.rule));
     }
     timer.timer.due = timer.due.due;
     Add(std::move(timer));

@@ -26,8 +26,10 @@ struct CancelTimer { std::string key; };
 struct CancelTask { std::string key; };
 struct CancelScope { std::string state; };  // empty state: everything of the instance
 struct StartWorkflow { std::string workflow; };
-struct TimerPlan { TimerRecord timer; DueDate due; };
-struct TaskPlan { TaskRecord task; std::optional<DueDate> due; };
+// `rule` is the duration the due time was counted from, as resolved ("3 working days"), so the
+// event log can keep how a deadline came about without its full explanation.
+struct TimerPlan { TimerRecord timer; DueDate due; std::string rule; };
+struct TaskPlan { TaskRecord task; std::optional<DueDate> due; std::string rule; };
 using Operation = std::variant<TimerPlan, CancelTimer, TaskPlan, CancelTask, CancelScope,
                                OutboxRecord, DecisionRecord, StartWorkflow>;
 

@@ -1,11 +1,26 @@
 #include "adapters/sqlite/connection.h"
 
+#include <mutex>
+
 #include "adapters/sqlite/sqlite_status.h"
 
 namespace souhra::sqlite {
+namespace {
+
+// SQLite's allocation statistics take a process-wide mutex on every malloc and free; nothing
+// reads them, and on the write path they cost more than the b-tree work. The setting only takes
+// if it comes before SQLite initialises, so it is made before the first connection opens
+// (a VFS registered earlier, as tests do, leaves the statistics on; that is harmless).
+void ConfigureSqliteOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+}  // namespace
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path,
                                                      const std::string& vfs, bool create) {
+  ConfigureSqliteOnce();
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
   if (create) flags |= SQLITE_OPEN_CREATE;
@@ -26,6 +41,11 @@ Connection::~Connection() {
 
 Status Connection::Exec(const char* sql, const char* operation) {
   return FromSqlite(sqlite3_exec(db_, sql, nullptr, nullptr, nullptr), db_, operation);
+}
+
+Status Connection::Run(const char* sql, const char* operation) {
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt, Prepare(sql, operation));
+  return stmt.Run();
 }
 
 Result<Statement> Connection::Prepare(const char* sql, const char* operation) {

@@ -28,8 +28,11 @@ class Connection {
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
-  // Runs one or more statements that return no rows we need (pragmas, BEGIN, DDL).
+  // Runs one or more statements that return no rows we need (pragmas, DDL). Parses each time.
   Status Exec(const char* sql, const char* operation);
+  // Runs one cached statement that returns no rows (BEGIN, SAVEPOINT, COMMIT: the hot path).
+  // Same lifetime rules as Prepare.
+  Status Run(const char* sql, const char* operation);
   // A lease on the cached statement for `sql`, preparing it on first use. `sql` and `operation`
   // must have static storage duration: the cache is keyed by the pointer. One lease per
   // statement at a time.

@@ -10,7 +10,7 @@ Result<std::unique_ptr<WriteTxn>> SqliteWriteTxn::Begin(GuardedConnection* write
   if (writer->conn->InTransaction()) {
     return Internal("begin write failed: a write transaction is already open");
   }
-  SOUHRA_RETURN_IF_ERROR(writer->conn->Exec("BEGIN IMMEDIATE", "begin write"));
+  SOUHRA_RETURN_IF_ERROR(writer->conn->Run("BEGIN IMMEDIATE", "begin write"));
   return std::unique_ptr<WriteTxn>(new SqliteWriteTxn(writer));
 }
 
@@ -33,18 +33,19 @@ auto SqliteWriteTxn::Run(const char* what, Op&& op) -> decltype(op(std::declval<
 }
 
 Status SqliteWriteTxn::Savepoint() {
-  return Run("savepoint", [](Connection& db) { return db.Exec("SAVEPOINT ev", "savepoint"); });
+  return Run("savepoint", [](Connection& db) { return db.Run("SAVEPOINT ev", "savepoint"); });
 }
 
 Status SqliteWriteTxn::ReleaseSavepoint() {
   return Run("release savepoint",
-             [](Connection& db) { return db.Exec("RELEASE ev", "release savepoint"); });
+             [](Connection& db) { return db.Run("RELEASE ev", "release savepoint"); });
 }
 
 Status SqliteWriteTxn::RollbackToSavepoint() {
   // ROLLBACK TO keeps the savepoint open; release it so the next event starts a fresh one.
   return Run("roll back to savepoint", [](Connection& db) {
-    return db.Exec("ROLLBACK TO ev; RELEASE ev", "roll back to savepoint");
+    SOUHRA_RETURN_IF_ERROR(db.Run("ROLLBACK TO ev", "roll back to savepoint"));
+    return db.Run("RELEASE ev", "release savepoint");
   });
 }
 
@@ -55,7 +56,7 @@ Status SqliteWriteTxn::Commit() {
     return Unavailable("commit failed: the write transaction was ended by an earlier error");
   }
   ended_ = true;
-  Status status = writer_->conn->Exec("COMMIT", "commit");
+  Status status = writer_->conn->Run("COMMIT", "commit");
   // SQLite keeps the transaction open after some failed commits (busy) and not after others;
   // the contract says a commit ends it either way.
   if (!status.ok() && writer_->conn->InTransaction()) {
