@@ -7,7 +7,6 @@
 #include <cmath>
 #include <condition_variable>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <mutex>
 #include <sstream>
@@ -18,6 +17,8 @@
 #include "app/bench_report.h"
 #include "app/bench_rows.h"
 #include "app/bench_workload.h"
+#include "app/flags.h"
+#include "app/text_file.h"
 #include "engine/working_calendar.h"
 
 namespace souhra {
@@ -28,32 +29,25 @@ using SteadyClock = std::chrono::steady_clock;
 struct BenchOptions {
   WorkloadOptions workload;
   std::string db = "souhra-bench.db";
-  std::string workflow_file = "workflows/examples/bench.lua";
+  std::string workflow_file = SOUHRA_SOURCE_DIR "/workflows/examples/bench.lua";
   bool json = false;
 };
 
 Result<BenchOptions> ParseArgs(const CommandArgs& args) {
+  Flags flags(args);
   BenchOptions o;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& flag = args[i];
-    if (flag == "--json") {
-      o.json = true;
-      continue;
-    }
-    if (i + 1 == args.size()) return InvalidArgument("bench: " + flag + " needs a value");
-    const std::string& value = args[++i];
-    auto number = [&](int64_t* out) {
-      std::istringstream in(value);
-      return in >> *out && in.eof() && *out > 0;
-    };
-    int64_t n = 0;
-    if (flag == "--db") o.db = value;
-    else if (flag == "--workflow") o.workflow_file = value;
-    else if (!number(&n)) return InvalidArgument("bench: " + flag + " needs a positive number, got '" + value + "'");
-    else if (flag == "--cases") o.workload.cases = n;
-    else if (flag == "--submitters") o.workload.submitters = static_cast<int>(n);
-    else if (flag == "--inflight") o.workload.inflight = static_cast<int>(n);
-    else return InvalidArgument("bench: unknown option '" + flag + "'");
+  o.workload.cases = flags.GetInt("--cases", static_cast<int>(o.workload.cases));
+  o.workload.submitters = flags.GetInt("--submitters", o.workload.submitters);
+  o.workload.inflight = flags.GetInt("--inflight", o.workload.inflight);
+  o.db = flags.Get("--db", o.db);
+  o.workflow_file = flags.Get("--workflow", o.workflow_file);
+  o.json = flags.Has("--json");
+  std::ostringstream errors;
+  if (!flags.Finish(errors) || !flags.positional().empty()) {
+    return InvalidArgument(errors.str().empty() ? "unexpected arguments\n" : errors.str());
+  }
+  if (o.workload.cases <= 0 || o.workload.submitters <= 0 || o.workload.inflight <= 0) {
+    return InvalidArgument("--cases, --submitters and --inflight must be positive\n");
   }
   return o;
 }
@@ -75,14 +69,6 @@ int64_t DatabaseBytes(const std::string& path) {
     if (!missing) bytes += static_cast<int64_t>(size);
   }
   return bytes;
-}
-
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFound("cannot read " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 // Prints "\r 412000/4000000 events, 16250/s" on stderr once a second while it lives.
@@ -137,7 +123,7 @@ int64_t PeakRssKib() {
 // Runs the workload on a fresh database; fills the engine's figures and the baseline template.
 Status RunEngine(const BenchOptions& o, BenchReport* report, BaselineCase* rows) {
   SOUHRA_RETURN_IF_ERROR(RemoveDatabase(o.db));
-  SOUHRA_ASSIGN_OR_RETURN(std::string source, ReadFile(o.workflow_file));
+  SOUHRA_ASSIGN_OR_RETURN(std::string source, ReadTextFile(o.workflow_file));
   SOUHRA_ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenSqliteStore(StoreOptions(o.db)));
   SOUHRA_ASSIGN_OR_RETURN(std::unique_ptr<WorkingCalendar> calendar, WorkingCalendar::Create());
   SystemClock clock;
@@ -211,7 +197,7 @@ Status RunBench(const BenchOptions& o, BenchReport* report) {
 int RunBenchCommand(const CommandArgs& args) {
   Result<BenchOptions> options = ParseArgs(args);
   if (!options.ok()) {
-    std::cerr << "souhra " << options.status().message() << "\n"
+    std::cerr << options.status().message()
               << "usage: souhra bench [--cases N] [--submitters K] [--inflight W] [--db PATH]"
                  " [--workflow FILE] [--json]\n";
     return 2;

@@ -1,6 +1,7 @@
 #include "app/commands.h"
 
 #include "app/bench_command.h"
+#include "app/incidents_command.h"
 #include "app/serve_command.h"
 #include "app/validate_command.h"
 
@@ -10,6 +11,7 @@ const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
       {"serve", ServeCommand},
       {"validate", [](const CommandArgs& args) { return ValidateCommand(args); }},
+      {"incidents", IncidentsCommand},
       {"bench", &RunBenchCommand},
   };
   return commands;

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "app/text_file.h"
 
 namespace souhra {
 namespace {
@@ -26,12 +26,9 @@ Status InstallShippedDefinitions(Engine& engine, const std::string& tenant,
     const std::filesystem::path dir = std::filesystem::path(root) / kind;
     if (!std::filesystem::is_directory(dir)) return NotFound("no directory " + dir.string());
     for (const auto& file : LuaFilesIn(dir)) {
-      std::ifstream in(file);
-      std::stringstream text;
-      text << in.rdbuf();
-      if (!in) return Unavailable("cannot read " + file.string());
+      SOUHRA_ASSIGN_OR_RETURN(std::string source, ReadTextFile(file.string()));
       const std::string shown = std::string(kind) + "/" + file.filename().string();
-      Result<Applied> result = engine.Install(tenant, shown, text.str());
+      Result<Applied> result = engine.Install(tenant, shown, source);
       if (!result.ok()) return result.status();
       if (installed) installed->push_back(shown);
     }

@@ -1,23 +1,13 @@
 #include "app/validate_command.h"
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
+#include "app/text_file.h"
 #include "engine/definition_loader.h"
 
 namespace souhra {
 namespace {
-
-bool ReadFile(const std::string& path, std::string* text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream out;
-  out << in.rdbuf();
-  *text = out.str();
-  return !in.bad();
-}
 
 // Names every file defines. A file that does not load contributes its file name, so that a
 // reference to it is not reported on top of its own errors.
@@ -48,10 +38,12 @@ int ValidateCommand(const std::vector<std::string>& files) {
   }
   std::vector<std::string> sources(files.size());
   for (size_t i = 0; i < files.size(); ++i) {
-    if (!ReadFile(files[i], &sources[i])) {
-      std::cerr << "souhra validate: cannot read '" << files[i] << "'\n";
+    Result<std::string> source = ReadTextFile(files[i]);
+    if (!source.ok()) {
+      std::cerr << "souhra validate: " << source.status().message() << "\n";
       return 2;
     }
+    sources[i] = std::move(*source);
   }
   ValidationContext context = ContextOf(files, sources);
   int invalid = 0;

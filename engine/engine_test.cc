@@ -38,13 +38,19 @@ return workflow {
           { when = function(case, event) return event.payload.urgent == true end, go = "urgent" },
           { go = "assessing", run = set { contacted = true } },
         },
-        ["timer.late"] = { run = notify { to = "coordinator", template = "late" } },
+        ["timer.late"] = {
+          when = function(case, event)
+            assert(not case.data.broken_timer, "timer handler broke")
+            return true
+          end,
+          run = notify { to = "coordinator", template = "late" },
+        },
         ["task.contact.done"] = { go = "assessing" },
         ["poke"] = { when = function(case, event)
                        assert(not case.data.broken, "case data is broken")
                        return true
                      end },
-        ["repair"] = { run = set { broken = false } },
+        ["repair"] = { run = set { broken = false, broken_timer = false } },
         ["spin"] = { when = function(case, event) while true do end end },
       },
     },
@@ -264,6 +270,22 @@ TEST_F(EngineTest, DueTimerFiresOnceAsAnEventToItsInstance) {
   ASSERT_TRUE(events.back().due.has_value());
   EXPECT_EQ(events.back().type, "timer.late");
   EXPECT_LT(*events.back().due, events.back().at);
+}
+
+TEST_F(EngineTest, FailingTimerEventBecomesOneIncidentAndDoesNotFireAgain) {
+  CaseId id = NewCaseWith({{"broken_timer", true}});
+  clock_.Advance(hours(24 * 8));
+  EXPECT_EQ(*engine_->FireDueTimers(100), 0);
+  EXPECT_EQ(*engine_->FireDueTimers(100), 0);
+  std::vector<IncidentRecord> incidents = *store_->ListIncidents(true);
+  ASSERT_EQ(incidents.size(), 1u);
+  EXPECT_EQ(incidents[0].event.type, "timer.late");
+  EXPECT_TRUE(store_->ListTimers(id)->empty());
+
+  ASSERT_TRUE(Send(id, "repair").ok());
+  Result<Applied> retried = engine_->RetryIncident(incidents[0].id);
+  ASSERT_TRUE(retried.ok()) << retried.status().ToString();
+  EXPECT_EQ(store_->ListOutbox(id)->size(), 1u);
 }
 
 TEST_F(EngineTest, CompletingATaskClosesItWithItsResult) {

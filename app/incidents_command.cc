@@ -1,0 +1,67 @@
+#include "app/incidents_command.h"
+
+#include <iostream>
+
+#include "adapters/sqlite/sqlite_store.h"
+#include "app/flags.h"
+#include "engine/engine.h"
+#include "engine/working_calendar.h"
+
+namespace souhra {
+namespace {
+
+void PrintIncident(const IncidentRecord& incident, std::ostream& out) {
+  out << "#" << incident.id << "  " << FormatUtc(incident.created) << "  case "
+      << incident.case_id << "  " << incident.event.type << "  attempts " << incident.attempts
+      << (incident.status == IncidentStatus::kOpen ? "  open" : "  resolved") << "\n    "
+      << incident.error << "\n";
+}
+
+int Retry(Store& store, int64_t id) {
+  Result<std::unique_ptr<WorkingCalendar>> calendar = WorkingCalendar::Create();
+  if (!calendar.ok()) {
+    std::cerr << "souhra incidents: " << calendar.status().ToString() << "\n";
+    return 1;
+  }
+  SystemClock clock;
+  Engine engine(store, clock, **calendar);
+  Result<Applied> applied = engine.RetryIncident(id);
+  if (!applied.ok()) {
+    std::cerr << "souhra incidents: retry of #" << id << " failed: " << applied.status().ToString()
+              << "\n";
+    return 1;
+  }
+  std::cout << "#" << id << " resolved: event " << applied->seq << " of case " << applied->case_id
+            << " applied\n";
+  return 0;
+}
+
+}  // namespace
+
+int IncidentsCommand(const CommandArgs& args) {
+  Flags flags(args);
+  SqliteOptions options;
+  options.path = flags.Get("--db", "souhra.db");
+  const bool all = flags.Has("--all");
+  const int retry = flags.GetInt("--retry", 0);
+  if (!flags.Finish(std::cerr) || !flags.positional().empty()) {
+    std::cerr << "usage: souhra incidents [--db PATH] [--all] [--retry ID]\n";
+    return 2;
+  }
+  Result<std::unique_ptr<Store>> store = OpenSqliteStore(options);
+  if (!store.ok()) {
+    std::cerr << "souhra incidents: " << store.status().ToString() << "\n";
+    return 1;
+  }
+  if (retry > 0) return Retry(**store, retry);
+  Result<std::vector<IncidentRecord>> incidents = (*store)->ListIncidents(!all);
+  if (!incidents.ok()) {
+    std::cerr << "souhra incidents: " << incidents.status().ToString() << "\n";
+    return 1;
+  }
+  if (incidents->empty()) std::cout << (all ? "no incidents\n" : "no open incidents\n");
+  for (const IncidentRecord& incident : *incidents) PrintIncident(incident, std::cout);
+  return 0;
+}
+
+}  // namespace souhra

@@ -1,0 +1,11 @@
+// `souhra incidents [--db PATH] [--all] [--retry ID]`: lists the events that failed in a
+// script, with their errors, and applies one again once its cause is fixed.
+#pragma once
+
+#include "app/commands.h"
+
+namespace souhra {
+
+int IncidentsCommand(const CommandArgs& args);
+
+}  // namespace souhra
