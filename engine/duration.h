@@ -21,8 +21,21 @@ struct Duration {
   bool IsZero() const { return months == 0 && days == 0 && working_days == 0 && millis == 0; }
 };
 
-// Parses a duration. kInvalidArgument with a message that shows an accepted form, e.g.
-// "bad duration '3 workdays' (expected e.g. \"3 working days\", \"24 hours\" or \"P3D\")".
+// The longest duration of each kind ParseDuration accepts (about 100 years), so that due times stay
+// far inside what the calendar can compute. Calendar implementations reject anything longer.
+inline constexpr int kMaxMonths = 1200;
+inline constexpr int kMaxDays = 36525;
+inline constexpr int kMaxWorkingDays = 25000;
+inline constexpr int64_t kMaxMillis = int64_t{kMaxDays} * 24 * 60 * 60 * 1000;
+
+// Parses a duration: one or more "N unit" parts separated by spaces or commas ("1 month, 2 days"),
+// English or Czech, units in any grammatical number ("1 days", "5 dny"); or ISO-8601
+// P[nY][nM][nW][nD][T[nH][nM][nS]] with whole numbers (a year is 12 months, a week 7 days).
+// `text` keeps the input as written. kInvalidArgument otherwise, with one of these messages:
+//   bad duration '3 workdays' (expected e.g. "3 working days", "24 hours" or "P3D")
+//   bad duration '-3 days': negative durations are not allowed
+//   bad duration '0 days': must be longer than zero
+//   bad duration '200 years': longer than 100 years
 Result<Duration> ParseDuration(std::string_view text);
 
 }  // namespace souhra

@@ -1,0 +1,33 @@
+// The writes of a WriteTxn, one function per record operation, run on the writer connection
+// inside its open transaction.
+//
+// Errors: kUnavailable (I/O, disk full, busy), kConflict (a repeated idempotency key, a
+// second active definition), kInternal (a row the schema refuses: a missing case or instance,
+// an attempt to change the event log).
+#pragma once
+
+#include <string>
+
+#include "adapters/sqlite/connection.h"
+#include "engine/store.h"
+
+namespace souhra::sqlite {
+
+Result<CaseId> WriteNewCase(Connection& db, const CaseRecord& record);
+Status WriteCase(Connection& db, const CaseRecord& record);
+Result<InstanceId> WriteNewInstance(Connection& db, const InstanceRecord& record);
+Status WriteInstance(Connection& db, const InstanceRecord& record);
+Status WriteTimer(Connection& db, const TimerRecord& record);
+Status EraseTimer(Connection& db, InstanceId instance_id, const std::string& key);
+Result<int64_t> WriteNewTask(Connection& db, const TaskRecord& record);
+Status WriteTaskClosed(Connection& db, int64_t task_id, TaskStatus status, const Json& result);
+Status CancelScopedRows(Connection& db, InstanceId instance_id, const std::string& state);
+Status WriteNewOutbox(Connection& db, const OutboxRecord& record);
+Status WriteNewDecision(Connection& db, const DecisionRecord& record);
+Result<int64_t> WriteNewEvent(Connection& db, const EventRecord& record);
+Result<int64_t> WriteNewIncident(Connection& db, const IncidentRecord& record);
+Status WriteIncident(Connection& db, int64_t id, IncidentStatus status, int attempts,
+                     const std::string& error);
+Status WriteDefinition(Connection& db, const DefinitionSource& source);
+
+}  // namespace souhra::sqlite

@@ -1,0 +1,178 @@
+#include "adapters/sqlite/queries.h"
+
+#include "adapters/sqlite/row_mapping.h"
+
+namespace souhra::sqlite {
+namespace {
+
+template <typename T>
+Result<std::vector<T>> AllRows(Statement& stmt, T (*read)(Statement&)) {
+  std::vector<T> rows;
+  while (true) {
+    SOUHRA_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    rows.push_back(read(stmt));
+  }
+  return rows;
+}
+
+template <typename T>
+Result<std::optional<T>> FirstRow(Statement& stmt, T (*read)(Statement&)) {
+  SOUHRA_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return std::optional<T>();
+  T record = read(stmt);
+  SOUHRA_RETURN_IF_ERROR(stmt.status());  // a corrupt column of this row
+  return std::optional<T>(std::move(record));
+}
+
+}  // namespace
+
+Result<std::optional<CaseRecord>> QueryCase(Connection& db, CaseId id) {
+  SOUHRA_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db.Prepare("SELECT " SOUHRA_CASE_COLUMNS " FROM cases WHERE id = ?", "load case"));
+  stmt.Bind(id);
+  return FirstRow(stmt, &ReadCase);
+}
+
+Result<std::vector<InstanceRecord>> QueryInstances(Connection& db, CaseId case_id,
+                                                   bool active_only) {
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare("SELECT " SOUHRA_INSTANCE_COLUMNS " FROM instances"
+                                     " WHERE case_id = ? AND active >= ? ORDER BY id",
+                                     "list instances"));
+  stmt.Bind(case_id).Bind(int64_t{active_only ? 1 : 0});
+  return AllRows(stmt, &ReadInstance);
+}
+
+Result<std::vector<EventRecord>> QueryEvents(Connection& db, CaseId case_id) {
+  SOUHRA_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db.Prepare("SELECT " SOUHRA_EVENT_COLUMNS " FROM events WHERE case_id = ? ORDER BY seq",
+                 "list events"));
+  stmt.Bind(case_id);
+  return AllRows(stmt, &ReadEvent);
+}
+
+Result<std::optional<EventRecord>> QueryEventByKey(Connection& db, CaseId case_id,
+                                                   const std::string& idempotency_key) {
+  // The repeated `<> ''` lets SQLite use the partial unique index.
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare("SELECT " SOUHRA_EVENT_COLUMNS " FROM events"
+                                     " WHERE case_id = ? AND idempotency_key = ?"
+                                     " AND idempotency_key <> ''",
+                                     "find event by idempotency key"));
+  stmt.Bind(case_id).Bind(idempotency_key);
+  return FirstRow(stmt, &ReadEvent);
+}
+
+Result<std::vector<TaskRecord>> QueryTasks(Connection& db, CaseId case_id) {
+  SOUHRA_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db.Prepare("SELECT " SOUHRA_TASK_COLUMNS " FROM tasks WHERE case_id = ? ORDER BY id",
+                 "list tasks"));
+  stmt.Bind(case_id);
+  return AllRows(stmt, &ReadTask);
+}
+
+Result<std::optional<TaskRecord>> QueryOpenTask(Connection& db, CaseId case_id,
+                                                const std::string& key) {
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare("SELECT " SOUHRA_TASK_COLUMNS " FROM tasks"
+                                     " WHERE case_id = ? AND key = ? AND status = 0"
+                                     " ORDER BY id DESC LIMIT 1",
+                                     "find open task"));
+  stmt.Bind(case_id).Bind(key);
+  return FirstRow(stmt, &ReadTask);
+}
+
+Result<std::vector<TimerRecord>> QueryTimers(Connection& db, CaseId case_id) {
+  // Through the instances of the case: timers are indexed by instance, not by case.
+  SOUHRA_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db.Prepare("SELECT " SOUHRA_TIMER_COLUMNS " FROM timers WHERE instance_id IN"
+                 " (SELECT id FROM instances WHERE case_id = ?1) ORDER BY due, instance_id, key",
+                 "list timers"));
+  stmt.Bind(case_id);
+  return AllRows(stmt, &ReadTimer);
+}
+
+Result<std::optional<TimerRecord>> QueryTimer(Connection& db, InstanceId instance_id,
+                                              const std::string& key) {
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare("SELECT " SOUHRA_TIMER_COLUMNS " FROM timers"
+                                     " WHERE instance_id = ? AND key = ?",
+                                     "find timer"));
+  stmt.Bind(instance_id).Bind(key);
+  return FirstRow(stmt, &ReadTimer);
+}
+
+Result<std::vector<TimerRecord>> QueryDueTimers(Connection& db, Instant now, int limit) {
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare("SELECT " SOUHRA_TIMER_COLUMNS " FROM timers WHERE due <= ?"
+                                     " ORDER BY due, instance_id, key LIMIT ?",
+                                     "list due timers"));
+  stmt.Bind(now).Bind(int64_t{limit});
+  return AllRows(stmt, &ReadTimer);
+}
+
+Result<std::vector<OutboxRecord>> QueryOutbox(Connection& db, CaseId case_id) {
+  SOUHRA_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db.Prepare("SELECT " SOUHRA_OUTBOX_COLUMNS " FROM outbox WHERE case_id = ? ORDER BY id",
+                 "list outbox"));
+  stmt.Bind(case_id);
+  return AllRows(stmt, &ReadOutbox);
+}
+
+Result<std::vector<DecisionRecord>> QueryDecisions(Connection& db, CaseId case_id) {
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare("SELECT " SOUHRA_DECISION_COLUMNS " FROM decisions"
+                                     " WHERE case_id = ? ORDER BY id",
+                                     "list decisions"));
+  stmt.Bind(case_id);
+  return AllRows(stmt, &ReadDecision);
+}
+
+Result<std::vector<IncidentRecord>> QueryIncidents(Connection& db, bool open_only) {
+  // Two statements rather than a parameter, so that the open ones come from the partial index.
+  Result<Statement> stmt =
+      open_only ? db.Prepare("SELECT " SOUHRA_INCIDENT_COLUMNS " FROM incidents"
+                             " WHERE status = 0 ORDER BY id",
+                             "list open incidents")
+                : db.Prepare("SELECT " SOUHRA_INCIDENT_COLUMNS " FROM incidents ORDER BY id",
+                             "list incidents");
+  if (!stmt.ok()) return stmt.status();
+  return AllRows(*stmt, &ReadIncident);
+}
+
+Result<std::optional<IncidentRecord>> QueryIncident(Connection& db, int64_t id) {
+  SOUHRA_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db.Prepare("SELECT " SOUHRA_INCIDENT_COLUMNS " FROM incidents WHERE id = ?", "get incident"));
+  stmt.Bind(id);
+  return FirstRow(stmt, &ReadIncident);
+}
+
+Result<std::optional<DefinitionSource>> QueryDefinition(Connection& db,
+                                                        const std::string& content_hash) {
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare("SELECT " SOUHRA_DEFINITION_COLUMNS " FROM definitions"
+                                     " WHERE content_hash = ? ORDER BY active DESC, id LIMIT 1",
+                                     "get definition"));
+  stmt.Bind(content_hash);
+  return FirstRow(stmt, &ReadDefinition);
+}
+
+Result<std::optional<DefinitionSource>> QueryActiveDefinition(Connection& db,
+                                                              const std::string& tenant,
+                                                              const std::string& name) {
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare("SELECT " SOUHRA_DEFINITION_COLUMNS " FROM definitions"
+                                     " WHERE tenant = ? AND name = ? AND active = 1",
+                                     "get active definition"));
+  stmt.Bind(tenant).Bind(name);
+  return FirstRow(stmt, &ReadDefinition);
+}
+
+}  // namespace souhra::sqlite

@@ -1,0 +1,43 @@
+// The read queries, shared by the write transaction (which sees its own uncommitted writes)
+// and the store's read connections (which see the last committed state).
+//
+// Each takes the connection to run on; the caller holds it exclusively for the call. Errors:
+// kUnavailable (busy, I/O), kInternal (corrupt row).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "adapters/sqlite/connection.h"
+#include "engine/store.h"
+
+namespace souhra::sqlite {
+
+Result<std::optional<CaseRecord>> QueryCase(Connection& db, CaseId id);
+// Ordered by id; with `active_only`, only instances that have not reached a final state.
+Result<std::vector<InstanceRecord>> QueryInstances(Connection& db, CaseId case_id,
+                                                   bool active_only);
+Result<std::vector<EventRecord>> QueryEvents(Connection& db, CaseId case_id);  // by seq
+Result<std::optional<EventRecord>> QueryEventByKey(Connection& db, CaseId case_id,
+                                                   const std::string& idempotency_key);
+Result<std::vector<TaskRecord>> QueryTasks(Connection& db, CaseId case_id);  // by id
+Result<std::optional<TaskRecord>> QueryOpenTask(Connection& db, CaseId case_id,
+                                                const std::string& key);
+Result<std::vector<TimerRecord>> QueryTimers(Connection& db, CaseId case_id);  // by due
+Result<std::optional<TimerRecord>> QueryTimer(Connection& db, InstanceId instance_id,
+                                              const std::string& key);
+// Earliest first, at most `limit`: a range scan of the timers' primary key.
+Result<std::vector<TimerRecord>> QueryDueTimers(Connection& db, Instant now, int limit);
+Result<std::vector<OutboxRecord>> QueryOutbox(Connection& db, CaseId case_id);  // by id
+Result<std::vector<DecisionRecord>> QueryDecisions(Connection& db, CaseId case_id);
+// The event is kept without seq and outcome: it was never applied.
+Result<std::vector<IncidentRecord>> QueryIncidents(Connection& db, bool open_only);
+Result<std::optional<IncidentRecord>> QueryIncident(Connection& db, int64_t id);
+Result<std::optional<DefinitionSource>> QueryDefinition(Connection& db,
+                                                        const std::string& content_hash);
+Result<std::optional<DefinitionSource>> QueryActiveDefinition(Connection& db,
+                                                              const std::string& tenant,
+                                                              const std::string& name);
+
+}  // namespace souhra::sqlite

@@ -1,0 +1,155 @@
+#include "adapters/sqlite/write_txn.h"
+
+#include "adapters/sqlite/mutations.h"
+#include "adapters/sqlite/queries.h"
+
+namespace souhra::sqlite {
+
+Result<std::unique_ptr<WriteTxn>> SqliteWriteTxn::Begin(GuardedConnection* writer) {
+  std::lock_guard<std::mutex> lock(writer->mu);
+  if (writer->conn->InTransaction()) {
+    return Internal("begin write failed: a write transaction is already open");
+  }
+  SOUHRA_RETURN_IF_ERROR(writer->conn->Exec("BEGIN IMMEDIATE", "begin write"));
+  return std::unique_ptr<WriteTxn>(new SqliteWriteTxn(writer));
+}
+
+SqliteWriteTxn::~SqliteWriteTxn() {
+  if (ended_) return;
+  std::lock_guard<std::mutex> lock(writer_->mu);
+  // Nothing to report to: a failed rollback leaves the transaction to SQLite, which
+  // discards it when the next BEGIN or the connection's close finds it unfinished.
+  if (writer_->conn->InTransaction()) (void)writer_->conn->Exec("ROLLBACK", "roll back");
+}
+
+template <typename Op>
+auto SqliteWriteTxn::Run(const char* what, Op&& op) -> decltype(op(std::declval<Connection&>())) {
+  std::lock_guard<std::mutex> lock(writer_->mu);
+  if (ended_ || !writer_->conn->InTransaction()) {
+    return Unavailable(std::string(what) +
+                       " failed: the write transaction was ended by an earlier error");
+  }
+  return op(*writer_->conn);
+}
+
+Status SqliteWriteTxn::Savepoint() {
+  return Run("savepoint", [](Connection& db) { return db.Exec("SAVEPOINT ev", "savepoint"); });
+}
+
+Status SqliteWriteTxn::ReleaseSavepoint() {
+  return Run("release savepoint",
+             [](Connection& db) { return db.Exec("RELEASE ev", "release savepoint"); });
+}
+
+Status SqliteWriteTxn::RollbackToSavepoint() {
+  // ROLLBACK TO keeps the savepoint open; release it so the next event starts a fresh one.
+  return Run("roll back to savepoint", [](Connection& db) {
+    return db.Exec("ROLLBACK TO ev; RELEASE ev", "roll back to savepoint");
+  });
+}
+
+Status SqliteWriteTxn::Commit() {
+  std::lock_guard<std::mutex> lock(writer_->mu);
+  if (ended_ || !writer_->conn->InTransaction()) {
+    ended_ = true;
+    return Unavailable("commit failed: the write transaction was ended by an earlier error");
+  }
+  ended_ = true;
+  Status status = writer_->conn->Exec("COMMIT", "commit");
+  // SQLite keeps the transaction open after some failed commits (busy) and not after others;
+  // the contract says a commit ends it either way.
+  if (!status.ok() && writer_->conn->InTransaction()) {
+    (void)writer_->conn->Exec("ROLLBACK", "roll back after failed commit");
+  }
+  return status;
+}
+
+Result<std::optional<EventRecord>> SqliteWriteTxn::FindEventByKey(CaseId case_id,
+                                                                  const std::string& key) {
+  return Run("find event by key", [&](Connection& db) { return QueryEventByKey(db, case_id, key); });
+}
+
+Result<std::optional<CaseRecord>> SqliteWriteTxn::LoadCase(CaseId id) {
+  return Run("load case", [&](Connection& db) { return QueryCase(db, id); });
+}
+
+Result<std::vector<InstanceRecord>> SqliteWriteTxn::LoadActiveInstances(CaseId case_id) {
+  return Run("load instances",
+             [&](Connection& db) { return QueryInstances(db, case_id, /*active_only=*/true); });
+}
+
+Result<std::optional<TaskRecord>> SqliteWriteTxn::FindOpenTask(CaseId case_id,
+                                                               const std::string& key) {
+  return Run("find open task", [&](Connection& db) { return QueryOpenTask(db, case_id, key); });
+}
+
+Result<std::optional<TimerRecord>> SqliteWriteTxn::FindTimer(InstanceId instance_id,
+                                                             const std::string& key) {
+  return Run("find timer", [&](Connection& db) { return QueryTimer(db, instance_id, key); });
+}
+
+Result<CaseId> SqliteWriteTxn::InsertCase(const CaseRecord& record) {
+  return Run("insert case", [&](Connection& db) { return WriteNewCase(db, record); });
+}
+
+Status SqliteWriteTxn::UpdateCase(const CaseRecord& record) {
+  return Run("update case", [&](Connection& db) { return WriteCase(db, record); });
+}
+
+Result<InstanceId> SqliteWriteTxn::InsertInstance(const InstanceRecord& record) {
+  return Run("insert instance", [&](Connection& db) { return WriteNewInstance(db, record); });
+}
+
+Status SqliteWriteTxn::UpdateInstance(const InstanceRecord& record) {
+  return Run("update instance", [&](Connection& db) { return WriteInstance(db, record); });
+}
+
+Status SqliteWriteTxn::PutTimer(const TimerRecord& record) {
+  return Run("put timer", [&](Connection& db) { return WriteTimer(db, record); });
+}
+
+Status SqliteWriteTxn::DeleteTimer(InstanceId instance_id, const std::string& key) {
+  return Run("delete timer", [&](Connection& db) { return EraseTimer(db, instance_id, key); });
+}
+
+Result<int64_t> SqliteWriteTxn::InsertTask(const TaskRecord& record) {
+  return Run("insert task", [&](Connection& db) { return WriteNewTask(db, record); });
+}
+
+Status SqliteWriteTxn::CloseTask(int64_t task_id, TaskStatus status, const Json& result) {
+  return Run("close task",
+             [&](Connection& db) { return WriteTaskClosed(db, task_id, status, result); });
+}
+
+Status SqliteWriteTxn::CancelScoped(InstanceId instance_id, const std::string& state) {
+  return Run("cancel scoped",
+             [&](Connection& db) { return CancelScopedRows(db, instance_id, state); });
+}
+
+Status SqliteWriteTxn::InsertOutbox(const OutboxRecord& record) {
+  return Run("insert outbox", [&](Connection& db) { return WriteNewOutbox(db, record); });
+}
+
+Status SqliteWriteTxn::InsertDecision(const DecisionRecord& record) {
+  return Run("insert decision", [&](Connection& db) { return WriteNewDecision(db, record); });
+}
+
+Result<int64_t> SqliteWriteTxn::AppendEvent(const EventRecord& record) {
+  return Run("append event", [&](Connection& db) { return WriteNewEvent(db, record); });
+}
+
+Result<int64_t> SqliteWriteTxn::InsertIncident(const IncidentRecord& record) {
+  return Run("insert incident", [&](Connection& db) { return WriteNewIncident(db, record); });
+}
+
+Status SqliteWriteTxn::UpdateIncident(int64_t id, IncidentStatus status, int attempts,
+                                      const std::string& error) {
+  return Run("update incident",
+             [&](Connection& db) { return WriteIncident(db, id, status, attempts, error); });
+}
+
+Status SqliteWriteTxn::PutDefinition(const DefinitionSource& source) {
+  return Run("put definition", [&](Connection& db) { return WriteDefinition(db, source); });
+}
+
+}  // namespace souhra::sqlite

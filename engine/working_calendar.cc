@@ -1,0 +1,203 @@
+#include "engine/working_calendar.h"
+
+#include <mutex>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+#include "date/tz.h"
+#include "engine/czech_holidays.h"
+
+namespace souhra {
+namespace {
+
+using std::chrono::days;
+using std::chrono::local_days;
+using std::chrono::year;
+using std::chrono::year_month_day;
+
+constexpr year kFirstYear{1900};
+constexpr year kLastYear{9000};
+
+bool IsWeekend(year_month_day day) {
+  const std::chrono::weekday weekday{std::chrono::sys_days(day)};
+  return weekday == std::chrono::Saturday || weekday == std::chrono::Sunday;
+}
+
+// Why the office is closed on `day` apart from weekends: the holiday's name or the closure's
+// reason. A holiday wins because its name is what people look for in the explanation.
+std::optional<std::string_view> HolidayOrClosure(year_month_day day,
+                                                 const std::vector<Closure>& closures) {
+  if (auto holiday = CzechHolidayName(day)) return holiday;
+  for (const Closure& closure : closures) {
+    if (closure.first <= day && day <= closure.last) return closure.reason;
+  }
+  return std::nullopt;
+}
+
+// Consecutive days off for one reason, explained on one line.
+struct SkippedRun {
+  local_days first;
+  local_days last;
+  std::string_view reason;
+};
+
+std::string SkippedLine(const SkippedRun& run) {
+  std::string days_text = FormatCzechDate(year_month_day(run.first));
+  if (run.last != run.first) days_text += " – " + FormatCzechDate(year_month_day(run.last));
+  return "přeskočeno: " + days_text + " (" + std::string(run.reason) + ")";
+}
+
+// The `n`-th working day after `day`, explaining the days skipped on the way.
+local_days AddWorkingDays(local_days day, int n, const std::vector<Closure>& closures,
+                          std::vector<std::string>& explanation) {
+  std::vector<SkippedRun> skipped;
+  int weekend_days = 0;
+  while (n > 0) {
+    day += days(1);
+    const year_month_day date(day);
+    if (auto reason = HolidayOrClosure(date, closures)) {
+      if (!skipped.empty() && skipped.back().last + days(1) == day &&
+          skipped.back().reason == *reason) {
+        skipped.back().last = day;
+      } else {
+        skipped.push_back({day, day, *reason});
+      }
+    } else if (IsWeekend(date)) {
+      ++weekend_days;
+    } else {
+      --n;
+    }
+  }
+  for (const SkippedRun& run : skipped) explanation.push_back(SkippedLine(run));
+  if (weekend_days > 0) {
+    explanation.push_back("přeskočeno víkendových dnů: " + std::to_string(weekend_days));
+  }
+  return day;
+}
+
+// The same day of the month `n` months later, or the last day of a shorter month.
+local_days AddMonths(local_days day, int n) {
+  const year_month_day date(day);
+  const year_month_day moved = date + std::chrono::months(n);
+  if (moved.ok()) return local_days(moved);
+  return local_days(year_month_day(moved.year() / moved.month() / std::chrono::last));
+}
+
+Status CheckDuration(const Duration& d) {
+  const std::string quoted = "duration '" + d.text + "'";
+  if (d.months < 0 || d.days < 0 || d.working_days < 0 || d.millis < 0) {
+    return InvalidArgument(quoted + " has a negative part");
+  }
+  if (d.months > kMaxMonths || d.days > kMaxDays || d.working_days > kMaxWorkingDays ||
+      d.millis > kMaxMillis) {
+    return InvalidArgument(quoted + " is longer than 100 years");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<WorkingCalendar>> WorkingCalendar::Create() {
+  try {
+    const date::time_zone* prague = date::locate_zone("Europe/Prague");
+    return std::unique_ptr<WorkingCalendar>(new WorkingCalendar(prague));
+  } catch (const std::exception& e) {
+    return Unavailable(std::string("time zone Europe/Prague is not available: ") + e.what());
+  }
+}
+
+Status WorkingCalendar::SetClosures(const std::string& tenant, std::vector<Closure> closures) {
+  for (const Closure& closure : closures) {
+    const std::string what = "closure '" + closure.reason + "' of tenant '" + tenant + "'";
+    if (!closure.first.ok() || !closure.last.ok()) return InvalidArgument(what + ": invalid date");
+    if (closure.last < closure.first) {
+      return InvalidArgument(what + ": ends " + FormatCzechDate(closure.last) + " before it starts " +
+                             FormatCzechDate(closure.first));
+    }
+    if (closure.reason.empty()) return InvalidArgument(what + ": no reason given");
+  }
+  auto shared = std::make_shared<const std::vector<Closure>>(std::move(closures));
+  std::unique_lock lock(mutex_);
+  closures_[tenant] = std::move(shared);
+  return Status::Ok();
+}
+
+WorkingCalendar::Closures WorkingCalendar::ClosuresOf(const std::string& tenant) const {
+  static const Closures kNone = std::make_shared<const std::vector<Closure>>();
+  std::shared_lock lock(mutex_);
+  auto it = closures_.find(tenant);
+  return it == closures_.end() ? kNone : it->second;
+}
+
+bool WorkingCalendar::IsWorkingDay(const std::string& tenant, year_month_day day) const {
+  return !IsWeekend(day) && !HolidayOrClosure(day, *ClosuresOf(tenant));
+}
+
+LocalTime WorkingCalendar::ToPrague(Instant t) const {
+  return LocalTime(prague_->to_local(t).time_since_epoch());
+}
+
+Instant WorkingCalendar::FromPrague(LocalTime t, std::vector<std::string>& explanation) const {
+  const date::local_info info =
+      prague_->get_info(date::local_time<std::chrono::milliseconds>(t.time_since_epoch()));
+  // In a gap `first` is the offset before it, which moves the time forward by the gap; in an
+  // overlap it is the earlier of the two.
+  const Instant utc = Instant(t.time_since_epoch()) - info.first.offset;
+  if (info.result == date::local_info::nonexistent) {
+    explanation.push_back("posun: " + FormatCzechDateTime(t) +
+                          " neexistuje (přechod na letní čas), platí " +
+                          FormatCzechDateTime(ToPrague(utc)));
+  } else if (info.result == date::local_info::ambiguous) {
+    explanation.push_back("posun: " + FormatCzechDateTime(t) +
+                          " nastává dvakrát (přechod na zimní čas), platí první, ještě letní čas");
+  }
+  return utc;
+}
+
+Result<DueDate> WorkingCalendar::Add(Instant from, const Duration& d,
+                                     const std::string& tenant) const {
+  SOUHRA_RETURN_IF_ERROR(CheckDuration(d));
+  const LocalTime start = ToPrague(from);
+  const local_days start_day = std::chrono::floor<days>(start);
+  const year start_year = year_month_day(start_day).year();
+  if (start_year < kFirstYear || start_year > kLastYear) {
+    return InvalidArgument("start " + FormatUtc(from) + " is outside the years 1900–9000");
+  }
+  DueDate result;
+  std::vector<std::string>& lines = result.explanation;
+  lines.push_back("start: " + FormatCzechDateTime(start));
+  if (!d.text.empty()) lines.push_back("lhůta: " + d.text);
+  local_days day = start_day;
+  if (d.months > 0) {
+    day = AddMonths(day, d.months);
+    lines.push_back("pravidlo: " + CzechCount(d.months, "měsíc", "měsíce", "měsíců") +
+                    ", stejný den v měsíci ve stejný čas, v kratším měsíci jeho poslední den");
+  }
+  if (d.days > 0) {
+    day += days(d.days);
+    lines.push_back("pravidlo: " +
+                    CzechCount(d.days, "kalendářní den", "kalendářní dny", "kalendářních dnů") +
+                    ", ve stejný čas");
+  }
+  if (d.working_days > 0) {
+    lines.push_back(
+        "pravidlo: " +
+        CzechCount(d.working_days, "pracovní den", "pracovní dny", "pracovních dnů") +
+        " od následujícího dne, ve stejný čas; nepočítají se soboty, neděle, svátky ani dny, "
+        "kdy je úřad uzavřen");
+    day = AddWorkingDays(day, d.working_days, *ClosuresOf(tenant), lines);
+  }
+  // Without calendar parts `from` stays exact, even when it lies in the autumn overlap.
+  Instant due = day == start_day ? from : FromPrague(start - start_day + day, lines);
+  if (d.millis > 0) {
+    due += std::chrono::milliseconds(d.millis);
+    lines.push_back("pravidlo: " + FormatElapsed(d.millis) +
+                    " skutečně uplynulého času, i přes změnu času");
+  }
+  lines.push_back("termín: " + FormatCzechDateTime(ToPrague(due)));
+  result.due = due;
+  return result;
+}
+
+}  // namespace souhra
