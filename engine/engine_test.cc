@@ -12,6 +12,7 @@
 #include "tests/fakes/temp_dir.h"
 
 namespace souhra {
+using testing::TempDir;
 namespace {
 
 using std::chrono::hours;

@@ -1,30 +1,24 @@
-// A temporary directory removed with everything in it when the object goes.
+// A fresh directory under $TMPDIR (or /tmp) for one test, removed with its contents when the
+// object is destroyed.
 #pragma once
 
-#include <cstdlib>
-#include <filesystem>
 #include <string>
 
-namespace souhra {
+namespace souhra::testing {
 
 class TempDir {
  public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "souhra-test-XXXXXX").string();
-    path_ = mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
+  TempDir();
+  ~TempDir();
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
 
   const std::string& path() const { return path_; }
+  // path() + "/" + name.
   std::string File(const std::string& name) const { return path_ + "/" + name; }
 
  private:
   std::string path_;
 };
 
-}  // namespace souhra
+}  // namespace souhra::testing

@@ -1,0 +1,90 @@
+// Versioned migrations: applied once, in order, atomically; newer databases refused.
+#include "adapters/sqlite/schema.h"
+
+#include <gtest/gtest.h>
+
+#include "adapters/sqlite/sqlite_test_fixture.h"
+
+namespace souhra::sqlite {
+namespace {
+
+class SchemaTest : public ::testing::Test {
+ protected:
+  std::unique_ptr<Connection> Open() {
+    auto db = Connection::Open(path_, "", /*create=*/true);
+    EXPECT_TRUE(db.ok()) << db.status().ToString();
+    return db.ok() ? std::move(db).value() : nullptr;
+  }
+  std::string Query(const char* sql) { return RawQuery(path_, sql); }
+
+  souhra::testing::TempDir dir_;
+  std::string path_ = dir_.File("schema.db");
+};
+
+const std::vector<Migration> kCounting = {
+    {1, "CREATE TABLE applied (step INTEGER)"},
+    {2, "INSERT INTO applied VALUES (2)"},
+};
+
+TEST_F(SchemaTest, MigratesFromVersionZeroToTheLatest) {
+  auto db = Open();
+  ASSERT_TRUE(Migrate(*db, SchemaMigrations()).ok());
+  EXPECT_EQ(Query("PRAGMA user_version"),
+            std::to_string(SchemaMigrations().back().version) + "\n");
+  EXPECT_EQ(Query("SELECT count(*) FROM sqlite_schema WHERE name = 'events_no_update'"), "1\n");
+}
+
+TEST_F(SchemaTest, MigratingAgainAppliesNothing) {
+  auto db = Open();
+  ASSERT_TRUE(Migrate(*db, kCounting).ok());
+  ASSERT_TRUE(Migrate(*db, kCounting).ok());
+  db = Open();
+  ASSERT_TRUE(Migrate(*db, kCounting).ok());
+  EXPECT_EQ(Query("SELECT count(*) FROM applied"), "1\n");
+  EXPECT_EQ(Query("PRAGMA user_version"), "2\n");
+}
+
+TEST_F(SchemaTest, OnlyNewerStepsApply) {
+  auto db = Open();
+  ASSERT_TRUE(Migrate(*db, {kCounting[0]}).ok());
+  EXPECT_EQ(Query("SELECT count(*) FROM applied"), "0\n");
+  ASSERT_TRUE(Migrate(*db, kCounting).ok());
+  EXPECT_EQ(Query("SELECT count(*) FROM applied"), "1\n");
+}
+
+TEST_F(SchemaTest, AFailingStepLeavesThePreviousVersion) {
+  auto db = Open();
+  std::vector<Migration> broken = {kCounting[0], kCounting[1],
+                                   {3, "INSERT INTO applied VALUES (3); SELECT * FROM nowhere"}};
+  Status status = Migrate(*db, broken);
+  EXPECT_EQ(status.code(), StatusCode::kInternal);
+  EXPECT_NE(status.message().find("schema migration 3"), std::string::npos) << status.message();
+  EXPECT_EQ(Query("PRAGMA user_version"), "2\n");
+  EXPECT_EQ(Query("SELECT count(*) FROM applied"), "1\n");
+}
+
+TEST_F(SchemaTest, ADatabaseFromANewerSouhraIsRefused) {
+  ASSERT_EQ(Query("PRAGMA user_version = 99"), "");
+  SqliteOptions options;
+  options.path = path_;
+  auto store = OpenSqliteStore(options);
+  EXPECT_EQ(store.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(store.status().message().find("99"), std::string::npos);
+}
+
+TEST_F(SchemaTest, AStoreReopensItsOwnDatabase) {
+  SqliteOptions options;
+  options.path = path_;
+  ASSERT_TRUE(OpenSqliteStore(options).ok());
+  auto again = OpenSqliteStore(options);
+  EXPECT_TRUE(again.ok()) << again.status().ToString();
+}
+
+TEST_F(SchemaTest, AnUnopenablePathIsUnavailable) {
+  SqliteOptions options;
+  options.path = dir_.File("missing/dir/souhra.db");
+  EXPECT_EQ(OpenSqliteStore(options).status().code(), StatusCode::kUnavailable);
+}
+
+}  // namespace
+}  // namespace souhra::sqlite

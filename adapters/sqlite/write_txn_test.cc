@@ -1,0 +1,139 @@
+// The write transaction: savepoints, rollback, durability boundaries, the append-only log.
+#include <gtest/gtest.h>
+
+#include "adapters/sqlite/sqlite_test_fixture.h"
+
+namespace souhra::sqlite {
+namespace {
+
+using WriteTxnTest = SqliteStoreTest;
+
+TEST_F(WriteTxnTest, RollingBackToASavepointKeepsEarlierEventsOfTheTransaction) {
+  auto txn = Begin();
+  ASSERT_TRUE(txn->Savepoint().ok());
+  ASSERT_TRUE(txn->AppendEvent(SampleEvent(case_id_, "first")).ok());
+  ASSERT_TRUE(txn->ReleaseSavepoint().ok());
+  ASSERT_TRUE(txn->Savepoint().ok());
+  ASSERT_TRUE(txn->AppendEvent(SampleEvent(case_id_, "second")).ok());
+  ASSERT_TRUE(txn->RollbackToSavepoint().ok());
+  ASSERT_TRUE(txn->Savepoint().ok());
+  ASSERT_TRUE(txn->AppendEvent(SampleEvent(case_id_, "third")).ok());
+  ASSERT_TRUE(txn->ReleaseSavepoint().ok());
+  ASSERT_TRUE(txn->Commit().ok());
+  auto events = store_->ListEvents(case_id_);
+  ASSERT_TRUE(events.ok() && events->size() == 2);
+  EXPECT_EQ((*events)[0].type, "first");
+  EXPECT_EQ((*events)[1].type, "third");
+}
+
+TEST_F(WriteTxnTest, AnUncommittedTransactionLeavesNothing) {
+  {
+    auto txn = Begin();
+    ASSERT_TRUE(txn->AppendEvent(SampleEvent(case_id_, "lost")).ok());
+    ASSERT_TRUE(txn->InsertCase(SampleCase()).ok());
+  }
+  EXPECT_TRUE(store_->ListEvents(case_id_)->empty());
+  EXPECT_FALSE(store_->GetCase(case_id_ + 1)->has_value());
+  auto txn = Begin();  // and the writer is free again
+  ASSERT_NE(txn, nullptr);
+}
+
+TEST_F(WriteTxnTest, QueriesSeeOnlyCommittedWrites) {
+  auto txn = Begin();
+  ASSERT_TRUE(txn->AppendEvent(SampleEvent(case_id_, "pending")).ok());
+  EXPECT_TRUE(store_->ListEvents(case_id_)->empty());
+  ASSERT_TRUE(txn->Commit().ok());
+  EXPECT_EQ(store_->ListEvents(case_id_)->size(), 1u);
+}
+
+TEST_F(WriteTxnTest, CommittedWritesSurviveReopening) {
+  auto txn = Begin();
+  ASSERT_TRUE(txn->AppendEvent(SampleEvent(case_id_, "kept")).ok());
+  ASSERT_TRUE(txn->Commit().ok());
+  Reopen();
+  EXPECT_EQ(store_->ListEvents(case_id_)->size(), 1u);
+  EXPECT_TRUE(store_->GetCase(case_id_)->has_value());
+}
+
+TEST_F(WriteTxnTest, ASecondWriteTransactionIsRefusedWhileOneIsOpen) {
+  auto txn = Begin();
+  auto second = store_->BeginWrite();
+  EXPECT_EQ(second.status().code(), StatusCode::kInternal);
+}
+
+TEST_F(WriteTxnTest, CallsAfterCommitFail) {
+  auto txn = Begin();
+  ASSERT_TRUE(txn->Commit().ok());
+  EXPECT_EQ(txn->AppendEvent(SampleEvent(case_id_, "late")).status().code(),
+            StatusCode::kUnavailable);
+  EXPECT_EQ(txn->Commit().code(), StatusCode::kUnavailable);
+}
+
+TEST_F(WriteTxnTest, EventsCannotBeUpdated) {
+  auto txn = Begin();
+  ASSERT_TRUE(txn->AppendEvent(SampleEvent(case_id_, "fixed")).ok());
+  ASSERT_TRUE(txn->Commit().ok());
+  EXPECT_EQ(RawQuery(dir_.File("souhra.db"), "UPDATE events SET type = 'forged'"),
+            "error: the event log is append-only");
+}
+
+TEST_F(WriteTxnTest, EventsCannotBeDeleted) {
+  auto txn = Begin();
+  ASSERT_TRUE(txn->AppendEvent(SampleEvent(case_id_, "fixed")).ok());
+  ASSERT_TRUE(txn->Commit().ok());
+  EXPECT_EQ(RawQuery(dir_.File("souhra.db"), "DELETE FROM events"),
+            "error: the event log is append-only");
+  EXPECT_EQ(store_->ListEvents(case_id_)->size(), 1u);
+}
+
+TEST_F(WriteTxnTest, ACaseWithItsEventsTasksAndTimerStaysCompact) {
+  auto txn = Begin();
+  for (int i = 0; i < 200; ++i) {
+    auto id = txn->InsertCase(SampleCase());
+    ASSERT_TRUE(id.ok());
+    auto instance = txn->InsertInstance(SampleInstance(*id));
+    ASSERT_TRUE(instance.ok());
+    for (int e = 0; e < 4; ++e) ASSERT_TRUE(txn->AppendEvent(SampleEvent(*id, "task.review.done")).ok());
+    TaskRecord task;
+    task.case_id = *id;
+    task.instance_id = *instance;
+    task.key = "review";
+    task.title = "Přehodnotit individuální plán";
+    task.assignee = "case_manager";
+    task.due = At(3600);
+    task.scope_state = "waiting";
+    ASSERT_TRUE(txn->InsertTask(task).ok());
+    ASSERT_TRUE(txn->InsertTask(task).ok());
+    ASSERT_TRUE(txn->PutTimer({*instance, *id, "second_level", At(i), "escalated", false}).ok());
+  }
+  ASSERT_TRUE(txn->Commit().ok());
+  std::string bytes = RawQuery(dir_.File("souhra.db"),
+                               "SELECT sum(pgsize) FROM dbstat WHERE name NOT LIKE 'sqlite_%'");
+  if (bytes.rfind("error", 0) == 0) GTEST_SKIP() << "dbstat unavailable: " << bytes;
+  EXPECT_LT(std::stoll(bytes) / 200, 2048) << bytes;
+}
+
+class MemoryStoreTest : public SqliteStoreTest {
+ protected:
+  SqliteOptions Options() override {
+    SqliteOptions options;
+    options.path = ":memory:";
+    return options;
+  }
+};
+
+TEST_F(MemoryStoreTest, InMemoryStoreRoundTripsAndRollsBack) {
+  auto txn = Begin();
+  ASSERT_TRUE(txn->AppendEvent(SampleEvent(case_id_, "kept")).ok());
+  ASSERT_TRUE(txn->Commit().ok());
+  txn = Begin();
+  ASSERT_TRUE(txn->AppendEvent(SampleEvent(case_id_, "dropped")).ok());
+  txn.reset();
+  auto events = store_->ListEvents(case_id_);
+  ASSERT_TRUE(events.ok() && events->size() == 1);
+  EXPECT_EQ((*events)[0].type, "kept");
+  EXPECT_TRUE(store_->GetCase(case_id_)->has_value());
+}
+
+}  // namespace
+}  // namespace souhra::sqlite
