@@ -81,7 +81,10 @@ Problem ReadCount(std::string_view& s, int64_t* count) {
   bool too_long = false;
   while (!s.empty() && s[0] >= '0' && s[0] <= '9') {
     n = n * 10 + (s[0] - '0');
-    if (n > kMaxMillis) too_long = true, n = kMaxMillis;
+    if (n > kMaxMillis) {
+      too_long = true;
+      n = kMaxMillis;
+    }
     s.remove_prefix(1);
   }
   *count = n;

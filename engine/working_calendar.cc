@@ -84,6 +84,32 @@ local_days AddMonths(local_days day, int n) {
   return local_days(year_month_day(moved.year() / moved.month() / std::chrono::last));
 }
 
+// Applies the calendar parts of `d` (months, days, working days, in that order) to `day`,
+// explaining each rule and the days skipped.
+local_days MoveDay(local_days day, const Duration& d, const std::vector<Closure>& closures,
+                   std::vector<std::string>& lines) {
+  if (d.months > 0) {
+    day = AddMonths(day, d.months);
+    lines.push_back("pravidlo: " + CzechCount(d.months, "měsíc", "měsíce", "měsíců") +
+                    ", stejný den v měsíci ve stejný čas, v kratším měsíci jeho poslední den");
+  }
+  if (d.days > 0) {
+    day += days(d.days);
+    lines.push_back("pravidlo: " +
+                    CzechCount(d.days, "kalendářní den", "kalendářní dny", "kalendářních dnů") +
+                    ", ve stejný čas");
+  }
+  if (d.working_days > 0) {
+    lines.push_back(
+        "pravidlo: " +
+        CzechCount(d.working_days, "pracovní den", "pracovní dny", "pracovních dnů") +
+        " od následujícího dne, ve stejný čas; nepočítají se soboty, neděle, svátky ani dny, "
+        "kdy je úřad uzavřen");
+    day = AddWorkingDays(day, d.working_days, closures, lines);
+  }
+  return day;
+}
+
 Status CheckDuration(const Duration& d) {
   const std::string quoted = "duration '" + d.text + "'";
   if (d.months < 0 || d.days < 0 || d.working_days < 0 || d.millis < 0) {
@@ -168,28 +194,10 @@ Result<DueDate> WorkingCalendar::Add(Instant from, const Duration& d,
   std::vector<std::string>& lines = result.explanation;
   lines.push_back("start: " + FormatCzechDateTime(start));
   if (!d.text.empty()) lines.push_back("lhůta: " + d.text);
-  local_days day = start_day;
-  if (d.months > 0) {
-    day = AddMonths(day, d.months);
-    lines.push_back("pravidlo: " + CzechCount(d.months, "měsíc", "měsíce", "měsíců") +
-                    ", stejný den v měsíci ve stejný čas, v kratším měsíci jeho poslední den");
-  }
-  if (d.days > 0) {
-    day += days(d.days);
-    lines.push_back("pravidlo: " +
-                    CzechCount(d.days, "kalendářní den", "kalendářní dny", "kalendářních dnů") +
-                    ", ve stejný čas");
-  }
-  if (d.working_days > 0) {
-    lines.push_back(
-        "pravidlo: " +
-        CzechCount(d.working_days, "pracovní den", "pracovní dny", "pracovních dnů") +
-        " od následujícího dne, ve stejný čas; nepočítají se soboty, neděle, svátky ani dny, "
-        "kdy je úřad uzavřen");
-    day = AddWorkingDays(day, d.working_days, *ClosuresOf(tenant), lines);
-  }
+  const local_days day = MoveDay(start_day, d, *ClosuresOf(tenant), lines);
   // Without calendar parts `from` stays exact, even when it lies in the autumn overlap.
-  Instant due = day == start_day ? from : FromPrague(start - start_day + day, lines);
+  const bool calendar_parts = d.months > 0 || d.days > 0 || d.working_days > 0;
+  Instant due = calendar_parts ? FromPrague(start - start_day + day, lines) : from;
   if (d.millis > 0) {
     due += std::chrono::milliseconds(d.millis);
     lines.push_back("pravidlo: " + FormatElapsed(d.millis) +
