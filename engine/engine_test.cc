@@ -97,12 +97,15 @@ return rules {
 class EngineTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    Result<std::unique_ptr<WorkingCalendar>> calendar = WorkingCalendar::Create();
+    ASSERT_TRUE(calendar.ok()) << calendar.status().ToString();
+    calendar_ = std::move(calendar).value();
     SqliteOptions options;
     options.path = dir_.File("souhra.db");
     Result<std::unique_ptr<Store>> store = OpenSqliteStore(options);
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     store_ = std::move(*store);
-    engine_ = std::make_unique<Engine>(*store_, clock_, calendar_);
+    engine_ = std::make_unique<Engine>(*store_, clock_, *calendar_);
     for (const auto& [file, source] : {std::pair{"referral.lua", kReferral},
                                        std::pair{"review.lua", kReview},
                                        std::pair{"fit.lua", kFit}}) {
@@ -138,7 +141,7 @@ class EngineTest : public ::testing::Test {
 
   TempDir dir_;
   FakeClock clock_{kStart};
-  WorkingCalendar calendar_;
+  std::unique_ptr<WorkingCalendar> calendar_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<Engine> engine_;
 };

@@ -152,4 +152,14 @@ Status SqliteWriteTxn::PutDefinition(const DefinitionSource& source) {
   return Run("put definition", [&](Connection& db) { return WriteDefinition(db, source); });
 }
 
+Result<std::optional<DefinitionSource>> SqliteWriteTxn::FindDefinition(const std::string& hash) {
+  return Run("find definition", [&](Connection& db) { return QueryDefinition(db, hash); });
+}
+
+Result<std::optional<DefinitionSource>> SqliteWriteTxn::FindActiveDefinition(
+    const std::string& tenant, const std::string& name) {
+  return Run("find active definition",
+             [&](Connection& db) { return QueryActiveDefinition(db, tenant, name); });
+}
+
 }  // namespace souhra::sqlite
