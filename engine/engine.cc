@@ -229,7 +229,6 @@ bool Engine::RunOne(WriteTxn& txn, Request& request, Instant now, Result<Applied
   }
   const Status error = applied.status();
   Status undone = txn.RollbackToSavepoint();
-  if (undone.ok()) undone = txn.ReleaseSavepoint();
   if (!undone.ok() || error.code() == StatusCode::kUnavailable) {
     *result = undone.ok() ? error : undone;
     return false;

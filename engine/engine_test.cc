@@ -193,6 +193,27 @@ TEST_F(EngineTest, RefusedEventNamesTheStatesAndChangesNothing) {
   EXPECT_EQ(StateOf(id), "received");
 }
 
+// Regression: the engine released the savepoint that RollbackToSavepoint had already ended, so
+// every refused or failed event came back as "release savepoint failed" (kUnavailable).
+TEST_F(EngineTest, RolledBackEventKeepsItsOwnErrorAndItsBatchGoesOn) {
+  CaseId first = NewCaseWith(Json::object());
+  CaseId second = NewCaseWith(Json::object());
+  auto submit = [this](CaseId id, const std::string& type) {
+    EventRequest request;
+    request.case_id = id;
+    request.type = type;
+    return engine_->SubmitAsync(request);
+  };
+  auto accepted = submit(first, "contacted");
+  auto refused = submit(first, "reviewed");
+  auto other = submit(second, "contacted");
+  EXPECT_TRUE(accepted.get().ok());
+  EXPECT_EQ(refused.get().status().code(), StatusCode::kConflict);
+  EXPECT_TRUE(other.get().ok());
+  EXPECT_EQ(StateOf(first), "assessing");
+  EXPECT_EQ(StateOf(second), "assessing");
+}
+
 TEST_F(EngineTest, UnknownCaseIsNotFound) {
   Result<Applied> refused = Send(4242, "contacted");
   EXPECT_EQ(refused.status().code(), StatusCode::kNotFound);
@@ -326,7 +347,8 @@ TEST_F(EngineTest, RunningInstancesStayOnTheirVersion) {
   CaseId old_case = NewCaseWith(Json::object());
   std::string changed = kReferral;
   changed.replace(changed.find("go = \"urgent\""), 13, "go = \"closed\"");
-  ASSERT_TRUE(engine_->Install("demo", "referral.lua", changed).ok());
+  Result<Applied> reinstalled = engine_->Install("demo", "referral.lua", changed);
+  ASSERT_TRUE(reinstalled.ok()) << reinstalled.status().ToString();
   CaseId new_case = NewCaseWith(Json::object());
   ASSERT_TRUE(Send(old_case, "contacted", {{"urgent", true}}).ok());
   ASSERT_TRUE(Send(new_case, "contacted", {{"urgent", true}}).ok());

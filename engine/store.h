@@ -135,7 +135,7 @@ class WriteTxn {
   // Per-event atomicity inside a group commit. Savepoints do not nest further.
   virtual Status Savepoint() = 0;
   virtual Status ReleaseSavepoint() = 0;
-  virtual Status RollbackToSavepoint() = 0;
+  virtual Status RollbackToSavepoint() = 0;  // undoes and ends the savepoint
   // Makes everything durable (fsync) before returning OK. Ends the transaction either way.
   virtual Status Commit() = 0;
 
