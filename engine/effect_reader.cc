@@ -157,15 +157,15 @@ void CheckDuration(const Checker& at, const std::string& key, const Json& params
   if (param != params.end()) {
     Result<Duration> value = param->is_string() ? ParseDuration(param->get<std::string>())
                                                 : Result<Duration>(InvalidArgument("not a string"));
-    if (!value.ok()) at.Report(key, "param '" + *text + "' is not a duration");
+    if (!value.ok()) at.Report(key, key + ": param '" + *text + "' is not a duration");
     return;
   }
   if (IsName(*text)) {
-    at.Report(key, "'" + *text + "' is neither a duration nor a param" +
+    at.Report(key, key + ": '" + *text + "' is neither a duration nor a param" +
                        Suggestion(*text, Keys(params)));
     return;
   }
-  at.Report(key, literal.status().message());
+  at.Report(key, key + ": " + literal.status().message());
 }
 
 void ReadEffects(const Json& value, const KeyPath& path, int line, const std::string& context,

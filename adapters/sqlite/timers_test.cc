@@ -30,12 +30,20 @@ class TimersTest : public SqliteStoreTest {
   }
   std::vector<std::string> TimerKeys() {
     std::vector<std::string> keys;
-    for (const TimerRecord& t : store_->ListTimers(case_id_).value()) keys.push_back(t.key);
+    auto timers = store_->ListTimers(case_id_);
+    EXPECT_TRUE(timers.ok()) << timers.status().ToString();
+    if (timers.ok()) {
+      for (const TimerRecord& t : *timers) keys.push_back(t.key);
+    }
     return keys;
   }
   std::vector<TaskStatus> TaskStatuses() {
     std::vector<TaskStatus> statuses;
-    for (const TaskRecord& t : store_->ListTasks(case_id_).value()) statuses.push_back(t.status);
+    auto tasks = store_->ListTasks(case_id_);
+    EXPECT_TRUE(tasks.ok()) << tasks.status().ToString();
+    if (tasks.ok()) {
+      for (const TaskRecord& t : *tasks) statuses.push_back(t.status);
+    }
     return statuses;
   }
 };

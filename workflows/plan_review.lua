@@ -1,0 +1,53 @@
+-- Přehodnocení individuálního plánu (individual plan review).
+-- The case manager reviews the plan regularly; a missed review goes to the coordinator, and
+-- after a grace period to the head of the social department.
+return workflow {
+  name = "plan_review",
+  title = "Přehodnocení individuálního plánu",
+  params = {
+    review_every = "60 working days",  -- how often the plan is reviewed
+    remind_before = "5 working days",  -- reminder before the review is due
+    grace = "3 working days",          -- how long an escalation waits for the coordinator
+  },
+  templates = {
+    plan_review_overdue = {
+      title = "Přehodnocení plánu je po termínu",
+      body = "Přehodnocení individuálního plánu u případu {{case.code}} nebylo provedeno v termínu.",
+    },
+    plan_review_escalated = {
+      title = "Přehodnocení plánu stále chybí",
+      body = "U případu {{case.code}} plán stále není přehodnocen ani po upozornění koordinátora.",
+    },
+  },
+  initial = "waiting",
+  states = {
+    waiting = {
+      title = "Čeká na přehodnocení",
+      enter = task {
+        key = "review", assignee = "case_manager",
+        title = "Přehodnotit individuální plán",
+        due = "review_every", remind = "remind_before",
+      },
+      on = {
+        ["task.review.done"] = { go = "waiting" },  -- re-entering sets the next deadline
+        ["task.review.overdue"] = { go = "escalated" },
+        ["case.closed"] = { go = "done" },
+      },
+    },
+    escalated = {
+      title = "Eskalováno koordinátorovi",
+      enter = {
+        notify { to = "coordinator", template = "plan_review_overdue" },
+        timer { key = "second_level", after = "grace" },
+      },
+      on = {
+        ["task.review.done"] = { go = "waiting" },
+        ["timer.second_level"] = {
+          run = notify { to = "head", template = "plan_review_escalated" },
+        },
+        ["case.closed"] = { go = "done" },
+      },
+    },
+    done = { title = "Ukončeno", final = true },
+  },
+}
