@@ -6,7 +6,6 @@
 // else. The kill points come from a seeded PRNG; the seed is printed and SOUHRA_SEED replays it.
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <sys/wait.h>
 
 #include <chrono>
@@ -21,12 +20,15 @@
 #include "adapters/sqlite/sqlite_store.h"
 #include "tests/crash_scenario.h"
 #include "tests/fakes/child_process.h"
+#include "tests/fakes/table_rows.h"
 #include "tests/fakes/temp_dir.h"
 
 namespace souhra::crash {
 namespace {
 
 using souhra::testing::ChildProcess;
+using souhra::testing::Query;
+using souhra::testing::Rows;
 
 constexpr int kCases = 100;
 constexpr int kThreads = 6;
@@ -38,29 +40,6 @@ constexpr std::chrono::seconds kRunLimit(15);
 uint64_t Seed() {
   if (const char* env = std::getenv("SOUHRA_SEED")) return std::strtoull(env, nullptr, 10);
   return std::random_device{}();
-}
-
-using Rows = std::vector<std::vector<std::string>>;
-
-// Every row of `sql` on the database at `path`, each column as text.
-Rows Query(const std::string& path, const char* sql) {
-  sqlite3* db = nullptr;
-  sqlite3_stmt* stmt = nullptr;
-  Rows rows;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK &&
-      sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK) {
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
-      std::vector<std::string>& row = rows.emplace_back();
-      for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
-        const unsigned char* text = sqlite3_column_text(stmt, c);
-        row.push_back(text != nullptr ? reinterpret_cast<const char*>(text) : "");
-      }
-    }
-  }
-  EXPECT_EQ(sqlite3_errcode(db), SQLITE_DONE) << sql << ": " << sqlite3_errmsg(db);
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return rows;
 }
 
 class CrashTest : public ::testing::Test {
