@@ -133,7 +133,8 @@ class EngineTest : public ::testing::Test {
   }
 
   std::string StateOf(CaseId id, const std::string& workflow = "referral") {
-    for (const InstanceRecord& i : *store_->ListInstances(id)) {
+    std::vector<InstanceRecord> instances = *store_->ListInstances(id);
+    for (const InstanceRecord& i : instances) {
       if (i.workflow == workflow) return i.state;
     }
     return "";
@@ -336,7 +337,8 @@ TEST_F(EngineTest, ReachingAFinalStateEndsTheInstanceAndItsTimers) {
   ASSERT_TRUE(Send(id, "review").ok());
   ASSERT_TRUE(Send(id, "closed").ok());
   EXPECT_EQ(StateOf(id), "closed");
-  for (const InstanceRecord& i : *store_->ListInstances(id)) {
+  std::vector<InstanceRecord> instances = *store_->ListInstances(id);
+  for (const InstanceRecord& i : instances) {
     if (i.workflow == "referral") EXPECT_FALSE(i.active);
   }
   Result<Applied> after = Send(id, "closed");

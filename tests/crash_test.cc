@@ -128,7 +128,8 @@ void CheckCase(Store& store, const std::string& code, CaseId id, bool complete) 
   for (const TaskRecord& task : tasks) open_tasks += task.status == TaskStatus::kOpen;
   EXPECT_EQ(open_tasks, instance.state == "open" ? 1 : 0);
   std::set<std::string> timers;
-  for (const TimerRecord& timer : *store.ListTimers(id)) timers.insert(timer.key);
+  std::vector<TimerRecord> pending = *store.ListTimers(id);  // a copy: the Result is a temporary
+  for (const TimerRecord& timer : pending) timers.insert(timer.key);
   const std::map<std::string, std::set<std::string>> expected_timers = {
       {"open", {"remind"}}, {"working", {"due"}}, {"closed", {}}};
   EXPECT_EQ(timers, expected_timers.at(instance.state));
@@ -138,6 +139,12 @@ void CheckCase(Store& store, const std::string& code, CaseId id, bool complete) 
 void CrashTest::CheckDatabase(bool complete) {
   EXPECT_EQ(Query(db_, "PRAGMA integrity_check"), Rows{{"ok"}});
   EXPECT_EQ(Query(db_, "SELECT code FROM cases GROUP BY tenant, code HAVING COUNT(*) > 1"), Rows{});
+  EXPECT_EQ(Query(db_, "SELECT case_id FROM (SELECT case_id FROM instances UNION ALL"
+                      " SELECT case_id FROM tasks UNION ALL SELECT case_id FROM timers UNION ALL"
+                      " SELECT case_id FROM outbox UNION ALL SELECT case_id FROM events)"
+                      " WHERE case_id NOT IN (SELECT id FROM cases)"),
+            Rows{})
+      << "rows of a case that does not exist";
   Rows cases = Query(db_, "SELECT code, id FROM cases ORDER BY id");
   if (complete) EXPECT_EQ(static_cast<int>(cases.size()), kCases);
   std::map<std::string, int64_t> logged;  // seq by key
