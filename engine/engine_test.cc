@@ -12,6 +12,7 @@
 #include "tests/fakes/temp_dir.h"
 
 namespace souhra {
+using testing::TempDir;
 namespace {
 
 using std::chrono::hours;
@@ -102,6 +103,9 @@ return rules {
 class EngineTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    Result<std::unique_ptr<WorkingCalendar>> calendar = WorkingCalendar::Create();
+    ASSERT_TRUE(calendar.ok()) << calendar.status().ToString();
+    calendar_ = std::move(calendar).value();
     SqliteOptions options;
     options.path = dir_.File("souhra.db");
     Result<std::unique_ptr<Store>> store = OpenSqliteStore(options);
@@ -144,7 +148,7 @@ class EngineTest : public ::testing::Test {
 
   testing::TempDir dir_;
   FakeClock clock_{kStart};
-  std::unique_ptr<WorkingCalendar> calendar_ = WorkingCalendar::Create().value();
+  std::unique_ptr<WorkingCalendar> calendar_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<Engine> engine_;
 };
@@ -194,6 +198,27 @@ TEST_F(EngineTest, RefusedEventNamesTheStatesAndChangesNothing) {
                 "task.contact.done, timer.late)");
   EXPECT_EQ(store_->ListEvents(id)->size(), events_before);
   EXPECT_EQ(StateOf(id), "received");
+}
+
+// Regression: the engine released the savepoint that RollbackToSavepoint had already ended, so
+// every refused or failed event came back as "release savepoint failed" (kUnavailable).
+TEST_F(EngineTest, RolledBackEventKeepsItsOwnErrorAndItsBatchGoesOn) {
+  CaseId first = NewCaseWith(Json::object());
+  CaseId second = NewCaseWith(Json::object());
+  auto submit = [this](CaseId id, const std::string& type) {
+    EventRequest request;
+    request.case_id = id;
+    request.type = type;
+    return engine_->SubmitAsync(request);
+  };
+  auto accepted = submit(first, "contacted");
+  auto refused = submit(first, "reviewed");
+  auto other = submit(second, "contacted");
+  EXPECT_TRUE(accepted.get().ok());
+  EXPECT_EQ(refused.get().status().code(), StatusCode::kConflict);
+  EXPECT_TRUE(other.get().ok());
+  EXPECT_EQ(StateOf(first), "assessing");
+  EXPECT_EQ(StateOf(second), "assessing");
 }
 
 TEST_F(EngineTest, UnknownCaseIsNotFound) {

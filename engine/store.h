@@ -136,7 +136,7 @@ class WriteTxn {
   // ReleaseSavepoint (keep the event's writes) and RollbackToSavepoint (undo them) end it.
   virtual Status Savepoint() = 0;
   virtual Status ReleaseSavepoint() = 0;
-  virtual Status RollbackToSavepoint() = 0;
+  virtual Status RollbackToSavepoint() = 0;  // undoes and ends the savepoint
   // Makes everything durable (fsync) before returning OK. Ends the transaction either way.
   virtual Status Commit() = 0;
 
