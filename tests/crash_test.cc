@@ -117,7 +117,9 @@ void CheckCase(Store& store, const std::string& code, CaseId id, bool complete) 
     last = transitions[0];
     into_open += last["to"] == "open";
   }
-  if (complete) EXPECT_EQ(events.size(), 1 + kCrashEvents.size());
+  if (complete) {
+    EXPECT_EQ(events.size(), 1 + kCrashEvents.size());
+  }
   EXPECT_EQ(instance.steps, static_cast<int64_t>(events.size()));
   EXPECT_EQ(instance.state, last["to"]);
   EXPECT_EQ(instance.active, !last["completed"].get<bool>());
@@ -146,10 +148,14 @@ void CrashTest::CheckDatabase(bool complete) {
             Rows{})
       << "rows of a case that does not exist";
   Rows cases = Query(db_, "SELECT code, id FROM cases ORDER BY id");
-  if (complete) EXPECT_EQ(static_cast<int>(cases.size()), kCases);
+  if (complete) {
+    EXPECT_EQ(static_cast<int>(cases.size()), kCases);
+  }
   std::map<std::string, int64_t> logged;  // seq by key
   for (const std::vector<std::string>& row : Query(db_, "SELECT idempotency_key, seq FROM events")) {
-    if (!row[0].empty()) EXPECT_TRUE(logged.emplace(row[0], std::stoll(row[1])).second) << row[0];
+    if (!row[0].empty()) {
+      EXPECT_TRUE(logged.emplace(row[0], std::stoll(row[1])).second) << row[0];
+    }
   }
   for (const auto& [key, seq] : events_) {
     auto found = logged.find(key);
