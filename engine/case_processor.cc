@@ -20,6 +20,10 @@ Json DeadlineJson(const char* kind, const std::string& key, const DueDate& due,
   return {{"kind", kind}, {"key", key}, {"due", FormatUtc(due.due)}, {"rule", rule}};
 }
 
+// The client's code identifies a case within its tenant, so creating it is idempotent by code:
+// the creation event carries this key, and a repeat finds it.
+constexpr char kCreationKey[] = "case.created";
+
 // "task.<key>.done" -> key, or "" for any other event type.
 std::string TaskKeyOf(const std::string& type, const std::string& suffix) {
   const std::string prefix = "task.";
@@ -162,10 +166,24 @@ class CaseProcessor::Step {
   Json outcome_;
 };
 
+Result<Applied> CaseProcessor::RepeatedCreation(WriteTxn& txn, const NewCase& request,
+                                                const CaseRecord& existing) {
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<EventRecord> created,
+                          txn.FindEventByKey(existing.id, kCreationKey));
+  if (!created || created->payload.value("workflow", "") != request.workflow) {
+    return Conflict("tenant '" + request.tenant + "' already has a case with code '" +
+                    request.code + "' (case " + std::to_string(existing.id) + ")");
+  }
+  return Applied{created->seq, existing.id, true, created->outcome};
+}
+
 Result<Applied> CaseProcessor::Create(WriteTxn& txn, const NewCase& request, Instant now) {
   if (request.tenant.empty() || request.code.empty() || request.workflow.empty()) {
     return InvalidArgument("a new case needs a tenant, a client code and a workflow");
   }
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> existing,
+                          txn.FindCaseByCode(request.tenant, request.code));
+  if (existing) return RepeatedCreation(txn, request, *existing);
   CaseRecord record;
   record.tenant = request.tenant;
   record.code = request.code;
@@ -181,6 +199,7 @@ Result<Applied> CaseProcessor::Create(WriteTxn& txn, const NewCase& request, Ins
   event.case_id = record.id;
   event.type = "case.created";
   event.payload = {{"workflow", request.workflow}, {"code", request.code}};
+  event.idempotency_key = kCreationKey;
   event.actor = request.actor;
   event.at = now;
   event.outcome = std::move(step.outcome());

@@ -48,7 +48,9 @@ class CaseProcessor {
   CaseProcessor(DefinitionCatalog& catalog, const Calendar& calendar)
       : catalog_(catalog), calendar_(calendar) {}
 
-  // Creates the case and starts its first workflow. kNotFound for an unknown workflow.
+  // Creates the case and starts its first workflow. kNotFound for an unknown workflow. Creating
+  // a case whose code the tenant already has returns the first creation's result (repeated)
+  // when it started the same workflow, and kConflict otherwise.
   Result<Applied> Create(WriteTxn& txn, const NewCase& request, Instant now);
 
   // Applies the event. kConflict when no instance accepts it (the message names each instance's
@@ -59,6 +61,8 @@ class CaseProcessor {
 
  private:
   class Step;
+  Result<Applied> RepeatedCreation(WriteTxn& txn, const NewCase& request,
+                                   const CaseRecord& existing);
 
   DefinitionCatalog& catalog_;
   const Calendar& calendar_;

@@ -239,6 +239,21 @@ TEST_F(EngineTest, RepeatedIdempotencyKeyReturnsTheFirstResultAndAppliesNothing)
   EXPECT_EQ(store_->ListEvents(id)->size(), events);
 }
 
+TEST_F(EngineTest, CreatingACaseTwiceReturnsTheFirstCreation) {
+  Result<Applied> first = engine_->CreateCase({"demo", "K-dup", "referral", Json::object()});
+  ASSERT_TRUE(first.ok());
+  Result<Applied> again = engine_->CreateCase({"demo", "K-dup", "referral", Json::object()});
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_TRUE(again->repeated);
+  EXPECT_EQ(again->case_id, first->case_id);
+  EXPECT_EQ(again->seq, first->seq);
+  EXPECT_EQ(store_->ListTasks(first->case_id)->size(), 1u);
+  Result<Applied> other = engine_->CreateCase({"demo", "K-dup", "review", Json::object()});
+  EXPECT_EQ(other.status().code(), StatusCode::kConflict);
+  EXPECT_EQ(other.status().message(), "tenant 'demo' already has a case with code 'K-dup' (case " +
+                                          std::to_string(first->case_id) + ")");
+}
+
 TEST_F(EngineTest, IdempotencyKeyReusedForAnotherEventIsAConflict) {
   CaseId id = NewCaseWith(Json::object());
   ASSERT_TRUE(Send(id, "repair", Json::object(), "k-2").ok());

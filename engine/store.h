@@ -25,7 +25,7 @@ using InstanceId = int64_t;
 struct CaseRecord {
   CaseId id = 0;
   std::string tenant;
-  std::string code;  // pseudonymous client code, e.g. "K-2026-0042"; never the client's name
+  std::string code;  // pseudonymous client code, unique per tenant, e.g. "K-2026-0042"; never a name
   Json data = Json::object();
   Instant created;
   bool closed = false;
@@ -143,6 +143,8 @@ class WriteTxn {
   virtual Result<std::optional<EventRecord>> FindEventByKey(CaseId case_id,
                                                             const std::string& idempotency_key) = 0;
   virtual Result<std::optional<CaseRecord>> LoadCase(CaseId id) = 0;
+  virtual Result<std::optional<CaseRecord>> FindCaseByCode(const std::string& tenant,
+                                                           const std::string& code) = 0;
   virtual Result<std::vector<InstanceRecord>> LoadActiveInstances(CaseId case_id) = 0;
   virtual Result<std::optional<TaskRecord>> FindOpenTask(CaseId case_id, const std::string& key) = 0;
   virtual Result<std::optional<TimerRecord>> FindTimer(InstanceId instance_id,

@@ -152,7 +152,7 @@ void CrashTest::CheckDatabase(bool complete) {
     EXPECT_EQ(static_cast<int>(cases.size()), kCases);
   }
   std::map<std::string, int64_t> logged;  // seq by key
-  for (const std::vector<std::string>& row : Query(db_, "SELECT idempotency_key, seq FROM events")) {
+  for (const std::vector<std::string>& row : Query(db_, "SELECT idempotency_key, seq FROM events WHERE type <> 'case.created'")) {
     if (!row[0].empty()) {
       EXPECT_TRUE(logged.emplace(row[0], std::stoll(row[1])).second) << row[0];
     }

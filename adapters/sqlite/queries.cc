@@ -35,6 +35,16 @@ Result<std::optional<CaseRecord>> QueryCase(Connection& db, CaseId id) {
   return FirstRow(stmt, &ReadCase);
 }
 
+Result<std::optional<CaseRecord>> QueryCaseByCode(Connection& db, const std::string& tenant,
+                                                  const std::string& code) {
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare("SELECT " SOUHRA_CASE_COLUMNS " FROM cases"
+                                     " WHERE tenant = ? AND code = ?",
+                                     "find case by code"));
+  stmt.Bind(tenant).Bind(code);
+  return FirstRow(stmt, &ReadCase);
+}
+
 Result<std::vector<InstanceRecord>> QueryInstances(Connection& db, CaseId case_id,
                                                    bool active_only) {
   SOUHRA_ASSIGN_OR_RETURN(Statement stmt,

@@ -15,6 +15,8 @@
 namespace souhra::sqlite {
 
 Result<std::optional<CaseRecord>> QueryCase(Connection& db, CaseId id);
+Result<std::optional<CaseRecord>> QueryCaseByCode(Connection& db, const std::string& tenant,
+                                                  const std::string& code);
 // Ordered by id; with `active_only`, only instances that have not reached a final state.
 Result<std::vector<InstanceRecord>> QueryInstances(Connection& db, CaseId case_id,
                                                    bool active_only);

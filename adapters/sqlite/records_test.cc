@@ -11,7 +11,7 @@ using RecordsTest = SqliteStoreTest;
 TEST_F(RecordsTest, CaseRoundTripsAndUpdatesDataAndClosed) {
   auto loaded = store_->GetCase(case_id_);
   ASSERT_TRUE(loaded.ok() && loaded->has_value());
-  CaseRecord expected = SampleCase();
+  const CaseRecord& expected = sample_case_;
   EXPECT_EQ((*loaded)->tenant, expected.tenant);
   EXPECT_EQ((*loaded)->code, expected.code);
   EXPECT_EQ((*loaded)->data, expected.data);

@@ -23,7 +23,7 @@ CREATE TABLE cases (
   created INTEGER NOT NULL,
   closed INTEGER NOT NULL
 );
-CREATE INDEX cases_by_code ON cases (tenant, code);
+CREATE UNIQUE INDEX cases_by_code ON cases (tenant, code);
 
 CREATE TABLE instances (
   id INTEGER PRIMARY KEY,

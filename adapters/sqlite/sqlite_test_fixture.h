@@ -41,10 +41,12 @@ inline std::string RawQuery(const std::string& path, const char* sql, int column
   return out;
 }
 
+// Each call gives a new client code: codes are unique within a tenant.
 inline CaseRecord SampleCase() {
+  static int next = 42;
   CaseRecord r;
   r.tenant = "orp-kolin";
-  r.code = "K-2026-0042";
+  r.code = "K-2026-" + std::to_string(next++);
   r.data = Json{{"consent", true}, {"people", {{"case_manager", "user:novak"}}}};
   r.created = At(0);
   return r;
@@ -77,7 +79,8 @@ class SqliteStoreTest : public ::testing::Test {
     Reopen();
     auto txn = store_->BeginWrite();
     ASSERT_TRUE(txn.ok()) << txn.status().ToString();
-    auto case_id = (*txn)->InsertCase(SampleCase());
+    sample_case_ = SampleCase();
+    auto case_id = (*txn)->InsertCase(sample_case_);
     ASSERT_TRUE(case_id.ok()) << case_id.status().ToString();
     case_id_ = *case_id;
     auto instance_id = (*txn)->InsertInstance(SampleInstance(case_id_));
@@ -108,6 +111,7 @@ class SqliteStoreTest : public ::testing::Test {
 
   testing::TempDir dir_;
   std::unique_ptr<Store> store_;
+  CaseRecord sample_case_;  // the case SetUp inserted
   CaseId case_id_ = 0;
   InstanceId instance_id_ = 0;
 };

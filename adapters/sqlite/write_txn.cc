@@ -70,6 +70,12 @@ Result<std::optional<EventRecord>> SqliteWriteTxn::FindEventByKey(CaseId case_id
   return Run("find event by key", [&](Connection& db) { return QueryEventByKey(db, case_id, key); });
 }
 
+Result<std::optional<CaseRecord>> SqliteWriteTxn::FindCaseByCode(const std::string& tenant,
+                                                                 const std::string& code) {
+  return Run("find case by code",
+             [&](Connection& db) { return QueryCaseByCode(db, tenant, code); });
+}
+
 Result<std::optional<CaseRecord>> SqliteWriteTxn::LoadCase(CaseId id) {
   return Run("load case", [&](Connection& db) { return QueryCase(db, id); });
 }

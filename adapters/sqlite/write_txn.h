@@ -38,6 +38,8 @@ class SqliteWriteTxn final : public WriteTxn {
   Result<std::optional<EventRecord>> FindEventByKey(CaseId case_id,
                                                     const std::string& idempotency_key) override;
   Result<std::optional<CaseRecord>> LoadCase(CaseId id) override;
+  Result<std::optional<CaseRecord>> FindCaseByCode(const std::string& tenant,
+                                                   const std::string& code) override;
   Result<std::vector<InstanceRecord>> LoadActiveInstances(CaseId case_id) override;
   Result<std::optional<TaskRecord>> FindOpenTask(CaseId case_id, const std::string& key) override;
   Result<std::optional<TimerRecord>> FindTimer(InstanceId instance_id,
