@@ -4,6 +4,7 @@
 #include <chrono>
 #include <filesystem>
 
+#include "adapters/sqlite/checkpointer.h"
 #include "adapters/sqlite/connection.h"
 #include "adapters/sqlite/pragmas.h"
 #include "adapters/sqlite/row_mapping.h"
@@ -234,6 +235,11 @@ Texts TextsOf(const BaselineCase& rows) {
 Result<BaselineResult> RunStoreBaseline(const BaselineOptions& options, const BaselineCase& rows,
                                         std::atomic<int64_t>& progress) {
   SOUHRA_ASSIGN_OR_RETURN(std::unique_ptr<Connection> db, CreateDatabase(options, rows));
+  SqliteOptions settings;
+  settings.path = options.path;
+  // Checkpoints as the store does them, in the background.
+  SOUHRA_ASSIGN_OR_RETURN(std::unique_ptr<sqlite::Checkpointer> checkpointer,
+                          sqlite::StartCheckpointer(*db, settings));
   const Texts texts = TextsOf(rows);
   CaseWriter writer(*db, rows, texts);
   BaselineResult result;
@@ -241,14 +247,14 @@ Result<BaselineResult> RunStoreBaseline(const BaselineOptions& options, const Ba
   const int64_t total = options.cases * 4;
   const int64_t per_commit = std::max<int64_t>(1, options.events_per_commit);
   for (int64_t done = 0; done < total;) {
-    SOUHRA_RETURN_IF_ERROR(db->Exec("BEGIN IMMEDIATE", "begin write"));
+    SOUHRA_RETURN_IF_ERROR(db->Run("BEGIN IMMEDIATE", "begin write"));
     int64_t n = 0;
     for (; n < per_commit && done < total; ++n, ++done) {
-      SOUHRA_RETURN_IF_ERROR(db->Exec("SAVEPOINT ev", "savepoint"));
+      SOUHRA_RETURN_IF_ERROR(db->Run("SAVEPOINT ev", "savepoint"));
       SOUHRA_RETURN_IF_ERROR(writer.Step(done / 4, static_cast<int>(done % 4)));
-      SOUHRA_RETURN_IF_ERROR(db->Exec("RELEASE ev", "release savepoint"));
+      SOUHRA_RETURN_IF_ERROR(db->Run("RELEASE ev", "release savepoint"));
     }
-    SOUHRA_RETURN_IF_ERROR(db->Exec("COMMIT", "commit"));
+    SOUHRA_RETURN_IF_ERROR(db->Run("COMMIT", "commit"));
     result.commits += 1;
     progress.fetch_add(n, std::memory_order_relaxed);
   }

@@ -1,5 +1,6 @@
 #include "adapters/sqlite/sqlite_store.h"
 
+#include "adapters/sqlite/checkpointer.h"
 #include "adapters/sqlite/pragmas.h"
 #include "adapters/sqlite/queries.h"
 #include "adapters/sqlite/reader_pool.h"
@@ -30,8 +31,10 @@ Result<std::unique_ptr<Connection>> OpenReader(const SqliteOptions& options) {
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(std::unique_ptr<GuardedConnection> writer, const SqliteOptions& options)
+  SqliteStore(std::unique_ptr<GuardedConnection> writer,
+              std::unique_ptr<sqlite::Checkpointer> checkpointer, const SqliteOptions& options)
       : writer_(std::move(writer)),
+        checkpointer_(std::move(checkpointer)),
         readers_(IsMemory(options) ? ReaderPool(writer_.get())
                                    : ReaderPool([options] { return OpenReader(options); })) {}
 
@@ -85,6 +88,7 @@ class SqliteStore final : public Store {
   }
 
   std::unique_ptr<GuardedConnection> writer_;
+  std::unique_ptr<sqlite::Checkpointer> checkpointer_;  // null for ":memory:"
   ReaderPool readers_;
 };
 
@@ -95,7 +99,12 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options) {
   SOUHRA_ASSIGN_OR_RETURN(writer->conn, Connection::Open(options.path, options.vfs, /*create=*/true));
   SOUHRA_RETURN_IF_ERROR(ConfigureWriter(*writer->conn, options));
   SOUHRA_RETURN_IF_ERROR(sqlite::Migrate(*writer->conn, sqlite::SchemaMigrations()));
-  return std::unique_ptr<Store>(new SqliteStore(std::move(writer), options));
+  std::unique_ptr<sqlite::Checkpointer> checkpointer;
+  if (!IsMemory(options)) {
+    SOUHRA_ASSIGN_OR_RETURN(checkpointer, sqlite::StartCheckpointer(*writer->conn, options));
+  }
+  return std::unique_ptr<Store>(
+      new SqliteStore(std::move(writer), std::move(checkpointer), options));
 }
 
 }  // namespace souhra
