@@ -78,6 +78,21 @@ void PushWeakTable(lua_State* L) {
   lua_setmetatable(L, -2);
 }
 
+// string.find, always as a plain substring search. Upvalue 1: the library's own find.
+// Stack: (s, needle [, init]) -> what find returns.
+int PlainFind(lua_State* L) {
+  luaL_checkstring(L, 1);
+  luaL_checkstring(L, 2);
+  const lua_Integer init = luaL_optinteger(L, 3, 1);
+  lua_settop(L, 2);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_pushinteger(L, init);
+  lua_pushboolean(L, 1);
+  lua_call(L, 4, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
 // Builds the allowed globals and the environment metatable. Runs protected. Stack: balanced.
 int OpenSandbox(lua_State* L) {
   const luaL_Reg libs[] = {{LUA_GNAME, luaopen_base},       {LUA_STRLIBNAME, luaopen_string},
@@ -87,9 +102,17 @@ int OpenSandbox(lua_State* L) {
     luaL_requiref(L, lib.name, lib.func, 1);
     lua_pop(L, 1);
   }
-  // Removed from the shared library tables themselves: string.dump also hides behind ("").dump,
-  // and math.random is seeded from the clock, which would break replay.
-  const char* removed[][2] = {{"string", "dump"}, {"math", "random"}, {"math", "randomseed"}};
+  // Removed from the shared library tables themselves: string.dump also hides behind ("").dump;
+  // math.random is seeded from the clock, which would break replay; Lua patterns can backtrack
+  // for minutes inside one C call, where no instruction budget can stop them, so string.find
+  // searches plain text only and the pattern functions are gone.
+  lua_getglobal(L, "string");
+  lua_getfield(L, -1, "find");
+  lua_pushcclosure(L, PlainFind, 1);
+  lua_setfield(L, -2, "find");
+  lua_pop(L, 1);
+  const char* removed[][2] = {{"string", "dump"},   {"string", "match"}, {"string", "gmatch"},
+                              {"string", "gsub"},   {"math", "random"},  {"math", "randomseed"}};
   for (const auto& entry : removed) {
     lua_getglobal(L, entry[0]);
     lua_pushnil(L);

@@ -69,6 +69,10 @@ const Hostile kHostile[] = {
      "hostile.lua:2: unknown global 'undeclared'"},
     {"global write", "leaked = 1", StatusCode::kScriptError,
      "hostile.lua:2: unknown global 'leaked'"},
+    {"pattern backtracking", "return ('a'):rep(3000):match('.-.-.-.-b')",
+     StatusCode::kScriptError, "hostile.lua:2: attempt to call a nil value (method 'match')"},
+    {"gsub", "return string.gsub('aaa', 'a*', 'b')", StatusCode::kScriptError,
+     "hostile.lua:2: attempt to call a nil value (field 'gsub')"},
     {"math.random", "return math.random()", StatusCode::kScriptError,
      "hostile.lua:2: attempt to call a nil value (field 'random')"},
     {"infinite loop", "while true do end", StatusCode::kResourceExhausted,
@@ -89,6 +93,15 @@ TEST(Sandbox, RefusesEveryHostileSnippetAndStaysUsable) {
     EXPECT_EQ(status.message().substr(0, status.message().find('\n')), h.message) << h.name;
     EXPECT_TRUE(RunInFunction(*sandbox, "return ('ok'):upper()").ok()) << "after " << h.name;
   }
+}
+
+TEST(Sandbox, FindSearchesPlainTextOnly) {
+  auto sandbox = NewSandbox();
+  Status status = RunInFunction(*sandbox,
+                                "assert(string.find('a.b', '.') == 2)"
+                                " assert(('a.b.c'):find('.', 3) == 4)"
+                                " assert(string.find('abc', 'x') == nil)");
+  EXPECT_TRUE(status.ok()) << status.ToString();
 }
 
 TEST(Sandbox, StopsDeepRecursion) {
