@@ -166,6 +166,18 @@ class CaseProcessor::Step {
   Json outcome_;
 };
 
+EventRecord LogRecordOf(const EventRequest& request) {
+  EventRecord event;
+  event.case_id = request.case_id;
+  event.instance_id = request.instance_id;
+  event.type = request.type;
+  event.payload = request.payload;
+  event.idempotency_key = request.idempotency_key;
+  event.actor = request.actor;
+  event.due = request.due;
+  return event;
+}
+
 Result<Applied> CaseProcessor::RepeatedCreation(WriteTxn& txn, const NewCase& request,
                                                 const CaseRecord& existing) {
   SOUHRA_ASSIGN_OR_RETURN(std::optional<EventRecord> created,
@@ -268,17 +280,12 @@ Result<Applied> CaseProcessor::Apply(WriteTxn& txn, const EventRequest& request,
     if (!request.internal) return Conflict(refusal);
     step.outcome()["ignored"] = refusal;
   }
-  if (step.case_record().data != found->data) SOUHRA_RETURN_IF_ERROR(txn.UpdateCase(step.case_record()));
+  if (step.case_record().data != found->data) {
+    SOUHRA_RETURN_IF_ERROR(txn.UpdateCase(step.case_record()));
+  }
 
-  EventRecord event;
-  event.case_id = request.case_id;
-  event.instance_id = request.instance_id;
-  event.type = request.type;
-  event.payload = request.payload;
-  event.idempotency_key = request.idempotency_key;
-  event.actor = request.actor;
+  EventRecord event = LogRecordOf(request);
   event.at = now;
-  event.due = request.due;
   event.outcome = std::move(step.outcome());
   SOUHRA_ASSIGN_OR_RETURN(int64_t seq, txn.AppendEvent(event));
   return Applied{seq, request.case_id, false, std::move(event.outcome)};

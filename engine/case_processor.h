@@ -35,6 +35,9 @@ struct EventRequest {
   bool internal = false;
 };
 
+// The event-log row of `request`, still without its seq, time and outcome.
+EventRecord LogRecordOf(const EventRequest& request);
+
 // The acknowledged result of an event: its place in the log and what it did.
 struct Applied {
   int64_t seq = 0;

@@ -11,18 +11,6 @@ bool IsIncident(StatusCode code) {
          code == StatusCode::kInternal;
 }
 
-EventRecord IncidentEventOf(const EventRequest& r) {
-  EventRecord e;
-  e.case_id = r.case_id;
-  e.instance_id = r.instance_id;
-  e.type = r.type;
-  e.payload = r.payload;
-  e.idempotency_key = r.idempotency_key;
-  e.actor = r.actor;
-  e.due = r.due;
-  return e;
-}
-
 EventRecord IncidentEventOf(const NewCase& r) {
   EventRecord e;
   e.type = "case.created";
@@ -75,7 +63,7 @@ std::future<Result<Applied>> Engine::Enqueue(Work work, EventRecord incident_eve
 std::future<Result<Applied>> Engine::SubmitAsync(const EventRequest& request) {
   return Enqueue([this, request](WriteTxn& txn, Instant now) {
     return processor_.Apply(txn, request, now);
-  }, IncidentEventOf(request));
+  }, LogRecordOf(request));
 }
 
 std::future<Result<Applied>> Engine::CreateCaseAsync(const NewCase& request) {
