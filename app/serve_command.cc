@@ -16,15 +16,21 @@
 namespace souhra {
 namespace {
 
+sigset_t ShutdownSignals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  return signals;
+}
+
 // Waits for SIGINT or SIGTERM on its own thread and stops the server, so that shutdown is
-// graceful: in-flight requests are answered and queued events are committed.
+// graceful: in-flight requests are answered and queued events are committed. The signals must
+// be blocked (BlockShutdownSignals) before any other thread starts, so that only this one
+// receives them.
 class ShutdownOnSignal {
  public:
-  explicit ShutdownOnSignal(HttpServer& server) {
-    sigemptyset(&signals_);
-    sigaddset(&signals_, SIGINT);
-    sigaddset(&signals_, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
+  explicit ShutdownOnSignal(HttpServer& server) : signals_(ShutdownSignals()) {
     waiter_ = std::thread([this, &server] {
       int signal = 0;
       sigwait(&signals_, &signal);
@@ -45,6 +51,8 @@ class ShutdownOnSignal {
 }  // namespace
 
 int ServeCommand(const CommandArgs& args) {
+  const sigset_t signals = ShutdownSignals();
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // inherited by every thread started below
   Flags flags(args);
   ServerOptions server_options;
   server_options.host = flags.Get("--listen", "127.0.0.1");
@@ -77,11 +85,11 @@ int ServeCommand(const CommandArgs& args) {
   HttpServer server(**store, server_options);
   ShutdownOnSignal shutdown(server);
   Status served = server.Run([&] {
-    std::cout << "Souhra běží: http://" << server_options.host << ":" << server_options.port
-              << "/  (databáze " << store_options.path << ", obec '" << kDemoTenant << "', "
-              << installed.size() << " definic)\n"
-              << "Kontrola stavu: http://" << server_options.host << ":" << server_options.port
-              << "/healthz\n"
+    const std::string url =
+        "http://" + server_options.host + ":" + std::to_string(server.port()) + "/";
+    std::cout << "Souhra běží: " << url << "  (databáze " << store_options.path << ", obec '"
+              << kDemoTenant << "', " << installed.size() << " definic)\n"
+              << "Kontrola stavu: " << url << "healthz\n"
               << std::flush;
   });
   if (!served.ok()) {

@@ -28,7 +28,13 @@ HttpServer::~HttpServer() = default;
 
 Status HttpServer::Run(const std::function<void()>& on_listening) {
   auto& http = impl_->http;
-  if (!http.bind_to_port(impl_->options.host.c_str(), impl_->options.port)) {
+  const char* host = impl_->options.host.c_str();
+  if (impl_->options.port == 0) {
+    impl_->options.port = http.bind_to_any_port(host);
+  } else if (!http.bind_to_port(host, impl_->options.port)) {
+    impl_->options.port = -1;
+  }
+  if (impl_->options.port <= 0) {
     return Unavailable("cannot listen on " + impl_->options.host + ":" +
                        std::to_string(impl_->options.port));
   }
@@ -38,5 +44,7 @@ Status HttpServer::Run(const std::function<void()>& on_listening) {
 }
 
 void HttpServer::Stop() { impl_->http.stop(); }
+
+int HttpServer::port() const { return impl_->options.port; }
 
 }  // namespace souhra

@@ -12,7 +12,7 @@ namespace souhra {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;
+  int port = 8080;  // 0: any free port, see HttpServer::port()
   size_t max_body_bytes = 1u << 20;  // larger requests are refused with 413
 };
 
@@ -28,6 +28,8 @@ class HttpServer {
   Status Run(const std::function<void()>& on_listening);
   // Stops accepting and returns once in-flight requests are answered. Thread-safe.
   void Stop();
+  // The port it listens on, once Run has bound it.
+  int port() const;
 
  private:
   struct Impl;

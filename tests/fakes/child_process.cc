@@ -59,8 +59,10 @@ std::optional<std::string> ChildProcess::ReadLine(std::chrono::steady_clock::tim
   }
 }
 
-void ChildProcess::Kill() {
-  if (running()) kill(pid_, SIGKILL);
+void ChildProcess::Kill() { Signal(SIGKILL); }
+
+void ChildProcess::Signal(int signal) {
+  if (running()) kill(pid_, signal);
 }
 
 int ChildProcess::Wait() {

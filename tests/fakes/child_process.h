@@ -24,6 +24,8 @@ class ChildProcess {
   // The next complete line without its newline; nullopt at end of output or at `deadline`.
   std::optional<std::string> ReadLine(std::chrono::steady_clock::time_point deadline);
   void Kill();
+  // Sends `signal` (e.g. SIGTERM) without waiting.
+  void Signal(int signal);
   // Waits for the child to end and returns its waitpid status.
   int Wait();
 

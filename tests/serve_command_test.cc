@@ -1,0 +1,51 @@
+// `souhra serve` as the README starts it: seeds the demo municipality, answers /healthz, and
+// stops cleanly on SIGTERM.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <sys/wait.h>
+
+#include <csignal>
+#include <regex>
+
+#include "tests/fakes/child_process.h"
+#include "tests/fakes/temp_dir.h"
+
+namespace souhra {
+namespace {
+
+using std::chrono::seconds;
+using std::chrono::steady_clock;
+
+TEST(ServeCommand, AnswersHealthAndStopsCleanlyOnSigterm) {
+  testing::TempDir dir;
+  testing::ChildProcess serve({SOUHRA_BINARY, "serve", "--port", "0", "--db", dir.File("s.db")});
+  ASSERT_TRUE(serve.running());
+  std::optional<std::string> first = serve.ReadLine(steady_clock::now() + seconds(60));
+  ASSERT_TRUE(first.has_value());
+  std::smatch url;
+  ASSERT_TRUE(std::regex_search(*first, url, std::regex("http://127\\.0\\.0\\.1:([0-9]+)/")))
+      << *first;
+  EXPECT_NE(first->find("obec 'demo'"), std::string::npos) << *first;
+
+  httplib::Client client("127.0.0.1", std::stoi(url[1]));
+  httplib::Result health = client.Get("/healthz");
+  ASSERT_TRUE(health) << httplib::to_string(health.error());
+  EXPECT_EQ(health->status, 200);
+  EXPECT_EQ(health->body, R"({"status":"ok"})");
+
+  serve.Signal(SIGTERM);
+  const int status = serve.Wait();
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+TEST(ServeCommand, RefusesAnUnknownOption) {
+  testing::ChildProcess serve({SOUHRA_BINARY, "serve", "--prot", "1"});
+  ASSERT_TRUE(serve.running());
+  const int status = serve.Wait();
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 2);
+}
+
+}  // namespace
+}  // namespace souhra
