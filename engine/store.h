@@ -159,7 +159,7 @@ class WriteTxn {
   virtual Result<int64_t> InsertTask(const TaskRecord& record) = 0;
   virtual Status CloseTask(int64_t task_id, TaskStatus status, const Json& result) = 0;
   // Cancels the timers and open tasks of `instance_id` set in `state` without keep;
-  // with an empty state, all of them (the instance reached a final state).
+  // with an empty state, all of them, kept ones too (the instance reached a final state).
   virtual Status CancelScoped(InstanceId instance_id, const std::string& state) = 0;
   virtual Status InsertOutbox(const OutboxRecord& record) = 0;
   virtual Status InsertDecision(const DecisionRecord& record) = 0;

@@ -101,15 +101,15 @@ Status CancelScopedRows(Connection& db, InstanceId instance_id, const std::strin
   // An empty state means every state: the instance has finished.
   SOUHRA_ASSIGN_OR_RETURN(
       Statement timers,
-      db.Prepare("DELETE FROM timers WHERE instance_id = ?1 AND keep = 0"
-                 " AND (?2 = '' OR scope_state = ?2)",
+      db.Prepare("DELETE FROM timers WHERE instance_id = ?1"
+                 " AND (?2 = '' OR (keep = 0 AND scope_state = ?2))",
                  "cancel scoped timers"));
   timers.Bind(instance_id).Bind(state);
   SOUHRA_RETURN_IF_ERROR(timers.Run());
   SOUHRA_ASSIGN_OR_RETURN(
       Statement tasks,
-      db.Prepare("UPDATE tasks SET status = 2 WHERE instance_id = ?1 AND status = 0 AND keep = 0"
-                 " AND (?2 = '' OR scope_state = ?2)",
+      db.Prepare("UPDATE tasks SET status = 2 WHERE instance_id = ?1 AND status = 0"
+                 " AND (?2 = '' OR (keep = 0 AND scope_state = ?2))",
                  "cancel scoped tasks"));
   tasks.Bind(instance_id).Bind(state);
   return tasks.Run();

@@ -103,18 +103,21 @@ TEST_F(TimersTest, CancelScopedCancelsOnlyThatStatesUnkeptTimersAndOpenTasks) {
                                                       TaskStatus::kOpen, TaskStatus::kDone}));
 }
 
-TEST_F(TimersTest, CancelScopedWithNoStateCancelsAllUnkept) {
+// A finished instance keeps nothing: a kept timer or task would outlive the only instance that
+// could handle it.
+TEST_F(TimersTest, CancelScopedWithNoStateCancelsEverythingKeptToo) {
   auto txn = Begin();
   ASSERT_TRUE(txn->PutTimer(Timer("a", 1, "waiting")).ok());
   ASSERT_TRUE(txn->PutTimer(Timer("b", 2, "escalated")).ok());
   ASSERT_TRUE(txn->PutTimer(Timer("kept", 3, "escalated", true)).ok());
   ASSERT_TRUE(txn->InsertTask(Task("review", "waiting")).ok());
   ASSERT_TRUE(txn->InsertTask(Task("call", "escalated")).ok());
+  ASSERT_TRUE(txn->InsertTask(Task("kept", "escalated", /*keep=*/true)).ok());
   ASSERT_TRUE(txn->CancelScoped(instance_id_, "").ok());
   ASSERT_TRUE(txn->Commit().ok());
-  EXPECT_EQ(TimerKeys(), std::vector<std::string>{"kept"});
-  EXPECT_EQ(TaskStatuses(),
-            (std::vector<TaskStatus>{TaskStatus::kCancelled, TaskStatus::kCancelled}));
+  EXPECT_EQ(TimerKeys(), std::vector<std::string>{});
+  EXPECT_EQ(TaskStatuses(), (std::vector<TaskStatus>{TaskStatus::kCancelled, TaskStatus::kCancelled,
+                                                      TaskStatus::kCancelled}));
 }
 
 TEST_F(TimersTest, CancelScopedLeavesOtherInstancesAlone) {
