@@ -27,6 +27,7 @@ return workflow {
         key = "review", assignee = "case_manager",
         title = "Přehodnotit individuální plán",
         due = "review_every", remind = "remind_before",
+        keep = true,  -- stays open while escalated, so the review can still be done
       },
       on = {
         ["task.review.done"] = { go = "waiting" },  -- re-entering sets the next deadline
