@@ -61,8 +61,8 @@ TEST(Simulation, AdvanceFiresTimersInDueOrderEachAtItsOwnTime) {
   EXPECT_TRUE(run->passed()) << run->FailureMessage();
   EXPECT_EQ(Entries(*run, "časovač"),
             (std::vector<std::string>{
-                "2026-04-02T08:00:00.000Z časovač late nastaven na ne 5. 4. 2026 10:00",
                 "2026-04-02T08:00:00.000Z časovač early nastaven na pá 3. 4. 2026 10:00",
+                "2026-04-02T08:00:00.000Z časovač late nastaven na ne 5. 4. 2026 10:00",
                 "2026-04-03T08:00:00.000Z časovač early: timers running → running",
                 "2026-04-03T08:00:00.000Z časovač chained nastaven na pá 3. 4. 2026 11:00",
                 "2026-04-03T09:00:00.000Z časovač chained: timers running → running",

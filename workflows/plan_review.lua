@@ -32,7 +32,7 @@ return workflow {
       on = {
         ["task.review.done"] = { go = "waiting" },  -- re-entering sets the next deadline
         ["task.review.overdue"] = { go = "escalated" },
-        ["case.closed"] = { go = "done" },
+        ["case.closed"] = { go = "done", run = cancel { task = "review" } },  -- it is kept
       },
     },
     escalated = {
@@ -46,7 +46,7 @@ return workflow {
         ["timer.second_level"] = {
           run = notify { to = "head", template = "plan_review_escalated" },
         },
-        ["case.closed"] = { go = "done" },
+        ["case.closed"] = { go = "done", run = cancel { task = "review" } },
       },
     },
     done = { title = "Ukončeno", final = true },
