@@ -45,10 +45,9 @@ class Runner {
   // Runs the steps until one fails. Errors are the store's, not the scenario's.
   Result<ScenarioRun> Run() {
     for (const ScenarioStep& step : scenario_.steps) {
-      if (refusal_ && !std::holds_alternative<Expectation>(step.action)) break;
-      if (refusal_ && !std::holds_alternative<ExpectRefused>(std::get<Expectation>(step.action))) {
-        break;
-      }
+      // Only `expect { refused = true }` may follow a refused event.
+      const auto* expectation = std::get_if<Expectation>(&step.action);
+      if (refusal_ && !(expectation && std::holds_alternative<ExpectRefused>(*expectation))) break;
       SOUHRA_RETURN_IF_ERROR(RunStep(step));
       if (run_.failure) return std::move(run_);
     }
