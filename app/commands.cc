@@ -3,6 +3,7 @@
 #include "app/bench_command.h"
 #include "app/incidents_command.h"
 #include "app/serve_command.h"
+#include "app/simulate_command.h"
 #include "app/validate_command.h"
 
 namespace souhra {
@@ -11,6 +12,7 @@ const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
       {"serve", ServeCommand},
       {"validate", [](const CommandArgs& args) { return ValidateCommand(args); }},
+      {"simulate", SimulateCommand},
       {"incidents", IncidentsCommand},
       {"bench", &RunBenchCommand},
   };

@@ -58,7 +58,7 @@ TEST(DefinitionLoader, LoadsThePlanReviewWorkflow) {
   EXPECT_EQ(task.kind, EffectKind::kTask);
   EXPECT_EQ(task.key, "review");
   EXPECT_EQ(task.pos.ToString(), "workflows/plan_review.lua:26");
-  EXPECT_EQ(task.args, Json::parse(R"({"assignee":"case_manager","due":"review_every",
+  EXPECT_EQ(task.args, Json::parse(R"({"assignee":"case_manager","due":"review_every","keep":true,
       "remind":"remind_before","title":"Přehodnotit individuální plán"})"));
   EXPECT_EQ(waiting->on.at("task.review.overdue").front().go, "escalated");
   const State* escalated = w.FindState("escalated");

@@ -19,6 +19,7 @@ char kAllowedKey;  // globals every script may read
 char kEnvMetaKey;  // metatable of each script's environment
 char kTagsKey;     // weak table: constructed table -> constructor name
 char kLinesKey;    // weak table: constructed table -> line of the constructor call
+char kJournalKey;  // sequence of the tables recorders were called with, in call order
 
 constexpr int kMaxDepth = 100;  // nesting of JSON values and Lua tables
 
@@ -142,16 +143,14 @@ int OpenSandbox(lua_State* L) {
   lua_rawsetp(L, LUA_REGISTRYINDEX, &kTagsKey);
   PushWeakTable(L);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &kLinesKey);
+  lua_newtable(L);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &kJournalKey);
   return 0;
 }
 
-// A registered constructor: name { … } -> the same table, tagged. Upvalue 1: the name.
-int Construct(lua_State* L) {
-  const char* name = lua_tostring(L, lua_upvalueindex(1));
-  if (lua_type(L, 1) != LUA_TTABLE) {
-    return luaL_error(L, "%s expects a table: %s { ... }", name, name);
-  }
-  lua_settop(L, 1);
+// Tags the table at index 1 with the name in upvalue 1 and the line of the Lua code that called
+// the running C function. Stack: balanced.
+void TagCall(lua_State* L) {
   lua_Debug ar;
   int line = 0;
   if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar)) line = ar.currentline;
@@ -164,16 +163,50 @@ int Construct(lua_State* L) {
   lua_pushinteger(L, line);
   lua_rawset(L, -3);
   lua_pop(L, 2);
+}
+
+// A registered constructor: name { … } -> the same table, tagged. Upvalue 1: the name.
+int Construct(lua_State* L) {
+  const char* name = lua_tostring(L, lua_upvalueindex(1));
+  if (lua_type(L, 1) != LUA_TTABLE) {
+    return luaL_error(L, "%s expects a table: %s { ... }", name, name);
+  }
+  lua_settop(L, 1);
+  TagCall(L);
   return 1;
 }
 
-// Registers a constructor. Runs protected; argument 1: light userdata std::string*.
+// A registered recorder: name { … } or name "text" -> nothing. Appends the table (a text or a
+// number becomes { text }), tagged, to the journal. Upvalue 1: the name.
+int Record(lua_State* L) {
+  const char* name = lua_tostring(L, lua_upvalueindex(1));
+  const int type = lua_type(L, 1);
+  if (type != LUA_TTABLE && type != LUA_TSTRING && type != LUA_TNUMBER) {
+    return luaL_error(L, "%s expects a table or a text: %s { ... } or %s \"...\"", name, name, name);
+  }
+  lua_settop(L, 1);
+  if (type != LUA_TTABLE) {
+    lua_createtable(L, 1, 0);
+    lua_insert(L, 1);
+    lua_rawseti(L, 1, 1);
+  }
+  TagCall(L);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &kJournalKey);
+  lua_pushvalue(L, 1);
+  lua_rawseti(L, -2, static_cast<lua_Integer>(lua_rawlen(L, -2)) + 1);
+  lua_pop(L, 1);
+  return 0;
+}
+
+// Registers a constructor, or a recorder when argument 2 is true. Runs protected; argument 1:
+// light userdata std::string*.
 int RegisterConstructor(lua_State* L) {
   const auto* name = static_cast<const std::string*>(lua_touserdata(L, 1));
+  const bool record = lua_toboolean(L, 2);
   lua_rawgetp(L, LUA_REGISTRYINDEX, &kAllowedKey);
   lua_pushlstring(L, name->data(), name->size());
   lua_pushvalue(L, -1);
-  lua_pushcclosure(L, Construct, 1);
+  lua_pushcclosure(L, record ? Record : Construct, 1);
   lua_rawset(L, -3);  // raw: the allowed globals refuse ordinary writes
   lua_pop(L, 1);
   return 0;
@@ -409,6 +442,16 @@ int RunChunk(lua_State* L) {
   return 0;
 }
 
+// Converts the journal to JSON and starts a new one. Argument 1: light userdata CallFrame*.
+int TakeJournal(lua_State* L) {
+  auto* frame = static_cast<CallFrame*>(lua_touserdata(L, 1));
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &kJournalKey);
+  lua_newtable(L);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &kJournalKey);
+  CollectResults(L, frame, false);
+  return 0;
+}
+
 // Calls a registered function. Argument 1: light userdata CallFrame*.
 int CallRef(lua_State* L) {
   auto* frame = static_cast<CallFrame*>(lua_touserdata(L, 1));
@@ -446,7 +489,25 @@ Status LuaSandbox::Init() {
 Status LuaSandbox::AddConstructor(const std::string& name) {
   lua_pushcfunction(L_, RegisterConstructor);
   lua_pushlightuserdata(L_, const_cast<std::string*>(&name));
-  return ProtectedCall(1, 0);
+  lua_pushboolean(L_, 0);
+  return ProtectedCall(2, 0);
+}
+
+Status LuaSandbox::AddRecorder(const std::string& name) {
+  lua_pushcfunction(L_, RegisterConstructor);
+  lua_pushlightuserdata(L_, const_cast<std::string*>(&name));
+  lua_pushboolean(L_, 1);
+  return ProtectedCall(2, 0);
+}
+
+Result<Json> LuaSandbox::TakeRecorded() {
+  CallFrame frame;
+  lua_pushcfunction(L_, TakeJournal);
+  lua_pushlightuserdata(L_, &frame);
+  SOUHRA_RETURN_IF_ERROR(ProtectedCall(1, 0));
+  SOUHRA_RETURN_IF_ERROR(frame.conversion);
+  // An empty journal converts as an empty object.
+  return frame.results.front().is_array() ? std::move(frame.results.front()) : Json::array();
 }
 
 Result<Json> LuaSandbox::RunFile(const std::string& file, std::string_view source) {

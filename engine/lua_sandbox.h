@@ -44,6 +44,14 @@ class LuaSandbox {
   // table unchanged and remembers its name and call line for the conversion to JSON.
   Status AddConstructor(const std::string& name);
 
+  // Makes `name { … }` and `name "text"` available as a statement that records its call: the
+  // table (a text or number x becomes { x }), tagged like a constructor's, is appended to a
+  // journal in call order. For files that read as a list of steps, such as scenarios.
+  Status AddRecorder(const std::string& name);
+  // The tables recorded since the last call, in call order, as a JSON array; empties the journal.
+  // A function among them is kInvalidArgument.
+  Result<Json> TakeRecorded();
+
   // Runs the text of `file` under the instruction budget and returns its single result as JSON,
   // functions included (as refs). A syntax error is kScriptError "file:line: …".
   Result<Json> RunFile(const std::string& file, std::string_view source);

@@ -217,5 +217,25 @@ TEST(Sandbox, ReturnsRequestedNumberOfResults) {
   EXPECT_EQ(*result, (std::vector<Json>{true, "why", nullptr}));
 }
 
+TEST(LuaSandboxRecorder, RecordsCallsInOrderWithTheirLines) {
+  auto sandbox = NewSandbox();
+  ASSERT_TRUE(sandbox->AddRecorder("step").ok());
+  auto ran = sandbox->RunFile("steps.lua", "step { a = 1 }\n\nstep \"text\"\n");
+  ASSERT_TRUE(ran.ok()) << ran.status().ToString();
+  auto recorded = sandbox->TakeRecorded();
+  ASSERT_TRUE(recorded.ok()) << recorded.status().ToString();
+  EXPECT_EQ(*recorded, Json::parse(R"([{"a":1,"$kind":"step","$line":1},
+                                       {"1":"text","$kind":"step","$line":3}])"));
+  EXPECT_EQ(*sandbox->TakeRecorded(), Json::array());
+}
+
+TEST(LuaSandboxRecorder, RefusesAFunctionAsItsArgument) {
+  auto sandbox = NewSandbox();
+  ASSERT_TRUE(sandbox->AddRecorder("step").ok());
+  auto ran = sandbox->RunFile("steps.lua", "step(function() end)\n");
+  EXPECT_EQ(ran.status().message(),
+            "steps.lua:1: step expects a table or a text: step { ... } or step \"...\"");
+}
+
 }  // namespace
 }  // namespace souhra

@@ -67,12 +67,14 @@ class WorkingCalendar final : public Calendar {
   Result<DueDate> Add(Instant from, const Duration& duration,
                       const std::string& tenant) const override;
 
+  // What the wall clock in Prague shows at `t`. Thread-safe.
+  LocalTime ToPrague(Instant t) const;
+
  private:
   using Closures = std::shared_ptr<const std::vector<Closure>>;
 
   explicit WorkingCalendar(const date::time_zone* prague) : prague_(prague) {}
   Closures ClosuresOf(const std::string& tenant) const;
-  LocalTime ToPrague(Instant t) const;
   // The instant the Prague wall clock shows `t`, resolved as described at the top of this file;
   // appends a line to `explanation` when `t` falls into a gap or an overlap.
   Instant FromPrague(LocalTime t, std::vector<std::string>& explanation) const;

@@ -27,11 +27,12 @@ return workflow {
         key = "review", assignee = "case_manager",
         title = "Přehodnotit individuální plán",
         due = "review_every", remind = "remind_before",
+        keep = true,  -- stays open while escalated, so the review can still be done
       },
       on = {
         ["task.review.done"] = { go = "waiting" },  -- re-entering sets the next deadline
         ["task.review.overdue"] = { go = "escalated" },
-        ["case.closed"] = { go = "done" },
+        ["case.closed"] = { go = "done", run = cancel { task = "review" } },  -- it is kept
       },
     },
     escalated = {
@@ -45,7 +46,7 @@ return workflow {
         ["timer.second_level"] = {
           run = notify { to = "head", template = "plan_review_escalated" },
         },
-        ["case.closed"] = { go = "done" },
+        ["case.closed"] = { go = "done", run = cancel { task = "review" } },
       },
     },
     done = { title = "Ukončeno", final = true },

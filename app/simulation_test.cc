@@ -1,0 +1,128 @@
+#include "app/simulation.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+
+#include "app/text_file.h"
+
+namespace souhra {
+namespace {
+
+// Definitions from memory, as the web editor will pass a tenant's drafts.
+DefinitionSourceReader InMemory(std::map<std::string, std::string> files) {
+  return [files](const std::string& path) -> Result<std::string> {
+    auto it = files.find(path);
+    if (it == files.end()) return NotFound("no file " + path);
+    return it->second;
+  };
+}
+
+constexpr char kTimers[] = R"(return workflow {
+  name = "timers",
+  templates = { note = { title = "t", body = "b" } },
+  initial = "running",
+  states = {
+    running = {
+      enter = { timer { key = "late", after = "3 days" }, timer { key = "early", after = "1 day" } },
+      on = {
+        ["timer.early"] = { run = timer { key = "chained", after = "1 hours" } },
+        ["timer.chained"] = { run = notify { to = "coordinator", template = "note" } },
+        ["timer.late"] = { go = "done" },
+      },
+    },
+    done = { final = true },
+  },
+})";
+
+std::string Header() {
+  return "scenario { name = \"t\", start = \"2026-04-02T10:00:00+02:00\",\n"
+         "           definitions = { \"timers.lua\" } }\n"
+         "case { code = \"K-1\", workflow = \"timers\" }\n";
+}
+
+Result<ScenarioRun> Simulate(const std::string& steps) {
+  return SimulateScenario("t.lua", Header() + steps, InMemory({{"timers.lua", kTimers}}));
+}
+
+// The entries of `run` whose text starts with `prefix`, as "UTC time text".
+std::vector<std::string> Entries(const ScenarioRun& run, const std::string& prefix) {
+  std::vector<std::string> found;
+  for (const TimelineEntry& e : run.timeline) {
+    if (e.text.starts_with(prefix)) found.push_back(FormatUtc(e.at) + " " + e.text);
+  }
+  return found;
+}
+
+TEST(Simulation, AdvanceFiresTimersInDueOrderEachAtItsOwnTime) {
+  auto run = Simulate("advance \"1 week\"\nexpect { state = \"done\" }\n");
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  EXPECT_TRUE(run->passed()) << run->FailureMessage();
+  EXPECT_EQ(Entries(*run, "časovač"),
+            (std::vector<std::string>{
+                "2026-04-02T08:00:00.000Z časovač early nastaven na pá 3. 4. 2026 10:00",
+                "2026-04-02T08:00:00.000Z časovač late nastaven na ne 5. 4. 2026 10:00",
+                "2026-04-03T08:00:00.000Z časovač early: timers running → running",
+                "2026-04-03T08:00:00.000Z časovač chained nastaven na pá 3. 4. 2026 11:00",
+                "2026-04-03T09:00:00.000Z časovač chained: timers running → running",
+                "2026-04-05T08:00:00.000Z časovač late: timers running → done",
+            }));
+  EXPECT_EQ(Entries(*run, "oznámení"),
+            std::vector<std::string>{"2026-04-03T09:00:00.000Z oznámení coordinator: note"});
+}
+
+TEST(Simulation, AdvanceStopsAtItsTargetAndLeavesLaterTimersPending) {
+  auto run = Simulate("advance \"1 day\"\nexpect { state = \"running\" }\n");
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  EXPECT_TRUE(run->passed()) << run->FailureMessage();
+  EXPECT_EQ(Entries(*run, "časovač chained:"), std::vector<std::string>{});
+  EXPECT_EQ(run->timeline.back().when, "pá 3. 4. 2026 10:00");
+}
+
+TEST(Simulation, AFailedExpectationStopsTheRunAtItsLine) {
+  auto run = Simulate("expect { state = \"done\" }\nadvance \"1 week\"\n");
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  EXPECT_FALSE(run->passed());
+  EXPECT_EQ(run->FailureMessage(), "t.lua:4: expected state 'done', found 'running'");
+  EXPECT_EQ(run->timeline.back().text, "CHYBA: expected state 'done', found 'running'");
+  EXPECT_TRUE(Entries(*run, "posun času").empty());
+}
+
+TEST(Simulation, AnUnexpectedRefusalFailsAtTheSend) {
+  auto run = Simulate("send { \"case.closed\" }\nadvance \"1 day\"\n");
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  EXPECT_TRUE(run->FailureMessage().starts_with("t.lua:4: event 'case.closed' was refused: "))
+      << run->FailureMessage();
+}
+
+TEST(Simulation, AnExpectedRefusalPasses) {
+  auto run = Simulate("send { \"case.closed\" }\nexpect { refused = true }\n");
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  EXPECT_TRUE(run->passed()) << run->FailureMessage();
+}
+
+TEST(Simulation, ADefinitionThatDoesNotInstallIsAnError) {
+  auto run = SimulateScenario("t.lua", Header(), InMemory({{"timers.lua", "return 1"}}));
+  EXPECT_FALSE(run.ok());
+}
+
+TEST(ScenarioFiles, EveryScenarioInTestsScenariosPasses) {
+  const std::filesystem::path dir = std::filesystem::path(SOUHRA_SOURCE_DIR) / "tests/scenarios";
+  int count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".lua") continue;
+    ++count;
+    const std::string file = "tests/scenarios/" + entry.path().filename().string();
+    SCOPED_TRACE(file);
+    auto source = ReadTextFile(entry.path().string());
+    ASSERT_TRUE(source.ok()) << source.status().ToString();
+    auto run = SimulateScenario(file, *source, FilesUnder(SOUHRA_SOURCE_DIR));
+    ASSERT_TRUE(run.ok()) << run.status().ToString();
+    EXPECT_TRUE(run->passed()) << run->FailureMessage();
+  }
+  EXPECT_GE(count, 3);
+}
+
+}  // namespace
+}  // namespace souhra
