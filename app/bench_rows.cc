@@ -1,5 +1,7 @@
 #include "app/bench_rows.h"
 
+#include "engine/task_timers.h"
+
 namespace souhra {
 namespace {
 
@@ -8,11 +10,13 @@ Status Unexpected(CaseId case_id, const std::string& what) {
                   "rows: " + what);
 }
 
-// The timers an event set, from its outcome's deadlines, scoped to the state it entered.
+// The workflow timers an event set, from its outcome's deadlines, scoped to the state it
+// entered. The baseline leaves out the tasks' own overdue timers (task_timers.h).
 Status CollectTimers(const EventRecord& event, const std::string& state,
                      std::vector<TimerRecord>* timers) {
   for (const Json& deadline : event.outcome.value("deadlines", Json::array())) {
     if (deadline.value("kind", "") != "timer") continue;
+    if (deadline.value("key", "").starts_with(kTaskTimerPrefix)) continue;
     TimerRecord timer;
     timer.key = deadline.value("key", "");
     timer.scope_state = state;

@@ -28,6 +28,14 @@ class Calendar {
   // The instant `duration` after `from` for `tenant`, with its explanation. Thread-safe.
   virtual Result<DueDate> Add(Instant from, const Duration& duration,
                               const std::string& tenant) const = 0;
+  // The instant `duration` before `from` for `tenant`, with its explanation: Add counted
+  // backwards, so that for a single-part duration Subtract(Add(t, d), d) == t whenever t lies on
+  // a working day. Used for reminders before a due time. Thread-safe.
+  virtual Result<DueDate> Subtract(Instant from, const Duration& duration,
+                                   const std::string& tenant) const = 0;
+  // The instant the Prague day `days_later` days after the day of `t` begins (0: the day of `t`
+  // itself); its first instant when midnight falls into a daylight-saving gap. Thread-safe.
+  virtual Instant StartOfDay(Instant t, int days_later) const = 0;
 };
 
 }  // namespace souhra

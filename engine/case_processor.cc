@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/step.h"
+#include "engine/task_actions.h"
 
 namespace souhra {
 namespace {
@@ -156,6 +157,7 @@ class CaseProcessor::Step {
   Status CloseOpenTask(const std::string& key, InstanceId only_instance) {
     SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> open, txn_.FindOpenTask(case_.id, key));
     if (!open || (only_instance != 0 && open->instance_id != only_instance)) return Status::Ok();
+    SOUHRA_RETURN_IF_ERROR(DeleteTaskTimers(txn_, *open));
     return txn_.CloseTask(open->id, TaskStatus::kCancelled, Json());
   }
 
@@ -236,20 +238,48 @@ Result<Applied> CaseProcessor::Apply(WriteTxn& txn, const EventRequest& request,
   SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> found, txn.LoadCase(request.case_id));
   if (!found) return NotFound("case " + std::to_string(request.case_id) + " does not exist");
 
-  InstanceId target = request.instance_id;
-  if (request.type.rfind("timer.", 0) == 0 && target != 0 && request.due) {
+  if (request.type.rfind("timer.", 0) != 0) return Deliver(txn, request, *found, now);
+  const std::string key = request.type.substr(6);
+  if (request.instance_id != 0 && request.due) {
     // A timer fires once: its row goes with the event, so a second firing finds nothing.
-    const std::string key = request.type.substr(6);
-    SOUHRA_ASSIGN_OR_RETURN(std::optional<TimerRecord> timer, txn.FindTimer(target, key));
-    if (!timer || (request.due && timer->due != *request.due)) {
+    SOUHRA_ASSIGN_OR_RETURN(std::optional<TimerRecord> timer,
+                            txn.FindTimer(request.instance_id, key));
+    if (!timer || timer->due != *request.due) {
       return NotFound("timer '" + key + "' is no longer pending");
     }
-    SOUHRA_RETURN_IF_ERROR(txn.DeleteTimer(target, key));
+    SOUHRA_RETURN_IF_ERROR(txn.DeleteTimer(request.instance_id, key));
   }
+  std::optional<TaskTimerKey> task_timer = ParseTaskTimerKey(key);
+  if (!task_timer) return Deliver(txn, request, *found, now);
+  if (!request.internal) return InvalidArgument("'" + request.type + "' is the engine's own event");
+  return ApplyTaskTimer(txn, request, *found, *task_timer, now);
+}
+
+Result<Applied> CaseProcessor::ApplyTaskTimer(WriteTxn& txn, const EventRequest& request,
+                                              const CaseRecord& c, const TaskTimerKey& timer,
+                                              Instant now) {
+  const std::string type =
+      "task." + timer.task + (timer.rung == 0 ? ".overdue" : ".reminder");
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> task, txn.FindOpenTask(c.id, timer.task));
+  if (!task || task->instance_id != request.instance_id) {
+    return LogStaleTaskTimer(txn, request, type, now);
+  }
+  if (timer.rung != 0) return ApplyReminder(txn, request, c, *task, timer.rung, now);
+  // The overdue moment is an ordinary internal event for the task's instance.
+  EventRequest overdue = request;
+  overdue.type = type;
+  overdue.internal = true;
+  return Deliver(txn, overdue, c, now);
+}
+
+Result<Applied> CaseProcessor::Deliver(WriteTxn& txn, const EventRequest& request,
+                                       const CaseRecord& found, Instant now) {
+  InstanceId target = request.instance_id;
   if (std::string key = TaskKeyOf(request.type, ".done"); !key.empty()) {
     SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> task, txn.FindOpenTask(request.case_id, key));
     if (!task) return Conflict("case " + std::to_string(request.case_id) + " has no open task '" +
                                key + "'");
+    SOUHRA_RETURN_IF_ERROR(DeleteTaskTimers(txn, *task));
     SOUHRA_RETURN_IF_ERROR(txn.CloseTask(task->id, TaskStatus::kDone, request.payload));
     target = task->instance_id;
   } else if (std::string overdue = TaskKeyOf(request.type, ".overdue"); !overdue.empty()) {
@@ -261,7 +291,7 @@ Result<Applied> CaseProcessor::Apply(WriteTxn& txn, const EventRequest& request,
 
   SOUHRA_ASSIGN_OR_RETURN(std::vector<InstanceRecord> instances,
                           txn.LoadActiveInstances(request.case_id));
-  Step step(*this, txn, *found, now);
+  Step step(*this, txn, found, now);
   std::vector<std::string> refusals;
   for (const InstanceRecord& instance : instances) {
     if (target != 0 && instance.id != target) continue;
@@ -280,7 +310,7 @@ Result<Applied> CaseProcessor::Apply(WriteTxn& txn, const EventRequest& request,
     if (!request.internal) return Conflict(refusal);
     step.outcome()["ignored"] = refusal;
   }
-  if (step.case_record().data != found->data) {
+  if (step.case_record().data != found.data) {
     SOUHRA_RETURN_IF_ERROR(txn.UpdateCase(step.case_record()));
   }
 

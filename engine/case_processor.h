@@ -9,6 +9,7 @@
 #include "engine/calendar.h"
 #include "engine/definition_catalog.h"
 #include "engine/store.h"
+#include "engine/task_timers.h"
 
 namespace souhra {
 
@@ -56,7 +57,9 @@ class CaseProcessor {
   // when it started the same workflow, and kConflict otherwise.
   Result<Applied> Create(WriteTxn& txn, const NewCase& request, Instant now);
 
-  // Applies the event. kConflict when no instance accepts it (the message names each instance's
+  // Applies the event. A timer event whose key is a task's reserved timer (task_timers.h) is
+  // that task's reminder (written to the outbox and logged as "task.<key>.reminder") or its
+  // overdue moment (delivered as the internal event "task.<key>.overdue"). kConflict when no instance accepts it (the message names each instance's
   // state and what it would accept) or when an idempotency key is reused for another event;
   // kNotFound for an unknown case; script failures as kScriptError / kResourceExhausted.
   // On any error the caller rolls back to its savepoint: partial writes are possible.
@@ -64,6 +67,11 @@ class CaseProcessor {
 
  private:
   class Step;
+  Result<Applied> ApplyTaskTimer(WriteTxn& txn, const EventRequest& request, const CaseRecord& c,
+                                 const TaskTimerKey& timer, Instant now);
+  // Hands the event to the instances that accept it and logs it.
+  Result<Applied> Deliver(WriteTxn& txn, const EventRequest& request, const CaseRecord& c,
+                          Instant now);
   Result<Applied> RepeatedCreation(WriteTxn& txn, const NewCase& request,
                                    const CaseRecord& existing);
 

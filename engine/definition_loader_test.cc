@@ -57,9 +57,11 @@ TEST(DefinitionLoader, LoadsThePlanReviewWorkflow) {
   const Effect& task = waiting->enter[0];
   EXPECT_EQ(task.kind, EffectKind::kTask);
   EXPECT_EQ(task.key, "review");
-  EXPECT_EQ(task.pos.ToString(), "workflows/plan_review.lua:26");
-  EXPECT_EQ(task.args, Json::parse(R"({"assignee":"case_manager","due":"review_every","keep":true,
-      "remind":"remind_before","title":"Přehodnotit individuální plán"})"));
+  EXPECT_EQ(task.pos.ToString(), "workflows/plan_review.lua:32");
+  EXPECT_EQ(task.args, Json::parse(R"({"assignee":"case_manager","due":"review_every",
+      "keep":true,"title":"Přehodnotit individuální plán",
+      "remind":["remind_before before","1 working day before","on the day",
+                {"after":"remind_late","to":"coordinator","template":"plan_review_overdue"}]})"));
   EXPECT_EQ(waiting->on.at("task.review.overdue").front().go, "escalated");
   const State* escalated = w.FindState("escalated");
   ASSERT_EQ(escalated->enter.size(), 2u);
@@ -186,6 +188,53 @@ TEST(Validator, ChecksDecideAndStartAgainstTheContext) {
                 "w.lua:8: state 'a': enter: start: unknown workflow 'intak' (did you mean "
                 "'intake'?)"}));
   EXPECT_TRUE(Load(WorkflowSource("      enter = start { workflow = 'anything' },")).ok());
+}
+
+TEST(Validator, AcceptsAReminderLadder) {
+  std::string source = WorkflowSource(
+      "      enter = task { key = 'r', title = 'R', assignee = 'head', due = '10 working days',\n"
+      "        remind = { 'grace before', '1 working day before', 'on the day',\n"
+      "                   { after = 'grace', to = 'coordinator', template = 'hello' } } },");
+  source.replace(source.find("templates = {"), 13, "templates = { task_reminder = { title = 'P', body = 'B' },");
+  Result<LoadedDefinition> loaded = Load(source);
+  EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
+}
+
+TEST(Validator, ReportsABadRung) {
+  EXPECT_EQ(Problems(WorkflowSource(
+                "      enter = task { key = 'r', title = 'R', assignee = 'head', due = 'grace',\n"
+                "        remind = { { after = 'grace', template = 'hello' }, 'tomorrow' } },")),
+            (std::vector<std::string>{
+                "w.lua:8: state 'a': enter: task 'r': remind: rung 2: expected \"N before\", "
+                "\"N after\" or \"on the day\": 'tomorrow' is neither a duration nor a param"}));
+  EXPECT_EQ(Problems(WorkflowSource(
+                "      enter = task { key = 'r', title = 'R', assignee = 'head', due = 'grace',\n"
+                "        remind = { before = 'grace', aftr = '1 day', template = 'hello' } },")),
+            (std::vector<std::string>{
+                "w.lua:8: state 'a': enter: task 'r': remind: rung 1: unknown key 'aftr' (did "
+                "you mean 'after'?)"}));
+}
+
+TEST(Validator, ReportsAReminderWithoutATemplate) {
+  EXPECT_EQ(Problems(WorkflowSource(
+                "      enter = task { key = 'r', title = 'R', assignee = 'head', due = 'grace',\n"
+                "        remind = { 'on the day', { after = 'grace', template = 'helo' } } },")),
+            (std::vector<std::string>{
+                "w.lua:8: state 'a': enter: task 'r': remind: rung 1: no template for the "
+                "reminder: add a template 'task_reminder' or give the rung a 'template'",
+                "w.lua:8: state 'a': enter: task 'r': remind: rung 2: unknown template 'helo' "
+                "(did you mean 'hello'?)"}));
+}
+
+TEST(Validator, ReportsAReminderWithoutADueTimeAndReservedTimerKeys) {
+  EXPECT_EQ(Problems(WorkflowSource(
+                "      enter = { task { key = 'r', title = 'R', assignee = 'head',\n"
+                "        remind = { before = 'grace', template = 'hello' } },\n"
+                "        timer { key = 'task:r:overdue', after = 'grace' } },")),
+            (std::vector<std::string>{
+                "w.lua:8: state 'a': enter: task 'r': 'remind' needs a 'due'",
+                "w.lua:9: state 'a': enter: timer 'task:r:overdue': timer keys starting with "
+                "'task:' are reserved for the reminders of tasks"}));
 }
 
 TEST(Validator, ReportsTaskEventsWithoutATask) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "engine/duration.h"
+#include "engine/reminder_ladder.h"
+#include "engine/task_timers.h"
 
 namespace souhra {
 
@@ -51,12 +53,37 @@ Json Args(const Json& obj, const std::vector<std::string>& skip) {
   return args;
 }
 
+// A reminder ladder: its rungs, their recipients and the templates they use.
+void CheckLadder(const Checker& at, const EffectScope& scope) {
+  if (!at.obj.contains("remind")) return;
+  if (!at.obj.contains("due")) at.Report("remind", "'remind' needs a 'due'");
+  Result<std::vector<Rung>> ladder = ReadLadder(at.obj["remind"], scope.params);
+  if (!ladder.ok()) {
+    at.Report("remind", "remind: " + ladder.status().message());
+    return;
+  }
+  for (size_t i = 0; i < ladder->size(); ++i) {
+    const Rung& rung = (*ladder)[i];
+    const std::string where = "remind: rung " + std::to_string(i + 1) + ": ";
+    if (!rung.to.empty()) CheckRole(at, "remind", rung.to);
+    if (scope.templates.contains(rung.template_name)) continue;
+    if (rung.template_name == kReminderTemplate) {
+      at.Report("remind", where + "no template for the reminder: add a template '" +
+                              std::string(kReminderTemplate) + "' or give the rung a 'template'");
+    } else {
+      at.Report("remind", where + "unknown template '" + rung.template_name + "'" +
+                              Suggestion(rung.template_name, Keys(scope.templates)));
+    }
+  }
+}
+
 void ReadTask(const Checker& at, const EffectScope& scope, Effect* effect) {
   at.Keys({"key", "title", "assignee", "due", "remind", "keep"});
   at.String("title", true);
   if (at.obj.contains("assignee")) CheckRole(at, "assignee", at.obj["assignee"]);
   else at.Report("", "missing 'assignee'");
-  for (const char* key : {"due", "remind"}) CheckDuration(at, key, scope.params);
+  CheckDuration(at, "due", scope.params);
+  CheckLadder(at, scope);
   at.Boolean("keep", false);
   effect->args = Args(at.obj, {"key"});
 }
@@ -123,6 +150,10 @@ void ReadOne(const Checker& at, const std::string& kind, const EffectScope& scop
   if (kind == "task" || kind == "timer") {
     const std::string* key = at.String("key", true);
     if (key) effect->key = *key;
+    if (key && kind == "timer" && key->starts_with(kTaskTimerPrefix)) {
+      at.Report("key", "timer keys starting with '" + std::string(kTaskTimerPrefix) +
+                           "' are reserved for the reminders of tasks");
+    }
     if (kind == "task") ReadTask(at, scope, effect);
     else ReadTimer(at, scope, effect);
   } else if (kind == "cancel") {

@@ -92,6 +92,13 @@ Result<Applied> Engine::Install(const std::string& tenant, const std::string& fi
   }, EventRecord{}).get();
 }
 
+Result<Applied> Engine::ReassignTask(const TaskReassignment& request) {
+  // Reassigning runs no script, so it never becomes an incident.
+  return Enqueue([request](WriteTxn& txn, Instant now) {
+    return souhra::ReassignTask(txn, request, now);
+  }, EventRecord{}).get();
+}
+
 Result<Applied> Engine::RetryIncident(int64_t incident_id) {
   SOUHRA_ASSIGN_OR_RETURN(std::optional<IncidentRecord> incident, store_.GetIncident(incident_id));
   if (!incident) return NotFound("incident " + std::to_string(incident_id) + " does not exist");

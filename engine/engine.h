@@ -25,6 +25,7 @@
 #include "engine/clock.h"
 #include "engine/definition_catalog.h"
 #include "engine/store.h"
+#include "engine/task_actions.h"
 
 namespace souhra {
 
@@ -54,6 +55,9 @@ class Engine {
   // Validates and activates a definition for a tenant. outcome: {name, version, kind}.
   Result<Applied> Install(const std::string& tenant, const std::string& file,
                           const std::string& source);
+  // Gives an open task another assignee (task_actions.h), logged as "task.<key>.reassigned".
+  // Its pending reminders follow: a rung goes to whoever holds the task when it fires.
+  Result<Applied> ReassignTask(const TaskReassignment& request);
   // Applies an incident's event again; the incident is resolved when it succeeds.
   Result<Applied> RetryIncident(int64_t incident_id);
 

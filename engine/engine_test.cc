@@ -162,10 +162,13 @@ TEST_F(EngineTest, CreatingACaseEntersTheInitialStateWithItsTaskAndTimer) {
   EXPECT_EQ(tasks[0].assignee, "social_worker");
   // Thursday + 3 working days skips Good Friday, the weekend and Easter Monday.
   EXPECT_EQ(FormatUtc(*tasks[0].due), "2026-04-09T08:00:00.000Z");
+  // The workflow's timer and the task's own overdue timer, both due then.
   std::vector<TimerRecord> timers = *store_->ListTimers(id);
-  ASSERT_EQ(timers.size(), 1u);
+  ASSERT_EQ(timers.size(), 2u);
   EXPECT_EQ(timers[0].key, "late");
   EXPECT_EQ(timers[0].due, *tasks[0].due);
+  EXPECT_EQ(timers[1].key, "task:contact:overdue");
+  EXPECT_EQ(timers[1].due, *tasks[0].due);
 }
 
 TEST_F(EngineTest, LeavingAStateCancelsTheTimersAndTasksItSet) {
@@ -300,22 +303,25 @@ TEST_F(EngineTest, DueTimerFiresOnceAsAnEventToItsInstance) {
   CaseId id = NewCaseWith(Json::object());
   EXPECT_EQ(*engine_->FireDueTimers(100), 0);
   clock_.Advance(hours(24 * 8));
-  EXPECT_EQ(*engine_->FireDueTimers(100), 1);
+  EXPECT_EQ(*engine_->FireDueTimers(100), 2);  // timer.late and the task's overdue moment
   EXPECT_EQ(*engine_->FireDueTimers(100), 0);
   std::vector<OutboxRecord> outbox = *store_->ListOutbox(id);
   ASSERT_EQ(outbox.size(), 1u);
   EXPECT_EQ(outbox[0].recipient, "coordinator");
   EXPECT_EQ(outbox[0].template_name, "late");
   std::vector<EventRecord> events = *store_->ListEvents(id);
-  ASSERT_TRUE(events.back().due.has_value());
-  EXPECT_EQ(events.back().type, "timer.late");
-  EXPECT_LT(*events.back().due, events.back().at);
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[1].type, "timer.late");
+  ASSERT_TRUE(events[1].due.has_value());
+  EXPECT_LT(*events[1].due, events[1].at);
+  EXPECT_EQ(events[2].type, "task.contact.overdue");
+  EXPECT_TRUE(events[2].outcome.contains("ignored"));
 }
 
 TEST_F(EngineTest, FailingTimerEventBecomesOneIncidentAndDoesNotFireAgain) {
   CaseId id = NewCaseWith({{"broken_timer", true}});
   clock_.Advance(hours(24 * 8));
-  EXPECT_EQ(*engine_->FireDueTimers(100), 0);
+  EXPECT_EQ(*engine_->FireDueTimers(100), 1);  // only the task's overdue moment
   EXPECT_EQ(*engine_->FireDueTimers(100), 0);
   std::vector<IncidentRecord> incidents = *store_->ListIncidents(true);
   ASSERT_EQ(incidents.size(), 1u);

@@ -6,6 +6,8 @@
 
 #include "engine/decision.h"
 #include "engine/duration.h"
+#include "engine/reminder_ladder.h"
+#include "engine/task_timers.h"
 
 namespace souhra {
 namespace {
@@ -94,11 +96,47 @@ class Planner {
       task.task.due = due.due;
       task.due = std::move(due);
     }
+    std::vector<Rung> ladder;
     if (e.args.contains("remind")) {
-      const Json& remind = e.args["remind"];
-      task.task.remind = remind.is_array() ? remind : Json::array({remind});
+      Result<std::vector<Rung>> read = ReadLadder(e.args["remind"], ctx_.workflow->params);
+      if (!read.ok()) return EffectError(e, "remind: " + read.status().message());
+      if (!task.task.due) return EffectError(e, "'remind' needs a 'due'");
+      ladder = std::move(*read);
+      for (const Rung& rung : ladder) task.task.remind.push_back(RungJson(rung));
     }
+    const TaskRecord record = task.task;
+    const std::string rule = task.rule;
     Add(std::move(task));
+    if (!record.due) return Status::Ok();
+    return PlanTaskTimers(record, rule, ladder);
+  }
+
+  // The task's overdue timer at its due time and one timer per rung. A rung that would fire
+  // before now (a short deadline, a long ladder) is left out: the task is new to its assignee.
+  Status PlanTaskTimers(const TaskRecord& task, const std::string& rule,
+                        const std::vector<Rung>& ladder) {
+    TimerPlan overdue;
+    overdue.timer.key = OverdueTimerKey(task.key);
+    overdue.timer.due = *task.due;
+    overdue.timer.scope_state = task.scope_state;
+    overdue.timer.keep = task.keep;
+    overdue.due.due = *task.due;
+    overdue.rule = rule;
+    Add(overdue);
+    for (size_t i = 0; i < ladder.size(); ++i) {
+      SOUHRA_ASSIGN_OR_RETURN(DueDate when,
+                              RungTime(*ctx_.calendar, ladder[i], *task.due, case_.tenant));
+      if (when.due <= ctx_.now) continue;
+      TimerPlan rung = overdue;
+      rung.timer.key = ReminderTimerKey(task.key, i + 1);
+      rung.timer.due = when.due;
+      rung.rule = ladder[i].when == RungWhen::kOnTheDay
+                      ? "on the day"
+                      : ladder[i].offset.text +
+                            (ladder[i].when == RungWhen::kBefore ? " before" : " after");
+      rung.due = std::move(when);
+      Add(std::move(rung));
+    }
     return Status::Ok();
   }
 

@@ -117,9 +117,11 @@ TEST_F(StepTest, ExitRunsBeforeTheScopeIsCancelledAndTheNewStateEntered) {
   Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "next", Json::object());
   ASSERT_TRUE(plan.ok());
   EXPECT_EQ(plan->data["left_a"], true);
-  ASSERT_EQ(plan->operations.size(), 2u);
+  ASSERT_EQ(plan->operations.size(), 3u);
   EXPECT_EQ(std::get<CancelScope>(plan->operations[0]).state, "a");
   EXPECT_EQ(std::get<TaskPlan>(plan->operations[1]).task.scope_state, "c");
+  // The task's overdue timer shares its scope.
+  EXPECT_EQ(std::get<TimerPlan>(plan->operations[2]).timer.scope_state, "c");
 }
 
 TEST_F(StepTest, FinalStateCancelsEverythingOfTheInstance) {

@@ -60,11 +60,22 @@ struct TaskRecord {
   std::string title;
   std::string assignee;  // a case role ("case_manager") or "user:<login>"
   std::optional<Instant> due;
-  Json remind = Json::array();  // reminder ladder, as written
+  Json remind = Json::array();  // reminder ladder: one RungJson per rung (reminder_ladder.h)
   std::string scope_state;
   bool keep = false;
   TaskStatus status = TaskStatus::kOpen;
   Json result;  // the payload of task.<key>.done
+};
+
+// Which open tasks Store::ListTasksForUser returns: those of `tenant` assigned to the user `login`,
+// directly ("user:<login>") or through a role the user holds in the case's people (case data
+// "people": {"case_manager": "user:novak", …}), due in [due_from, due_until). A missing bound is
+// open; a task without a due time lies after every time.
+struct UserTaskQuery {
+  std::string tenant;
+  std::string login;
+  std::optional<Instant> due_from;
+  std::optional<Instant> due_until;
 };
 
 struct OutboxRecord {
@@ -158,6 +169,8 @@ class WriteTxn {
   virtual Status DeleteTimer(InstanceId instance_id, const std::string& key) = 0;
   virtual Result<int64_t> InsertTask(const TaskRecord& record) = 0;
   virtual Status CloseTask(int64_t task_id, TaskStatus status, const Json& result) = 0;
+  // Gives the task another assignee (a case role or "user:<login>"). kNotFound for no such task.
+  virtual Status ReassignTask(int64_t task_id, const std::string& assignee) = 0;
   // Cancels the timers and open tasks of `instance_id` set in `state` without keep;
   // with an empty state, all of them, kept ones too (the instance reached a final state).
   virtual Status CancelScoped(InstanceId instance_id, const std::string& state) = 0;
@@ -191,6 +204,9 @@ class Store {
   virtual Result<std::vector<DecisionRecord>> ListDecisions(CaseId case_id) = 0;
   virtual Result<std::vector<IncidentRecord>> ListIncidents(bool open_only) = 0;
   virtual Result<std::optional<IncidentRecord>> GetIncident(int64_t id) = 0;
+  // See UserTaskQuery. Earliest due first, tasks without due last, then by id. Uses indexes on
+  // the open tasks' assignee and on the people of cases, not a scan of all tasks.
+  virtual Result<std::vector<TaskRecord>> ListTasksForUser(const UserTaskQuery& query) = 0;
   // Timers due at or before `now`, earliest first, at most `limit`. Uses an index on due time.
   virtual Result<std::vector<TimerRecord>> DueTimers(Instant now, int limit) = 0;
   // A definition version by hash, or the active version of (tenant, name).

@@ -1,5 +1,6 @@
 #include "engine/working_calendar.h"
 
+#include <algorithm>
 #include <mutex>
 #include <optional>
 #include <string_view>
@@ -48,18 +49,21 @@ std::string SkippedLine(const SkippedRun& run) {
   return "přeskočeno: " + days_text + " (" + std::string(run.reason) + ")";
 }
 
-// The `n`-th working day after `day`, explaining the days skipped on the way.
-local_days AddWorkingDays(local_days day, int n, const std::vector<Closure>& closures,
+// The `n`-th working day after `day` (before it when `step` is -1), explaining the days skipped
+// on the way.
+local_days AddWorkingDays(local_days day, int n, int step, const std::vector<Closure>& closures,
                           std::vector<std::string>& explanation) {
   std::vector<SkippedRun> skipped;
   int weekend_days = 0;
   while (n > 0) {
-    day += days(1);
+    day += days(step);
     const year_month_day date(day);
     if (auto reason = HolidayOrClosure(date, closures)) {
-      if (!skipped.empty() && skipped.back().last + days(1) == day &&
-          skipped.back().reason == *reason) {
-        skipped.back().last = day;
+      // Runs are kept in calendar order whichever way the count goes.
+      if (!skipped.empty() && skipped.back().reason == *reason &&
+          (skipped.back().last + days(1) == day || skipped.back().first - days(1) == day)) {
+        if (step > 0) skipped.back().last = day;
+        else skipped.back().first = day;
       } else {
         skipped.push_back({day, day, *reason});
       }
@@ -69,6 +73,7 @@ local_days AddWorkingDays(local_days day, int n, const std::vector<Closure>& clo
       --n;
     }
   }
+  if (step < 0) std::reverse(skipped.begin(), skipped.end());
   for (const SkippedRun& run : skipped) explanation.push_back(SkippedLine(run));
   if (weekend_days > 0) {
     explanation.push_back("přeskočeno víkendových dnů: " + std::to_string(weekend_days));
@@ -84,28 +89,37 @@ local_days AddMonths(local_days day, int n) {
   return local_days(year_month_day(moved.year() / moved.month() / std::chrono::last));
 }
 
-// Applies the calendar parts of `d` (months, days, working days, in that order) to `day`,
-// explaining each rule and the days skipped.
-local_days MoveDay(local_days day, const Duration& d, const std::vector<Closure>& closures,
+// Applies the calendar parts of `d` (months, days, working days, in that order) to `day`, or
+// when `step` is -1 takes them away in the reverse order, explaining each rule and the days skipped.
+local_days MoveDay(local_days day, const Duration& d, int step, const std::vector<Closure>& closures,
                    std::vector<std::string>& lines) {
+  const std::string direction = step > 0 ? "" : " před termínem";
+  if (step < 0 && d.working_days > 0) {
+    lines.push_back("pravidlo: " +
+                    CzechCount(d.working_days, "pracovní den", "pracovní dny", "pracovních dnů") +
+                    " před termínem, ve stejný čas; nepočítají se soboty, neděle, svátky ani dny, "
+                    "kdy je úřad uzavřen");
+    day = AddWorkingDays(day, d.working_days, step, closures, lines);
+  }
+  if (step < 0 && d.days > 0) day -= days(d.days);
   if (d.months > 0) {
-    day = AddMonths(day, d.months);
-    lines.push_back("pravidlo: " + CzechCount(d.months, "měsíc", "měsíce", "měsíců") +
+    day = AddMonths(day, step * d.months);
+    lines.push_back("pravidlo: " + CzechCount(d.months, "měsíc", "měsíce", "měsíců") + direction +
                     ", stejný den v měsíci ve stejný čas, v kratším měsíci jeho poslední den");
   }
   if (d.days > 0) {
-    day += days(d.days);
+    if (step > 0) day += days(d.days);
     lines.push_back("pravidlo: " +
                     CzechCount(d.days, "kalendářní den", "kalendářní dny", "kalendářních dnů") +
-                    ", ve stejný čas");
+                    direction + ", ve stejný čas");
   }
-  if (d.working_days > 0) {
+  if (step > 0 && d.working_days > 0) {
     lines.push_back(
         "pravidlo: " +
         CzechCount(d.working_days, "pracovní den", "pracovní dny", "pracovních dnů") +
         " od následujícího dne, ve stejný čas; nepočítají se soboty, neděle, svátky ani dny, "
         "kdy je úřad uzavřen");
-    day = AddWorkingDays(day, d.working_days, closures, lines);
+    day = AddWorkingDays(day, d.working_days, step, closures, lines);
   }
   return day;
 }
@@ -183,8 +197,26 @@ Instant WorkingCalendar::FromPrague(LocalTime t, std::vector<std::string>& expla
 
 Result<DueDate> WorkingCalendar::Add(Instant from, const Duration& d,
                                      const std::string& tenant) const {
+  return Move(from, d, +1, tenant);
+}
+
+Result<DueDate> WorkingCalendar::Subtract(Instant from, const Duration& d,
+                                          const std::string& tenant) const {
+  return Move(from, d, -1, tenant);
+}
+
+Instant WorkingCalendar::StartOfDay(Instant t, int days_later) const {
+  const local_days day = std::chrono::floor<days>(ToPrague(t)) + days(days_later);
+  std::vector<std::string> unused;
+  return FromPrague(LocalTime(day), unused);
+}
+
+Result<DueDate> WorkingCalendar::Move(Instant from, const Duration& d, int step,
+                                      const std::string& tenant) const {
   SOUHRA_RETURN_IF_ERROR(CheckDuration(d));
-  const LocalTime start = ToPrague(from);
+  // Counting back, exact time goes first, so that the parts come off in the reverse order of Add.
+  const Instant origin = step > 0 ? from : from - std::chrono::milliseconds(d.millis);
+  const LocalTime start = ToPrague(origin);
   const local_days start_day = std::chrono::floor<days>(start);
   const year start_year = year_month_day(start_day).year();
   if (start_year < kFirstYear || start_year > kLastYear) {
@@ -192,18 +224,22 @@ Result<DueDate> WorkingCalendar::Add(Instant from, const Duration& d,
   }
   DueDate result;
   std::vector<std::string>& lines = result.explanation;
-  lines.push_back("start: " + FormatCzechDateTime(start));
-  if (!d.text.empty()) lines.push_back("lhůta: " + d.text);
-  const local_days day = MoveDay(start_day, d, *ClosuresOf(tenant), lines);
-  // Without calendar parts `from` stays exact, even when it lies in the autumn overlap.
+  lines.push_back((step > 0 ? "start: " : "termín úkolu: ") + FormatCzechDateTime(ToPrague(from)));
+  if (!d.text.empty()) lines.push_back((step > 0 ? "lhůta: " : "předem: ") + d.text);
+  if (step < 0 && d.millis > 0) {
+    lines.push_back("pravidlo: " + FormatElapsed(d.millis) +
+                    " skutečně uplynulého času před termínem, i přes změnu času");
+  }
+  const local_days day = MoveDay(start_day, d, step, *ClosuresOf(tenant), lines);
+  // Without calendar parts the time stays exact, even when it lies in the autumn overlap.
   const bool calendar_parts = d.months > 0 || d.days > 0 || d.working_days > 0;
-  Instant due = calendar_parts ? FromPrague(start - start_day + day, lines) : from;
-  if (d.millis > 0) {
+  Instant due = calendar_parts ? FromPrague(start - start_day + day, lines) : origin;
+  if (step > 0 && d.millis > 0) {
     due += std::chrono::milliseconds(d.millis);
     lines.push_back("pravidlo: " + FormatElapsed(d.millis) +
                     " skutečně uplynulého času, i přes změnu času");
   }
-  lines.push_back("termín: " + FormatCzechDateTime(ToPrague(due)));
+  lines.push_back((step > 0 ? "termín: " : "připomenutí: ") + FormatCzechDateTime(ToPrague(due)));
   result.due = due;
   return result;
 }

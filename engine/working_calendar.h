@@ -20,6 +20,11 @@
 // summer time; a time in the autumn overlap (02:00–03:00 on the last Sunday of October happens
 // twice) is taken at its first occurrence, still in summer time. RFC 5545 and java.time do the same.
 //
+// Subtract(from, d) counts the same parts backwards in the reverse order: exact time first, then
+// working days (the d.working_days-th working day before the day of `from`, that day itself not
+// counting: Wednesday 10:00 - 3 working days = Friday 10:00 before it), calendar days, months
+// (clamped to the end of a shorter month); the wall-clock time is kept and resolved as above.
+//
 // The explanation lists, in Czech: the start in Prague time, the duration as written, the rule of
 // each part, every holiday and closure skipped while counting working days by name (consecutive
 // days of one closure as one range; a day that is both is named for the holiday), the number of
@@ -66,6 +71,11 @@ class WorkingCalendar final : public Calendar {
   // the limits in duration.h, or when `from` lies outside the years 1900–9000. Thread-safe.
   Result<DueDate> Add(Instant from, const Duration& duration,
                       const std::string& tenant) const override;
+  // See the top of this file; the same errors as Add. Thread-safe.
+  Result<DueDate> Subtract(Instant from, const Duration& duration,
+                           const std::string& tenant) const override;
+  // Midnight in Prague, or the first instant after it when midnight does not exist. Thread-safe.
+  Instant StartOfDay(Instant t, int days_later) const override;
 
   // What the wall clock in Prague shows at `t`. Thread-safe.
   LocalTime ToPrague(Instant t) const;
@@ -74,6 +84,9 @@ class WorkingCalendar final : public Calendar {
   using Closures = std::shared_ptr<const std::vector<Closure>>;
 
   explicit WorkingCalendar(const date::time_zone* prague) : prague_(prague) {}
+  // Add (step +1) or Subtract (step -1).
+  Result<DueDate> Move(Instant from, const Duration& duration, int step,
+                       const std::string& tenant) const;
   Closures ClosuresOf(const std::string& tenant) const;
   // The instant the Prague wall clock shows `t`, resolved as described at the top of this file;
   // appends a line to `explanation` when `t` falls into a gap or an overlap.

@@ -133,7 +133,7 @@ void CheckCase(Store& store, const std::string& code, CaseId id, bool complete) 
   std::vector<TimerRecord> pending = *store.ListTimers(id);  // a copy: the Result is a temporary
   for (const TimerRecord& timer : pending) timers.insert(timer.key);
   const std::map<std::string, std::set<std::string>> expected_timers = {
-      {"open", {"remind"}}, {"working", {"due"}}, {"closed", {}}};
+      {"open", {"remind", "task:check:overdue"}}, {"working", {"due"}}, {"closed", {}}};
   EXPECT_EQ(timers, expected_timers.at(instance.state));
   EXPECT_EQ(static_cast<int>(store.ListOutbox(id)->size()), advances);
 }

@@ -6,10 +6,15 @@ return workflow {
   title = "Přehodnocení individuálního plánu",
   params = {
     review_every = "60 working days",  -- how often the plan is reviewed
-    remind_before = "5 working days",  -- reminder before the review is due
+    remind_before = "5 working days",  -- first reminder before the review is due
+    remind_late = "2 working days",    -- when the coordinator hears of a missed review
     grace = "3 working days",          -- how long an escalation waits for the coordinator
   },
   templates = {
+    task_reminder = {
+      title = "Připomenutí úkolu",
+      body = "Úkol „{{task.title}}“ u případu {{case.code}} má termín {{task.due}}.",
+    },
     plan_review_overdue = {
       title = "Přehodnocení plánu je po termínu",
       body = "Přehodnocení individuálního plánu u případu {{case.code}} nebylo provedeno v termínu.",
@@ -23,16 +28,22 @@ return workflow {
   states = {
     waiting = {
       title = "Čeká na přehodnocení",
+      -- keep: the task stays open while the case is escalated, until the plan is reviewed.
       enter = task {
-        key = "review", assignee = "case_manager",
+        key = "review", assignee = "case_manager", keep = true,
         title = "Přehodnotit individuální plán",
-        due = "review_every", remind = "remind_before",
-        keep = true,  -- stays open while escalated, so the review can still be done
+        due = "review_every",
+        remind = {
+          "remind_before before",
+          "1 working day before",
+          "on the day",
+          { after = "remind_late", to = "coordinator", template = "plan_review_overdue" },
+        },
       },
       on = {
         ["task.review.done"] = { go = "waiting" },  -- re-entering sets the next deadline
         ["task.review.overdue"] = { go = "escalated" },
-        ["case.closed"] = { go = "done", run = cancel { task = "review" } },  -- it is kept
+        ["case.closed"] = { go = "done" },
       },
     },
     escalated = {
@@ -46,9 +57,9 @@ return workflow {
         ["timer.second_level"] = {
           run = notify { to = "head", template = "plan_review_escalated" },
         },
-        ["case.closed"] = { go = "done", run = cancel { task = "review" } },
+        ["case.closed"] = { go = "done" },
       },
     },
-    done = { title = "Ukončeno", final = true },
+    done = { title = "Ukončeno", final = true },  -- a final state ends every task and timer
   },
 }

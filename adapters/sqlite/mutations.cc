@@ -18,6 +18,25 @@ Status UpdateOne(Connection& db, Statement& stmt, const char* what, int64_t id) 
   return Status::Ok();
 }
 
+// Rewrites the case's rows in case_people from its data as just written (schema.cc, version 2).
+Status SyncPeople(Connection& db, CaseId id, const Json& data) {
+  SOUHRA_ASSIGN_OR_RETURN(Statement clear,
+                          db.Prepare("DELETE FROM case_people WHERE case_id = ?", "clear people"));
+  clear.Bind(id);
+  SOUHRA_RETURN_IF_ERROR(clear.Run());
+  if (!data.contains("people")) return Status::Ok();
+  SOUHRA_ASSIGN_OR_RETURN(
+      Statement fill,
+      db.Prepare("INSERT INTO case_people (case_id, role, tenant, login)"
+                 " SELECT c.id, p.key, c.tenant, substr(p.value, 6)"
+                 " FROM cases c, json_each(c.data, '$.people') p"
+                 " WHERE c.id = ? AND json_type(c.data, '$.people') = 'object'"
+                 " AND p.type = 'text' AND p.value LIKE 'user:_%'",
+                 "write people"));
+  fill.Bind(id);
+  return fill.Run();
+}
+
 }  // namespace
 
 Result<CaseId> WriteNewCase(Connection& db, const CaseRecord& r) {
@@ -26,7 +45,9 @@ Result<CaseId> WriteNewCase(Connection& db, const CaseRecord& r) {
                                      " VALUES (?, ?, ?, ?, ?)",
                                      "insert case"));
   stmt.Bind(r.tenant).Bind(r.code).BindJson(r.data).Bind(r.created).Bind(int64_t{r.closed});
-  return InsertReturningId(db, stmt);
+  SOUHRA_ASSIGN_OR_RETURN(CaseId id, InsertReturningId(db, stmt));
+  SOUHRA_RETURN_IF_ERROR(SyncPeople(db, id, r.data));
+  return id;
 }
 
 Status WriteCase(Connection& db, const CaseRecord& r) {
@@ -34,7 +55,8 @@ Status WriteCase(Connection& db, const CaseRecord& r) {
       Statement stmt,
       db.Prepare("UPDATE cases SET data = ?, closed = ? WHERE id = ?", "update case"));
   stmt.BindJson(r.data).Bind(int64_t{r.closed}).Bind(r.id);
-  return UpdateOne(db, stmt, "case", r.id);
+  SOUHRA_RETURN_IF_ERROR(UpdateOne(db, stmt, "case", r.id));
+  return SyncPeople(db, r.id, r.data);
 }
 
 Result<InstanceId> WriteNewInstance(Connection& db, const InstanceRecord& r) {
@@ -94,6 +116,13 @@ Status WriteTaskClosed(Connection& db, int64_t task_id, TaskStatus status, const
       Statement stmt,
       db.Prepare("UPDATE tasks SET status = ?, result = ? WHERE id = ?", "close task"));
   stmt.Bind(TaskStatusValue(status)).BindJson(result).Bind(task_id);
+  return UpdateOne(db, stmt, "task", task_id);
+}
+
+Status WriteTaskAssignee(Connection& db, int64_t task_id, const std::string& assignee) {
+  SOUHRA_ASSIGN_OR_RETURN(
+      Statement stmt, db.Prepare("UPDATE tasks SET assignee = ? WHERE id = ?", "reassign task"));
+  stmt.Bind(assignee).Bind(task_id);
   return UpdateOne(db, stmt, "task", task_id);
 }
 

@@ -13,6 +13,7 @@
 
 namespace souhra::sqlite {
 
+// Writing a case also writes its people (the roles users hold in it) for ListTasksForUser.
 Result<CaseId> WriteNewCase(Connection& db, const CaseRecord& record);
 Status WriteCase(Connection& db, const CaseRecord& record);
 Result<InstanceId> WriteNewInstance(Connection& db, const InstanceRecord& record);
@@ -21,6 +22,7 @@ Status WriteTimer(Connection& db, const TimerRecord& record);
 Status EraseTimer(Connection& db, InstanceId instance_id, const std::string& key);
 Result<int64_t> WriteNewTask(Connection& db, const TaskRecord& record);
 Status WriteTaskClosed(Connection& db, int64_t task_id, TaskStatus status, const Json& result);
+Status WriteTaskAssignee(Connection& db, int64_t task_id, const std::string& assignee);
 Status CancelScopedRows(Connection& db, InstanceId instance_id, const std::string& state);
 Status WriteNewOutbox(Connection& db, const OutboxRecord& record);
 Status WriteNewDecision(Connection& db, const DecisionRecord& record);

@@ -96,6 +96,24 @@ Result<std::optional<TaskRecord>> QueryOpenTask(Connection& db, CaseId case_id,
   return FirstRow(stmt, &ReadTask);
 }
 
+Result<std::vector<TaskRecord>> QueryTasksForUser(Connection& db, const UserTaskQuery& query) {
+  static const std::string kColumns =
+      "t.id, t.case_id, t.instance_id, t.key, t.title, t.assignee, t.due, t.remind,"
+      " t.scope_state, t.keep, t.status, t.result";
+  static const std::string kDueRange =
+      " AND (?3 IS NULL OR t.due IS NULL OR t.due >= ?3) AND (?4 IS NULL OR t.due < ?4)";
+  // Two indexed lookups rather than one OR, which would scan every open task.
+  static const std::string kSql =
+      "SELECT * FROM (SELECT " + kColumns + " FROM tasks t JOIN cases c ON c.id = t.case_id"
+      " WHERE t.assignee = 'user:' || ?2 AND t.status = 0 AND c.tenant = ?1" + kDueRange +
+      " UNION ALL SELECT " + kColumns + " FROM case_people p JOIN tasks t"
+      " ON t.case_id = p.case_id AND t.assignee = p.role AND t.status = 0"
+      " WHERE p.tenant = ?1 AND p.login = ?2" + kDueRange + ") ORDER BY due IS NULL, due, id";
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare(kSql.c_str(), "list tasks for user"));
+  stmt.Bind(query.tenant).Bind(query.login).Bind(query.due_from).Bind(query.due_until);
+  return AllRows(stmt, &ReadTask);
+}
+
 Result<std::vector<TimerRecord>> QueryTimers(Connection& db, CaseId case_id) {
   // Through the instances of the case: timers are indexed by instance, not by case.
   SOUHRA_ASSIGN_OR_RETURN(

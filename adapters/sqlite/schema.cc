@@ -138,6 +138,26 @@ CREATE INDEX definitions_by_hash ON definitions (content_hash);
 CREATE UNIQUE INDEX definitions_active ON definitions (tenant, name) WHERE active = 1;
 )sql";
 
+// Version 2: who holds which task. case_people mirrors the "people" of each case's data
+// ({"case_manager": "user:novak"}: one row per role held by a user), written with the case, so
+// that a user's tasks are found through indexes: their own tasks by assignee, their roles' tasks
+// through case_people and the open tasks of each case. Existing cases are filled in here.
+constexpr char kVersion2[] = R"sql(
+CREATE TABLE case_people (
+  case_id INTEGER NOT NULL REFERENCES cases (id),
+  role TEXT NOT NULL,
+  tenant TEXT NOT NULL,
+  login TEXT NOT NULL,
+  PRIMARY KEY (case_id, role)
+) WITHOUT ROWID;
+CREATE INDEX case_people_by_login ON case_people (tenant, login);
+CREATE INDEX tasks_open_by_assignee ON tasks (assignee, due) WHERE status = 0;
+CREATE INDEX tasks_open_by_case ON tasks (case_id, assignee) WHERE status = 0;
+INSERT INTO case_people (case_id, role, tenant, login)
+  SELECT c.id, p.key, c.tenant, substr(p.value, 6) FROM cases c, json_each(c.data, '$.people') p
+  WHERE json_type(c.data, '$.people') = 'object' AND p.type = 'text' AND p.value LIKE 'user:_%';
+)sql";
+
 Result<int> UserVersion(Connection& db) {
   SOUHRA_ASSIGN_OR_RETURN(std::string text, db.QueryText("PRAGMA user_version", "read schema version"));
   return static_cast<int>(std::strtol(text.c_str(), nullptr, 10));
@@ -158,7 +178,7 @@ Status Apply(Connection& db, const Migration& step) {
 }  // namespace
 
 const std::vector<Migration>& SchemaMigrations() {
-  static const std::vector<Migration> migrations = {{1, kVersion1}};
+  static const std::vector<Migration> migrations = {{1, kVersion1}, {2, kVersion2}};
   return migrations;
 }
 

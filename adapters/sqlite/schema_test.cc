@@ -34,6 +34,20 @@ TEST_F(SchemaTest, MigratesFromVersionZeroToTheLatest) {
   EXPECT_EQ(Query("SELECT count(*) FROM sqlite_schema WHERE name = 'events_no_update'"), "1\n");
 }
 
+TEST_F(SchemaTest, VersionTwoFillsInThePeopleOfExistingCases) {
+  auto db = Open();
+  ASSERT_TRUE(Migrate(*db, {SchemaMigrations()[0]}).ok());
+  ASSERT_TRUE(db->Exec("INSERT INTO cases (tenant, code, data, created, closed) VALUES"
+                       " ('demo', 'K-1', '{\"people\":{\"case_manager\":\"user:novak\","
+                       "\"guardian\":\"actor:charita\"}}', 0, 0),"
+                       " ('demo', 'K-2', '{\"people\":[\"user:novak\"]}', 0, 0)",
+                       "seed")
+                  .ok());
+  ASSERT_TRUE(Migrate(*db, SchemaMigrations()).ok());
+  EXPECT_EQ(Query("SELECT case_id || '|' || role || '|' || tenant || '|' || login FROM case_people"),
+            "1|case_manager|demo|novak\n");
+}
+
 TEST_F(SchemaTest, MigratingAgainAppliesNothing) {
   auto db = Open();
   ASSERT_TRUE(Migrate(*db, kCounting).ok());

@@ -53,6 +53,9 @@ class SqliteStore final : public Store {
   Result<std::vector<TaskRecord>> ListTasks(CaseId case_id) override {
     return Read([&](Connection& db) { return sqlite::QueryTasks(db, case_id); });
   }
+  Result<std::vector<TaskRecord>> ListTasksForUser(const UserTaskQuery& query) override {
+    return Read([&](Connection& db) { return sqlite::QueryTasksForUser(db, query); });
+  }
   Result<std::vector<TimerRecord>> ListTimers(CaseId case_id) override {
     return Read([&](Connection& db) { return sqlite::QueryTimers(db, case_id); });
   }

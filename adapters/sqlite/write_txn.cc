@@ -128,6 +128,11 @@ Status SqliteWriteTxn::CloseTask(int64_t task_id, TaskStatus status, const Json&
              [&](Connection& db) { return WriteTaskClosed(db, task_id, status, result); });
 }
 
+Status SqliteWriteTxn::ReassignTask(int64_t task_id, const std::string& assignee) {
+  return Run("reassign task",
+             [&](Connection& db) { return WriteTaskAssignee(db, task_id, assignee); });
+}
+
 Status SqliteWriteTxn::CancelScoped(InstanceId instance_id, const std::string& state) {
   return Run("cancel scoped",
              [&](Connection& db) { return CancelScopedRows(db, instance_id, state); });

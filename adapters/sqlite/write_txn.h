@@ -53,6 +53,7 @@ class SqliteWriteTxn final : public WriteTxn {
   Status DeleteTimer(InstanceId instance_id, const std::string& key) override;
   Result<int64_t> InsertTask(const TaskRecord& record) override;
   Status CloseTask(int64_t task_id, TaskStatus status, const Json& result) override;
+  Status ReassignTask(int64_t task_id, const std::string& assignee) override;
   Status CancelScoped(InstanceId instance_id, const std::string& state) override;
   Status InsertOutbox(const OutboxRecord& record) override;
   Status InsertDecision(const DecisionRecord& record) override;

@@ -14,6 +14,16 @@ class FixedCalendar final : public Calendar {
     const int64_t days = int64_t{d.months} * 30 + d.days + d.working_days;
     return DueDate{from + hours(24 * days) + milliseconds(d.millis), {"fixed: " + d.text}};
   }
+  Result<DueDate> Subtract(Instant from, const Duration& d, const std::string&) const override {
+    using std::chrono::hours;
+    using std::chrono::milliseconds;
+    const int64_t days = int64_t{d.months} * 30 + d.days + d.working_days;
+    return DueDate{from - hours(24 * days) - milliseconds(d.millis), {"fixed: -" + d.text}};
+  }
+  // Days begin at midnight UTC.
+  Instant StartOfDay(Instant t, int days_later) const override {
+    return std::chrono::floor<std::chrono::days>(t) + std::chrono::days(days_later);
+  }
 };
 
 }  // namespace souhra

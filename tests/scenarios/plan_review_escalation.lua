@@ -8,9 +8,8 @@ scenario {
 }
 
 case { code = "K-2026-0002", workflow = "plan_review" }
-advance "60 working days"  -- st 1. 7. 2026 10:00: termín přehodnocení
+advance "60 working days"  -- st 1. 7. 2026 10:00: termín přehodnocení, úkol je po termínu
 expect { task = "review", open = true }
-send { "task.review.overdue", actor = "system" }
 expect { state = "escalated" }
 expect { notification = { to = "coordinator", template = "plan_review_overdue" }, count = 1 }
 expect { notification = { to = "head" }, count = 0 }

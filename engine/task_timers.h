@@ -1,0 +1,36 @@
+// The reserved timers of human tasks.
+//
+// A task's reminder rungs and its overdue moment are ordinary durable timers of the instance that
+// owns the task, under reserved keys, so they fire exactly once, catch up after downtime in due
+// order and are found through the timers' due-time index like any other. They share the task's
+// scope (scope_state, keep), so leaving the state cancels them with the task; closing the task
+// otherwise (done, cancel, replaced) deletes them with DeleteTaskTimers. Workflow timers may not
+// use keys starting with kTaskTimerPrefix.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "engine/store.h"
+
+namespace souhra {
+
+inline constexpr char kTaskTimerPrefix[] = "task:";
+
+// "task:<key>:remind:<rung>", rungs counted from 1 in the order written.
+std::string ReminderTimerKey(const std::string& task_key, size_t rung);
+// "task:<key>:overdue".
+std::string OverdueTimerKey(const std::string& task_key);
+
+struct TaskTimerKey {
+  std::string task;
+  size_t rung = 0;  // 0: the overdue timer
+};
+
+// The task and rung a reserved timer key stands for; nullopt for any other key.
+std::optional<TaskTimerKey> ParseTaskTimerKey(const std::string& timer_key);
+
+// Deletes the pending overdue and reminder timers of `task`. Errors as WriteTxn::DeleteTimer.
+Status DeleteTaskTimers(WriteTxn& txn, const TaskRecord& task);
+
+}  // namespace souhra
