@@ -56,6 +56,14 @@ return workflow {
 
 class TaskReminders : public ::testing::Test {
  protected:
+  Result<Applied> CompleteReview() {
+    EventRequest done;
+    done.case_id = case_;
+    done.type = "task.review.done";
+    done.payload = {{"note", "hotovo"}};
+    return engine_->Submit(done);
+  }
+
   void SetUp() override {
     Result<std::unique_ptr<WorkingCalendar>> calendar = WorkingCalendar::Create();
     ASSERT_TRUE(calendar.ok()) << calendar.status().ToString();
@@ -144,13 +152,13 @@ TEST_F(TaskReminders, OverdueEventReachesTheWorkflowAndItsTransitionRuns) {
   EXPECT_EQ(overdue.due, At("2026-04-08T08:00:00Z"));
   EXPECT_EQ(overdue.outcome["transitions"][0]["to"], "late");
   // The task was kept, so it can still be completed from the new state.
-  ASSERT_TRUE(engine_->Submit({case_, "task.review.done", {{"note", "hotovo"}}}).ok());
+  ASSERT_TRUE(CompleteReview().ok());
   EXPECT_EQ(State(), "reviewed");
 }
 
 TEST_F(TaskReminders, CompletingTheTaskStopsTheRemainingRungs) {
   EXPECT_EQ(FireAt("2026-04-02T08:00:00Z"), 1);
-  ASSERT_TRUE(engine_->Submit({case_, "task.review.done", {{"note", "hotovo"}}}).ok());
+  ASSERT_TRUE(CompleteReview().ok());
   EXPECT_TRUE(Timers().empty());
   EXPECT_EQ(FireAt("2026-04-30T08:00:00Z"), 0);
   EXPECT_EQ(Outbox().size(), 1u);
