@@ -6,10 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "adapters/sqlite/sqlite_store.h"
-#include "engine/working_calendar.h"
-#include "tests/fakes/fake_clock.h"
-#include "tests/fakes/temp_dir.h"
+#include "tests/fakes/engine_fixture.h"
 
 namespace souhra {
 using testing::TempDir;
@@ -100,24 +97,15 @@ return rules {
 }
 )lua";
 
-class EngineTest : public ::testing::Test {
+class EngineTest : public testing::EngineFixture {
  protected:
+  EngineTest() : EngineFixture(kStart) {}
+
   void SetUp() override {
-    Result<std::unique_ptr<WorkingCalendar>> calendar = WorkingCalendar::Create();
-    ASSERT_TRUE(calendar.ok()) << calendar.status().ToString();
-    calendar_ = std::move(calendar).value();
-    SqliteOptions options;
-    options.path = dir_.File("souhra.db");
-    Result<std::unique_ptr<Store>> store = OpenSqliteStore(options);
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(*store);
-    engine_ = std::make_unique<Engine>(*store_, clock_, *calendar_);
-    for (const auto& [file, source] : {std::pair{"referral.lua", kReferral},
-                                       std::pair{"review.lua", kReview},
-                                       std::pair{"fit.lua", kFit}}) {
-      Result<Applied> installed = engine_->Install("demo", file, source);
-      ASSERT_TRUE(installed.ok()) << installed.status().ToString();
-    }
+    EngineFixture::SetUp();
+    Install("referral.lua", kReferral);
+    Install("review.lua", kReview);
+    Install("fit.lua", kFit);
   }
 
   CaseId NewCaseWith(Json data) {
@@ -145,12 +133,6 @@ class EngineTest : public ::testing::Test {
     }
     return "";
   }
-
-  testing::TempDir dir_;
-  FakeClock clock_{kStart};
-  std::unique_ptr<WorkingCalendar> calendar_;
-  std::unique_ptr<Store> store_;
-  std::unique_ptr<Engine> engine_;
 };
 
 TEST_F(EngineTest, CreatingACaseEntersTheInitialStateWithItsTaskAndTimer) {

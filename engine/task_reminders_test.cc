@@ -7,11 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "adapters/sqlite/sqlite_store.h"
 #include "engine/engine.h"
-#include "engine/working_calendar.h"
-#include "tests/fakes/fake_clock.h"
-#include "tests/fakes/temp_dir.h"
+#include "tests/fakes/engine_fixture.h"
 
 namespace souhra {
 namespace {
@@ -54,8 +51,10 @@ return workflow {
 }
 )lua";
 
-class TaskReminders : public ::testing::Test {
+class TaskReminders : public testing::EngineFixture {
  protected:
+  TaskReminders() : EngineFixture(At(kStart)) {}
+
   Result<Applied> CompleteReview() {
     EventRequest done;
     done.case_id = case_;
@@ -65,17 +64,8 @@ class TaskReminders : public ::testing::Test {
   }
 
   void SetUp() override {
-    Result<std::unique_ptr<WorkingCalendar>> calendar = WorkingCalendar::Create();
-    ASSERT_TRUE(calendar.ok()) << calendar.status().ToString();
-    calendar_ = std::move(calendar).value();
-    SqliteOptions options;
-    options.path = dir_.File("souhra.db");
-    Result<std::unique_ptr<Store>> store = OpenSqliteStore(options);
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(*store);
-    engine_ = std::make_unique<Engine>(*store_, clock_, *calendar_);
-    Result<Applied> installed = engine_->Install("demo", "review.lua", kReview);
-    ASSERT_TRUE(installed.ok()) << installed.status().ToString();
+    EngineFixture::SetUp();
+    Install("review.lua", kReview);
     Result<Applied> created = engine_->CreateCase({"demo", "K-1", "review", Json::object()});
     ASSERT_TRUE(created.ok()) << created.status().ToString();
     case_ = created->case_id;
@@ -105,11 +95,6 @@ class TaskReminders : public ::testing::Test {
 
   std::string State() { return store_->ListInstances(case_)->front().state; }
 
-  testing::TempDir dir_;
-  FakeClock clock_{At(kStart)};
-  std::unique_ptr<WorkingCalendar> calendar_;
-  std::unique_ptr<Store> store_;
-  std::unique_ptr<Engine> engine_;
   CaseId case_ = 0;
 };
 
