@@ -16,6 +16,7 @@
 #include "adapters/sqlite/sqlite_store.h"
 #include "app/bench_report.h"
 #include "app/bench_rows.h"
+#include "app/bench_timers_command.h"
 #include "app/bench_workload.h"
 #include "app/flags.h"
 #include "app/text_file.h"
@@ -195,6 +196,9 @@ Status RunBench(const BenchOptions& o, BenchReport* report) {
 }  // namespace
 
 int RunBenchCommand(const CommandArgs& args) {
+  if (!args.empty() && args.front() == "timers") {
+    return RunTimerBenchCommand(CommandArgs(args.begin() + 1, args.end()));
+  }
   Result<BenchOptions> options = ParseArgs(args);
   if (!options.ok()) {
     std::cerr << options.status().message()

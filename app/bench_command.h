@@ -9,6 +9,7 @@
 // (adapters/sqlite/baseline_writer.h) written to PATH.baseline, with the engine/baseline ratio.
 // PATH (default souhra-bench.db) and PATH.baseline are removed first, with their -wal and -shm.
 // Exit status 0 when every event was acknowledged, 1 otherwise, 2 for bad arguments.
+// `souhra bench timers …` runs the timer workload instead (app/bench_timers_command.h).
 #pragma once
 
 #include "app/commands.h"

@@ -1,6 +1,7 @@
 #include "app/commands.h"
 
 #include "app/bench_command.h"
+#include "app/calendar_command.h"
 #include "app/incidents_command.h"
 #include "app/serve_command.h"
 #include "app/validate_command.h"
@@ -13,6 +14,7 @@ const std::vector<Command>& Commands() {
       {"validate", [](const CommandArgs& args) { return ValidateCommand(args); }},
       {"incidents", IncidentsCommand},
       {"bench", &RunBenchCommand},
+      {"calendar", CalendarCommand},
   };
   return commands;
 }

@@ -65,8 +65,14 @@ class Planner {
       case EffectKind::kDecide: return ApplyDecide(e);
       case EffectKind::kStart: Add(StartWorkflow{e.key}); return Status::Ok();
       case EffectKind::kRun: return ApplyRun(e, event, depth);
+      case EffectKind::kPause: Add(PauseDeadline{TimerOrTask(e), e.key}); return Status::Ok();
+      case EffectKind::kResume: Add(ResumeDeadline{TimerOrTask(e), e.key}); return Status::Ok();
     }
     return Internal("unknown effect kind");
+  }
+
+  static std::string TimerOrTask(const Effect& e) {
+    return e.args.contains("timer") ? "timer" : "task";
   }
 
   // A duration field holds either a literal duration or the name of a workflow param; `rule`

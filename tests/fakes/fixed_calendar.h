@@ -2,6 +2,8 @@
 // as whole days), so expectations are easy to compute by hand.
 #pragma once
 
+#include <algorithm>
+
 #include "engine/calendar.h"
 
 namespace souhra {
@@ -13,6 +15,16 @@ class FixedCalendar final : public Calendar {
     using std::chrono::milliseconds;
     const int64_t days = int64_t{d.months} * 30 + d.days + d.working_days;
     return DueDate{from + hours(24 * days) + milliseconds(d.millis), {"fixed: " + d.text}};
+  }
+  // Remaining time is always exact here.
+  RemainingTime Remaining(Instant paused, Instant due, bool, const std::string&) const override {
+    RemainingTime r;
+    r.millis = std::max<int64_t>(0, (due - paused).count());
+    return r;
+  }
+  Result<DueDate> Resume(Instant resumed, const RemainingTime& r,
+                         const std::string&) const override {
+    return DueDate{resumed + std::chrono::milliseconds(r.millis), {"fixed: resumed"}};
   }
 };
 
