@@ -53,15 +53,6 @@ Result<BenchOptions> ParseArgs(const CommandArgs& args) {
   return o;
 }
 
-Status RemoveDatabase(const std::string& path) {
-  std::error_code error;
-  for (const char* suffix : {"", "-wal", "-shm"}) {
-    std::filesystem::remove(path + suffix, error);
-    if (error) return Unavailable("cannot remove " + path + suffix + ": " + error.message());
-  }
-  return Status::Ok();
-}
-
 int64_t DatabaseBytes(const std::string& path) {
   int64_t bytes = 0;
   std::error_code missing;
@@ -194,6 +185,15 @@ Status RunBench(const BenchOptions& o, BenchReport* report) {
 }
 
 }  // namespace
+
+Status RemoveDatabase(const std::string& path) {
+  std::error_code error;
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::filesystem::remove(path + suffix, error);
+    if (error) return Unavailable("cannot remove " + path + suffix + ": " + error.message());
+  }
+  return Status::Ok();
+}
 
 int RunBenchCommand(const CommandArgs& args) {
   if (!args.empty() && args.front() == "timers") {

@@ -12,9 +12,16 @@
 // `souhra bench timers …` runs the timer workload instead (app/bench_timers_command.h).
 #pragma once
 
+#include <string>
+
 #include "app/commands.h"
+#include "engine/status.h"
 
 namespace souhra {
+
+// Removes the database at `path` with its -wal and -shm files, for the bench workloads.
+// kUnavailable naming the file that could not be removed.
+Status RemoveDatabase(const std::string& path);
 
 int RunBenchCommand(const CommandArgs& args);
 

@@ -74,7 +74,9 @@ Status PutPending(Store& store, const std::vector<TimerRecord>& slots, const Tim
   const auto start = SteadyClock::now();
   SOUHRA_RETURN_IF_ERROR(PutTimers(
       store, slots, o.pending, [](int64_t i) { return "idle_" + std::to_string(i); },
-      [&](int64_t) { return now + milliseconds(kYearMs + static_cast<int64_t>(random() % kYearMs)); }));
+      [&](int64_t) {
+        return now + milliseconds(kYearMs + static_cast<int64_t>(random() % kYearMs));
+      }));
   report->pending = o.pending;
   report->pending_insert_seconds = SecondsSince(start);
   return Status::Ok();
@@ -134,7 +136,8 @@ Status RunSteady(Store& store, Engine& engine, const std::vector<TimerRecord>& s
     SOUHRA_ASSIGN_OR_RETURN(std::vector<EventRecord> events,
                             store.ListEvents(slots[static_cast<size_t>(i)].case_id));
     for (const EventRecord& e : events) {
-      if (e.type == "timer.tick" && e.due) lag.Record(std::max<int64_t>(0, (e.at - *e.due).count()) * 1000);
+      if (e.type == "timer.tick" && e.due)
+        lag.Record(std::max<int64_t>(0, (e.at - *e.due).count()) * 1000);
     }
   }
   report->rate = o.rate;
@@ -148,8 +151,7 @@ Status RunSteady(Store& store, Engine& engine, const std::vector<TimerRecord>& s
 
 }  // namespace
 
-Result<TimerBenchReport> RunTimerBench(Store& store, Engine& engine,
-                                       const TimerBenchOptions& o) {
+Result<TimerBenchReport> RunTimerBench(Store& store, Engine& engine, const TimerBenchOptions& o) {
   TimerBenchReport report;
   const int64_t cases = std::max<int64_t>(o.burst, int64_t{o.rate} * o.seconds);
   SOUHRA_ASSIGN_OR_RETURN(std::vector<TimerRecord> slots, CreateCases(engine, o, cases));
@@ -158,8 +160,9 @@ Result<TimerBenchReport> RunTimerBench(Store& store, Engine& engine,
   SOUHRA_RETURN_IF_ERROR(RunBurst(store, engine, slots, o, &report));
   SOUHRA_RETURN_IF_ERROR(RunSteady(store, engine, slots, o, &report));
   const EngineStats after = engine.Stats();
-  report.mean_group_commit = static_cast<double>(after.requests - before.requests) /
-                             static_cast<double>(std::max<int64_t>(1, after.commits - before.commits));
+  report.mean_group_commit =
+      static_cast<double>(after.requests - before.requests) /
+      static_cast<double>(std::max<int64_t>(1, after.commits - before.commits));
   return report;
 }
 
@@ -167,12 +170,12 @@ void PrintTimerTable(const TimerBenchReport& r, std::ostream& out) {
   out << "pending timers        " << r.pending << " (written in " << r.pending_insert_seconds
       << " s)\n"
       << "burst                 " << r.burst_fired << "/" << r.burst << " fired in "
-      << r.burst_seconds << " s (" << static_cast<int64_t>(r.burst_fired / std::max(r.burst_seconds, 1e-9))
-      << " timers/s)\n"
+      << r.burst_seconds << " s ("
+      << static_cast<int64_t>(r.burst_fired / std::max(r.burst_seconds, 1e-9)) << " timers/s)\n"
       << "steady                " << r.steady_fired << "/" << r.steady_timers << " fired at "
       << r.rate << " timers/s\n"
-      << "lag p50 / p99 / max   " << r.lag_p50_ms << " / " << r.lag_p99_ms << " / "
-      << r.lag_max_ms << " ms\n"
+      << "lag p50 / p99 / max   " << r.lag_p50_ms << " / " << r.lag_p99_ms << " / " << r.lag_max_ms
+      << " ms\n"
       << "mean group commit     " << r.mean_group_commit << " requests\n";
 }
 

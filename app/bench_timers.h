@@ -26,10 +26,10 @@ namespace souhra {
 struct TimerBenchOptions {
   int64_t pending = 1'000'000;
   int burst = 10'000;
-  int rate = 1'000;       // timers due per second in the steady phase
-  int seconds = 10;       // length of the steady phase
+  int rate = 1'000;  // timers due per second in the steady phase
+  int seconds = 10;  // length of the steady phase
   std::chrono::milliseconds tick{5};
-  int batch = 512;        // timers per FireDueTimers call
+  int batch = 512;  // timers per FireDueTimers call
   std::string tenant = "bench";
 };
 

@@ -1,10 +1,10 @@
 #include "app/bench_timers_command.h"
 
-#include <filesystem>
 #include <iostream>
 #include <sstream>
 
 #include "adapters/sqlite/sqlite_store.h"
+#include "app/bench_command.h"
 #include "app/bench_timers.h"
 #include "app/flags.h"
 #include "app/text_file.h"
@@ -30,7 +30,8 @@ Result<TimerBenchArgs> ParseArgs(const CommandArgs& args) {
   a.bench.burst = flags.GetInt("--burst", a.bench.burst);
   a.bench.rate = flags.GetInt("--rate", a.bench.rate);
   a.bench.seconds = flags.GetInt("--seconds", a.bench.seconds);
-  a.bench.tick = std::chrono::milliseconds(flags.GetInt("--tick", static_cast<int>(a.bench.tick.count())));
+  a.bench.tick =
+      std::chrono::milliseconds(flags.GetInt("--tick", static_cast<int>(a.bench.tick.count())));
   a.bench.batch = flags.GetInt("--batch", a.bench.batch);
   a.db = flags.Get("--db", a.db);
   a.json = flags.Has("--json");
@@ -40,19 +41,11 @@ Result<TimerBenchArgs> ParseArgs(const CommandArgs& args) {
   }
   if (a.bench.pending < 0 || a.bench.burst <= 0 || a.bench.rate <= 0 || a.bench.rate > 1000 ||
       a.bench.seconds <= 0 || a.bench.tick.count() <= 0 || a.bench.batch <= 0) {
-    return InvalidArgument("--burst, --seconds, --tick and --batch must be positive, --rate 1–1000"
-                           " and --pending not negative\n");
+    return InvalidArgument(
+        "--burst, --seconds, --tick and --batch must be positive, --rate 1–1000"
+        " and --pending not negative\n");
   }
   return a;
-}
-
-Status RemoveDatabase(const std::string& path) {
-  std::error_code error;
-  for (const char* suffix : {"", "-wal", "-shm"}) {
-    std::filesystem::remove(path + suffix, error);
-    if (error) return Unavailable("cannot remove " + path + suffix + ": " + error.message());
-  }
-  return Status::Ok();
 }
 
 Result<TimerBenchReport> Run(const TimerBenchArgs& a) {
@@ -82,10 +75,12 @@ int RunTimerBenchCommand(const CommandArgs& args) {
     std::cerr << "souhra bench timers: " << report.status().ToString() << "\n";
     return 1;
   }
-  if (parsed->json) PrintTimerJson(*report, std::cout);
-  else PrintTimerTable(*report, std::cout);
-  const bool all = report->burst_fired == report->burst &&
-                   report->steady_fired == report->steady_timers;
+  if (parsed->json)
+    PrintTimerJson(*report, std::cout);
+  else
+    PrintTimerTable(*report, std::cout);
+  const bool all =
+      report->burst_fired == report->burst && report->steady_fired == report->steady_timers;
   return all ? 0 : 1;
 }
 

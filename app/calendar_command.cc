@@ -42,8 +42,9 @@ Result<CalendarRequest> ParseRequest(const CommandArgs& args) {
     return InvalidArgument("souhra calendar: --from and --duration are required\n");
   }
   if (!ParseIsoInstant(from, &request.from)) {
-    return InvalidArgument("souhra calendar: bad time '" + from +
-                           "' (expected ISO-8601 with an offset, e.g. 2026-04-02T10:00:00+02:00)\n");
+    return InvalidArgument(
+        "souhra calendar: bad time '" + from +
+        "' (expected ISO-8601 with an offset, e.g. 2026-04-02T10:00:00+02:00)\n");
   }
   Result<Duration> parsed = ParseDuration(duration);
   if (!parsed.ok()) return InvalidArgument("souhra calendar: " + parsed.status().message() + "\n");

@@ -2,7 +2,6 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "tests/fakes/run_souhra.h"
@@ -14,8 +13,8 @@ namespace {
 using testing::RunSouhra;
 
 TEST(CalendarCommand, PrintsTheDueAndItsExplanationAsJson) {
-  const testing::CommandOutput out = RunSouhra(
-      "calendar --from 2026-04-02T10:00:00+02:00 --duration '3 working days' --json");
+  const testing::CommandOutput out =
+      RunSouhra("calendar --from 2026-04-02T10:00:00+02:00 --duration '3 working days' --json");
   ASSERT_EQ(out.exit_code, 0) << out.output;
   const nlohmann::json json = nlohmann::json::parse(out.output);
   EXPECT_EQ(json.size(), 2u);
@@ -25,8 +24,8 @@ TEST(CalendarCommand, PrintsTheDueAndItsExplanationAsJson) {
 }
 
 TEST(CalendarCommand, PrintsWinterTimeWithItsOffset) {
-  const testing::CommandOutput out = RunSouhra(
-      "calendar --from 2026-12-14T09:00:00Z --duration '10 dní podle § 40' --json");
+  const testing::CommandOutput out =
+      RunSouhra("calendar --from 2026-12-14T09:00:00Z --duration '10 dní podle § 40' --json");
   ASSERT_EQ(out.exit_code, 0) << out.output;
   EXPECT_EQ(nlohmann::json::parse(out.output)["due"], "2026-12-28T10:00:00+01:00");
 }
@@ -41,10 +40,12 @@ TEST(CalendarCommand, PrintsReadableLinesWithoutJson) {
 
 TEST(CalendarCommand, CountsTheTenantsClosuresFromAFile) {
   testing::TempDir dir;
-  std::ofstream(dir.File("closures.txt")) << "# Brno\n\n2026-12-28 2026-12-31 úřad uzavřen mezi svátky\n";
+  std::ofstream(dir.File("closures.txt"))
+      << "# Brno\n\n2026-12-28 2026-12-31 úřad uzavřen mezi svátky\n";
   const testing::CommandOutput out = RunSouhra(
       "calendar --from 2026-12-23T10:00:00+01:00 --duration '1 working day' --tenant brno"
-      " --closures " + dir.File("closures.txt") + " --json");
+      " --closures " +
+      dir.File("closures.txt") + " --json");
   ASSERT_EQ(out.exit_code, 0) << out.output;
   EXPECT_EQ(nlohmann::json::parse(out.output)["due"], "2027-01-04T10:00:00+01:00");
 }
@@ -52,12 +53,14 @@ TEST(CalendarCommand, CountsTheTenantsClosuresFromAFile) {
 TEST(CalendarCommand, RefusesABadClosuresLineWithItsNumber) {
   testing::TempDir dir;
   std::ofstream(dir.File("closures.txt")) << "2026-12-28 2026-12-31 zavřeno\n2026-13-01 x\n";
-  const testing::CommandOutput out = RunSouhra(
-      "calendar --from 2026-12-23T10:00:00+01:00 --duration '1 day' --closures " +
-      dir.File("closures.txt"));
+  const testing::CommandOutput out =
+      RunSouhra("calendar --from 2026-12-23T10:00:00+01:00 --duration '1 day' --closures " +
+                dir.File("closures.txt"));
   EXPECT_EQ(out.exit_code, 2);
-  EXPECT_NE(out.output.find(dir.File("closures.txt") + ":2: expected 'YYYY-MM-DD YYYY-MM-DD reason'"),
-            std::string::npos) << out.output;
+  EXPECT_NE(
+      out.output.find(dir.File("closures.txt") + ":2: expected 'YYYY-MM-DD YYYY-MM-DD reason'"),
+      std::string::npos)
+      << out.output;
 }
 
 TEST(CalendarCommand, RefusesABadTime) {

@@ -38,7 +38,8 @@ Result<std::vector<Closure>> ParseClosures(const std::string& file, const std::s
     while (!reason.empty() && (reason.back() == '\r' || reason.back() == ' ')) reason.pop_back();
     Closure closure;
     if (!ParseDay(first, &closure.first) || !ParseDay(last, &closure.last) || reason.empty()) {
-      return InvalidArgument(where + "expected 'YYYY-MM-DD YYYY-MM-DD reason', e.g. "
+      return InvalidArgument(where +
+                             "expected 'YYYY-MM-DD YYYY-MM-DD reason', e.g. "
                              "'2026-12-28 2026-12-31 úřad uzavřen mezi svátky'");
     }
     if (closure.last < closure.first) {

@@ -147,14 +147,16 @@ class CaseProcessor::Step {
       return txn_.InsertDecision(*decision);
     }
     if (auto* pause = std::get_if<PauseDeadline>(&op)) {
-      SOUHRA_ASSIGN_OR_RETURN(Json entry, SuspendDeadline(txn_, processor_.calendar_, case_,
-                                                          instance.id, pause->kind, pause->key, now_));
+      SOUHRA_ASSIGN_OR_RETURN(
+          Json entry, SuspendDeadline(txn_, processor_.calendar_, case_, instance.id, pause->kind,
+                                      pause->key, now_));
       outcome_["pauses"].push_back(std::move(entry));
       return Status::Ok();
     }
     if (auto* resume = std::get_if<ResumeDeadline>(&op)) {
-      SOUHRA_ASSIGN_OR_RETURN(Json entry, ResumePausedDeadline(txn_, processor_.calendar_, case_,
-                                                         instance.id, resume->kind, resume->key, now_));
+      SOUHRA_ASSIGN_OR_RETURN(Json entry,
+                              ResumePausedDeadline(txn_, processor_.calendar_, case_, instance.id,
+                                                   resume->kind, resume->key, now_));
       outcome_[entry.contains("ignored") ? "pauses" : "deadlines"].push_back(std::move(entry));
       return Status::Ok();
     }

@@ -19,8 +19,9 @@ Result<DueDate> Recompute(const Calendar& calendar, const Json& entry, const std
   if (entry.contains("resumed") && entry["resumed"].is_object()) {
     const Json& resumed = entry["resumed"];
     SOUHRA_ASSIGN_OR_RETURN(
-        DueDate due, calendar.Resume(event_at, RemainingFromJson(resumed.value("remaining", Json::object())),
-                                     tenant));
+        DueDate due,
+        calendar.Resume(event_at, RemainingFromJson(resumed.value("remaining", Json::object())),
+                        tenant));
     due.explanation.insert(due.explanation.begin(),
                            "lhůta podle pravidla " + rule + ", přerušena " +
                                resumed.value("paused_at", std::string("?")));

@@ -26,8 +26,10 @@ TEST_F(ExplainDeadlineTest, RecomputesTheExplanationFromTheRuleAndTheEventTime) 
 
 TEST_F(ExplainDeadlineTest, SaysSoWhenTheTenantsClosuresChangedSince) {
   const Instant at = Utc(2026y / December / 21, 9h);
-  ASSERT_TRUE(calendar_->SetClosures("brno", {{2026y / December / 28, 2026y / December / 31,
-                                               "úřad uzavřen mezi svátky"}}).ok());
+  ASSERT_TRUE(calendar_
+                  ->SetClosures("brno", {{2026y / December / 28, 2026y / December / 31,
+                                          "úřad uzavřen mezi svátky"}})
+                  .ok());
   // Logged before the closure was entered: Monday 21 + 3 working days was Monday 28 December.
   Result<std::vector<std::string>> lines =
       ExplainDeadline(*calendar_, Entry("2026-12-28T09:00:00.000Z", "3 working days"), at, "brno");
@@ -39,9 +41,9 @@ TEST_F(ExplainDeadlineTest, SaysSoWhenTheTenantsClosuresChangedSince) {
 }
 
 TEST_F(ExplainDeadlineTest, ExplainsAFixedTime) {
-  Result<std::vector<std::string>> lines = ExplainDeadline(
-      *calendar_, Entry("2026-04-02T08:00:00.000Z", "at 2026-04-02T10:00:00+02:00"),
-      Utc(2026y / March / 1, 9h), "brno");
+  Result<std::vector<std::string>> lines =
+      ExplainDeadline(*calendar_, Entry("2026-04-02T08:00:00.000Z", "at 2026-04-02T10:00:00+02:00"),
+                      Utc(2026y / March / 1, 9h), "brno");
   ASSERT_TRUE(lines.ok()) << lines.status().ToString();
   EXPECT_EQ(*lines, Lines("pevně stanovený termín 2026-04-02T10:00:00+02:00"));
 }

@@ -48,7 +48,8 @@ Result<std::optional<Running>> FindRunning(WriteTxn& txn, const CaseRecord& c,
   if (kind == "timer") {
     SOUHRA_ASSIGN_OR_RETURN(std::optional<TimerRecord> timer, txn.FindTimer(instance_id, key));
     if (!timer) return std::optional<Running>();
-    return std::optional<Running>(Running{instance_id, timer->due, timer->scope_state, timer->keep, 0});
+    return std::optional<Running>(
+        Running{instance_id, timer->due, timer->scope_state, timer->keep, 0});
   }
   SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> task, txn.FindOpenTask(c.id, key));
   if (!task || !task->due) return std::optional<Running>();
@@ -59,7 +60,8 @@ Result<std::optional<Running>> FindRunning(WriteTxn& txn, const CaseRecord& c,
 }  // namespace
 
 Json RemainingJson(const RemainingTime& r) {
-  if (r.in_working_days) return {{"working_days", r.working_days}, {"time_of_day_ms", r.time_of_day_millis}};
+  if (r.in_working_days)
+    return {{"working_days", r.working_days}, {"time_of_day_ms", r.time_of_day_millis}};
   return {{"millis", r.millis}};
 }
 
@@ -86,7 +88,8 @@ Result<Json> SuspendDeadline(WriteTxn& txn, const Calendar& calendar, const Case
   paused.paused_at = now;
   paused.due = running->due;
   SOUHRA_ASSIGN_OR_RETURN(paused.rule, RuleOf(txn, c.id, kind, key, running->due));
-  paused.remaining = calendar.Remaining(now, running->due, CountsWorkingDays(paused.rule), c.tenant);
+  paused.remaining =
+      calendar.Remaining(now, running->due, CountsWorkingDays(paused.rule), c.tenant);
   paused.scope_state = running->scope_state;
   paused.keep = running->keep;
   SOUHRA_RETURN_IF_ERROR(txn.PutPausedDeadline(paused));
@@ -95,13 +98,14 @@ Result<Json> SuspendDeadline(WriteTxn& txn, const Calendar& calendar, const Case
   } else {
     SOUHRA_RETURN_IF_ERROR(txn.SetTaskDue(running->task_id, std::nullopt));
   }
-  return Json{{"kind", kind}, {"key", key}, {"due", FormatUtc(paused.due)}, {"rule", paused.rule},
-              {"paused", true}, {"remaining", RemainingJson(paused.remaining)}};
+  return Json{
+      {"kind", kind},        {"key", key},     {"due", FormatUtc(paused.due)},
+      {"rule", paused.rule}, {"paused", true}, {"remaining", RemainingJson(paused.remaining)}};
 }
 
 Result<Json> ResumePausedDeadline(WriteTxn& txn, const Calendar& calendar, const CaseRecord& c,
-                            InstanceId instance_id, const std::string& kind,
-                            const std::string& key, Instant now) {
+                                  InstanceId instance_id, const std::string& kind,
+                                  const std::string& key, Instant now) {
   std::optional<TaskRecord> task;
   if (kind == "task") {
     SOUHRA_ASSIGN_OR_RETURN(task, txn.FindOpenTask(c.id, key));
@@ -119,9 +123,13 @@ Result<Json> ResumePausedDeadline(WriteTxn& txn, const Calendar& calendar, const
     TimerRecord timer{instance_id, c.id, key, due.due, paused->scope_state, paused->keep};
     SOUHRA_RETURN_IF_ERROR(txn.PutTimer(timer));
   }
-  return Json{{"kind", kind}, {"key", key}, {"due", FormatUtc(due.due)}, {"rule", paused->rule},
-              {"resumed", {{"paused_at", FormatUtc(paused->paused_at)},
-                           {"remaining", RemainingJson(paused->remaining)}}}};
+  return Json{{"kind", kind},
+              {"key", key},
+              {"due", FormatUtc(due.due)},
+              {"rule", paused->rule},
+              {"resumed",
+               {{"paused_at", FormatUtc(paused->paused_at)},
+                {"remaining", RemainingJson(paused->remaining)}}}};
 }
 
 }  // namespace souhra

@@ -31,8 +31,8 @@ Result<Json> SuspendDeadline(WriteTxn& txn, const Calendar& calendar, const Case
                              const std::string& key, Instant now);
 
 Result<Json> ResumePausedDeadline(WriteTxn& txn, const Calendar& calendar, const CaseRecord& c,
-                            InstanceId instance_id, const std::string& kind,
-                            const std::string& key, Instant now);
+                                  InstanceId instance_id, const std::string& kind,
+                                  const std::string& key, Instant now);
 
 // The JSON form of `remaining` in pause and resume entries, and back. FromJson is lenient: missing
 // fields are zero.

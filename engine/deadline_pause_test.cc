@@ -128,8 +128,11 @@ TEST_F(DeadlinePause, KeepsRemainingWorkingDaysAndTimeOfDay) {
   EXPECT_EQ(decide.remaining.working_days, 2);  // Wednesday 8 and Thursday 9 April
   EXPECT_EQ(decide.remaining.time_of_day_millis, 10 * 3'600'000);
   EXPECT_EQ(outcome["pauses"][0],
-            (Json{{"kind", "timer"}, {"key", "decide"}, {"due", "2026-04-09T08:00:00.000Z"},
-                  {"rule", "3 working days"}, {"paused", true},
+            (Json{{"kind", "timer"},
+                  {"key", "decide"},
+                  {"due", "2026-04-09T08:00:00.000Z"},
+                  {"rule", "3 working days"},
+                  {"paused", true},
                   {"remaining", {{"working_days", 2}, {"time_of_day_ms", 36'000'000}}}}));
 }
 
@@ -145,10 +148,13 @@ TEST_F(DeadlinePause, ResumptionCountsTheRemainderFromTheResumption) {
   EXPECT_EQ(FormatUtc(*TaskDue()), "2026-04-24T08:00:00.000Z");
   EXPECT_TRUE(store_->ListPausedDeadlines(case_id_)->empty());
   EXPECT_EQ(outcome["deadlines"][0],
-            (Json{{"kind", "timer"}, {"key", "decide"}, {"due", "2026-04-22T08:00:00.000Z"},
+            (Json{{"kind", "timer"},
+                  {"key", "decide"},
+                  {"due", "2026-04-22T08:00:00.000Z"},
                   {"rule", "3 working days"},
-                  {"resumed", {{"paused_at", "2026-04-07T13:00:00.000Z"},
-                               {"remaining", {{"working_days", 2}, {"time_of_day_ms", 36'000'000}}}}}}));
+                  {"resumed",
+                   {{"paused_at", "2026-04-07T13:00:00.000Z"},
+                    {"remaining", {{"working_days", 2}, {"time_of_day_ms", 36'000'000}}}}}}));
 }
 
 TEST_F(DeadlinePause, APausedTaskHasNoDueUntilResumed) {
@@ -192,10 +198,10 @@ TEST_F(DeadlinePause, TheLogExplainsTheResumedDeadline) {
   Result<std::vector<std::string>> lines =
       ExplainDeadline(*calendar_, resumed.outcome["deadlines"][0], resumed.at, "demo");
   ASSERT_TRUE(lines.ok()) << lines.status().ToString();
-  EXPECT_EQ(*lines, Lines("lhůta podle pravidla 3 working days, přerušena 2026-04-07T13:00:00.000Z",
-                          "obnovení běhu lhůty: po 20. 4. 2026 12:00",
-                          "zbývalo: 2 pracovní dny, termín v 10:00",
-                          "termín: st 22. 4. 2026 10:00"));
+  EXPECT_EQ(*lines,
+            Lines("lhůta podle pravidla 3 working days, přerušena 2026-04-07T13:00:00.000Z",
+                  "obnovení běhu lhůty: po 20. 4. 2026 12:00",
+                  "zbývalo: 2 pracovní dny, termín v 10:00", "termín: st 22. 4. 2026 10:00"));
 }
 
 }  // namespace

@@ -212,8 +212,8 @@ TEST(Validator, ReportsCriteriaProblems) {
 }
 
 TEST(Validator, AcceptsPauseAndResumeOfATimerOrATask) {
-  EXPECT_TRUE(Load(WorkflowSource("      enter = { pause { timer = 't' }, resume { task = 'x' } },"))
-                  .ok());
+  EXPECT_TRUE(
+      Load(WorkflowSource("      enter = { pause { timer = 't' }, resume { task = 'x' } },")).ok());
 }
 
 TEST(Validator, ReportsAPauseNamingBothATimerAndATask) {

@@ -181,8 +181,8 @@ std::string_view Trim(std::string_view s) {
 }
 
 // The ways of writing the § 40 rule after a period, all ending the text.
-constexpr std::array<std::string_view, 4> kSection40 = {
-    "(§ 40)", "(§40)", "podle § 40", "podle §40"};
+constexpr std::array<std::string_view, 4> kSection40 = {"(§ 40)", "(§40)", "podle § 40",
+                                                        "podle §40"};
 
 // Removes a § 40 suffix from `s`, returning whether there was one.
 bool TakeSection40(std::string_view& s) {
@@ -216,7 +216,8 @@ Result<Duration> ParseDuration(std::string_view text) {
   }
   if (d.IsZero()) return InvalidArgument(quoted + ": must be longer than zero");
   if (d.section_40 && (d.working_days > 0 || d.millis > 0)) {
-    return InvalidArgument(quoted + ": § 40 applies only to calendar days, weeks, months "
+    return InvalidArgument(quoted +
+                           ": § 40 applies only to calendar days, weeks, months "
                            "or years, without hours");
   }
   return d;

@@ -148,7 +148,8 @@ TEST(ParseDuration, AcceptsTheSection40SuffixOnCalendarPeriods) {
 }
 
 TEST(ParseDuration, RejectsTheSection40SuffixOnWorkingDaysAndHours) {
-  const std::string why = ": § 40 applies only to calendar days, weeks, months or years, without hours";
+  const std::string why =
+      ": § 40 applies only to calendar days, weeks, months or years, without hours";
   ExpectRejected("3 working days (§ 40)", "bad duration '3 working days (§ 40)'" + why);
   ExpectRejected("2 days 4 hours (§ 40)", "bad duration '2 days 4 hours (§ 40)'" + why);
   ExpectRejected("(§ 40)", Junk("(§ 40)"));

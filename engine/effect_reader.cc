@@ -143,9 +143,9 @@ void ReadOne(const Checker& at, const std::string& kind, const EffectScope& scop
   }
 }
 
-const EffectKind kKinds[] = {EffectKind::kTask,   EffectKind::kTimer,  EffectKind::kCancel,
-                             EffectKind::kNotify, EffectKind::kSet,    EffectKind::kDecide,
-                             EffectKind::kStart,  EffectKind::kPause,  EffectKind::kResume};
+const EffectKind kKinds[] = {EffectKind::kTask,   EffectKind::kTimer, EffectKind::kCancel,
+                             EffectKind::kNotify, EffectKind::kSet,   EffectKind::kDecide,
+                             EffectKind::kStart,  EffectKind::kPause, EffectKind::kResume};
 
 }  // namespace
 
@@ -193,7 +193,8 @@ void ReadEffects(const Json& value, const KeyPath& path, int line, const std::st
   if (it == names.end()) {
     sink->Add(path, line, context,
               "expected an effect (task, timer, cancel, notify, set, decide, start, pause, "
-              "resume) or a function, not a " + (kind.empty() ? LuaTypeName(value) : kind + " { ... }"));
+              "resume) or a function, not a " +
+                  (kind.empty() ? LuaTypeName(value) : kind + " { ... }"));
     return;
   }
   effect.kind = kKinds[it - names.begin()];

@@ -111,8 +111,8 @@ struct PausedDeadline {
   std::string kind;  // "timer" or "task"
   std::string key;
   Instant paused_at;
-  Instant due;        // the due it had when paused
-  std::string rule;   // the rule that due was counted by, as the event log keeps it
+  Instant due;       // the due it had when paused
+  std::string rule;  // the rule that due was counted by, as the event log keeps it
   RemainingTime remaining;
   std::string scope_state;
   bool keep = false;
@@ -185,8 +185,8 @@ class WriteTxn {
   virtual Status PutPausedDeadline(const PausedDeadline& record) = 0;
   virtual Status DeletePausedDeadline(InstanceId instance_id, const std::string& kind,
                                       const std::string& key) = 0;
-  // Cancels the timers, open tasks and paused deadlines of `instance_id` set in `state` without keep;
-  // with an empty state, all of them (the instance reached a final state).
+  // Cancels the timers, open tasks and paused deadlines of `instance_id` set in `state` without
+  // keep; with an empty state, all of them (the instance reached a final state).
   virtual Status CancelScoped(InstanceId instance_id, const std::string& state) = 0;
   virtual Status InsertOutbox(const OutboxRecord& record) = 0;
   virtual Status InsertDecision(const DecisionRecord& record) = 0;

@@ -81,8 +81,9 @@ local_days AddWorkingDays(local_days day, int n, const std::vector<Closure>& clo
 // a public holiday ends on the next day that is none of these. The law names no office closures,
 // so a tenant's closures do not move the end.
 local_days NextWorkingDayBySection40(local_days day, std::vector<std::string>& lines) {
-  lines.push_back("pravidlo: § 40 správního řádu, připadne-li konec lhůty na sobotu, neděli nebo "
-                  "svátek, končí lhůta nejbližší příští pracovní den");
+  lines.push_back(
+      "pravidlo: § 40 správního řádu, připadne-li konec lhůty na sobotu, neděli nebo "
+      "svátek, končí lhůta nejbližší příští pracovní den");
   const local_days last = day;
   auto off = [](local_days d) {
     const year_month_day date(d);
@@ -91,8 +92,8 @@ local_days NextWorkingDayBySection40(local_days day, std::vector<std::string>& l
   while (off(day)) day += days(1);
   if (day != last) {
     const year_month_day date(last);
-    const std::string why = CzechHolidayName(date) ? std::string(*CzechHolidayName(date))
-                                                   : std::string("víkend");
+    const std::string why =
+        CzechHolidayName(date) ? std::string(*CzechHolidayName(date)) : std::string("víkend");
     lines.push_back("posunuto: " + FormatCzechDate(date) + " (" + why + ") na " +
                     FormatCzechDate(year_month_day(day)));
   }
@@ -198,14 +199,15 @@ LocalTime WorkingCalendar::ToPrague(Instant t) const {
 }
 
 std::string WorkingCalendar::FormatPragueIso(Instant t) const {
-  const date::sys_info info = prague_->get_info(date::sys_time<std::chrono::milliseconds>(
-      t.time_since_epoch()));
-  const auto local = date::local_time<std::chrono::milliseconds>(t.time_since_epoch() +
-                                                                 info.offset);
+  const date::sys_info info =
+      prague_->get_info(date::sys_time<std::chrono::milliseconds>(t.time_since_epoch()));
+  const auto local =
+      date::local_time<std::chrono::milliseconds>(t.time_since_epoch() + info.offset);
   const auto offset = std::chrono::duration_cast<std::chrono::minutes>(info.offset);
   const bool whole_seconds = t.time_since_epoch().count() % 1000 == 0;
-  std::string text = whole_seconds ? date::format("%FT%T", std::chrono::floor<std::chrono::seconds>(local))
-                                   : date::format("%FT%T", local);
+  std::string text = whole_seconds
+                         ? date::format("%FT%T", std::chrono::floor<std::chrono::seconds>(local))
+                         : date::format("%FT%T", local);
   const auto minutes = offset.count() < 0 ? -offset.count() : offset.count();
   char zone[8];
   std::snprintf(zone, sizeof zone, "%c%02d:%02d", offset.count() < 0 ? '-' : '+',
@@ -257,10 +259,6 @@ Result<DueDate> WorkingCalendar::Add(Instant from, const Duration& d,
   return result;
 }
 
-}  // namespace souhra
-
-namespace souhra {
-
 RemainingTime WorkingCalendar::Remaining(Instant paused, Instant due, bool in_working_days,
                                          const std::string& tenant) const {
   RemainingTime r;
@@ -299,11 +297,11 @@ Result<DueDate> WorkingCalendar::Resume(Instant resumed, const RemainingTime& r,
     result.due = resumed + std::chrono::milliseconds(r.millis);
   } else {
     const auto time_of_day = std::chrono::milliseconds(r.time_of_day_millis);
-    lines.push_back("zbývalo: " +
-                    CzechCount(r.working_days, "pracovní den", "pracovní dny", "pracovních dnů") +
-                    ", termín v " + TimeOfDay(r.time_of_day_millis));
-    const local_days day = AddWorkingDays(std::chrono::floor<days>(start), r.working_days,
-                                          *ClosuresOf(tenant), lines);
+    lines.push_back(
+        "zbývalo: " + CzechCount(r.working_days, "pracovní den", "pracovní dny", "pracovních dnů") +
+        ", termín v " + TimeOfDay(r.time_of_day_millis));
+    const local_days day =
+        AddWorkingDays(std::chrono::floor<days>(start), r.working_days, *ClosuresOf(tenant), lines);
     result.due = std::max(resumed, FromPrague(LocalTime(day) + time_of_day, lines));
   }
   lines.push_back("termín: " + FormatCzechDateTime(ToPrague(result.due)));

@@ -21,7 +21,8 @@
 // The wall-clock time reached by 1–3 becomes UTC again. A time in the spring gap (02:00–03:00 on
 // the last Sunday of March does not exist) moves forward by the gap's length, 02:30 becomes 03:30
 // summer time; a time in the autumn overlap (02:00–03:00 on the last Sunday of October happens
-// twice) is taken at its first occurrence, still in summer time. RFC 5545 and java.time do the same.
+// twice) is taken at its first occurrence, still in summer time. RFC 5545 and java.time do the
+// same.
 //
 // The explanation lists, in Czech: the start in Prague time, the duration as written, the rule of
 // each part, every holiday and closure skipped while counting working days by name (consecutive

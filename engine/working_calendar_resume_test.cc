@@ -10,8 +10,9 @@ using namespace std::chrono;
 class RemainingAndResume : public WorkingCalendarTest {};
 
 TEST_F(RemainingAndResume, CountsWorkingDaysAfterThePauseDaySkippingClosures) {
-  ASSERT_TRUE(calendar_->SetClosures("brno", {{2026y / April / 8, 2026y / April / 8, "sanitární den"}})
-                  .ok());
+  ASSERT_TRUE(
+      calendar_->SetClosures("brno", {{2026y / April / 8, 2026y / April / 8, "sanitární den"}})
+          .ok());
   // Paused Thursday 2 April; due Friday 10 April 14:30. Left: 7, 9 and 10 April (3 and 6 are
   // holidays, 8 is closed).
   const RemainingTime r = calendar_->Remaining(Utc(2026y / April / 2, 8h),
@@ -32,8 +33,8 @@ TEST_F(RemainingAndResume, KeepsExactTimeAcrossTheSpringChange) {
 }
 
 TEST_F(RemainingAndResume, ADueAlreadyPastLeavesNothing) {
-  const RemainingTime r = calendar_->Remaining(Utc(2026y / April / 9, 8h),
-                                               Utc(2026y / April / 8, 8h), true, "brno");
+  const RemainingTime r =
+      calendar_->Remaining(Utc(2026y / April / 9, 8h), Utc(2026y / April / 8, 8h), true, "brno");
   EXPECT_EQ(r.working_days, 0);
   EXPECT_EQ(r.time_of_day_millis, 0);
 }

@@ -30,13 +30,13 @@ TEST_F(Section40, MovesALastDayOnEasterMondayToTuesday) {
 TEST_F(Section40, MovesALastDayOnEasterSaturdayPastTheWholeEasterWeekend) {
   const DueDate due = Add(Utc(2026y / April / 2, 8h), "2 days (§ 40)");
   EXPECT_EQ(due.due, Utc(2026y / April / 7, 8h));
-  EXPECT_EQ(due.explanation,
-            Lines("start: čt 2. 4. 2026 10:00", "lhůta: 2 days (§ 40)",
-                  "pravidlo: 2 kalendářní dny, ve stejný čas",
-                  "pravidlo: § 40 správního řádu, připadne-li konec lhůty na sobotu, neděli nebo "
-                  "svátek, končí lhůta nejbližší příští pracovní den",
-                  "posunuto: so 4. 4. 2026 (víkend) na út 7. 4. 2026",
-                  "termín: út 7. 4. 2026 10:00"));
+  EXPECT_EQ(
+      due.explanation,
+      Lines("start: čt 2. 4. 2026 10:00", "lhůta: 2 days (§ 40)",
+            "pravidlo: 2 kalendářní dny, ve stejný čas",
+            "pravidlo: § 40 správního řádu, připadne-li konec lhůty na sobotu, neděli nebo "
+            "svátek, končí lhůta nejbližší příští pracovní den",
+            "posunuto: so 4. 4. 2026 (víkend) na út 7. 4. 2026", "termín: út 7. 4. 2026 10:00"));
 }
 
 TEST_F(Section40, MovesALastDayOnChristmasEvePastBothChristmasDaysAndTheWeekend) {

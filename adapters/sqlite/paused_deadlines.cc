@@ -29,10 +29,9 @@ PausedDeadline ReadPaused(Statement& row) {
 
 Status WritePausedDeadline(Connection& db, const PausedDeadline& r) {
   SOUHRA_ASSIGN_OR_RETURN(
-      Statement stmt,
-      db.Prepare("INSERT OR REPLACE INTO paused_deadlines (" SOUHRA_PAUSED_COLUMNS
-                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                 "pause deadline"));
+      Statement stmt, db.Prepare("INSERT OR REPLACE INTO paused_deadlines (" SOUHRA_PAUSED_COLUMNS
+                                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 "pause deadline"));
   stmt.Bind(r.instance_id).Bind(r.case_id).Bind(r.kind).Bind(r.key).Bind(r.paused_at);
   stmt.Bind(r.due).Bind(r.rule).Bind(int64_t{r.remaining.in_working_days});
   stmt.Bind(int64_t{r.remaining.working_days}).Bind(r.remaining.time_of_day_millis);
@@ -52,10 +51,9 @@ Status ErasePausedDeadline(Connection& db, InstanceId instance_id, const std::st
 
 Status CancelScopedPaused(Connection& db, InstanceId instance_id, const std::string& state) {
   SOUHRA_ASSIGN_OR_RETURN(
-      Statement stmt,
-      db.Prepare("DELETE FROM paused_deadlines WHERE instance_id = ?1 AND keep = 0"
-                 " AND (?2 = '' OR scope_state = ?2)",
-                 "cancel scoped paused deadlines"));
+      Statement stmt, db.Prepare("DELETE FROM paused_deadlines WHERE instance_id = ?1 AND keep = 0"
+                                 " AND (?2 = '' OR scope_state = ?2)",
+                                 "cancel scoped paused deadlines"));
   stmt.Bind(instance_id).Bind(state);
   return stmt.Run();
 }
@@ -63,11 +61,10 @@ Status CancelScopedPaused(Connection& db, InstanceId instance_id, const std::str
 Result<std::optional<PausedDeadline>> QueryPausedDeadline(Connection& db, InstanceId instance_id,
                                                           const std::string& kind,
                                                           const std::string& key) {
-  SOUHRA_ASSIGN_OR_RETURN(
-      Statement stmt,
-      db.Prepare("SELECT " SOUHRA_PAUSED_COLUMNS " FROM paused_deadlines"
-                 " WHERE instance_id = ? AND kind = ? AND key = ?",
-                 "find paused deadline"));
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare("SELECT " SOUHRA_PAUSED_COLUMNS " FROM paused_deadlines"
+                                     " WHERE instance_id = ? AND kind = ? AND key = ?",
+                                     "find paused deadline"));
   stmt.Bind(instance_id).Bind(kind).Bind(key);
   SOUHRA_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) return std::optional<PausedDeadline>();
@@ -75,11 +72,10 @@ Result<std::optional<PausedDeadline>> QueryPausedDeadline(Connection& db, Instan
 }
 
 Result<std::vector<PausedDeadline>> QueryPausedDeadlines(Connection& db, CaseId case_id) {
-  SOUHRA_ASSIGN_OR_RETURN(
-      Statement stmt,
-      db.Prepare("SELECT " SOUHRA_PAUSED_COLUMNS " FROM paused_deadlines WHERE case_id = ?"
-                 " ORDER BY instance_id, kind, key",
-                 "list paused deadlines"));
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare("SELECT " SOUHRA_PAUSED_COLUMNS
+                                                     " FROM paused_deadlines WHERE case_id = ?"
+                                                     " ORDER BY instance_id, kind, key",
+                                                     "list paused deadlines"));
   stmt.Bind(case_id);
   std::vector<PausedDeadline> rows;
   while (true) {

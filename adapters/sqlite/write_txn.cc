@@ -155,11 +155,10 @@ Status SqliteWriteTxn::DeletePausedDeadline(InstanceId instance_id, const std::s
 }
 
 Status SqliteWriteTxn::CancelScoped(InstanceId instance_id, const std::string& state) {
-  return Run("cancel scoped",
-             [&](Connection& db) -> Status {
-               SOUHRA_RETURN_IF_ERROR(CancelScopedRows(db, instance_id, state));
-               return CancelScopedPaused(db, instance_id, state);
-             });
+  return Run("cancel scoped", [&](Connection& db) -> Status {
+    SOUHRA_RETURN_IF_ERROR(CancelScopedRows(db, instance_id, state));
+    return CancelScopedPaused(db, instance_id, state);
+  });
 }
 
 Status SqliteWriteTxn::InsertOutbox(const OutboxRecord& record) {
