@@ -20,6 +20,7 @@
 #include <string>
 
 #include "engine/engine.h"
+#include "engine/scheduler.h"
 
 namespace souhra {
 
