@@ -141,6 +141,8 @@ Status RunSteady(Store& store, Engine& engine, const std::vector<TimerRecord>& s
     }
   }
   report->rate = o.rate;
+  report->tick_ms = o.tick.count();
+  report->batch = o.batch;
   report->steady_timers = count;
   report->steady_fired = lag.count();
   report->lag_p50_ms = static_cast<double>(lag.Percentile(0.50)) / 1000;
@@ -173,7 +175,7 @@ void PrintTimerTable(const TimerBenchReport& r, std::ostream& out) {
       << r.burst_seconds << " s ("
       << static_cast<int64_t>(r.burst_fired / std::max(r.burst_seconds, 1e-9)) << " timers/s)\n"
       << "steady                " << r.steady_fired << "/" << r.steady_timers << " fired at "
-      << r.rate << " timers/s\n"
+      << r.rate << " timers/s (tick " << r.tick_ms << " ms, batch " << r.batch << ")\n"
       << "lag p50 / p99 / max   " << r.lag_p50_ms << " / " << r.lag_p99_ms << " / " << r.lag_max_ms
       << " ms\n"
       << "mean group commit     " << r.mean_group_commit << " requests\n";
@@ -186,6 +188,8 @@ void PrintTimerJson(const TimerBenchReport& r, std::ostream& out) {
       {"burst", {{"timers", r.burst}, {"fired", r.burst_fired}, {"seconds", r.burst_seconds}}},
       {"steady",
        {{"rate", r.rate},
+        {"tick_ms", r.tick_ms},
+        {"batch", r.batch},
         {"timers", r.steady_timers},
         {"fired", r.steady_fired},
         {"lag_ms", {{"p50", r.lag_p50_ms}, {"p99", r.lag_p99_ms}, {"max", r.lag_max_ms}}}}},

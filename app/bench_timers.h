@@ -29,8 +29,8 @@ struct TimerBenchOptions {
   int burst = 10'000;
   int rate = 1'000;  // timers due per second in the steady phase
   int seconds = 10;  // length of the steady phase
-  std::chrono::milliseconds tick{5};
-  int batch = 512;  // timers per FireDueTimers call
+  std::chrono::milliseconds tick = kSchedulerTick;  // the production settings by default
+  int batch = kSchedulerBatch;                       // timers per FireDueTimers call
   std::string tenant = "bench";
 };
 
@@ -41,6 +41,8 @@ struct TimerBenchReport {
   int64_t burst_fired = 0;
   double burst_seconds = 0;
   int rate = 0;
+  int64_t tick_ms = 0;  // the scheduler's settings in the steady phase
+  int batch = 0;
   int64_t steady_timers = 0;
   int64_t steady_fired = 0;
   double lag_p50_ms = 0, lag_p99_ms = 0, lag_max_ms = 0;
