@@ -16,6 +16,7 @@
 #include "adapters/sqlite/sqlite_store.h"
 #include "app/bench_report.h"
 #include "app/bench_rows.h"
+#include "app/bench_timers_command.h"
 #include "app/bench_workload.h"
 #include "app/flags.h"
 #include "app/text_file.h"
@@ -50,15 +51,6 @@ Result<BenchOptions> ParseArgs(const CommandArgs& args) {
     return InvalidArgument("--cases, --submitters and --inflight must be positive\n");
   }
   return o;
-}
-
-Status RemoveDatabase(const std::string& path) {
-  std::error_code error;
-  for (const char* suffix : {"", "-wal", "-shm"}) {
-    std::filesystem::remove(path + suffix, error);
-    if (error) return Unavailable("cannot remove " + path + suffix + ": " + error.message());
-  }
-  return Status::Ok();
 }
 
 int64_t DatabaseBytes(const std::string& path) {
@@ -194,7 +186,19 @@ Status RunBench(const BenchOptions& o, BenchReport* report) {
 
 }  // namespace
 
+Status RemoveDatabase(const std::string& path) {
+  std::error_code error;
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::filesystem::remove(path + suffix, error);
+    if (error) return Unavailable("cannot remove " + path + suffix + ": " + error.message());
+  }
+  return Status::Ok();
+}
+
 int RunBenchCommand(const CommandArgs& args) {
+  if (!args.empty() && args.front() == "timers") {
+    return RunTimerBenchCommand(CommandArgs(args.begin() + 1, args.end()));
+  }
   Result<BenchOptions> options = ParseArgs(args);
   if (!options.ok()) {
     std::cerr << options.status().message()

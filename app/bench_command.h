@@ -9,11 +9,19 @@
 // (adapters/sqlite/baseline_writer.h) written to PATH.baseline, with the engine/baseline ratio.
 // PATH (default souhra-bench.db) and PATH.baseline are removed first, with their -wal and -shm.
 // Exit status 0 when every event was acknowledged, 1 otherwise, 2 for bad arguments.
+// `souhra bench timers …` runs the timer workload instead (app/bench_timers_command.h).
 #pragma once
 
+#include <string>
+
 #include "app/commands.h"
+#include "engine/status.h"
 
 namespace souhra {
+
+// Removes the database at `path` with its -wal and -shm files, for the bench workloads.
+// kUnavailable naming the file that could not be removed.
+Status RemoveDatabase(const std::string& path);
 
 int RunBenchCommand(const CommandArgs& args);
 

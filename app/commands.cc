@@ -1,6 +1,7 @@
 #include "app/commands.h"
 
 #include "app/bench_command.h"
+#include "app/calendar_command.h"
 #include "app/incidents_command.h"
 #include "app/serve_command.h"
 #include "app/simulate_command.h"
@@ -15,6 +16,7 @@ const std::vector<Command>& Commands() {
       {"simulate", SimulateCommand},
       {"incidents", IncidentsCommand},
       {"bench", &RunBenchCommand},
+      {"calendar", CalendarCommand},
   };
   return commands;
 }

@@ -79,7 +79,7 @@ int ServeCommand(const CommandArgs& args) {
     std::cerr << "souhra serve: definitions in " << definitions << ":\n" << s.message() << "\n";
     return 1;
   }
-  Scheduler scheduler(engine, std::chrono::seconds(1), 1000, [](const Status& s) {
+  Scheduler scheduler(engine, kSchedulerTick, kSchedulerBatch, [](const Status& s) {
     std::cerr << "scheduler: " << s.ToString() << "\n";
   });
   HttpServer server(**store, server_options);

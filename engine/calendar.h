@@ -22,6 +22,19 @@ struct DueDate {
   std::vector<std::string> explanation;
 };
 
+// What is left of a running deadline when it is paused (cf. § 65 správního řádu), kept until
+// it is resumed. A deadline counted in working days keeps whole working days and the wall-clock
+// time of its due; any other deadline keeps exact time.
+struct RemainingTime {
+  bool in_working_days = false;
+  // in_working_days: the working days after the day of the pause up to and including the day
+  // of the due (0 when the due falls on the day of the pause), and the due's Prague time of day.
+  int working_days = 0;
+  int64_t time_of_day_millis = 0;
+  // otherwise: due - pause, never negative.
+  int64_t millis = 0;
+};
+
 class Calendar {
  public:
   virtual ~Calendar() = default;
@@ -36,6 +49,18 @@ class Calendar {
   // The instant the Prague day `days_later` days after the day of `t` begins (0: the day of `t`
   // itself); its first instant when midnight falls into a daylight-saving gap. Thread-safe.
   virtual Instant StartOfDay(Instant t, int days_later) const = 0;
+
+  // What remains of a deadline due at `due` when paused at `paused`; `in_working_days` when its
+  // rule counts working days. A due already past leaves nothing. Thread-safe.
+  virtual RemainingTime Remaining(Instant paused, Instant due, bool in_working_days,
+                                  const std::string& tenant) const = 0;
+
+  // The new due of a deadline resumed at `resumed` with `remaining` left, explained: working days
+  // count from the day after the resumption (none: the same day) and end at the kept time of
+  // day, or at `resumed` itself when that time has passed; exact time is added to `resumed`.
+  // kInvalidArgument when `remaining` is negative or beyond the limits of duration.h. Thread-safe.
+  virtual Result<DueDate> Resume(Instant resumed, const RemainingTime& remaining,
+                                 const std::string& tenant) const = 0;
 };
 
 }  // namespace souhra

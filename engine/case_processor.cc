@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/deadline_pause.h"
 #include "engine/step.h"
 #include "engine/task_actions.h"
 
@@ -125,10 +126,15 @@ class CaseProcessor::Step {
       timer->timer.instance_id = instance.id;
       timer->timer.case_id = case_.id;
       outcome_["deadlines"].push_back(DeadlineJson("timer", timer->timer.key, timer->due, timer->rule));
+      // Re-scheduling replaces the timer, paused or not.
+      SOUHRA_RETURN_IF_ERROR(txn_.DeletePausedDeadline(instance.id, "timer", timer->timer.key));
       return txn_.PutTimer(timer->timer);
     }
     if (auto* task = std::get_if<TaskPlan>(&op)) return CreateTask(instance, *task);
-    if (auto* cancel = std::get_if<CancelTimer>(&op)) return txn_.DeleteTimer(instance.id, cancel->key);
+    if (auto* cancel = std::get_if<CancelTimer>(&op)) {
+      SOUHRA_RETURN_IF_ERROR(txn_.DeletePausedDeadline(instance.id, "timer", cancel->key));
+      return txn_.DeleteTimer(instance.id, cancel->key);
+    }
     if (auto* cancel = std::get_if<CancelTask>(&op)) return CloseOpenTask(cancel->key, 0);
     if (auto* scope = std::get_if<CancelScope>(&op)) return txn_.CancelScoped(instance.id, scope->state);
     if (auto* message = std::get_if<OutboxRecord>(&op)) {
@@ -140,6 +146,20 @@ class CaseProcessor::Step {
       decision->case_id = case_.id;
       decision->instance_id = instance.id;
       return txn_.InsertDecision(*decision);
+    }
+    if (auto* pause = std::get_if<PauseDeadline>(&op)) {
+      SOUHRA_ASSIGN_OR_RETURN(
+          Json entry, SuspendDeadline(txn_, processor_.calendar_, case_, instance.id, pause->kind,
+                                      pause->key, now_));
+      outcome_["pauses"].push_back(std::move(entry));
+      return Status::Ok();
+    }
+    if (auto* resume = std::get_if<ResumeDeadline>(&op)) {
+      SOUHRA_ASSIGN_OR_RETURN(Json entry,
+                              ResumePausedDeadline(txn_, processor_.calendar_, case_, instance.id,
+                                                   resume->kind, resume->key, now_));
+      outcome_[entry.contains("ignored") ? "pauses" : "deadlines"].push_back(std::move(entry));
+      return Status::Ok();
     }
     return StartInstance(std::get<StartWorkflow>(op).workflow, depth + 1);
   }
@@ -154,10 +174,12 @@ class CaseProcessor::Step {
   }
 
   // Cancels the open task `key`; with a non-zero `only_instance`, only if that instance owns it.
+  // A paused due goes with its task.
   Status CloseOpenTask(const std::string& key, InstanceId only_instance) {
     SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> open, txn_.FindOpenTask(case_.id, key));
     if (!open || (only_instance != 0 && open->instance_id != only_instance)) return Status::Ok();
     SOUHRA_RETURN_IF_ERROR(DeleteTaskTimers(txn_, *open));
+    SOUHRA_RETURN_IF_ERROR(txn_.DeletePausedDeadline(open->instance_id, "task", key));
     return txn_.CloseTask(open->id, TaskStatus::kCancelled, Json());
   }
 
@@ -280,6 +302,7 @@ Result<Applied> CaseProcessor::Deliver(WriteTxn& txn, const EventRequest& reques
     if (!task) return Conflict("case " + std::to_string(request.case_id) + " has no open task '" +
                                key + "'");
     SOUHRA_RETURN_IF_ERROR(DeleteTaskTimers(txn, *task));
+    SOUHRA_RETURN_IF_ERROR(txn.DeletePausedDeadline(task->instance_id, "task", key));
     SOUHRA_RETURN_IF_ERROR(txn.CloseTask(task->id, TaskStatus::kDone, request.payload));
     target = task->instance_id;
   } else if (std::string overdue = TaskKeyOf(request.type, ".overdue"); !overdue.empty()) {

@@ -17,6 +17,8 @@ const char* EffectKindName(EffectKind kind) {
     case EffectKind::kDecide: return "decide";
     case EffectKind::kStart: return "start";
     case EffectKind::kRun: return "run";
+    case EffectKind::kPause: return "pause";
+    case EffectKind::kResume: return "resume";
   }
   return "run";
 }

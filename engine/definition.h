@@ -43,6 +43,8 @@ enum class EffectKind {
   kDecide,  // evaluate a rule set and keep the decision: key = rule set name, args {into}
   kStart,   // start another workflow instance on the same case: key = workflow name
   kRun,     // call a Lua function(case, event) that returns more effects
+  kPause,   // suspend a running deadline, keeping the time left: {timer = key} or {task = key}
+  kResume,  // resume a paused deadline, due counted from now: {timer = key} or {task = key}
 };
 
 // Effect kind <-> its constructor name in the workflow language ("task", "timer", …).

@@ -260,5 +260,16 @@ TEST(Validator, ReportsCriteriaProblems) {
                 "w.lua:6: criterion 'a': unknown key 'weigth' (did you mean 'weight'?)"}));
 }
 
+TEST(Validator, AcceptsPauseAndResumeOfATimerOrATask) {
+  EXPECT_TRUE(
+      Load(WorkflowSource("      enter = { pause { timer = 't' }, resume { task = 'x' } },")).ok());
+}
+
+TEST(Validator, ReportsAPauseNamingBothATimerAndATask) {
+  EXPECT_EQ(Problems(WorkflowSource("      enter = pause { timer = 't', task = 'x' },")),
+            (std::vector<std::string>{
+                "w.lua:7: state 'a': enter: pause: expected exactly one of 'timer' or 'task'"}));
+}
+
 }  // namespace
 }  // namespace souhra

@@ -180,12 +180,28 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// The ways of writing the § 40 rule after a period, all ending the text.
+constexpr std::array<std::string_view, 4> kSection40 = {"(§ 40)", "(§40)", "podle § 40",
+                                                        "podle §40"};
+
+// Removes a § 40 suffix from `s`, returning whether there was one.
+bool TakeSection40(std::string_view& s) {
+  for (std::string_view suffix : kSection40) {
+    if (s.ends_with(suffix)) {
+      s = Trim(s.substr(0, s.size() - suffix.size()));
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<Duration> ParseDuration(std::string_view text) {
   std::string_view s = Trim(text);
   Duration d;
   d.text = std::string(text);
+  d.section_40 = TakeSection40(s);
   bool iso = s.starts_with("P") || s.starts_with("-P");
   Problem problem = s.empty() ? Problem::kJunk : iso ? ParseIso(s, d) : ParseWords(s, d);
   std::string quoted = "bad duration '" + d.text + "'";
@@ -199,6 +215,11 @@ Result<Duration> ParseDuration(std::string_view text) {
     case Problem::kTooLong: return InvalidArgument(quoted + ": longer than 100 years");
   }
   if (d.IsZero()) return InvalidArgument(quoted + ": must be longer than zero");
+  if (d.section_40 && (d.working_days > 0 || d.millis > 0)) {
+    return InvalidArgument(quoted +
+                           ": § 40 applies only to calendar days, weeks, months "
+                           "or years, without hours");
+  }
   return d;
 }
 

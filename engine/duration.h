@@ -1,6 +1,11 @@
 // Durations as methodologists write them: "3 working days", "2 weeks", "24 hours", "1 month",
 // "30 minutes", or ISO-8601 ("P3D", "PT4H", "P1M2DT3H"). Czech forms are accepted too
 // ("3 pracovní dny", "2 týdny", "24 hodin", "1 měsíc").
+//
+// The rule of § 40 odst. 1 písm. c) správního řádu is written as a suffix on a period in calendar
+// days, weeks, months or years: "15 days (§ 40)", "15 dní (§ 40)" or "15 dní podle § 40" (also
+// "§40"). Such a period whose last day falls on a Saturday, a Sunday or a public holiday ends on
+// the next day that is none of these (engine/working_calendar.h).
 #pragma once
 
 #include <cstdint>
@@ -16,6 +21,8 @@ struct Duration {
   int days = 0;          // calendar days
   int working_days = 0;  // days that are neither weekend, public holiday nor tenant closure
   int64_t millis = 0;    // exact time: hours, minutes, seconds
+  // § 40 správního řádu: a last day on a weekend or public holiday moves to the next working day.
+  bool section_40 = false;
   std::string text;      // as written, for explanations
 
   bool IsZero() const { return months == 0 && days == 0 && working_days == 0 && millis == 0; }
@@ -36,6 +43,8 @@ inline constexpr int64_t kMaxMillis = int64_t{kMaxDays} * 24 * 60 * 60 * 1000;
 //   bad duration '-3 days': negative durations are not allowed
 //   bad duration '0 days': must be longer than zero
 //   bad duration '200 years': longer than 100 years
+//   bad duration '3 working days (§ 40)': § 40 applies only to calendar days, weeks, months or
+//     years, without hours
 Result<Duration> ParseDuration(std::string_view text);
 
 }  // namespace souhra

@@ -132,5 +132,28 @@ TEST(ParseDuration, AcceptsTheLimitsThemselves) {
   ExpectParsesTo({"876600 hours", 0, 0, 0, kMaxMillis});
 }
 
+TEST(ParseDuration, AcceptsTheSection40SuffixOnCalendarPeriods) {
+  for (const char* text : {"15 days (§ 40)", "15 dní (§40)", "15 dní podle § 40", "P15D (§ 40)"}) {
+    SCOPED_TRACE(text);
+    Result<Duration> d = ParseDuration(text);
+    ASSERT_TRUE(d.ok()) << d.status().ToString();
+    EXPECT_EQ(d->days, 15);
+    EXPECT_TRUE(d->section_40);
+  }
+  Result<Duration> months = ParseDuration("1 měsíc podle § 40");
+  ASSERT_TRUE(months.ok());
+  EXPECT_EQ(months->months, 1);
+  EXPECT_TRUE(months->section_40);
+  EXPECT_FALSE(ParseDuration("15 days")->section_40);
+}
+
+TEST(ParseDuration, RejectsTheSection40SuffixOnWorkingDaysAndHours) {
+  const std::string why =
+      ": § 40 applies only to calendar days, weeks, months or years, without hours";
+  ExpectRejected("3 working days (§ 40)", "bad duration '3 working days (§ 40)'" + why);
+  ExpectRejected("2 days 4 hours (§ 40)", "bad duration '2 days 4 hours (§ 40)'" + why);
+  ExpectRejected("(§ 40)", Junk("(§ 40)"));
+}
+
 }  // namespace
 }  // namespace souhra

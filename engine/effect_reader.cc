@@ -9,8 +9,8 @@
 namespace souhra {
 
 const std::vector<std::string>& EffectConstructors() {
-  static const std::vector<std::string> names = {"task",   "timer",  "cancel", "notify",
-                                                 "set",    "decide", "start"};
+  static const std::vector<std::string> names = {"task",   "timer", "cancel", "notify", "set",
+                                                 "decide", "start", "pause",  "resume"};
   return names;
 }
 
@@ -99,7 +99,8 @@ void ReadTimer(const Checker& at, const EffectScope& scope, Effect* effect) {
   effect->args = Args(at.obj, {"key"});
 }
 
-void ReadCancel(const Checker& at, Effect* effect) {
+// cancel, pause and resume name one timer or one task of the instance.
+void ReadTimerOrTask(const Checker& at, Effect* effect) {
   at.Keys({"timer", "task"});
   if (at.obj.contains("timer") == at.obj.contains("task")) {
     at.Report("", "expected exactly one of 'timer' or 'task'");
@@ -156,8 +157,8 @@ void ReadOne(const Checker& at, const std::string& kind, const EffectScope& scop
     }
     if (kind == "task") ReadTask(at, scope, effect);
     else ReadTimer(at, scope, effect);
-  } else if (kind == "cancel") {
-    ReadCancel(at, effect);
+  } else if (kind == "cancel" || kind == "pause" || kind == "resume") {
+    ReadTimerOrTask(at, effect);
   } else if (kind == "notify") {
     ReadNotify(at, scope, effect);
   } else if (kind == "set") {
@@ -173,9 +174,9 @@ void ReadOne(const Checker& at, const std::string& kind, const EffectScope& scop
   }
 }
 
-const EffectKind kKinds[] = {EffectKind::kTask,   EffectKind::kTimer,  EffectKind::kCancel,
-                             EffectKind::kNotify, EffectKind::kSet,    EffectKind::kDecide,
-                             EffectKind::kStart};
+const EffectKind kKinds[] = {EffectKind::kTask,   EffectKind::kTimer, EffectKind::kCancel,
+                             EffectKind::kNotify, EffectKind::kSet,   EffectKind::kDecide,
+                             EffectKind::kStart,  EffectKind::kPause, EffectKind::kResume};
 
 }  // namespace
 
@@ -222,8 +223,9 @@ void ReadEffects(const Json& value, const KeyPath& path, int line, const std::st
   auto it = std::find(names.begin(), names.end(), kind);
   if (it == names.end()) {
     sink->Add(path, line, context,
-              "expected an effect (task, timer, cancel, notify, set, decide, start) or a "
-              "function, not a " + (kind.empty() ? LuaTypeName(value) : kind + " { ... }"));
+              "expected an effect (task, timer, cancel, notify, set, decide, start, pause, "
+              "resume) or a function, not a " +
+                  (kind.empty() ? LuaTypeName(value) : kind + " { ... }"));
     return;
   }
   effect.kind = kKinds[it - names.begin()];

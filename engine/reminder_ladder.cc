@@ -122,6 +122,23 @@ Json RungJson(const Rung& rung) {
           {"template", rung.template_name}};
 }
 
+Result<std::vector<Rung>> ReadStoredLadder(const Json& stored) {
+  if (!stored.is_array() || stored.empty()) return std::vector<Rung>();
+  Json tables = Json::array();
+  for (const Json& rung : stored) {
+    const std::string when = rung.value("when", "");
+    Json table = {{"template", rung.value("template", kReminderTemplate)}};
+    if (when == "on_the_day") {
+      table["on_the_day"] = true;
+    } else {
+      table[when] = rung.value("offset", "");
+    }
+    if (!rung.value("to", "").empty()) table["to"] = rung["to"];
+    tables.push_back(std::move(table));
+  }
+  return ReadLadder(tables, Json::object());
+}
+
 Result<DueDate> RungTime(const Calendar& calendar, const Rung& rung, Instant due,
                          const std::string& tenant) {
   switch (rung.when) {

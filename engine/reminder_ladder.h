@@ -42,6 +42,8 @@ Result<std::vector<Rung>> ReadLadder(const Json& remind, const Json& params);
 
 // The rung as a task record keeps it: {"when", "offset", "to", "template"}.
 Json RungJson(const Rung& rung);
+// The ladder a task record keeps (a list of RungJson), read back.
+Result<std::vector<Rung>> ReadStoredLadder(const Json& stored);
 
 // When `rung` fires for a task due at `due`, with the explanation of how it was counted.
 Result<DueDate> RungTime(const Calendar& calendar, const Rung& rung, Instant due,

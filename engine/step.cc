@@ -67,8 +67,14 @@ class Planner {
       case EffectKind::kDecide: return ApplyDecide(e);
       case EffectKind::kStart: Add(StartWorkflow{e.key}); return Status::Ok();
       case EffectKind::kRun: return ApplyRun(e, event, depth);
+      case EffectKind::kPause: Add(PauseDeadline{TimerOrTask(e), e.key}); return Status::Ok();
+      case EffectKind::kResume: Add(ResumeDeadline{TimerOrTask(e), e.key}); return Status::Ok();
     }
     return Internal("unknown effect kind");
+  }
+
+  static std::string TimerOrTask(const Effect& e) {
+    return e.args.contains("timer") ? "timer" : "task";
   }
 
   // A duration field holds either a literal duration or the name of a workflow param; `rule`
@@ -111,31 +117,14 @@ class Planner {
     return PlanTaskTimers(record, rule, ladder);
   }
 
-  // The task's overdue timer at its due time and one timer per rung. A rung that would fire
-  // before now (a short deadline, a long ladder) is left out: the task is new to its assignee.
+  // The task's overdue timer and its reminder rungs (engine/task_timers.h).
   Status PlanTaskTimers(const TaskRecord& task, const std::string& rule,
                         const std::vector<Rung>& ladder) {
-    TimerPlan overdue;
-    overdue.timer.key = OverdueTimerKey(task.key);
-    overdue.timer.due = *task.due;
-    overdue.timer.scope_state = task.scope_state;
-    overdue.timer.keep = task.keep;
-    overdue.due.due = *task.due;
-    overdue.rule = rule;
-    Add(overdue);
-    for (size_t i = 0; i < ladder.size(); ++i) {
-      SOUHRA_ASSIGN_OR_RETURN(DueDate when,
-                              RungTime(*ctx_.calendar, ladder[i], *task.due, case_.tenant));
-      if (when.due <= ctx_.now) continue;
-      TimerPlan rung = overdue;
-      rung.timer.key = ReminderTimerKey(task.key, i + 1);
-      rung.timer.due = when.due;
-      rung.rule = ladder[i].when == RungWhen::kOnTheDay
-                      ? "on the day"
-                      : ladder[i].offset.text +
-                            (ladder[i].when == RungWhen::kBefore ? " before" : " after");
-      rung.due = std::move(when);
-      Add(std::move(rung));
+    SOUHRA_ASSIGN_OR_RETURN(
+        std::vector<ScheduledTaskTimer> timers,
+        ScheduleTaskTimers(task, rule, ladder, *ctx_.calendar, ctx_.now, case_.tenant));
+    for (ScheduledTaskTimer& t : timers) {
+      Add(TimerPlan{std::move(t.timer), std::move(t.due), std::move(t.rule)});
     }
     return Status::Ok();
   }

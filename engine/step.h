@@ -30,8 +30,12 @@ struct StartWorkflow { std::string workflow; };
 // event log can keep how a deadline came about without its full explanation.
 struct TimerPlan { TimerRecord timer; DueDate due; std::string rule; };
 struct TaskPlan { TaskRecord task; std::optional<DueDate> due; std::string rule; };
+// Suspend or resume the instance's timer or task `key` (kind "timer" or "task").
+struct PauseDeadline { std::string kind; std::string key; };
+struct ResumeDeadline { std::string kind; std::string key; };
 using Operation = std::variant<TimerPlan, CancelTimer, TaskPlan, CancelTask, CancelScope,
-                               OutboxRecord, DecisionRecord, StartWorkflow>;
+                               OutboxRecord, DecisionRecord, StartWorkflow, PauseDeadline,
+                               ResumeDeadline>;
 
 struct Plan {
   bool accepted = false;

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/calendar.h"
 #include "engine/clock.h"
 #include "engine/definition.h"
 #include "engine/status.h"
@@ -112,6 +113,22 @@ struct EventRecord {
   Json outcome = Json::object();  // what it did: transitions per instance
 };
 
+// A suspended deadline (cf. § 65 správního řádu): a timer taken out of the pending timers, or
+// an open task whose due is cleared, with the time it had left. Resuming puts it back with a new
+// due. Keyed by (instance_id, kind, key); leaving `scope_state` cancels it like the timer or task.
+struct PausedDeadline {
+  InstanceId instance_id = 0;
+  CaseId case_id = 0;
+  std::string kind;  // "timer" or "task"
+  std::string key;
+  Instant paused_at;
+  Instant due;       // the due it had when paused
+  std::string rule;  // the rule that due was counted by, as the event log keeps it
+  RemainingTime remaining;
+  std::string scope_state;
+  bool keep = false;
+};
+
 enum class IncidentStatus { kOpen, kResolved };
 
 // A failed event kept whole so that it can be looked at and retried. Nothing of it was applied.
@@ -160,6 +177,11 @@ class WriteTxn {
   virtual Result<std::optional<TaskRecord>> FindOpenTask(CaseId case_id, const std::string& key) = 0;
   virtual Result<std::optional<TimerRecord>> FindTimer(InstanceId instance_id,
                                                        const std::string& key) = 0;
+  // The case's event log in order, for the history of its deadlines.
+  virtual Result<std::vector<EventRecord>> LoadEvents(CaseId case_id) = 0;
+  virtual Result<std::optional<PausedDeadline>> FindPausedDeadline(InstanceId instance_id,
+                                                                   const std::string& kind,
+                                                                   const std::string& key) = 0;
 
   virtual Result<CaseId> InsertCase(const CaseRecord& record) = 0;
   virtual Status UpdateCase(const CaseRecord& record) = 0;  // data and closed
@@ -171,8 +193,13 @@ class WriteTxn {
   virtual Status CloseTask(int64_t task_id, TaskStatus status, const Json& result) = 0;
   // Gives the task another assignee (a case role or "user:<login>"). kNotFound for no such task.
   virtual Status ReassignTask(int64_t task_id, const std::string& assignee) = 0;
-  // Cancels the timers and open tasks of `instance_id` set in `state` without keep;
-  // with an empty state, all of them, kept ones too (the instance reached a final state).
+  virtual Status SetTaskDue(int64_t task_id, std::optional<Instant> due) = 0;
+  // Inserts, or replaces the one with the same (instance_id, kind, key).
+  virtual Status PutPausedDeadline(const PausedDeadline& record) = 0;
+  virtual Status DeletePausedDeadline(InstanceId instance_id, const std::string& kind,
+                                      const std::string& key) = 0;
+  // Cancels the timers, open tasks and paused deadlines of `instance_id` set in `state` without
+  // keep; with an empty state, all of them, kept ones too (the instance reached a final state).
   virtual Status CancelScoped(InstanceId instance_id, const std::string& state) = 0;
   virtual Status InsertOutbox(const OutboxRecord& record) = 0;
   virtual Status InsertDecision(const DecisionRecord& record) = 0;
@@ -200,6 +227,7 @@ class Store {
   virtual Result<std::vector<EventRecord>> ListEvents(CaseId case_id) = 0;
   virtual Result<std::vector<TaskRecord>> ListTasks(CaseId case_id) = 0;
   virtual Result<std::vector<TimerRecord>> ListTimers(CaseId case_id) = 0;
+  virtual Result<std::vector<PausedDeadline>> ListPausedDeadlines(CaseId case_id) = 0;
   virtual Result<std::vector<OutboxRecord>> ListOutbox(CaseId case_id) = 0;
   virtual Result<std::vector<DecisionRecord>> ListDecisions(CaseId case_id) = 0;
   virtual Result<std::vector<IncidentRecord>> ListIncidents(bool open_only) = 0;

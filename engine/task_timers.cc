@@ -43,4 +43,32 @@ Status DeleteTaskTimers(WriteTxn& txn, const TaskRecord& task) {
   return Status::Ok();
 }
 
+Result<std::vector<ScheduledTaskTimer>> ScheduleTaskTimers(const TaskRecord& task,
+                                                           const std::string& rule,
+                                                           const std::vector<Rung>& ladder,
+                                                           const Calendar& calendar, Instant now,
+                                                           const std::string& tenant) {
+  std::vector<ScheduledTaskTimer> timers;
+  ScheduledTaskTimer overdue;
+  overdue.timer = {task.instance_id, task.case_id, OverdueTimerKey(task.key), *task.due,
+                   task.scope_state, task.keep};
+  overdue.due.due = *task.due;
+  overdue.rule = rule;
+  timers.push_back(overdue);
+  for (size_t i = 0; i < ladder.size(); ++i) {
+    SOUHRA_ASSIGN_OR_RETURN(DueDate when, RungTime(calendar, ladder[i], *task.due, tenant));
+    if (when.due <= now) continue;
+    ScheduledTaskTimer rung = overdue;
+    rung.timer.key = ReminderTimerKey(task.key, i + 1);
+    rung.timer.due = when.due;
+    rung.rule = ladder[i].when == RungWhen::kOnTheDay
+                    ? "on the day"
+                    : ladder[i].offset.text +
+                          (ladder[i].when == RungWhen::kBefore ? " before" : " after");
+    rung.due = std::move(when);
+    timers.push_back(std::move(rung));
+  }
+  return timers;
+}
+
 }  // namespace souhra

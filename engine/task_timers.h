@@ -11,6 +11,8 @@
 #include <optional>
 #include <string>
 
+#include "engine/calendar.h"
+#include "engine/reminder_ladder.h"
 #include "engine/store.h"
 
 namespace souhra {
@@ -32,5 +34,21 @@ std::optional<TaskTimerKey> ParseTaskTimerKey(const std::string& timer_key);
 
 // Deletes the pending overdue and reminder timers of `task`. Errors as WriteTxn::DeleteTimer.
 Status DeleteTaskTimers(WriteTxn& txn, const TaskRecord& task);
+
+// One reserved timer of a task, with how its time was counted.
+struct ScheduledTaskTimer {
+  TimerRecord timer;  // instance and case ids as in `task`
+  DueDate due;
+  std::string rule;   // "on the day", "5 working days before", or the task's own rule
+};
+
+// The timers of `task` (which has a due, counted by `rule`): its overdue moment and one timer per
+// rung of `ladder`. A rung that would fire before `now` (a short deadline, a long ladder) is left
+// out: the task is new to its assignee.
+Result<std::vector<ScheduledTaskTimer>> ScheduleTaskTimers(const TaskRecord& task,
+                                                           const std::string& rule,
+                                                           const std::vector<Rung>& ladder,
+                                                           const Calendar& calendar, Instant now,
+                                                           const std::string& tenant);
 
 }  // namespace souhra

@@ -1,6 +1,7 @@
 #include "engine/working_calendar.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <mutex>
 #include <optional>
 #include <string_view>
@@ -81,6 +82,38 @@ local_days AddWorkingDays(local_days day, int n, int step, const std::vector<Clo
   return day;
 }
 
+// § 40 odst. 1 písm. c) správního řádu: a period whose last day falls on a Saturday, a Sunday or
+// a public holiday ends on the next day that is none of these. The law names no office closures,
+// so a tenant's closures do not move the end.
+local_days NextWorkingDayBySection40(local_days day, std::vector<std::string>& lines) {
+  lines.push_back(
+      "pravidlo: § 40 správního řádu, připadne-li konec lhůty na sobotu, neděli nebo "
+      "svátek, končí lhůta nejbližší příští pracovní den");
+  const local_days last = day;
+  auto off = [](local_days d) {
+    const year_month_day date(d);
+    return IsWeekend(date) || CzechHolidayName(date).has_value();
+  };
+  while (off(day)) day += days(1);
+  if (day != last) {
+    const year_month_day date(last);
+    const std::string why =
+        CzechHolidayName(date) ? std::string(*CzechHolidayName(date)) : std::string("víkend");
+    lines.push_back("posunuto: " + FormatCzechDate(date) + " (" + why + ") na " +
+                    FormatCzechDate(year_month_day(day)));
+  }
+  return day;
+}
+
+// "10:00", "9:05": the Prague wall-clock time of day, as in FormatCzechDateTime.
+std::string TimeOfDay(int64_t millis) {
+  const int64_t minutes = millis / 60000;
+  char text[8];
+  std::snprintf(text, sizeof text, "%d:%02d", static_cast<int>(minutes / 60),
+                static_cast<int>(minutes % 60));
+  return text;
+}
+
 // The same day of the month `n` months later, or the last day of a shorter month.
 local_days AddMonths(local_days day, int n) {
   const year_month_day date(day);
@@ -113,6 +146,7 @@ local_days MoveDay(local_days day, const Duration& d, int step, const std::vecto
                     CzechCount(d.days, "kalendářní den", "kalendářní dny", "kalendářních dnů") +
                     direction + ", ve stejný čas");
   }
+  if (step > 0 && d.section_40) day = NextWorkingDayBySection40(day, lines);
   if (step > 0 && d.working_days > 0) {
     lines.push_back(
         "pravidlo: " +
@@ -178,6 +212,23 @@ LocalTime WorkingCalendar::ToPrague(Instant t) const {
   return LocalTime(prague_->to_local(t).time_since_epoch());
 }
 
+std::string WorkingCalendar::FormatPragueIso(Instant t) const {
+  const date::sys_info info =
+      prague_->get_info(date::sys_time<std::chrono::milliseconds>(t.time_since_epoch()));
+  const auto local =
+      date::local_time<std::chrono::milliseconds>(t.time_since_epoch() + info.offset);
+  const auto offset = std::chrono::duration_cast<std::chrono::minutes>(info.offset);
+  const bool whole_seconds = t.time_since_epoch().count() % 1000 == 0;
+  std::string text = whole_seconds
+                         ? date::format("%FT%T", std::chrono::floor<std::chrono::seconds>(local))
+                         : date::format("%FT%T", local);
+  const auto minutes = offset.count() < 0 ? -offset.count() : offset.count();
+  char zone[8];
+  std::snprintf(zone, sizeof zone, "%c%02d:%02d", offset.count() < 0 ? '-' : '+',
+                static_cast<int>(minutes / 60), static_cast<int>(minutes % 60));
+  return text + zone;
+}
+
 Instant WorkingCalendar::FromPrague(LocalTime t, std::vector<std::string>& explanation) const {
   const date::local_info info =
       prague_->get_info(date::local_time<std::chrono::milliseconds>(t.time_since_epoch()));
@@ -241,6 +292,55 @@ Result<DueDate> WorkingCalendar::Move(Instant from, const Duration& d, int step,
   }
   lines.push_back((step > 0 ? "termín: " : "připomenutí: ") + FormatCzechDateTime(ToPrague(due)));
   result.due = due;
+  return result;
+}
+
+RemainingTime WorkingCalendar::Remaining(Instant paused, Instant due, bool in_working_days,
+                                         const std::string& tenant) const {
+  RemainingTime r;
+  r.in_working_days = in_working_days;
+  if (due <= paused) return r;
+  if (!in_working_days) {
+    r.millis = (due - paused).count();
+    return r;
+  }
+  const LocalTime due_local = ToPrague(due);
+  const local_days due_day = std::chrono::floor<days>(due_local);
+  r.time_of_day_millis = (due_local - due_day).count();
+  const Closures closures = ClosuresOf(tenant);
+  for (local_days day = std::chrono::floor<days>(ToPrague(paused)) + days(1); day <= due_day;
+       day += days(1)) {
+    const year_month_day date(day);
+    if (!IsWeekend(date) && !HolidayOrClosure(date, *closures)) ++r.working_days;
+  }
+  return r;
+}
+
+Result<DueDate> WorkingCalendar::Resume(Instant resumed, const RemainingTime& r,
+                                        const std::string& tenant) const {
+  constexpr int64_t kDay = 24 * 60 * 60 * 1000;
+  if (r.working_days < 0 || r.working_days > kMaxWorkingDays || r.millis < 0 ||
+      r.millis > kMaxMillis || r.time_of_day_millis < 0 || r.time_of_day_millis >= kDay) {
+    return InvalidArgument("remaining time of a paused deadline is out of range");
+  }
+  DueDate result;
+  std::vector<std::string>& lines = result.explanation;
+  const LocalTime start = ToPrague(resumed);
+  lines.push_back("obnovení běhu lhůty: " + FormatCzechDateTime(start));
+  if (!r.in_working_days) {
+    lines.push_back("zbývalo: " + (r.millis > 0 ? FormatElapsed(r.millis) : std::string("nic")) +
+                    " skutečně uplynulého času");
+    result.due = resumed + std::chrono::milliseconds(r.millis);
+  } else {
+    const auto time_of_day = std::chrono::milliseconds(r.time_of_day_millis);
+    lines.push_back(
+        "zbývalo: " + CzechCount(r.working_days, "pracovní den", "pracovní dny", "pracovních dnů") +
+        ", termín v " + TimeOfDay(r.time_of_day_millis));
+    const local_days day =
+        AddWorkingDays(std::chrono::floor<days>(start), r.working_days, *ClosuresOf(tenant), lines);
+    result.due = std::max(resumed, FromPrague(LocalTime(day) + time_of_day, lines));
+  }
+  lines.push_back("termín: " + FormatCzechDateTime(ToPrague(result.due)));
   return result;
 }
 

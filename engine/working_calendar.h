@@ -7,6 +7,9 @@
 //     month is shorter, on its last day (31 Jan + 1 month = 28 or 29 Feb).
 //  2. days: the same wall-clock time, d.days calendar days later. Across a daylight-saving change
 //     such a day lasts 23 or 25 real hours.
+//     With the § 40 rule (duration.h), a last day reached by 1–2 that is a Saturday, a Sunday or
+//     a public holiday moves to the next day that is none of these. Tenant closures do not move
+//     it: the law names only weekends and holidays.
 //  3. working days: the same wall-clock time on the d.working_days-th working day after the day
 //     reached so far. A working day is not a Saturday, a Sunday, a public holiday
 //     (czech_holidays.h) or one of the tenant's closures. The starting day itself never counts,
@@ -18,7 +21,8 @@
 // The wall-clock time reached by 1–3 becomes UTC again. A time in the spring gap (02:00–03:00 on
 // the last Sunday of March does not exist) moves forward by the gap's length, 02:30 becomes 03:30
 // summer time; a time in the autumn overlap (02:00–03:00 on the last Sunday of October happens
-// twice) is taken at its first occurrence, still in summer time. RFC 5545 and java.time do the same.
+// twice) is taken at its first occurrence, still in summer time. RFC 5545 and java.time do the
+// same.
 //
 // Subtract(from, d) counts the same parts backwards in the reverse order: exact time first, then
 // working days (the d.working_days-th working day before the day of `from`, that day itself not
@@ -79,6 +83,16 @@ class WorkingCalendar final : public Calendar {
 
   // What the wall clock in Prague shows at `t`. Thread-safe.
   LocalTime ToPrague(Instant t) const;
+
+  // See calendar.h. Working days are counted as in Add, with the tenant's closures.
+  RemainingTime Remaining(Instant paused, Instant due, bool in_working_days,
+                          const std::string& tenant) const override;
+  Result<DueDate> Resume(Instant resumed, const RemainingTime& remaining,
+                         const std::string& tenant) const override;
+
+  // ISO-8601 in Prague time with its offset, e.g. "2026-04-08T10:00:00+02:00"; milliseconds
+  // only when not zero. Thread-safe.
+  std::string FormatPragueIso(Instant t) const;
 
  private:
   using Closures = std::shared_ptr<const std::vector<Closure>>;

@@ -126,6 +126,13 @@ Status WriteTaskAssignee(Connection& db, int64_t task_id, const std::string& ass
   return UpdateOne(db, stmt, "task", task_id);
 }
 
+Status WriteTaskDue(Connection& db, int64_t task_id, std::optional<Instant> due) {
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare("UPDATE tasks SET due = ? WHERE id = ?", "set task due"));
+  stmt.Bind(due).Bind(task_id);
+  return UpdateOne(db, stmt, "task", task_id);
+}
+
 Status CancelScopedRows(Connection& db, InstanceId instance_id, const std::string& state) {
   // An empty state means every state: the instance has finished.
   SOUHRA_ASSIGN_OR_RETURN(

@@ -6,6 +6,7 @@
 // an attempt to change the event log).
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "adapters/sqlite/connection.h"
@@ -23,6 +24,7 @@ Status EraseTimer(Connection& db, InstanceId instance_id, const std::string& key
 Result<int64_t> WriteNewTask(Connection& db, const TaskRecord& record);
 Status WriteTaskClosed(Connection& db, int64_t task_id, TaskStatus status, const Json& result);
 Status WriteTaskAssignee(Connection& db, int64_t task_id, const std::string& assignee);
+Status WriteTaskDue(Connection& db, int64_t task_id, std::optional<Instant> due);
 Status CancelScopedRows(Connection& db, InstanceId instance_id, const std::string& state);
 Status WriteNewOutbox(Connection& db, const OutboxRecord& record);
 Status WriteNewDecision(Connection& db, const DecisionRecord& record);

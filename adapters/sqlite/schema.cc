@@ -158,6 +158,29 @@ INSERT INTO case_people (case_id, role, tenant, login)
   WHERE json_type(c.data, '$.people') = 'object' AND p.type = 'text' AND p.value LIKE 'user:_%';
 )sql";
 
+// Version 3: paused deadlines (engine/store.h PausedDeadline). Version 2 belongs to the human
+// tasks work; each version only adds. The remaining time is split as in engine/calendar.h
+// RemainingTime: working days and the due's time of day, or exact milliseconds.
+constexpr char kVersion3[] = R"sql(
+CREATE TABLE paused_deadlines (
+  instance_id INTEGER NOT NULL REFERENCES instances (id),
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL,
+  case_id INTEGER NOT NULL REFERENCES cases (id),
+  paused_at INTEGER NOT NULL,
+  due INTEGER NOT NULL,
+  rule TEXT NOT NULL,
+  in_working_days INTEGER NOT NULL,
+  working_days INTEGER NOT NULL,
+  time_of_day INTEGER NOT NULL,
+  millis INTEGER NOT NULL,
+  scope_state TEXT NOT NULL,
+  keep INTEGER NOT NULL,
+  PRIMARY KEY (instance_id, kind, key)
+) WITHOUT ROWID;
+CREATE INDEX paused_deadlines_by_case ON paused_deadlines (case_id);
+)sql";
+
 Result<int> UserVersion(Connection& db) {
   SOUHRA_ASSIGN_OR_RETURN(std::string text, db.QueryText("PRAGMA user_version", "read schema version"));
   return static_cast<int>(std::strtol(text.c_str(), nullptr, 10));
@@ -178,7 +201,8 @@ Status Apply(Connection& db, const Migration& step) {
 }  // namespace
 
 const std::vector<Migration>& SchemaMigrations() {
-  static const std::vector<Migration> migrations = {{1, kVersion1}, {2, kVersion2}};
+  static const std::vector<Migration> migrations = {
+      {1, kVersion1}, {2, kVersion2}, {3, kVersion3}};
   return migrations;
 }
 

@@ -1,6 +1,7 @@
 #include "adapters/sqlite/sqlite_store.h"
 
 #include "adapters/sqlite/checkpointer.h"
+#include "adapters/sqlite/paused_deadlines.h"
 #include "adapters/sqlite/pragmas.h"
 #include "adapters/sqlite/queries.h"
 #include "adapters/sqlite/reader_pool.h"
@@ -58,6 +59,9 @@ class SqliteStore final : public Store {
   }
   Result<std::vector<TimerRecord>> ListTimers(CaseId case_id) override {
     return Read([&](Connection& db) { return sqlite::QueryTimers(db, case_id); });
+  }
+  Result<std::vector<PausedDeadline>> ListPausedDeadlines(CaseId case_id) override {
+    return Read([&](Connection& db) { return sqlite::QueryPausedDeadlines(db, case_id); });
   }
   Result<std::vector<OutboxRecord>> ListOutbox(CaseId case_id) override {
     return Read([&](Connection& db) { return sqlite::QueryOutbox(db, case_id); });

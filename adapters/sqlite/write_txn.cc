@@ -1,6 +1,7 @@
 #include "adapters/sqlite/write_txn.h"
 
 #include "adapters/sqlite/mutations.h"
+#include "adapters/sqlite/paused_deadlines.h"
 #include "adapters/sqlite/queries.h"
 
 namespace souhra::sqlite {
@@ -95,6 +96,17 @@ Result<std::optional<TimerRecord>> SqliteWriteTxn::FindTimer(InstanceId instance
   return Run("find timer", [&](Connection& db) { return QueryTimer(db, instance_id, key); });
 }
 
+Result<std::vector<EventRecord>> SqliteWriteTxn::LoadEvents(CaseId case_id) {
+  return Run("load events", [&](Connection& db) { return QueryEvents(db, case_id); });
+}
+
+Result<std::optional<PausedDeadline>> SqliteWriteTxn::FindPausedDeadline(InstanceId instance_id,
+                                                                         const std::string& kind,
+                                                                         const std::string& key) {
+  return Run("find paused deadline",
+             [&](Connection& db) { return QueryPausedDeadline(db, instance_id, kind, key); });
+}
+
 Result<CaseId> SqliteWriteTxn::InsertCase(const CaseRecord& record) {
   return Run("insert case", [&](Connection& db) { return WriteNewCase(db, record); });
 }
@@ -133,9 +145,25 @@ Status SqliteWriteTxn::ReassignTask(int64_t task_id, const std::string& assignee
              [&](Connection& db) { return WriteTaskAssignee(db, task_id, assignee); });
 }
 
+Status SqliteWriteTxn::SetTaskDue(int64_t task_id, std::optional<Instant> due) {
+  return Run("set task due", [&](Connection& db) { return WriteTaskDue(db, task_id, due); });
+}
+
+Status SqliteWriteTxn::PutPausedDeadline(const PausedDeadline& record) {
+  return Run("pause deadline", [&](Connection& db) { return WritePausedDeadline(db, record); });
+}
+
+Status SqliteWriteTxn::DeletePausedDeadline(InstanceId instance_id, const std::string& kind,
+                                            const std::string& key) {
+  return Run("delete paused deadline",
+             [&](Connection& db) { return ErasePausedDeadline(db, instance_id, kind, key); });
+}
+
 Status SqliteWriteTxn::CancelScoped(InstanceId instance_id, const std::string& state) {
-  return Run("cancel scoped",
-             [&](Connection& db) { return CancelScopedRows(db, instance_id, state); });
+  return Run("cancel scoped", [&](Connection& db) -> Status {
+    SOUHRA_RETURN_IF_ERROR(CancelScopedRows(db, instance_id, state));
+    return CancelScopedPaused(db, instance_id, state);
+  });
 }
 
 Status SqliteWriteTxn::InsertOutbox(const OutboxRecord& record) {

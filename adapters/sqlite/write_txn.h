@@ -44,6 +44,10 @@ class SqliteWriteTxn final : public WriteTxn {
   Result<std::optional<TaskRecord>> FindOpenTask(CaseId case_id, const std::string& key) override;
   Result<std::optional<TimerRecord>> FindTimer(InstanceId instance_id,
                                                const std::string& key) override;
+  Result<std::vector<EventRecord>> LoadEvents(CaseId case_id) override;
+  Result<std::optional<PausedDeadline>> FindPausedDeadline(InstanceId instance_id,
+                                                           const std::string& kind,
+                                                           const std::string& key) override;
 
   Result<CaseId> InsertCase(const CaseRecord& record) override;
   Status UpdateCase(const CaseRecord& record) override;
@@ -54,6 +58,10 @@ class SqliteWriteTxn final : public WriteTxn {
   Result<int64_t> InsertTask(const TaskRecord& record) override;
   Status CloseTask(int64_t task_id, TaskStatus status, const Json& result) override;
   Status ReassignTask(int64_t task_id, const std::string& assignee) override;
+  Status SetTaskDue(int64_t task_id, std::optional<Instant> due) override;
+  Status PutPausedDeadline(const PausedDeadline& record) override;
+  Status DeletePausedDeadline(InstanceId instance_id, const std::string& kind,
+                              const std::string& key) override;
   Status CancelScoped(InstanceId instance_id, const std::string& state) override;
   Status InsertOutbox(const OutboxRecord& record) override;
   Status InsertDecision(const DecisionRecord& record) override;

@@ -2,6 +2,8 @@
 // as whole days), so expectations are easy to compute by hand.
 #pragma once
 
+#include <algorithm>
+
 #include "engine/calendar.h"
 
 namespace souhra {
@@ -23,6 +25,16 @@ class FixedCalendar final : public Calendar {
   // Days begin at midnight UTC.
   Instant StartOfDay(Instant t, int days_later) const override {
     return std::chrono::floor<std::chrono::days>(t) + std::chrono::days(days_later);
+  }
+  // Remaining time is always exact here.
+  RemainingTime Remaining(Instant paused, Instant due, bool, const std::string&) const override {
+    RemainingTime r;
+    r.millis = std::max<int64_t>(0, (due - paused).count());
+    return r;
+  }
+  Result<DueDate> Resume(Instant resumed, const RemainingTime& r,
+                         const std::string&) const override {
+    return DueDate{resumed + std::chrono::milliseconds(r.millis), {"fixed: resumed"}};
   }
 };
 
