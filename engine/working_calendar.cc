@@ -336,8 +336,8 @@ Result<DueDate> WorkingCalendar::Resume(Instant resumed, const RemainingTime& r,
     lines.push_back(
         "zbývalo: " + CzechCount(r.working_days, "pracovní den", "pracovní dny", "pracovních dnů") +
         ", termín v " + TimeOfDay(r.time_of_day_millis));
-    const local_days day =
-        AddWorkingDays(std::chrono::floor<days>(start), r.working_days, *ClosuresOf(tenant), lines);
+    const local_days day = AddWorkingDays(std::chrono::floor<days>(start), r.working_days,
+                                          /*step=*/1, *ClosuresOf(tenant), lines);
     result.due = std::max(resumed, FromPrague(LocalTime(day) + time_of_day, lines));
   }
   lines.push_back("termín: " + FormatCzechDateTime(ToPrague(result.due)));
