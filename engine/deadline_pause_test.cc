@@ -8,13 +8,10 @@
 #include <memory>
 #include <string>
 
-#include "adapters/sqlite/sqlite_store.h"
 #include "engine/deadline_explanation.h"
 #include "engine/engine.h"
-#include "engine/working_calendar.h"
 #include "tests/calendar_fixture.h"
-#include "tests/fakes/fake_clock.h"
-#include "tests/fakes/temp_dir.h"
+#include "tests/fakes/engine_fixture.h"
 
 namespace souhra {
 namespace {
@@ -25,6 +22,7 @@ constexpr char kHearing[] = R"lua(
 return workflow {
   name = "hearing",
   title = "Řízení",
+  templates = { task_reminder = { title = "Připomenutí", body = "Úkol čeká." } },
   initial = "running",
   states = {
     running = {
@@ -32,7 +30,7 @@ return workflow {
         timer { key = "decide", after = "3 working days" },
         timer { key = "check", after = "10 days" },
         task { key = "visit", title = "Návštěva", assignee = "case_manager",
-               due = "5 working days" },
+               due = "5 working days", remind = "1 working day" },
       },
       on = {
         ["interrupted"] = { run = { pause { timer = "decide" }, pause { timer = "check" },
@@ -57,19 +55,13 @@ const Instant kPause = Utc(2026y / April / 7, 13h);
 // Monday 20 April 2026, 12:00 in Prague.
 const Instant kResume = Utc(2026y / April / 20, 10h);
 
-class DeadlinePause : public ::testing::Test {
+class DeadlinePause : public testing::EngineFixture {
  protected:
+  DeadlinePause() : EngineFixture(kStart) {}
+
   void SetUp() override {
-    Result<std::unique_ptr<WorkingCalendar>> calendar = WorkingCalendar::Create();
-    ASSERT_TRUE(calendar.ok()) << calendar.status().ToString();
-    calendar_ = std::move(calendar).value();
-    SqliteOptions options;
-    options.path = dir_.File("souhra.db");
-    Result<std::unique_ptr<Store>> store = OpenSqliteStore(options);
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(*store);
-    engine_ = std::make_unique<Engine>(*store_, clock_, *calendar_);
-    ASSERT_TRUE(engine_->Install("demo", "hearing.lua", kHearing).ok());
+    EngineFixture::SetUp();
+    Install("hearing.lua", kHearing);
     Result<Applied> created = engine_->CreateCase({"demo", "K-1", "hearing"});
     ASSERT_TRUE(created.ok()) << created.status().ToString();
     case_id_ = created->case_id;
@@ -97,11 +89,6 @@ class DeadlinePause : public ::testing::Test {
 
   std::string State() { return store_->ListInstances(case_id_)->at(0).state; }
 
-  testing::TempDir dir_;
-  FakeClock clock_{kStart};
-  std::unique_ptr<WorkingCalendar> calendar_;
-  std::unique_ptr<Store> store_;
-  std::unique_ptr<Engine> engine_;
   CaseId case_id_ = 0;
 };
 
@@ -160,6 +147,23 @@ TEST_F(DeadlinePause, ResumptionCountsTheRemainderFromTheResumption) {
 TEST_F(DeadlinePause, APausedTaskHasNoDueUntilResumed) {
   SendAt(kPause, "interrupted");
   EXPECT_FALSE(TaskDue().has_value());
+}
+
+TEST_F(DeadlinePause, APausedTaskNeitherRemindsNorFallsOverdue) {
+  EXPECT_NE(TimerDue("task:visit:overdue"), "none");
+  SendAt(kPause, "interrupted");
+  EXPECT_EQ(TimerDue("task:visit:overdue"), "none");
+  EXPECT_EQ(TimerDue("task:visit:remind:1"), "none");
+}
+
+TEST_F(DeadlinePause, AResumedTaskRemindsAndFallsOverdueFromItsNewDue) {
+  SendAt(kPause, "interrupted");
+  SendAt(kResume, "continued");
+  ASSERT_TRUE(TaskDue().has_value());
+  EXPECT_EQ(TimerDue("task:visit:overdue"), FormatUtc(*TaskDue()));
+  // Due Friday 24 April at 10:00 (4 working days were left); reminded the working day before.
+  EXPECT_EQ(FormatUtc(*TaskDue()), "2026-04-24T08:00:00.000Z");
+  EXPECT_EQ(TimerDue("task:visit:remind:1"), "2026-04-23T08:00:00.000Z");
 }
 
 TEST_F(DeadlinePause, TheResumedTimerFiresAtItsNewDue) {
