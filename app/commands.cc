@@ -2,6 +2,7 @@
 
 #include "app/bench_command.h"
 #include "app/incidents_command.h"
+#include "app/outbox_command.h"
 #include "app/serve_command.h"
 #include "app/simulate_command.h"
 #include "app/validate_command.h"
@@ -14,6 +15,7 @@ const std::vector<Command>& Commands() {
       {"validate", [](const CommandArgs& args) { return ValidateCommand(args); }},
       {"simulate", SimulateCommand},
       {"incidents", IncidentsCommand},
+      {"outbox", OutboxCommand},
       {"bench", &RunBenchCommand},
   };
   return commands;
