@@ -91,6 +91,23 @@ TEST_F(InboxChannelTest, RedeliveryOfTheSameKeyAddsNothing) {
   EXPECT_EQ(*store_->CountUnreadInbox("demo", "novak"), 1);
 }
 
+TEST_F(InboxChannelTest, ADeliveryWhoseRecordWasLostIsNotDuplicated) {
+  EventRequest poke;
+  poke.case_id = case_id_;
+  poke.type = "poke";
+  ASSERT_TRUE(engine_->Submit(poke).ok());
+  const int64_t outbox_id = store_->ListOutbox(case_id_)->at(0).id;
+  // An earlier process delivered the message and died before recording the attempt.
+  Delivery earlier = ToNovak("outbox-" + std::to_string(outbox_id));
+  earlier.login = "dvorak";
+  ASSERT_TRUE(inbox_->Deliver(earlier).ok());
+
+  OutboxDispatcher dispatcher(*store_, *engine_, clock_, {inbox_.get()}, "inbox");
+  ASSERT_EQ(*dispatcher.DeliverDue(), 1);
+  EXPECT_EQ(InboxOf("dvorak").size(), 1u);
+  EXPECT_EQ(store_->ListOutbox(case_id_)->at(0).status, OutboxStatus::kDelivered);
+}
+
 TEST_F(InboxChannelTest, UnreadComeFirstAndMarkingReadCountsDown) {
   for (const char* key : {"outbox-1", "outbox-2", "outbox-3"}) {
     ASSERT_TRUE(inbox_->Deliver(ToNovak(key)).ok());
