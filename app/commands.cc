@@ -3,6 +3,7 @@
 #include "app/bench_command.h"
 #include "app/calendar_command.h"
 #include "app/incidents_command.h"
+#include "app/outbox_command.h"
 #include "app/serve_command.h"
 #include "app/simulate_command.h"
 #include "app/validate_command.h"
@@ -15,6 +16,7 @@ const std::vector<Command>& Commands() {
       {"validate", [](const CommandArgs& args) { return ValidateCommand(args); }},
       {"simulate", SimulateCommand},
       {"incidents", IncidentsCommand},
+      {"outbox", OutboxCommand},
       {"bench", &RunBenchCommand},
       {"calendar", CalendarCommand},
   };

@@ -12,6 +12,7 @@ int Usage(std::ostream& out) {
          "  serve      spustí server (výchozí: 127.0.0.1:8080, souhra.db)\n"
          "  validate   zkontroluje workflow a pravidla: souhra validate SOUBOR…\n"
          "  incidents  selhané události: souhra incidents [--db SOUBOR] [--retry ID]\n"
+         "  outbox     nedoručená oznámení: souhra outbox [--db SOUBOR] [--failed] [--retry ID]\n"
          "  bench      změří propustnost enginu: souhra bench --cases N | souhra bench timers\n"
          "  calendar   kdy je termín: souhra calendar --from ČAS --duration LHŮTA [--json]\n";
   return 2;

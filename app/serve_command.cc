@@ -1,14 +1,18 @@
-// `souhra serve`: the engine, its timer scheduler and the HTTP server on one SQLite file.
+// `souhra serve`: the engine, its timer scheduler, the outbox's delivery worker and the HTTP
+// server on one SQLite file.
 #include "app/serve_command.h"
 
 #include <csignal>
 #include <iostream>
 #include <thread>
 
+#include "adapters/inbox/inbox_channel.h"
 #include "adapters/sqlite/sqlite_store.h"
 #include "app/demo_seed.h"
 #include "app/flags.h"
+#include "engine/delivery_worker.h"
 #include "engine/engine.h"
+#include "engine/outbox_dispatcher.h"
 #include "engine/scheduler.h"
 #include "engine/working_calendar.h"
 #include "web/server.h"
@@ -81,6 +85,11 @@ int ServeCommand(const CommandArgs& args) {
   }
   Scheduler scheduler(engine, kSchedulerTick, kSchedulerBatch, [](const Status& s) {
     std::cerr << "scheduler: " << s.ToString() << "\n";
+  });
+  InboxChannel inbox(engine);
+  OutboxDispatcher dispatcher(**store, engine, clock, {&inbox}, inbox.channel());
+  DeliveryWorker delivery(dispatcher, std::chrono::seconds(1), [](const Status& s) {
+    std::cerr << "outbox: " << s.ToString() << "\n";
   });
   HttpServer server(**store, server_options);
   ShutdownOnSignal shutdown(server);

@@ -122,6 +122,15 @@ Result<Applied> Engine::RetryIncident(int64_t incident_id) {
   }, e, incident_id).get();
 }
 
+Status Engine::Write(std::function<Status(WriteTxn&, Instant)> write) {
+  Result<Applied> done = Enqueue([write = std::move(write)](WriteTxn& txn,
+                                                            Instant now) -> Result<Applied> {
+    SOUHRA_RETURN_IF_ERROR(write(txn, now));
+    return Applied{};
+  }, EventRecord{}).get();
+  return done.ok() ? Status::Ok() : done.status();
+}
+
 Result<int> Engine::FireDueTimers(int limit) {
   SOUHRA_ASSIGN_OR_RETURN(std::vector<TimerRecord> due, store_.DueTimers(clock_.Now(), limit));
   std::vector<std::future<Result<Applied>>> replies;
@@ -239,8 +248,8 @@ bool Engine::RunOne(WriteTxn& txn, Request& request, Instant now, Result<Applied
     *result = undone.ok() ? error : undone;
     return false;
   }
-  if (!IsIncident(error.code())) {
-    *result = error;  // refused: nothing to keep
+  if (!IsIncident(error.code()) || request.incident_event.type.empty()) {
+    *result = error;  // refused, or not an event: nothing to keep
     return true;
   }
   if (Status s = ConsumeFiredTimer(txn, request.incident_event); !s.ok()) {

@@ -61,6 +61,12 @@ class Engine {
   // Applies an incident's event again; the incident is resolved when it succeeds.
   Result<Applied> RetryIncident(int64_t incident_id);
 
+  // Runs `write` on the writer thread in its own savepoint of a group commit and returns once its
+  // writes are durable, or undone with its error. For writes that are not events (the outbox
+  // dispatcher's delivery records, the in-app inbox): nothing is logged and a failure records no
+  // incident. `now` is the engine clock's time for the batch. Thread-safe.
+  Status Write(std::function<Status(WriteTxn& txn, Instant now)> write);
+
   // The same, without waiting: the future is ready once the work is durable or refused.
   std::future<Result<Applied>> SubmitAsync(const EventRequest& request);
   std::future<Result<Applied>> CreateCaseAsync(const NewCase& request);

@@ -79,6 +79,10 @@ struct UserTaskQuery {
   std::optional<Instant> due_until;
 };
 
+// Where an outbox message is on its way: waiting (first try or a retry after backoff), sent, or
+// given up after the last attempt until an administrator queues it again.
+enum class OutboxStatus { kPending, kDelivered, kFailed };
+
 struct OutboxRecord {
   int64_t id = 0;
   CaseId case_id = 0;
@@ -88,6 +92,35 @@ struct OutboxRecord {
   std::string channel;    // "" = the recipient's preferred channels
   Json payload = Json::object();
   Instant created;
+  // Kept by the outbox dispatcher; InsertOutbox ignores them and queues the message as pending,
+  // due at `created`.
+  OutboxStatus status = OutboxStatus::kPending;
+  int attempts = 0;        // attempts since the message was last queued
+  Instant next_attempt;    // a pending message is due at this time
+  std::string last_error;  // of the last failed attempt, "" after a success
+};
+
+// One try to send an outbox message through a channel.
+struct DeliveryAttempt {
+  int64_t outbox_id = 0;
+  std::string channel;
+  Instant at;
+  bool ok = false;
+  std::string error;  // status code and message of a failed attempt
+};
+
+// A message in a user's in-app inbox, linked to its case and, if it is about one, a task.
+struct InboxMessage {
+  int64_t id = 0;
+  std::string delivery_key;  // the outbox delivery's idempotency key ("outbox-<id>")
+  std::string tenant;
+  std::string login;
+  CaseId case_id = 0;
+  std::string task_key;  // "" when the message is not about a task
+  std::string template_name;
+  Json payload = Json::object();
+  Instant created;
+  std::optional<Instant> read;  // when the user marked it read
 };
 
 struct DecisionRecord {
@@ -202,6 +235,20 @@ class WriteTxn {
   // keep; with an empty state, all of them, kept ones too (the instance reached a final state).
   virtual Status CancelScoped(InstanceId instance_id, const std::string& state) = 0;
   virtual Status InsertOutbox(const OutboxRecord& record) = 0;
+  // Keeps `attempt` and sets the message's status, attempts, next_attempt and last_error to
+  // those of `after` (matched by after.id). kNotFound for no such message.
+  virtual Status RecordDeliveryAttempt(const DeliveryAttempt& attempt,
+                                       const OutboxRecord& after) = 0;
+  // Queues a failed message again: pending, due at `now`, no attempts yet in the new round.
+  // kNotFound unless message `outbox_id` exists and has failed.
+  virtual Status RequeueFailedOutbox(int64_t outbox_id, Instant now) = 0;
+  // Puts a message in a user's inbox. A message with the same (delivery_key, login) is already
+  // there and is left as it is: a repeated delivery adds nothing.
+  virtual Status InsertInboxMessage(const InboxMessage& message) = 0;
+  // Marks message `id` of (tenant, login) read at `at`; one already read keeps its first time.
+  // kNotFound if that user has no such message.
+  virtual Status MarkInboxRead(const std::string& tenant, const std::string& login, int64_t id,
+                               Instant at) = 0;
   virtual Status InsertDecision(const DecisionRecord& record) = 0;
   virtual Result<int64_t> AppendEvent(const EventRecord& record) = 0;
   virtual Result<int64_t> InsertIncident(const IncidentRecord& record) = 0;
@@ -229,6 +276,16 @@ class Store {
   virtual Result<std::vector<TimerRecord>> ListTimers(CaseId case_id) = 0;
   virtual Result<std::vector<PausedDeadline>> ListPausedDeadlines(CaseId case_id) = 0;
   virtual Result<std::vector<OutboxRecord>> ListOutbox(CaseId case_id) = 0;
+  // Pending messages due at or before `now`, earliest first, at most `limit`.
+  virtual Result<std::vector<OutboxRecord>> DueOutbox(Instant now, int limit) = 0;
+  // Messages that gave up after their last attempt, by id.
+  virtual Result<std::vector<OutboxRecord>> ListFailedOutbox() = 0;
+  // Every attempt to send message `outbox_id`, oldest first.
+  virtual Result<std::vector<DeliveryAttempt>> ListDeliveryAttempts(int64_t outbox_id) = 0;
+  // The inbox of (tenant, login): unread first, then newest first; at most `limit`.
+  virtual Result<std::vector<InboxMessage>> ListInbox(const std::string& tenant,
+                                                      const std::string& login, int limit) = 0;
+  virtual Result<int64_t> CountUnreadInbox(const std::string& tenant, const std::string& login) = 0;
   virtual Result<std::vector<DecisionRecord>> ListDecisions(CaseId case_id) = 0;
   virtual Result<std::vector<IncidentRecord>> ListIncidents(bool open_only) = 0;
   virtual Result<std::optional<IncidentRecord>> GetIncident(int64_t id) = 0;

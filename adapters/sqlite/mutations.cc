@@ -12,9 +12,11 @@ Result<int64_t> InsertReturningId(Connection& db, Statement& stmt) {
 }
 
 // Runs an UPDATE that must touch exactly one row.
-Status UpdateOne(Connection& db, Statement& stmt, const char* what, int64_t id) {
+Status UpdateOne(Connection& db, Statement& stmt, const std::string& what, int64_t id) {
   SOUHRA_RETURN_IF_ERROR(stmt.Run());
-  if (sqlite3_changes(db.handle()) == 0) return NotFound(std::string(what) + " " + std::to_string(id) + " does not exist");
+  if (sqlite3_changes(db.handle()) == 0) {
+    return NotFound(what + " " + std::to_string(id) + " does not exist");
+  }
   return Status::Ok();
 }
 
@@ -155,11 +157,62 @@ Status WriteNewOutbox(Connection& db, const OutboxRecord& r) {
   SOUHRA_ASSIGN_OR_RETURN(
       Statement stmt,
       db.Prepare("INSERT INTO outbox (case_id, instance_id, recipient, template, channel, payload,"
-                 " created) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                 " created, next_attempt) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
                  "insert outbox"));
   stmt.Bind(r.case_id).Bind(r.instance_id).Bind(r.recipient).Bind(r.template_name);
   stmt.Bind(r.channel).BindJson(r.payload).Bind(r.created);
   return stmt.Run();
+}
+
+Status WriteDeliveryAttempt(Connection& db, const DeliveryAttempt& a, const OutboxRecord& after) {
+  SOUHRA_ASSIGN_OR_RETURN(
+      Statement state,
+      db.Prepare("UPDATE outbox SET status = ?, attempts = ?, next_attempt = ?, last_error = ?"
+                 " WHERE id = ?",
+                 "update outbox delivery"));
+  state.Bind(OutboxStatusValue(after.status)).Bind(int64_t{after.attempts});
+  state.Bind(after.next_attempt).Bind(after.last_error).Bind(after.id);
+  SOUHRA_RETURN_IF_ERROR(UpdateOne(db, state, "outbox message", after.id));
+  SOUHRA_ASSIGN_OR_RETURN(
+      Statement attempt,
+      db.Prepare("INSERT INTO outbox_attempts (outbox_id, channel, at, ok, error)"
+                 " VALUES (?, ?, ?, ?, ?)",
+                 "insert delivery attempt"));
+  attempt.Bind(a.outbox_id).Bind(a.channel).Bind(a.at).Bind(int64_t{a.ok}).Bind(a.error);
+  return attempt.Run();
+}
+
+Status WriteOutboxRequeued(Connection& db, int64_t outbox_id, Instant now) {
+  SOUHRA_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db.Prepare("UPDATE outbox SET status = 0, attempts = 0, next_attempt = ?"
+                 " WHERE id = ? AND status = 2",
+                 "requeue outbox message"));
+  stmt.Bind(now).Bind(outbox_id);
+  return UpdateOne(db, stmt, "failed outbox message", outbox_id);
+}
+
+Status WriteNewInboxMessage(Connection& db, const InboxMessage& m) {
+  SOUHRA_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db.Prepare("INSERT INTO inbox (delivery_key, tenant, login, case_id, task_key, template,"
+                 " payload, created, read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                 " ON CONFLICT (delivery_key, login) DO NOTHING",
+                 "insert inbox message"));
+  stmt.Bind(m.delivery_key).Bind(m.tenant).Bind(m.login).Bind(m.case_id).Bind(m.task_key);
+  stmt.Bind(m.template_name).BindJson(m.payload).Bind(m.created).Bind(m.read);
+  return stmt.Run();
+}
+
+Status WriteInboxRead(Connection& db, const std::string& tenant, const std::string& login,
+                      int64_t id, Instant at) {
+  SOUHRA_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db.Prepare("UPDATE inbox SET read_at = coalesce(read_at, ?)"
+                 " WHERE id = ? AND tenant = ? AND login = ?",
+                 "mark inbox message read"));
+  stmt.Bind(at).Bind(id).Bind(tenant).Bind(login);
+  return UpdateOne(db, stmt, "inbox message of " + login, id);
 }
 
 Status WriteNewDecision(Connection& db, const DecisionRecord& r) {

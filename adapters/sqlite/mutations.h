@@ -27,6 +27,12 @@ Status WriteTaskAssignee(Connection& db, int64_t task_id, const std::string& ass
 Status WriteTaskDue(Connection& db, int64_t task_id, std::optional<Instant> due);
 Status CancelScopedRows(Connection& db, InstanceId instance_id, const std::string& state);
 Status WriteNewOutbox(Connection& db, const OutboxRecord& record);
+Status WriteDeliveryAttempt(Connection& db, const DeliveryAttempt& attempt,
+                            const OutboxRecord& after);
+Status WriteOutboxRequeued(Connection& db, int64_t outbox_id, Instant now);
+Status WriteNewInboxMessage(Connection& db, const InboxMessage& message);
+Status WriteInboxRead(Connection& db, const std::string& tenant, const std::string& login,
+                      int64_t id, Instant at);
 Status WriteNewDecision(Connection& db, const DecisionRecord& record);
 Result<int64_t> WriteNewEvent(Connection& db, const EventRecord& record);
 Result<int64_t> WriteNewIncident(Connection& db, const IncidentRecord& record);

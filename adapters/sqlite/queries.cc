@@ -153,6 +153,55 @@ Result<std::vector<OutboxRecord>> QueryOutbox(Connection& db, CaseId case_id) {
   return AllRows(stmt, &ReadOutbox);
 }
 
+Result<std::vector<OutboxRecord>> QueryDueOutbox(Connection& db, Instant now, int limit) {
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare("SELECT " SOUHRA_OUTBOX_COLUMNS " FROM outbox"
+                                     " WHERE status = 0 AND next_attempt <= ?"
+                                     " ORDER BY next_attempt, id LIMIT ?",
+                                     "list due outbox"));
+  stmt.Bind(now).Bind(int64_t{limit});
+  return AllRows(stmt, &ReadOutbox);
+}
+
+Result<std::vector<OutboxRecord>> QueryFailedOutbox(Connection& db) {
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare("SELECT " SOUHRA_OUTBOX_COLUMNS " FROM outbox"
+                                     " WHERE status = 2 ORDER BY id",
+                                     "list failed outbox"));
+  return AllRows(stmt, &ReadOutbox);
+}
+
+Result<std::vector<DeliveryAttempt>> QueryDeliveryAttempts(Connection& db, int64_t outbox_id) {
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare("SELECT " SOUHRA_ATTEMPT_COLUMNS " FROM outbox_attempts"
+                                     " WHERE outbox_id = ? ORDER BY id",
+                                     "list delivery attempts"));
+  stmt.Bind(outbox_id);
+  return AllRows(stmt, &ReadDeliveryAttempt);
+}
+
+Result<std::vector<InboxMessage>> QueryInbox(Connection& db, const std::string& tenant,
+                                             const std::string& login, int limit) {
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare("SELECT " SOUHRA_INBOX_COLUMNS " FROM inbox"
+                                     " WHERE tenant = ? AND login = ?"
+                                     " ORDER BY read_at IS NOT NULL, id DESC LIMIT ?",
+                                     "list inbox"));
+  stmt.Bind(tenant).Bind(login).Bind(int64_t{limit});
+  return AllRows(stmt, &ReadInboxMessage);
+}
+
+Result<int64_t> QueryUnreadInboxCount(Connection& db, const std::string& tenant,
+                                      const std::string& login) {
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare("SELECT count(*) FROM inbox"
+                                     " WHERE tenant = ? AND login = ? AND read_at IS NULL",
+                                     "count unread inbox"));
+  stmt.Bind(tenant).Bind(login);
+  SOUHRA_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  return row ? stmt.Int(0) : int64_t{0};
+}
+
 Result<std::vector<DecisionRecord>> QueryDecisions(Connection& db, CaseId case_id) {
   SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
                           db.Prepare("SELECT " SOUHRA_DECISION_COLUMNS " FROM decisions"

@@ -35,6 +35,14 @@ Result<std::optional<TimerRecord>> QueryTimer(Connection& db, InstanceId instanc
 // Earliest first, at most `limit`: a range scan of the timers' primary key.
 Result<std::vector<TimerRecord>> QueryDueTimers(Connection& db, Instant now, int limit);
 Result<std::vector<OutboxRecord>> QueryOutbox(Connection& db, CaseId case_id);  // by id
+// The outbox's delivery state, the attempts and the in-app inbox: see Store in engine/store.h.
+Result<std::vector<OutboxRecord>> QueryDueOutbox(Connection& db, Instant now, int limit);
+Result<std::vector<OutboxRecord>> QueryFailedOutbox(Connection& db);
+Result<std::vector<DeliveryAttempt>> QueryDeliveryAttempts(Connection& db, int64_t outbox_id);
+Result<std::vector<InboxMessage>> QueryInbox(Connection& db, const std::string& tenant,
+                                             const std::string& login, int limit);
+Result<int64_t> QueryUnreadInboxCount(Connection& db, const std::string& tenant,
+                                      const std::string& login);
 Result<std::vector<DecisionRecord>> QueryDecisions(Connection& db, CaseId case_id);
 // The event is kept without seq and outcome: it was never applied.
 Result<std::vector<IncidentRecord>> QueryIncidents(Connection& db, bool open_only);

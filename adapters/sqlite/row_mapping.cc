@@ -65,6 +65,37 @@ OutboxRecord ReadOutbox(Statement& row) {
   r.channel = row.Text(5);
   r.payload = row.JsonColumn(6);
   r.created = row.Time(7);
+  const int64_t status = row.Int(8);
+  r.status = status == 1 ? OutboxStatus::kDelivered : status == 2 ? OutboxStatus::kFailed
+                                                                  : OutboxStatus::kPending;
+  r.attempts = static_cast<int>(row.Int(9));
+  r.next_attempt = row.Time(10);
+  r.last_error = row.Text(11);
+  return r;
+}
+
+DeliveryAttempt ReadDeliveryAttempt(Statement& row) {
+  DeliveryAttempt r;
+  r.outbox_id = row.Int(0);
+  r.channel = row.Text(1);
+  r.at = row.Time(2);
+  r.ok = row.Bool(3);
+  r.error = row.Text(4);
+  return r;
+}
+
+InboxMessage ReadInboxMessage(Statement& row) {
+  InboxMessage r;
+  r.id = row.Int(0);
+  r.delivery_key = row.Text(1);
+  r.tenant = row.Text(2);
+  r.login = row.Text(3);
+  r.case_id = row.Int(4);
+  r.task_key = row.Text(5);
+  r.template_name = row.Text(6);
+  r.payload = row.JsonColumn(7);
+  r.created = row.Time(8);
+  r.read = row.OptionalTime(9);
   return r;
 }
 
@@ -135,6 +166,15 @@ int64_t TaskStatusValue(TaskStatus status) {
 
 int64_t IncidentStatusValue(IncidentStatus status) {
   return status == IncidentStatus::kResolved ? 1 : 0;
+}
+
+int64_t OutboxStatusValue(OutboxStatus status) {
+  switch (status) {
+    case OutboxStatus::kPending: return 0;
+    case OutboxStatus::kDelivered: return 1;
+    case OutboxStatus::kFailed: return 2;
+  }
+  return 0;
 }
 
 }  // namespace souhra::sqlite

@@ -12,7 +12,11 @@
 #define SOUHRA_TASK_COLUMNS \
   "id, case_id, instance_id, key, title, assignee, due, remind, scope_state, keep, status, result"
 #define SOUHRA_OUTBOX_COLUMNS \
-  "id, case_id, instance_id, recipient, template, channel, payload, created"
+  "id, case_id, instance_id, recipient, template, channel, payload, created, status, attempts, " \
+  "next_attempt, last_error"
+#define SOUHRA_ATTEMPT_COLUMNS "outbox_id, channel, at, ok, error"
+#define SOUHRA_INBOX_COLUMNS \
+  "id, delivery_key, tenant, login, case_id, task_key, template, payload, created, read_at"
 #define SOUHRA_DECISION_COLUMNS "case_id, instance_id, rule_set, rule_set_hash, result, decided"
 #define SOUHRA_EVENT_COLUMNS \
   "seq, case_id, instance_id, type, payload, idempotency_key, actor, at, due, outcome"
@@ -28,6 +32,8 @@ InstanceRecord ReadInstance(Statement& row);
 TimerRecord ReadTimer(Statement& row);
 TaskRecord ReadTask(Statement& row);
 OutboxRecord ReadOutbox(Statement& row);
+DeliveryAttempt ReadDeliveryAttempt(Statement& row);
+InboxMessage ReadInboxMessage(Statement& row);
 DecisionRecord ReadDecision(Statement& row);
 EventRecord ReadEvent(Statement& row);
 IncidentRecord ReadIncident(Statement& row);
@@ -35,5 +41,6 @@ DefinitionSource ReadDefinition(Statement& row);
 
 int64_t TaskStatusValue(TaskStatus status);
 int64_t IncidentStatusValue(IncidentStatus status);
+int64_t OutboxStatusValue(OutboxStatus status);
 
 }  // namespace souhra::sqlite

@@ -181,6 +181,46 @@ CREATE TABLE paused_deadlines (
 CREATE INDEX paused_deadlines_by_case ON paused_deadlines (case_id);
 )sql";
 
+// Version 4: delivery of the outbox, additive. Outbox status: 0 pending, 1 delivered, 2 failed;
+// a pending message is due at next_attempt (existing messages: at once, from their creation).
+// outbox_attempts keeps every try. inbox holds the in-app channel's messages, one per delivery
+// key and user, so that a repeated delivery inserts nothing.
+constexpr char kVersion4[] = R"sql(
+ALTER TABLE outbox ADD COLUMN status INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE outbox ADD COLUMN next_attempt INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE outbox ADD COLUMN last_error TEXT NOT NULL DEFAULT '';
+UPDATE outbox SET next_attempt = created;
+CREATE INDEX outbox_pending ON outbox (next_attempt, id) WHERE status = 0;
+CREATE INDEX outbox_failed ON outbox (id) WHERE status = 2;
+
+CREATE TABLE outbox_attempts (
+  id INTEGER PRIMARY KEY,
+  outbox_id INTEGER NOT NULL REFERENCES outbox (id),
+  channel TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  ok INTEGER NOT NULL,
+  error TEXT NOT NULL
+);
+CREATE INDEX outbox_attempts_by_message ON outbox_attempts (outbox_id);
+
+CREATE TABLE inbox (
+  id INTEGER PRIMARY KEY,
+  delivery_key TEXT NOT NULL,
+  tenant TEXT NOT NULL,
+  login TEXT NOT NULL,
+  case_id INTEGER NOT NULL REFERENCES cases (id),
+  task_key TEXT NOT NULL,
+  template TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  read_at INTEGER,
+  UNIQUE (delivery_key, login)
+);
+CREATE INDEX inbox_by_user ON inbox (tenant, login, id);
+CREATE INDEX inbox_unread ON inbox (tenant, login) WHERE read_at IS NULL;
+)sql";
+
 Result<int> UserVersion(Connection& db) {
   SOUHRA_ASSIGN_OR_RETURN(std::string text, db.QueryText("PRAGMA user_version", "read schema version"));
   return static_cast<int>(std::strtol(text.c_str(), nullptr, 10));
@@ -202,7 +242,7 @@ Status Apply(Connection& db, const Migration& step) {
 
 const std::vector<Migration>& SchemaMigrations() {
   static const std::vector<Migration> migrations = {
-      {1, kVersion1}, {2, kVersion2}, {3, kVersion3}};
+      {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}};
   return migrations;
 }
 

@@ -77,6 +77,19 @@ TEST_F(SchemaTest, AFailingStepLeavesThePreviousVersion) {
   EXPECT_EQ(Query("SELECT count(*) FROM applied"), "1\n");
 }
 
+TEST_F(SchemaTest, Version4QueuesTheOutboxRowsOfAnOlderDatabaseAsPending) {
+  auto db = Open();
+  ASSERT_TRUE(Migrate(*db, {SchemaMigrations()[0]}).ok());
+  ASSERT_TRUE(db->Exec("INSERT INTO cases VALUES (1, 'demo', 'K-1', '{}', 5, 0);"
+                       "INSERT INTO outbox VALUES (1, 1, 0, 'coordinator', 'late', '', '{}', 700)",
+                       "seed version 1")
+                  .ok());
+  ASSERT_TRUE(Migrate(*db, SchemaMigrations()).ok());
+  EXPECT_EQ(Query("SELECT status || ' ' || attempts || ' ' || next_attempt FROM outbox"),
+            "0 0 700\n");
+  EXPECT_EQ(Query("SELECT count(*) FROM inbox"), "0\n");
+}
+
 TEST_F(SchemaTest, ADatabaseFromANewerSouhraIsRefused) {
   ASSERT_EQ(Query("PRAGMA user_version = 99"), "");
   SqliteOptions options;

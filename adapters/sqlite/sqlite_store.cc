@@ -66,6 +66,22 @@ class SqliteStore final : public Store {
   Result<std::vector<OutboxRecord>> ListOutbox(CaseId case_id) override {
     return Read([&](Connection& db) { return sqlite::QueryOutbox(db, case_id); });
   }
+  Result<std::vector<OutboxRecord>> DueOutbox(Instant now, int limit) override {
+    return Read([&](Connection& db) { return sqlite::QueryDueOutbox(db, now, limit); });
+  }
+  Result<std::vector<OutboxRecord>> ListFailedOutbox() override {
+    return Read([&](Connection& db) { return sqlite::QueryFailedOutbox(db); });
+  }
+  Result<std::vector<DeliveryAttempt>> ListDeliveryAttempts(int64_t outbox_id) override {
+    return Read([&](Connection& db) { return sqlite::QueryDeliveryAttempts(db, outbox_id); });
+  }
+  Result<std::vector<InboxMessage>> ListInbox(const std::string& tenant, const std::string& login,
+                                              int limit) override {
+    return Read([&](Connection& db) { return sqlite::QueryInbox(db, tenant, login, limit); });
+  }
+  Result<int64_t> CountUnreadInbox(const std::string& tenant, const std::string& login) override {
+    return Read([&](Connection& db) { return sqlite::QueryUnreadInboxCount(db, tenant, login); });
+  }
   Result<std::vector<DecisionRecord>> ListDecisions(CaseId case_id) override {
     return Read([&](Connection& db) { return sqlite::QueryDecisions(db, case_id); });
   }

@@ -170,6 +170,28 @@ Status SqliteWriteTxn::InsertOutbox(const OutboxRecord& record) {
   return Run("insert outbox", [&](Connection& db) { return WriteNewOutbox(db, record); });
 }
 
+Status SqliteWriteTxn::RecordDeliveryAttempt(const DeliveryAttempt& attempt,
+                                             const OutboxRecord& after) {
+  return Run("record delivery attempt",
+             [&](Connection& db) { return WriteDeliveryAttempt(db, attempt, after); });
+}
+
+Status SqliteWriteTxn::RequeueFailedOutbox(int64_t outbox_id, Instant now) {
+  return Run("requeue outbox message",
+             [&](Connection& db) { return WriteOutboxRequeued(db, outbox_id, now); });
+}
+
+Status SqliteWriteTxn::InsertInboxMessage(const InboxMessage& message) {
+  return Run("insert inbox message",
+             [&](Connection& db) { return WriteNewInboxMessage(db, message); });
+}
+
+Status SqliteWriteTxn::MarkInboxRead(const std::string& tenant, const std::string& login,
+                                     int64_t id, Instant at) {
+  return Run("mark inbox message read",
+             [&](Connection& db) { return WriteInboxRead(db, tenant, login, id, at); });
+}
+
 Status SqliteWriteTxn::InsertDecision(const DecisionRecord& record) {
   return Run("insert decision", [&](Connection& db) { return WriteNewDecision(db, record); });
 }

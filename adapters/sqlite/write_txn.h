@@ -64,6 +64,11 @@ class SqliteWriteTxn final : public WriteTxn {
                               const std::string& key) override;
   Status CancelScoped(InstanceId instance_id, const std::string& state) override;
   Status InsertOutbox(const OutboxRecord& record) override;
+  Status RecordDeliveryAttempt(const DeliveryAttempt& attempt, const OutboxRecord& after) override;
+  Status RequeueFailedOutbox(int64_t outbox_id, Instant now) override;
+  Status InsertInboxMessage(const InboxMessage& message) override;
+  Status MarkInboxRead(const std::string& tenant, const std::string& login, int64_t id,
+                       Instant at) override;
   Status InsertDecision(const DecisionRecord& record) override;
   Result<int64_t> AppendEvent(const EventRecord& record) override;
   Result<int64_t> InsertIncident(const IncidentRecord& record) override;

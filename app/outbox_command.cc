@@ -1,0 +1,76 @@
+#include "app/outbox_command.h"
+
+#include <iostream>
+
+#include "adapters/sqlite/sqlite_store.h"
+#include "app/flags.h"
+#include "engine/engine.h"
+#include "engine/outbox_dispatcher.h"
+#include "engine/working_calendar.h"
+
+namespace souhra {
+namespace {
+
+void PrintFailed(Store& store, const OutboxRecord& message, std::ostream& out) {
+  out << "#" << message.id << "  " << FormatUtc(message.created) << "  case " << message.case_id
+      << "  to " << message.recipient << "  " << message.template_name << "  attempts "
+      << message.attempts << "  failed\n    " << message.last_error << "\n";
+  Result<std::vector<DeliveryAttempt>> attempts = store.ListDeliveryAttempts(message.id);
+  if (!attempts.ok()) return;
+  for (const DeliveryAttempt& attempt : *attempts) {
+    out << "    " << FormatUtc(attempt.at) << "  " << attempt.channel << "  "
+        << (attempt.ok ? "ok" : attempt.error) << "\n";
+  }
+}
+
+int Retry(Store& store, int64_t id) {
+  Result<std::unique_ptr<WorkingCalendar>> calendar = WorkingCalendar::Create();
+  if (!calendar.ok()) {
+    std::cerr << "souhra outbox: " << calendar.status().ToString() << "\n";
+    return 1;
+  }
+  SystemClock clock;
+  Engine engine(store, clock, **calendar);
+  if (Status s = RequeueFailedMessage(engine, id); !s.ok()) {
+    std::cerr << "souhra outbox: retry of #" << id << " failed: " << s.ToString() << "\n";
+    return 1;
+  }
+  std::cout << "#" << id << " queued for delivery again\n";
+  return 0;
+}
+
+}  // namespace
+
+int OutboxCommand(const CommandArgs& args) {
+  Flags flags(args);
+  SqliteOptions options;
+  options.path = flags.Get("--db", "souhra.db");
+  const bool failed = flags.Has("--failed");
+  const int retry = flags.GetInt("--retry", 0);
+  if (!flags.Finish(std::cerr) || !flags.positional().empty() || (failed && retry > 0)) {
+    std::cerr << "usage: souhra outbox [--db PATH] [--failed] [--retry ID]\n";
+    return 2;
+  }
+  Result<std::unique_ptr<Store>> store = OpenSqliteStore(options);
+  if (!store.ok()) {
+    std::cerr << "souhra outbox: " << store.status().ToString() << "\n";
+    return 1;
+  }
+  if (retry > 0) return Retry(**store, retry);
+  Result<std::vector<OutboxRecord>> messages = (*store)->ListFailedOutbox();
+  if (!messages.ok()) {
+    std::cerr << "souhra outbox: " << messages.status().ToString() << "\n";
+    return 1;
+  }
+  if (messages->empty()) {
+    std::cout << "no failed messages\n";
+  } else if (!failed) {
+    std::cout << messages->size() << " failed messages; see them with --failed\n";
+  }
+  if (failed) {
+    for (const OutboxRecord& message : *messages) PrintFailed(**store, message, std::cout);
+  }
+  return 0;
+}
+
+}  // namespace souhra

@@ -1,0 +1,12 @@
+// `souhra outbox [--db PATH] [--failed] [--retry ID]`: says how many notifications could not be
+// delivered, lists them with --failed (last error and every attempt), and queues one again for
+// `souhra serve`'s delivery worker once its cause is fixed.
+#pragma once
+
+#include "app/commands.h"
+
+namespace souhra {
+
+int OutboxCommand(const CommandArgs& args);
+
+}  // namespace souhra

@@ -1,0 +1,72 @@
+// The outbox dispatcher: sends the messages that events wrote to the outbox, through their
+// channels, at least once.
+//
+// DeliverDue takes the pending messages due by the Clock, resolves each recipient to a user
+// (engine/recipients.h), hands it to its channel with the idempotency key "outbox-<id>" and
+// records the attempt (channel, time, result, error) through the Engine. A failed attempt is
+// retried after an exponential backoff (first_backoff, doubling, capped at max_backoff); after
+// max_attempts the message is failed, listed by Store::ListFailedOutbox until an administrator
+// queues it again (RequeueFailedMessage). Messages exist only for committed events, so nothing
+// is sent for an event that rolled back. A crash between sending and recording sends the message
+// again with the same key; channels make that harmless.
+//
+// The dispatcher owns no thread: the DeliveryWorker (engine/delivery_worker.h) calls DeliverDue
+// on a tick, and tests call it directly.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "engine/clock.h"
+#include "engine/engine.h"
+#include "engine/notifier.h"
+#include "engine/store.h"
+
+namespace souhra {
+
+struct DispatchOptions {
+  std::chrono::milliseconds first_backoff = std::chrono::minutes(1);
+  std::chrono::milliseconds max_backoff = std::chrono::hours(4);
+  int max_attempts = 8;  // then failed
+  int batch = 100;       // messages per DeliverDue
+};
+
+// The wait after the `failed_attempts`-th failed attempt (1 = the first): first_backoff doubled
+// for each earlier failure, at most max_backoff.
+std::chrono::milliseconds BackoffAfter(int failed_attempts, const DispatchOptions& options);
+
+class OutboxDispatcher {
+ public:
+  // `channels` by name; a message that names no channel goes to `default_channel`. Everything
+  // passed must outlive the dispatcher.
+  OutboxDispatcher(Store& store, Engine& engine, const Clock& clock,
+                   std::vector<Notifier*> channels, std::string default_channel,
+                   DispatchOptions options = {});
+
+  // Attempts up to options.batch messages due by now, earliest first, and records the attempts.
+  // Returns how many were attempted (delivered or not). Fails with the store's or engine's error
+  // if the messages cannot be read or the attempts not recorded (they are then attempted again).
+  // One caller at a time.
+  Result<int> DeliverDue();
+  int batch() const { return options_.batch; }
+
+ private:
+  // Sends `message` and returns the attempt; `after` receives its next delivery state.
+  DeliveryAttempt Attempt(const OutboxRecord& message, Instant now, OutboxRecord* after);
+  Status Send(const OutboxRecord& message, Notifier& channel);
+  Notifier* ChannelFor(const std::string& name) const;
+
+  Store& store_;
+  Engine& engine_;
+  const Clock& clock_;
+  std::vector<Notifier*> channels_;
+  std::string default_channel_;
+  DispatchOptions options_;
+};
+
+// Queues failed message `outbox_id` again, due at once with a fresh round of attempts. kNotFound
+// unless that message exists and has failed.
+Status RequeueFailedMessage(Engine& engine, int64_t outbox_id);
+
+}  // namespace souhra

@@ -1,0 +1,71 @@
+// `souhra outbox` lists a notification that gave up and queues it again.
+#include <gtest/gtest.h>
+
+#include "adapters/sqlite/sqlite_store.h"
+#include "engine/outbox_dispatcher.h"
+#include "engine/working_calendar.h"
+#include "tests/fakes/fake_clock.h"
+#include "tests/fakes/recording_notifier.h"
+#include "tests/fakes/run_souhra.h"
+#include "tests/fakes/temp_dir.h"
+#include "tests/outbox_workflows.h"
+
+namespace souhra {
+namespace {
+
+// Leaves one failed message (its channel was down for its only attempt) at `path`.
+void PrepareFailedMessage(const std::string& path) {
+  SqliteOptions options;
+  options.path = path;
+  std::unique_ptr<Store> store = std::move(OpenSqliteStore(options).value());
+  std::unique_ptr<WorkingCalendar> calendar = std::move(WorkingCalendar::Create().value());
+  FakeClock clock(FromMillis(1775116800000));
+  Engine engine(*store, clock, *calendar);
+  testing::InstallOutboxWorkflows(engine);
+  Result<Applied> created = engine.CreateCase({"demo", "K-1", "notifying", testing::PeopleData()});
+  ASSERT_TRUE(created.ok());
+  EventRequest poke;
+  poke.case_id = created->case_id;
+  poke.type = "poke";
+  ASSERT_TRUE(engine.Submit(poke).ok());
+  testing::RecordingNotifier down("inbox", 1);
+  DispatchOptions single;
+  single.max_attempts = 1;
+  OutboxDispatcher dispatcher(*store, engine, clock, {&down}, "inbox", single);
+  ASSERT_EQ(*dispatcher.DeliverDue(), 1);
+}
+
+TEST(OutboxCommand, CountsAndListsTheFailedMessageWithItsAttempts) {
+  testing::TempDir dir;
+  PrepareFailedMessage(dir.File("s.db"));
+  testing::CommandOutput counted = testing::RunSouhra("outbox --db " + dir.File("s.db"));
+  EXPECT_EQ(counted.exit_code, 0);
+  EXPECT_EQ(counted.output, "1 failed messages; see them with --failed\n");
+  testing::CommandOutput listed = testing::RunSouhra("outbox --failed --db " + dir.File("s.db"));
+  EXPECT_EQ(listed.exit_code, 0);
+  EXPECT_NE(listed.output.find("#1 "), std::string::npos) << listed.output;
+  EXPECT_NE(listed.output.find("to coordinator  poked  attempts 1  failed"), std::string::npos)
+      << listed.output;
+  EXPECT_NE(
+      listed.output.find("2026-04-02T08:00:00.000Z  inbox  unavailable: channel 'inbox' is down"),
+      std::string::npos)
+      << listed.output;
+}
+
+TEST(OutboxCommand, RetryQueuesTheMessageAgain) {
+  testing::TempDir dir;
+  PrepareFailedMessage(dir.File("s.db"));
+  testing::CommandOutput retried =
+      testing::RunSouhra("outbox --db " + dir.File("s.db") + " --retry 1");
+  EXPECT_EQ(retried.exit_code, 0) << retried.output;
+  EXPECT_EQ(retried.output, "#1 queued for delivery again\n");
+  EXPECT_EQ(testing::RunSouhra("outbox --db " + dir.File("s.db")).output, "no failed messages\n");
+  testing::CommandOutput again =
+      testing::RunSouhra("outbox --db " + dir.File("s.db") + " --retry 1");
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_NE(again.output.find("failed outbox message 1 does not exist"), std::string::npos)
+      << again.output;
+}
+
+}  // namespace
+}  // namespace souhra
