@@ -1,17 +1,15 @@
 // The timer scheduler: a background thread that fires due timers through the engine.
 //
-// Every tick it asks the engine to fire what is due, in due order, repeating at once while a
-// full batch came back (catching up after downtime), then waits for the next tick. The wait is
-// the only use of real time here; what is due is decided by the engine's Clock.
+// A PeriodicThread (engine/periodic_thread.h) that asks the engine to fire what is due by the
+// engine's Clock.
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
-#include <thread>
+#include <utility>
 
 #include "engine/engine.h"
+#include "engine/periodic_thread.h"
 
 namespace souhra {
 
@@ -21,27 +19,22 @@ namespace souhra {
 inline constexpr std::chrono::milliseconds kSchedulerTick{20};
 inline constexpr int kSchedulerBatch = 1000;
 
+// Fires due timers through the engine, in due order, on its own thread.
 class Scheduler {
  public:
   // `on_error` hears about ticks that failed (e.g. the store was unavailable); it may log.
   Scheduler(Engine& engine, std::chrono::milliseconds tick, int batch,
-            std::function<void(const Status&)> on_error);
-  // Stops the thread after the current tick.
-  ~Scheduler();
-  Scheduler(const Scheduler&) = delete;
-  Scheduler& operator=(const Scheduler&) = delete;
+            std::function<void(const Status&)> on_error)
+      : thread_(
+            tick,
+            [&engine, batch]() -> Result<bool> {
+              SOUHRA_ASSIGN_OR_RETURN(int fired, engine.FireDueTimers(batch));
+              return fired == batch;
+            },
+            std::move(on_error)) {}
 
  private:
-  void Loop();
-
-  Engine& engine_;
-  const std::chrono::milliseconds tick_;
-  const int batch_;
-  std::function<void(const Status&)> on_error_;
-  std::mutex mu_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  PeriodicThread thread_;
 };
 
 }  // namespace souhra

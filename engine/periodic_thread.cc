@@ -1,17 +1,18 @@
-#include "engine/delivery_worker.h"
+#include "engine/periodic_thread.h"
 
 #include <utility>
 
 namespace souhra {
 
-DeliveryWorker::DeliveryWorker(OutboxDispatcher& dispatcher, std::chrono::milliseconds tick,
+PeriodicThread::PeriodicThread(std::chrono::milliseconds tick,
+                               std::function<Result<bool>()> drain,
                                std::function<void(const Status&)> on_error)
-    : dispatcher_(dispatcher),
-      tick_(tick),
+    : tick_(tick),
+      drain_(std::move(drain)),
       on_error_(std::move(on_error)),
       thread_([this] { Loop(); }) {}
 
-DeliveryWorker::~DeliveryWorker() {
+PeriodicThread::~PeriodicThread() {
   {
     std::lock_guard<std::mutex> lock(mu_);
     stopping_ = true;
@@ -20,13 +21,13 @@ DeliveryWorker::~DeliveryWorker() {
   thread_.join();
 }
 
-void DeliveryWorker::Loop() {
+void PeriodicThread::Loop() {
   std::unique_lock<std::mutex> lock(mu_);
   while (!stopping_) {
     lock.unlock();
-    Result<int> sent = dispatcher_.DeliverDue();
-    while (sent.ok() && *sent == dispatcher_.batch()) sent = dispatcher_.DeliverDue();
-    if (!sent.ok() && on_error_) on_error_(sent.status());
+    Result<bool> more = drain_();
+    while (more.ok() && *more) more = drain_();
+    if (!more.ok() && on_error_) on_error_(more.status());
     lock.lock();
     wake_.wait_for(lock, tick_, [this] { return stopping_; });
   }
