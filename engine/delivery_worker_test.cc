@@ -7,9 +7,7 @@
 #include <future>
 #include <memory>
 
-#include "adapters/sqlite/sqlite_store.h"
-#include "engine/working_calendar.h"
-#include "tests/fakes/fake_clock.h"
+#include "tests/fakes/engine_harness.h"
 #include "tests/fakes/temp_dir.h"
 #include "tests/outbox_workflows.h"
 
@@ -35,12 +33,8 @@ class SignallingNotifier final : public Notifier {
 
 TEST(DeliveryWorker, DeliversOnItsFirstTickAndStopsWithoutWaitingForTheNext) {
   testing::TempDir dir;
-  SqliteOptions options;
-  options.path = dir.File("souhra.db");
-  std::unique_ptr<Store> store = std::move(OpenSqliteStore(options).value());
-  std::unique_ptr<WorkingCalendar> calendar = std::move(WorkingCalendar::Create().value());
-  FakeClock clock(FromMillis(1775116800000));
-  Engine engine(*store, clock, *calendar);
+  testing::EngineHarness harness(dir.File("souhra.db"), FromMillis(1775116800000));
+  Engine& engine = harness.engine;
   testing::InstallOutboxWorkflows(engine);
   Result<Applied> created = engine.CreateCase({"demo", "K-1", "notifying", testing::PeopleData()});
   ASSERT_TRUE(created.ok());
@@ -51,7 +45,7 @@ TEST(DeliveryWorker, DeliversOnItsFirstTickAndStopsWithoutWaitingForTheNext) {
 
   SignallingNotifier channel;
   std::future<std::string> first = channel.First();
-  OutboxDispatcher dispatcher(*store, engine, clock, {&channel}, "inbox");
+  OutboxDispatcher dispatcher(*harness.store, engine, harness.clock, {&channel}, "inbox");
   {
     DeliveryWorker worker(dispatcher, std::chrono::hours(1), nullptr);
     ASSERT_EQ(first.wait_for(std::chrono::seconds(30)), std::future_status::ready);

@@ -1,10 +1,8 @@
 // `souhra incidents` lists a failed event and, once its cause is fixed, applies it again.
 #include <gtest/gtest.h>
 
-#include "adapters/sqlite/sqlite_store.h"
 #include "engine/engine.h"
-#include "engine/working_calendar.h"
-#include "tests/fakes/fake_clock.h"
+#include "tests/fakes/engine_harness.h"
 #include "tests/fakes/run_souhra.h"
 #include "tests/fakes/temp_dir.h"
 
@@ -31,12 +29,8 @@ return workflow {
 // Leaves one open incident (a failed "check") in a fresh database at `path`, then repairs the
 // case's data so that a retry can succeed.
 void PrepareIncident(const std::string& path) {
-  SqliteOptions options;
-  options.path = path;
-  std::unique_ptr<Store> store = std::move(OpenSqliteStore(options).value());
-  std::unique_ptr<WorkingCalendar> calendar = std::move(WorkingCalendar::Create().value());
-  FakeClock clock(FromMillis(1775116800000));
-  Engine engine(*store, clock, *calendar);
+  testing::EngineHarness harness(path, FromMillis(1775116800000));
+  Engine& engine = harness.engine;
   ASSERT_TRUE(engine.Install("demo", "fragile.lua", kFragile).ok());
   Result<Applied> created = engine.CreateCase({"demo", "K-1", "fragile", {{"broken", true}}});
   ASSERT_TRUE(created.ok());

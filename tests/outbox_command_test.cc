@@ -1,10 +1,8 @@
 // `souhra outbox` lists a notification that gave up and queues it again.
 #include <gtest/gtest.h>
 
-#include "adapters/sqlite/sqlite_store.h"
 #include "engine/outbox_dispatcher.h"
-#include "engine/working_calendar.h"
-#include "tests/fakes/fake_clock.h"
+#include "tests/fakes/engine_harness.h"
 #include "tests/fakes/recording_notifier.h"
 #include "tests/fakes/run_souhra.h"
 #include "tests/fakes/temp_dir.h"
@@ -15,12 +13,8 @@ namespace {
 
 // Leaves one failed message (its channel was down for its only attempt) at `path`.
 void PrepareFailedMessage(const std::string& path) {
-  SqliteOptions options;
-  options.path = path;
-  std::unique_ptr<Store> store = std::move(OpenSqliteStore(options).value());
-  std::unique_ptr<WorkingCalendar> calendar = std::move(WorkingCalendar::Create().value());
-  FakeClock clock(FromMillis(1775116800000));
-  Engine engine(*store, clock, *calendar);
+  testing::EngineHarness harness(path, FromMillis(1775116800000));
+  Engine& engine = harness.engine;
   testing::InstallOutboxWorkflows(engine);
   Result<Applied> created = engine.CreateCase({"demo", "K-1", "notifying", testing::PeopleData()});
   ASSERT_TRUE(created.ok());
@@ -31,7 +25,7 @@ void PrepareFailedMessage(const std::string& path) {
   testing::RecordingNotifier down("inbox", 1);
   DispatchOptions single;
   single.max_attempts = 1;
-  OutboxDispatcher dispatcher(*store, engine, clock, {&down}, "inbox", single);
+  OutboxDispatcher dispatcher(*harness.store, engine, harness.clock, {&down}, "inbox", single);
   ASSERT_EQ(*dispatcher.DeliverDue(), 1);
 }
 
