@@ -9,6 +9,11 @@ case "$kind" in
   asan)    flags=(-DCMAKE_BUILD_TYPE=Debug -DSOUHRA_SANITIZE=ON) ;;
   *) echo "usage: scripts/build.sh release|asan" >&2; exit 2 ;;
 esac
+# ccache, when installed, lets worktrees and rebuilds share compiled objects.
+if command -v ccache >/dev/null; then
+  flags+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(dirname "$PWD")}"
+fi
 cmake -S . -B "build/$kind" "${flags[@]}" >/dev/null
 targets=()
 for t in "$@"; do targets+=(--target "$t"); done

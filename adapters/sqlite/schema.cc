@@ -221,6 +221,43 @@ CREATE INDEX inbox_by_user ON inbox (tenant, login, id);
 CREATE INDEX inbox_unread ON inbox (tenant, login) WHERE read_at IS NULL;
 )sql";
 
+// Version 5: the directory (engine/directory.h): tenants with their settings, the office's users
+// with roles (a JSON array) and the external actors a coordinator invites.
+constexpr char kVersion5[] = R"sql(
+CREATE TABLE tenants (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  settings TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE users (
+  tenant TEXT NOT NULL REFERENCES tenants (id),
+  login TEXT NOT NULL,
+  name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  roles TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  daily_digest INTEGER NOT NULL,
+  active INTEGER NOT NULL,
+  PRIMARY KEY (tenant, login)
+) WITHOUT ROWID;
+
+CREATE TABLE actors (
+  tenant TEXT NOT NULL REFERENCES tenants (id),
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  organisation TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  email TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  webhook_url TEXT NOT NULL,
+  webhook_secret TEXT NOT NULL,
+  formal_agreement INTEGER NOT NULL,
+  active INTEGER NOT NULL,
+  PRIMARY KEY (tenant, id)
+) WITHOUT ROWID;
+)sql";
+
 Result<int> UserVersion(Connection& db) {
   SOUHRA_ASSIGN_OR_RETURN(std::string text, db.QueryText("PRAGMA user_version", "read schema version"));
   return static_cast<int>(std::strtol(text.c_str(), nullptr, 10));
@@ -242,7 +279,7 @@ Status Apply(Connection& db, const Migration& step) {
 
 const std::vector<Migration>& SchemaMigrations() {
   static const std::vector<Migration> migrations = {
-      {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}};
+      {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}, {5, kVersion5}};
   return migrations;
 }
 
