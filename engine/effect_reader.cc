@@ -112,7 +112,7 @@ void ReadTimerOrTask(const Checker& at, Effect* effect) {
 }
 
 void ReadNotify(const Checker& at, const EffectScope& scope, Effect* effect) {
-  at.Keys({"to", "template", "channel"});
+  at.Keys({"to", "template", "channel", "purpose", "calendar"});
   auto to = at.obj.find("to");
   if (to == at.obj.end()) at.Report("", "missing 'to'");
   else if (to->is_array()) for (const Json& role : *to) CheckRole(at, "to", role);
@@ -123,6 +123,8 @@ void ReadNotify(const Checker& at, const EffectScope& scope, Effect* effect) {
                               Suggestion(*name, Keys(scope.templates)));
   }
   at.String("channel", false);
+  at.String("purpose", false);
+  at.String("calendar", false);
   effect->args = Args(at.obj, {});
 }
 

@@ -39,6 +39,20 @@ Status SetPath(Json& data, const std::string& path, const Json& value) {
   }
 }
 
+// The value at a dotted path inside `data`, or null when any part is missing.
+Json GetPath(const Json& data, const std::string& path) {
+  const Json* node = &data;
+  size_t start = 0;
+  while (true) {
+    size_t dot = path.find('.', start);
+    std::string part = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (!node->is_object() || !node->contains(part)) return Json();
+    node = &(*node)[part];
+    if (dot == std::string::npos) return *node;
+    start = dot + 1;
+  }
+}
+
 // Carries out effects in order against a working copy of the case data, collecting operations.
 class Planner {
  public:
@@ -174,6 +188,12 @@ class Planner {
                          {"workflow", ctx_.workflow->name},
                          {"state", state_},
                          {"event", event.value("type", "")}};
+      // What the message is for, as the information rules ask; and the meeting an invitation
+      // carries, as the case data had it when the event was applied.
+      if (e.args.contains("purpose")) message.payload["purpose"] = e.args["purpose"];
+      if (e.args.contains("calendar")) {
+        message.payload["calendar"] = GetPath(plan_.data, e.args["calendar"].get<std::string>());
+      }
       Add(std::move(message));
     }
     return Status::Ok();

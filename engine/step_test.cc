@@ -96,6 +96,26 @@ TEST_F(StepTest, StartEntersTheInitialStateAndResolvesParamDurations) {
   EXPECT_EQ(timer.timer.due, FromMillis(2 * 24 * 3600 * 1000LL));
 }
 
+TEST_F(StepTest, NotificationCarriesItsPurposeAndTheMeetingAsTheDataHadIt) {
+  Transition invite;
+  invite.run = {Make(EffectKind::kSet, "", {{"conference.at", "2026-05-04T08:00:00Z"}}),
+                Make(EffectKind::kNotify, "",
+                     {{"to", Json::array({"actor:charita", "coordinator"})},
+                      {"template", "invitation"},
+                      {"purpose", "conference"},
+                      {"calendar", "conference"}}),
+                Make(EffectKind::kSet, "", {{"conference.at", "later"}})};
+  workflow_.states["a"].on["invite"] = {invite};
+  Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "invite", Json::object());
+  ASSERT_TRUE(plan.ok());
+  ASSERT_EQ(plan->operations.size(), 2u);
+  const auto& first = std::get<OutboxRecord>(plan->operations[0]);
+  EXPECT_EQ(first.recipient, "actor:charita");
+  EXPECT_EQ(first.payload["purpose"], "conference");
+  EXPECT_EQ(first.payload["calendar"], Json({{"at", "2026-05-04T08:00:00Z"}}));
+  EXPECT_EQ(std::get<OutboxRecord>(plan->operations[1]).recipient, "coordinator");
+}
+
 TEST_F(StepTest, FirstPassingGuardWins) {
   scripts_->guards[1] = true;
   Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "next", Json::object());
