@@ -177,6 +177,22 @@ TEST(Validator, AcceptsRoleFormsAndReportsUnknownRoles) {
             (std::vector<std::string>{"w.lua:7: state 'a': enter: notify: unknown role 'boss'"}));
 }
 
+TEST(Validator, ReadsUrgentTemplatesAndTypedNotifyFields) {
+  std::string source = WorkflowSource(
+      "      enter = notify { to = 'actor:charita', template = 'hello', purpose = 'conference',\n"
+      "                       calendar = 'conference' },");
+  source.replace(source.find("templates = {"), 13,
+                 "templates = { alarm = { title = 'A', body = 'B', urgent = true },");
+  Result<LoadedDefinition> loaded = Load(source);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(loaded->workflow->templates["alarm"]["urgent"], true);
+  EXPECT_EQ(loaded->workflow->templates["hello"]["urgent"], false);
+  EXPECT_EQ(Problems(WorkflowSource("      enter = notify { to = 'head', template = 'hello', "
+                                    "purpose = 1 },")),
+            (std::vector<std::string>{
+                "w.lua:7: state 'a': enter: notify: 'purpose' must be a string, not a number"}));
+}
+
 TEST(Validator, ChecksDecideAndStartAgainstTheContext) {
   ValidationContext context{{"intake"}, {"cm_eligibility"}};
   EXPECT_EQ(Problems(WorkflowSource("      enter = { decide { rules = 'cm_eligibilty', into = 'x' },\n"

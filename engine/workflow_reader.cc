@@ -158,10 +158,14 @@ void ReadTemplates(const Checker& at, const Json& templates, Workflow* out) {
       t.Report("", "expected a table { title = ..., body = ... }");
       continue;
     }
-    t.Keys({"title", "body"});
+    t.Keys({"title", "body", "urgent"});
     t.String("title", true);
     t.String("body", true);
-    out->templates[name] = Json{{"title", value.value("title", "")}, {"body", value.value("body", "")}};
+    // Urgent messages (escalations) go out at once, never held for a daily digest.
+    const bool urgent = t.Boolean("urgent", false);
+    out->templates[name] = Json{{"title", value.value("title", "")},
+                                {"body", value.value("body", "")},
+                                {"urgent", urgent}};
   }
 }
 
