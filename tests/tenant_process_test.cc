@@ -3,6 +3,7 @@
 // `souhra validate` accepts every shipped and tenant script.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -54,7 +55,7 @@ struct Outcome {
   std::string decision;
 };
 
-Outcome Run(const std::string& tenant) {
+Outcome RunUnder(const std::string& tenant) {
   Outcome outcome;
   Result<ScenarioRun> run =
       SimulateScenario(tenant + ".lua", Header(tenant) + kSteps, FilesUnder(SOUHRA_SOURCE_DIR));
@@ -70,17 +71,19 @@ Outcome Run(const std::string& tenant) {
 }
 
 TEST(TenantProcess, TheSameScenarioHasDifferentDeadlinesUnderTheTwoTenants) {
-  const Outcome lhota = Run("horni_lhota");
-  const Outcome brod = Run("dolni_brod");
+  const Outcome lhota = RunUnder("horni_lhota");
+  const Outcome brod = RunUnder("dolni_brod");
   // Horní Lhota keeps the shipped 5 working days (Good Friday and Easter Monday skipped) and
   // reviews every 60 working days; Dolní Brod: 3 and 30.
-  EXPECT_EQ(lhota.first_contact_due, "úkol first_contact pro social_worker, termín pá 10. 4. 2026 9:00");
-  EXPECT_EQ(brod.first_contact_due, "úkol first_contact pro social_worker, termín st 8. 4. 2026 9:00");
-  EXPECT_EQ(lhota.review_due, "úkol review pro case_manager, termín XX");
-  EXPECT_EQ(brod.review_due, "úkol review pro case_manager, termín XX");
+  EXPECT_EQ(lhota.first_contact_due,
+            "úkol first_contact pro social_worker, termín pá 10. 4. 2026 9:00");
+  EXPECT_EQ(brod.first_contact_due,
+            "úkol first_contact pro social_worker, termín st 8. 4. 2026 9:00");
+  EXPECT_EQ(lhota.review_due, "úkol review pro case_manager, termín út 30. 6. 2026 9:00");
+  EXPECT_EQ(brod.review_due, "úkol review pro case_manager, termín út 19. 5. 2026 9:00");
   // Horní Lhota's target group (55+ on low income) holds; Dolní Brod's (losing housing) does not.
-  EXPECT_EQ(lhota.decision, "XX");
-  EXPECT_EQ(brod.decision, "XX");
+  EXPECT_EQ(lhota.decision, "rozhodnutí cm_eligibility: vyhovuje (skóre 9)");
+  EXPECT_EQ(brod.decision, "rozhodnutí cm_eligibility: vyhovuje (skóre 8)");
 }
 
 TEST(TenantProcess, SouhraValidateAcceptsEveryShippedAndTenantScript) {
