@@ -76,7 +76,8 @@ Status ResolveExtensions(const std::vector<std::string>& files, std::vector<std:
     if (heads[i].kind != "extend") continue;
     auto base = whole.find(heads[i].name);
     if (base != whole.end()) {
-      (*sources)[i] = ComposeExtension(files[base->second], (*sources)[base->second], (*sources)[i]);
+      (*sources)[i] =
+          ComposeExtension(files[base->second], (*sources)[base->second], (*sources)[i]);
       continue;
     }
     const std::string shipped = ShippedFileOf(files[i], heads[i].name);

@@ -40,8 +40,11 @@ void MergeCriteria(Json& into, const Json& from, std::vector<ExtensionOrigin>* o
       return c.is_object() && c.value("id", "") == item["id"].get<std::string>();
     });
     size_t at = static_cast<size_t>(same - list.begin());
-    if (same == list.end()) list.push_back(item);
-    else *same = item;
+    if (same == list.end()) {
+      list.push_back(item);
+    } else {
+      *same = item;
+    }
     origins->push_back({{"criteria", std::to_string(at + 1)}, source});
   }
 }
@@ -83,8 +86,9 @@ Json MergeExtension(const Json& base, const Json& extension, std::vector<Extensi
   for (const auto& [key, value] : extension.items()) {
     if (IsTag(key)) continue;
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-      problems->push_back({{key}, "an extension of a " + std::string(workflow ? "workflow" : "rule set") +
-                                      " cannot change '" + key + "'" + Suggestion(key, allowed)});
+      problems->push_back({{key},
+                           "an extension of a " + std::string(workflow ? "workflow" : "rule set") +
+                               " cannot change '" + key + "'" + Suggestion(key, allowed)});
       continue;
     }
     if (key == "params" || key == "templates" || key == "states") {

@@ -98,9 +98,10 @@ TEST(DefinitionExtension, ProblemsPointIntoTheExtensionsFileAndLine) {
   auto loaded = Load(ComposeExtension("workflows/review.lua", kBase, kBad), &d);
   ASSERT_FALSE(loaded.ok());
   ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(d[0].ToString(),
-            "tenants/a/review.lua:8: an extension of a workflow cannot change 'titel' (did you mean "
-            "'title'?)");
+  EXPECT_EQ(
+      d[0].ToString(),
+      "tenants/a/review.lua:8: an extension of a workflow cannot change 'titel' (did you mean "
+      "'title'?)");
   constexpr char kBadTarget[] = R"(return extend "review" {
   states = {
     late = {
@@ -120,8 +121,9 @@ TEST(DefinitionExtension, AnExtensionWithoutItsBaseIsRefused) {
   std::vector<Diagnostic> d;
   ASSERT_FALSE(Load(kExtension, &d).ok());
   ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(d[0].ToString(), "tenants/a/review.lua:2: extend \"review\": no shipped definition "
-                             "of that name to extend among the files given");
+  EXPECT_EQ(d[0].ToString(),
+            "tenants/a/review.lua:2: extend \"review\": no shipped definition "
+            "of that name to extend among the files given");
 }
 
 TEST(DefinitionExtension, BasesArePreparedInOrder) {

@@ -97,8 +97,8 @@ namespace {
 // Runs the base and the extension of a composed source in one sandbox and merges them. Problems
 // of the base are reported in the base's file, those of the extension in the extension's.
 Result<Json> RunComposite(LuaSandbox& sandbox, const std::string& file, const CompositeParts& parts,
-                          const SourceMap& extension_map, Diagnostics* base_sink,
-                          Diagnostics* sink, std::vector<ExtensionOrigin>* origins) {
+                          const SourceMap& extension_map, Diagnostics* base_sink, Diagnostics* sink,
+                          std::vector<ExtensionOrigin>* origins) {
   Result<Json> base = sandbox.RunFile(parts.base_file, parts.base_source);
   if (!base.ok()) {
     AddScriptFailure(base.status(), base_sink);

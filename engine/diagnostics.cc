@@ -11,7 +11,8 @@ void Diagnostics::Overlay(KeyPath merged, KeyPath source, std::string file, cons
 SourcePos Diagnostics::Pos(const KeyPath& path, int fallback_line) const {
   const Origin* best = nullptr;
   for (const Origin& o : overlays_) {
-    if (o.merged.size() > path.size() || !std::equal(o.merged.begin(), o.merged.end(), path.begin())) {
+    if (o.merged.size() > path.size() ||
+        !std::equal(o.merged.begin(), o.merged.end(), path.begin())) {
       continue;
     }
     if (!best || o.merged.size() > best->merged.size()) best = &o;

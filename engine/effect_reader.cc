@@ -10,8 +10,7 @@ namespace souhra {
 
 const std::vector<std::string>& EffectConstructors() {
   static const std::vector<std::string> names = {"task",   "timer", "cancel", "notify", "set",
-                                                 "decide", "start", "pause",  "resume",
-                                                 "emit"};
+                                                 "decide", "start", "pause",  "resume", "emit"};
   return names;
 }
 
@@ -155,7 +154,8 @@ void ReadEmit(const Checker& at, Effect* effect) {
   const std::string* type = at.String("event", true);
   if (type) effect->key = *type;
   if (type && (type->empty() || type->starts_with("task.") || type->starts_with("timer."))) {
-    at.Report("event", "'" + *type + "' cannot be emitted: task.* and timer.* are the engine's own");
+    at.Report("event",
+              "'" + *type + "' cannot be emitted: task.* and timer.* are the engine's own");
   }
   if (at.obj.contains("payload")) {
     const Json& payload = at.obj["payload"];

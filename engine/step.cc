@@ -245,10 +245,9 @@ class Planner {
 
   Status ApplyRun(const Effect& e, const Json& event, int depth) {
     if (depth >= kMaxRunDepth) return EffectError(e, "run functions nest too deeply");
-    SOUHRA_ASSIGN_OR_RETURN(
-        std::vector<Effect> more,
-        ctx_.workflow->scripts->Action(e.function, ScriptView(ctx_, case_, state_, plan_.data),
-                                       event));
+    SOUHRA_ASSIGN_OR_RETURN(std::vector<Effect> more,
+                            ctx_.workflow->scripts->Action(
+                                e.function, ScriptView(ctx_, case_, state_, plan_.data), event));
     return Run(more, event, depth + 1);
   }
 
@@ -315,9 +314,9 @@ Result<Plan> PlanEvent(const StepContext& ctx, const CaseRecord& c, const Instan
   if (on == state->on.end()) return not_accepted;
 
   const Json event = EventView(event_type, payload, ctx.now);
-  SOUHRA_ASSIGN_OR_RETURN(const Transition* chosen,
-                          ChooseTransition(ctx, on->second,
-                                           ScriptView(ctx, c, instance.state, c.data), event));
+  SOUHRA_ASSIGN_OR_RETURN(
+      const Transition* chosen,
+      ChooseTransition(ctx, on->second, ScriptView(ctx, c, instance.state, c.data), event));
   if (chosen == nullptr) return not_accepted;
 
   Planner planner(ctx, c, instance.state, c.data);

@@ -35,9 +35,9 @@ struct PauseDeadline { std::string kind; std::string key; };
 struct ResumeDeadline { std::string kind; std::string key; };
 // An internal event for the case's other active instances, delivered after this step.
 struct EmitEvent { std::string type; Json payload; };
-using Operation = std::variant<TimerPlan, CancelTimer, TaskPlan, CancelTask, CancelScope,
-                               OutboxRecord, DecisionRecord, StartWorkflow, PauseDeadline,
-                               ResumeDeadline, EmitEvent>;
+using Operation =
+    std::variant<TimerPlan, CancelTimer, TaskPlan, CancelTask, CancelScope, OutboxRecord,
+                 DecisionRecord, StartWorkflow, PauseDeadline, ResumeDeadline, EmitEvent>;
 
 struct Plan {
   bool accepted = false;

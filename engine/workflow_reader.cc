@@ -85,8 +85,7 @@ void CheckTargets(const Workflow& w, Diagnostics* sink) {
       for (const Transition& t : alternatives) {
         if (t.go.empty() || w.states.count(t.go)) continue;
         sink->AddAt(t.pos, "state " + Quote(name) + ": event " + Quote(event) +
-                                    ": unknown target " + Quote(t.go) +
-                                    Suggestion(t.go, StateNames(w)));
+                               ": unknown target " + Quote(t.go) + Suggestion(t.go, StateNames(w)));
       }
     }
   }
@@ -108,7 +107,7 @@ void CheckReachable(const Workflow& w, Diagnostics* sink) {
   for (const auto& [name, state] : w.states) {
     if (!seen.count(name)) {
       sink->AddAt(state.pos, "state " + Quote(name) + ": unreachable from the initial state " +
-                                      Quote(w.initial));
+                                 Quote(w.initial));
     }
   }
 }
@@ -145,8 +144,8 @@ void CheckEventSources(const Workflow& w, Diagnostics* sink) {
       const char* what = which == 0 ? "task" : "timer";
       const SourcePos& pos = alternatives.empty() ? state.pos : alternatives.front().pos;
       sink->AddAt(pos, "state " + Quote(name) + ": event " + Quote(event) + ": no " + what + " " +
-                            Quote(key) + " is created in this workflow" +
-                            Suggestion(key, {keys[which].begin(), keys[which].end()}));
+                           Quote(key) + " is created in this workflow" +
+                           Suggestion(key, {keys[which].begin(), keys[which].end()}));
     }
   }
 }

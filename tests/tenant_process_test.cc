@@ -88,9 +88,9 @@ TEST(TenantProcess, TheSameScenarioHasDifferentDeadlinesUnderTheTwoTenants) {
 
 TEST(TenantProcess, SouhraValidateAcceptsEveryShippedAndTenantScript) {
   const std::string root = SOUHRA_SOURCE_DIR;
-  const testing::CommandOutput all = testing::RunSouhra(
-      "validate " + root + "/workflows/*.lua " + root + "/rules/*.lua " + root +
-      "/workflows/tenants/*/*.lua");
+  const testing::CommandOutput all =
+      testing::RunSouhra("validate " + root + "/workflows/*.lua " + root + "/rules/*.lua " + root +
+                         "/workflows/tenants/*/*.lua");
   EXPECT_EQ(all.exit_code, 0) << all.output;
   // A tenant's file alone resolves `extend` against the shipped file beside it.
   const testing::CommandOutput alone =
