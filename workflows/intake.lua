@@ -50,8 +50,12 @@ return workflow {
         ["intake.assigned"] = {
           go = "contact",
           when = function(case, event) return event.payload.social_worker ~= nil end,
+          -- payload { social_worker, coordinator, head }: who holds the roles of the case
           run = function(case, event)
-            return set { ["people.social_worker"] = event.payload.social_worker }
+            local p = event.payload
+            return set { ["people.social_worker"] = p.social_worker,
+                         ["people.coordinator"] = p.coordinator or (case.data.people or {}).coordinator,
+                         ["people.head"] = p.head or (case.data.people or {}).head }
           end,
         },
         ["case.closed"] = { go = "closed" },
