@@ -19,7 +19,10 @@
 #include <vector>
 
 #include "engine/clock.h"
+#include "engine/directory.h"
 #include "engine/engine.h"
+#include "engine/information_sharing.h"
+#include "engine/message_render.h"
 #include "engine/notifier.h"
 #include "engine/store.h"
 
@@ -30,6 +33,11 @@ struct DispatchOptions {
   std::chrono::milliseconds max_backoff = std::chrono::hours(4);
   int max_attempts = 8;  // then failed
   int batch = 100;       // messages per DeliverDue
+  // Times in messages ({due}, {when}); UTC ISO-8601 when not set. Serve formats Prague time.
+  InstantFormatter format_time;
+  // Asked for every message to an external actor at send time; a refusal ends the message as
+  // refused. Without one, nothing goes to external actors.
+  SharingCheck check_sharing;
 };
 
 // The wait after the `failed_attempts`-th failed attempt (1 = the first): first_backoff doubled
@@ -43,6 +51,14 @@ class OutboxDispatcher {
   OutboxDispatcher(Store& store, Engine& engine, const Clock& clock,
                    std::vector<Notifier*> channels, std::string default_channel,
                    DispatchOptions options = {});
+  // With the Directory, a message without a channel is routed by its recipient: a user gets the
+  // in-app inbox ("inbox") and, with an address and the tenant's smtp settings, an e-mail
+  // ("email"), unless the user reads a daily digest and the template is not urgent ("digest");
+  // an external actor gets a webhook ("webhook") when it has a URL, else an e-mail, once the
+  // information rules allow it. A message is delivered when each of its channels succeeded;
+  // a retry sends only on the channels that have not.
+  OutboxDispatcher(Store& store, Engine& engine, Directory& directory, const Clock& clock,
+                   std::vector<Notifier*> channels, DispatchOptions options = {});
 
   // Attempts up to options.batch messages due by now, earliest first, and records the attempts.
   // Returns how many were attempted (delivered or not). Fails with the store's or engine's error
@@ -52,13 +68,26 @@ class OutboxDispatcher {
   int batch() const { return options_.batch; }
 
  private:
-  // Sends `message` and returns the attempt; `after` receives its next delivery state.
-  DeliveryAttempt Attempt(const OutboxRecord& message, Instant now, OutboxRecord* after);
-  Status Send(const OutboxRecord& message, Notifier& channel);
+  struct Routed {
+    std::string channel;
+    Delivery delivery;
+  };
+  struct Outcome {
+    std::vector<DeliveryAttempt> attempts;
+    OutboxRecord after;
+    EventRecord refusal;  // type "" unless the information rules refused the message
+  };
+  // Sends `message` on the channels it still needs and returns the attempts and its next state.
+  Outcome Attempt(const OutboxRecord& message, Instant now);
+  // The deliveries `message` needs, one per channel. A refusal of the information rules is
+  // returned in `refusal` (with an empty list).
+  Result<std::vector<Routed>> Route(const OutboxRecord& message, std::string* refusal);
+  Result<Delivery> Base(const OutboxRecord& message, const CaseRecord& kase);
   Notifier* ChannelFor(const std::string& name) const;
 
   Store& store_;
   Engine& engine_;
+  Directory* directory_ = nullptr;  // null: every message on its named or the default channel
   const Clock& clock_;
   std::vector<Notifier*> channels_;
   std::string default_channel_;

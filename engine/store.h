@@ -79,9 +79,10 @@ struct UserTaskQuery {
   std::optional<Instant> due_until;
 };
 
-// Where an outbox message is on its way: waiting (first try or a retry after backoff), sent, or
-// given up after the last attempt until an administrator queues it again.
-enum class OutboxStatus { kPending, kDelivered, kFailed };
+// Where an outbox message is on its way: waiting (first try or a retry after backoff), sent,
+// given up after the last attempt until an administrator queues it again, or refused by the
+// information rules (never sent, not retried; the case history says why).
+enum class OutboxStatus { kPending, kDelivered, kFailed, kRefused };
 
 struct OutboxRecord {
   int64_t id = 0;
