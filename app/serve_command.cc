@@ -56,6 +56,9 @@ class ShutdownOnSignal {
   std::thread waiter_;
 };
 
+// Users who chose the daily digest get it at 7:00 Prague time.
+constexpr std::chrono::hours kDigestHour{7};
+
 }  // namespace
 
 int ServeCommand(const CommandArgs& args) {
@@ -99,15 +102,17 @@ int ServeCommand(const CommandArgs& args) {
   // external actors get webhooks or e-mail once the information rules allow it.
   InboxChannel inbox(engine);
   EmailChannel email(clock);
+  EmailChannel digest(clock, "digest");
   WebhookChannel webhook(clock);
   DispatchOptions dispatch;
   const WorkingCalendar& prague = **calendar;
   dispatch.format_time = [&prague](Instant t) { return FormatCzechDateTime(prague.ToPrague(t)); };
+  dispatch.next_digest = DailyAt(prague, kDigestHour);
   dispatch.check_sharing = [&engine](CaseId id, const SharingRequest& request) {
     return engine.CheckSharing(id, request);
   };
-  OutboxDispatcher dispatcher(**store, engine, **directory, clock, {&inbox, &email, &webhook},
-                              dispatch);
+  OutboxDispatcher dispatcher(**store, engine, **directory, clock,
+                              {&inbox, &email, &digest, &webhook}, dispatch);
   DeliveryWorker delivery(dispatcher, std::chrono::seconds(1), [](const Status& s) {
     std::cerr << "outbox: " << s.ToString() << "\n";
   });

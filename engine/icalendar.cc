@@ -1,14 +1,18 @@
 #include "engine/icalendar.h"
 
-#include <chrono>
-#include <format>
+#include <ctime>
 
 namespace souhra {
 namespace {
 
 // 20260701T080000Z
 std::string IcsUtc(Instant t) {
-  return std::format("{:%Y%m%dT%H%M%SZ}", std::chrono::floor<std::chrono::seconds>(t));
+  const std::time_t seconds = ToMillis(t) / 1000 - (ToMillis(t) % 1000 < 0 ? 1 : 0);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y%m%dT%H%M%SZ", &tm);
+  return text;
 }
 
 std::string StringField(const Json& meeting, const char* key) {

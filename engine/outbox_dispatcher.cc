@@ -1,6 +1,7 @@
 #include "engine/outbox_dispatcher.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <utility>
 
@@ -10,6 +11,7 @@ namespace souhra {
 namespace {
 
 constexpr const char* kRefusedEvent = "notification.refused";
+constexpr const char* kDigestChannel = "digest";
 
 // The channels of message `outbox_id` that already succeeded: a retry does not send there again.
 Result<std::set<std::string>> SucceededChannels(Store& store, int64_t outbox_id) {
@@ -57,7 +59,12 @@ Result<int> OutboxDispatcher::DeliverDue() {
   if (due.empty()) return 0;
   std::vector<Outcome> outcomes;
   outcomes.reserve(due.size());
-  for (const OutboxRecord& message : due) outcomes.push_back(Attempt(message, now));
+  std::map<std::string, DigestBatch> digests;
+  for (const OutboxRecord& message : due) {
+    outcomes.push_back(Attempt(message, now, outcomes.size(), &digests));
+  }
+  for (auto& [recipient, batch] : digests) SendDigest(batch, now, &outcomes);
+  for (Outcome& outcome : outcomes) Finish(outcome, now);
   SOUHRA_RETURN_IF_ERROR(engine_.Write([&outcomes](WriteTxn& txn, Instant) {
     for (const Outcome& outcome : outcomes) {
       for (const DeliveryAttempt& attempt : outcome.attempts) {
@@ -72,19 +79,26 @@ Result<int> OutboxDispatcher::DeliverDue() {
   return static_cast<int>(due.size());
 }
 
-OutboxDispatcher::Outcome OutboxDispatcher::Attempt(const OutboxRecord& message, Instant now) {
+void OutboxDispatcher::Outcome::Record(const std::string& channel, const Status& sent, Instant at) {
+  DeliveryAttempt attempt;
+  attempt.outbox_id = after.id;
+  attempt.channel = channel;
+  attempt.at = at;
+  attempt.ok = sent.ok();
+  attempt.error = sent.ok() ? "" : sent.ToString();
+  attempts.push_back(std::move(attempt));
+  if (!sent.ok() && failure.ok()) failure = sent;
+}
+
+OutboxDispatcher::Outcome OutboxDispatcher::Attempt(const OutboxRecord& message, Instant now,
+                                                    size_t index,
+                                                    std::map<std::string, DigestBatch>* digests) {
   Outcome outcome;
   outcome.after = message;
   outcome.after.attempts = message.attempts + 1;
   const std::string default_name = message.channel.empty() ? default_channel_ : message.channel;
   auto attempt_on = [&](const std::string& channel, const Status& sent) {
-    DeliveryAttempt attempt;
-    attempt.outbox_id = message.id;
-    attempt.channel = channel;
-    attempt.at = now;
-    attempt.ok = sent.ok();
-    attempt.error = sent.ok() ? "" : sent.ToString();
-    outcome.attempts.push_back(std::move(attempt));
+    outcome.Record(channel, sent, now);
   };
 
   std::string refusal;
@@ -92,7 +106,8 @@ OutboxDispatcher::Outcome OutboxDispatcher::Attempt(const OutboxRecord& message,
   Result<std::set<std::string>> done =
       routed.ok() ? SucceededChannels(store_, message.id) : Result<std::set<std::string>>(
                                                                 std::set<std::string>{});
-  Status failure = !routed.ok() ? routed.status() : !done.ok() ? done.status() : Status::Ok();
+  const Status failure =
+      !routed.ok() ? routed.status() : !done.ok() ? done.status() : Status::Ok();
   if (!refusal.empty()) {
     // Not retried: sending later would need a new consent, and then a new message.
     attempt_on(default_name, Conflict("odmítnuto pravidly sdílení informací: " + refusal));
@@ -107,30 +122,75 @@ OutboxDispatcher::Outcome OutboxDispatcher::Attempt(const OutboxRecord& message,
                                {"reason", refusal}};
     outcome.refusal.actor = "system";
     outcome.refusal.at = now;
+    outcome.refused = true;
     return outcome;
   }
-  if (failure.ok()) {
-    for (const Routed& route : *routed) {
-      const std::string& name = route.channel;
-      if (done->count(name)) continue;
-      Notifier* channel = ChannelFor(name);
-      const Status sent = channel != nullptr ? channel->Deliver(route.delivery)
-                                             : NotFound("no delivery channel '" + name + "'");
-      attempt_on(name, sent);
-      if (!sent.ok() && failure.ok()) failure = sent;
-    }
-  } else {
+  if (!failure.ok()) {
     attempt_on(default_name, failure);
+    return outcome;
   }
-  outcome.after.last_error = failure.ok() ? "" : failure.ToString();
-  if (failure.ok()) {
-    outcome.after.status = OutboxStatus::kDelivered;
-  } else if (outcome.after.attempts >= options_.max_attempts) {
-    outcome.after.status = OutboxStatus::kFailed;
-  } else {
-    outcome.after.next_attempt = now + BackoffAfter(outcome.after.attempts, options_);
+  for (const Routed& route : *routed) {
+    const std::string& name = route.channel;
+    if (done->count(name)) continue;
+    if (name == kDigestChannel) {
+      // Held for the recipient's daily digest, sent with the others of the same person.
+      const Instant at = options_.next_digest(message.created);
+      if (now < at) {
+        outcome.digest_at = at;
+        continue;
+      }
+      DigestBatch& batch = (*digests)[route.delivery.tenant + "/" + route.delivery.login];
+      batch.items.push_back(route.delivery);
+      batch.outcomes.push_back(index);
+      continue;
+    }
+    Notifier* channel = ChannelFor(name);
+    attempt_on(name, channel != nullptr ? channel->Deliver(route.delivery)
+                                        : NotFound("no delivery channel '" + name + "'"));
   }
   return outcome;
+}
+
+void OutboxDispatcher::SendDigest(const DigestBatch& batch, Instant now,
+                                  std::vector<Outcome>* outcomes) {
+  Delivery digest = batch.items.front();
+  digest.key = "digest-" + digest.tenant + "-" + digest.login + "-" + FormatUtc(now).substr(0, 10);
+  digest.template_name = "";
+  digest.payload = Json::object();
+  digest.subject = "Souhra: denní přehled (" + std::to_string(batch.items.size()) + ")";
+  digest.text = "Dobrý den, " + digest.recipient_name + ",\n\nza poslední den:\n";
+  for (const Delivery& item : batch.items) {
+    digest.text += "\n• " + item.subject + "\n  " + item.text + "\n";
+  }
+  Notifier* channel = ChannelFor(kDigestChannel);
+  const Status sent = channel != nullptr
+                          ? channel->Deliver(digest)
+                          : NotFound(std::string("no delivery channel '") + kDigestChannel + "'");
+  for (size_t index : batch.outcomes) (*outcomes)[index].Record(kDigestChannel, sent, now);
+}
+
+void OutboxDispatcher::Finish(Outcome& outcome, Instant now) {
+  if (outcome.refused) return;
+  OutboxRecord& after = outcome.after;
+  after.last_error = outcome.failure.ok() ? "" : outcome.failure.ToString();
+  if (!outcome.failure.ok()) {
+    if (after.attempts >= options_.max_attempts) {
+      after.status = OutboxStatus::kFailed;
+    } else {
+      after.next_attempt = now + BackoffAfter(after.attempts, options_);
+      if (outcome.digest_at) after.next_attempt = std::min(after.next_attempt, *outcome.digest_at);
+    }
+  } else if (outcome.digest_at) {
+    // Everything else went; the rest waits for the digest. Waiting is not a failed attempt.
+    after.attempts -= 1;
+    after.next_attempt = *outcome.digest_at;
+    outcome.Record(kDigestChannel, Unavailable("čeká na denní přehled v " +
+                                               FormatUtc(*outcome.digest_at)), now);
+    outcome.failure = Status::Ok();
+    after.last_error = "";
+  } else {
+    after.status = OutboxStatus::kDelivered;
+  }
 }
 
 Result<Delivery> OutboxDispatcher::Base(const OutboxRecord& message, const CaseRecord& kase) {
@@ -228,7 +288,8 @@ Result<std::vector<OutboxDispatcher::Routed>> OutboxDispatcher::Route(const Outb
     mail = rendered(mail);
     const bool urgent = message.payload.contains("template") &&
                         message.payload["template"].value("urgent", false);
-    const std::string channel = user->daily_digest && !urgent ? "digest" : "email";
+    const std::string channel =
+        user->daily_digest && !urgent && options_.next_digest ? kDigestChannel : "email";
     mail.key += "-" + channel + "-" + base.login;
     routes.push_back({channel, mail});
   }
@@ -245,6 +306,13 @@ Notifier* OutboxDispatcher::ChannelFor(const std::string& name) const {
 Status RequeueFailedMessage(Engine& engine, int64_t outbox_id) {
   return engine.Write(
       [outbox_id](WriteTxn& txn, Instant now) { return txn.RequeueFailedOutbox(outbox_id, now); });
+}
+
+std::function<Instant(Instant)> DailyAt(const Calendar& calendar, std::chrono::hours hour) {
+  return [&calendar, hour](Instant t) {
+    const Instant today = calendar.StartOfDay(t, 0) + hour;
+    return t <= today ? today : calendar.StartOfDay(t, 1) + hour;
+  };
 }
 
 }  // namespace souhra

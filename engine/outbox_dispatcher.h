@@ -15,9 +15,13 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "engine/calendar.h"
 #include "engine/clock.h"
 #include "engine/directory.h"
 #include "engine/engine.h"
@@ -38,7 +42,14 @@ struct DispatchOptions {
   // Asked for every message to an external actor at send time; a refusal ends the message as
   // refused. Without one, nothing goes to external actors.
   SharingCheck check_sharing;
+  // When the daily digest goes out: the first send time at or after a message was written
+  // (DailyAt). Without it, users who chose a digest get their e-mails at once.
+  std::function<Instant(Instant)> next_digest;
 };
+
+// The first `hour`:00 Prague time at or after an instant (counted from the start of the Prague
+// day, so on the two daylight-saving days it is an hour off). `calendar` must outlive it.
+std::function<Instant(Instant)> DailyAt(const Calendar& calendar, std::chrono::hours hour);
 
 // The wait after the `failed_attempts`-th failed attempt (1 = the first): first_backoff doubled
 // for each earlier failure, at most max_backoff.
@@ -75,10 +86,25 @@ class OutboxDispatcher {
   struct Outcome {
     std::vector<DeliveryAttempt> attempts;
     OutboxRecord after;
-    EventRecord refusal;  // type "" unless the information rules refused the message
+    Status failure;                   // the first failed channel's error
+    bool refused = false;
+    EventRecord refusal;              // the case history's row when refused
+    std::optional<Instant> digest_at;  // waiting for the daily digest until then
+    void Record(const std::string& channel, const Status& sent, Instant at);
   };
-  // Sends `message` on the channels it still needs and returns the attempts and its next state.
-  Outcome Attempt(const OutboxRecord& message, Instant now);
+  // The messages of one person whose digest is due, and the outcomes they belong to.
+  struct DigestBatch {
+    std::vector<Delivery> items;
+    std::vector<size_t> outcomes;
+  };
+  // Sends `message` on the channels it still needs and returns the attempts; a digest item due
+  // now joins `digests` (its outcome is `index`).
+  Outcome Attempt(const OutboxRecord& message, Instant now, size_t index,
+                  std::map<std::string, DigestBatch>* digests);
+  // Sends one digest e-mail and records it on each of its messages.
+  void SendDigest(const DigestBatch& batch, Instant now, std::vector<Outcome>* outcomes);
+  // Sets the message's next state from its attempts.
+  void Finish(Outcome& outcome, Instant now);
   // The deliveries `message` needs, one per channel. A refusal of the information rules is
   // returned in `refusal` (with an empty list).
   Result<std::vector<Routed>> Route(const OutboxRecord& message, std::string* refusal);

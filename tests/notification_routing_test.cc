@@ -171,6 +171,7 @@ class NotificationRoutingTest : public ::testing::Test {
     dispatch.format_time = [this](Instant t) {
       return FormatCzechDateTime(calendar_->ToPrague(t));
     };
+    dispatch.next_digest = DailyAt(*calendar_, std::chrono::hours(7));
     dispatch.check_sharing = [this](CaseId id, const SharingRequest& request) {
       return engine_->CheckSharing(id, request);
     };
@@ -288,6 +289,37 @@ TEST_F(NotificationRoutingTest, ARetrySendsOnlyOnTheChannelsThatFailed) {
   }
   EXPECT_EQ(inbox, 1);
   EXPECT_EQ(email, 2);
+}
+
+TEST_F(NotificationRoutingTest, ADigestReaderGetsOneEmailInTheMorningButEscalationsAtOnce) {
+  UserRecord novak = *directory_->GetUser("demo", "novak").value();
+  novak.daily_digest = true;
+  ASSERT_TRUE(directory_->PutUser(novak).ok());
+  CaseId first = NewCase(Json::object());
+  CaseId second = NewCase(Json::object());
+  Send(first, "tell_manager");
+  Send(second, "tell_manager");
+  Send(second, "escalate");
+  DeliverDue();
+  EXPECT_EQ(store_->ListInbox("demo", "novak", 10)->size(), 3u);
+  ASSERT_EQ(sink_.Count(), 1);  // the escalation
+  EXPECT_EQ((*sink_.Message(1))["subject"], "Eskalace K-2");
+  EXPECT_EQ(OnlyMessage(first).status, OutboxStatus::kPending);
+
+  clock_.Advance(std::chrono::hours(20));  // Friday 6:00 in Prague
+  DeliverDue();
+  EXPECT_EQ(sink_.Count(), 1);
+  clock_.Advance(std::chrono::hours(1));  // 7:00
+  DeliverDue();
+  ASSERT_EQ(sink_.Count(), 2);
+  Json digest = *sink_.Message(2);
+  EXPECT_EQ(digest["subject"], "Souhra: denní přehled (2)");
+  const std::string text = digest["text"];
+  EXPECT_NE(text.find("Připomínka k případu K-1"), std::string::npos) << text;
+  EXPECT_NE(text.find("Připomínka k případu K-2"), std::string::npos) << text;
+  EXPECT_EQ(OnlyMessage(first).status, OutboxStatus::kDelivered);
+  DeliverDue();
+  EXPECT_EQ(sink_.Count(), 2);
 }
 
 TEST_F(NotificationRoutingTest, WithoutConsentNothingGoesToAnActorAndTheCaseSaysWhy) {

@@ -2,8 +2,9 @@
 
 #include <sodium.h>
 
-#include <chrono>
-#include <format>
+#include <cstdio>
+#include <cctype>
+#include <ctime>
 
 namespace souhra {
 namespace {
@@ -26,7 +27,18 @@ std::string Base64(const std::string& bytes) {
 }  // namespace
 
 std::string FormatMailDate(Instant t) {
-  return std::format("{:%a, %d %b %Y %H:%M:%S} +0000", std::chrono::floor<std::chrono::seconds>(t));
+  // RFC 5322 names days and months in English whatever the locale: no strftime %a/%b.
+  static const char* const kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const std::time_t seconds = ToMillis(t) / 1000;
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char text[64];
+  std::snprintf(text, sizeof text, "%s, %02d %s %04d %02d:%02d:%02d +0000", kDays[tm.tm_wday],
+                tm.tm_mday, kMonths[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
+                tm.tm_sec);
+  return text;
 }
 
 std::string MessageIdFor(const std::string& delivery_key, const std::string& from) {
