@@ -37,7 +37,7 @@ TEST(MessageTemplate, UnknownPlaceholderIsAValidationErrorAtItsLine) {
       "  name = 'w', initial = 'a',\n"
       "  templates = {\n"
       "    hello = { title = 'Případ {case}',\n"
-      "              body = 'Dobrý den {nmae}' },\n"
+      "              body = 'Dobrý den {recipent}' },\n"
       "  },\n"
       "  states = { a = { final = true } },\n"
       "}\n";
@@ -46,7 +46,8 @@ TEST(MessageTemplate, UnknownPlaceholderIsAValidationErrorAtItsLine) {
   EXPECT_FALSE(loaded.ok());
   ASSERT_EQ(diagnostics.size(), 1u);
   EXPECT_EQ(diagnostics[0].ToString(),
-            "w.lua:5: template 'hello': unknown placeholder '{nmae}' (did you mean '{case}'?)");
+            "w.lua:5: template 'hello': unknown placeholder '{recipent}' (did you mean "
+            "'{recipient}'?)");
 }
 
 }  // namespace

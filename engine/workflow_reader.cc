@@ -154,7 +154,8 @@ void CheckEventSources(const Workflow& w, Diagnostics* sink) {
 
 void ReadTemplates(const Checker& at, const Json& templates, Workflow* out) {
   for (const auto& [name, value] : templates.items()) {
-    Checker t{at.sink, value, at.At(name), at.line, "template " + Quote(name)};
+    Checker t{at.sink, value, Child(at.At("templates"), name), LineOf(value, at.line),
+              "template " + Quote(name)};
     if (!value.is_object()) {
       t.Report("", "expected a table { title = ..., body = ... }");
       continue;

@@ -97,7 +97,6 @@ class WebhookReceiver {
     });
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
-    server_.wait_until_ready();
   }
   ~WebhookReceiver() {
     server_.stop();
@@ -177,7 +176,7 @@ class NotificationRoutingTest : public ::testing::Test {
     };
     dispatcher_ = std::make_unique<OutboxDispatcher>(
         *store_, *engine_, *directory_, clock_,
-        std::vector<Notifier*>{inbox_.get(), &email_, &webhook_}, dispatch);
+        std::vector<Notifier*>{inbox_.get(), &email_, &digest_, &webhook_}, dispatch);
   }
 
   void SetSmtpPort(int port) {
@@ -222,7 +221,8 @@ class NotificationRoutingTest : public ::testing::Test {
 
   std::vector<EventRecord> EventsOfType(CaseId id, const std::string& type) {
     std::vector<EventRecord> found;
-    for (const EventRecord& e : *store_->ListEvents(id)) {
+    const std::vector<EventRecord> events = store_->ListEvents(id).value();
+    for (const EventRecord& e : events) {
       if (e.type == type) found.push_back(e);
     }
     return found;
@@ -245,6 +245,7 @@ class NotificationRoutingTest : public ::testing::Test {
   std::unique_ptr<Engine> engine_;
   std::unique_ptr<InboxChannel> inbox_;
   EmailChannel email_{clock_};
+  EmailChannel digest_{clock_, "digest"};
   WebhookChannel webhook_{clock_};
   std::unique_ptr<OutboxDispatcher> dispatcher_;
   int cases_ = 0;

@@ -84,7 +84,8 @@ TEST(EmailChannel, AttachesAnInvitationThatParses) {
     if (part["type"].get<std::string>().starts_with("text/calendar")) ics = &part;
   }
   ASSERT_NE(ics, nullptr) << mail->dump();
-  EXPECT_NE((*ics)["type"].get<std::string>().find("method=REQUEST"), std::string::npos);
+  EXPECT_NE((*ics)["type"].get<std::string>().find("method=\"REQUEST\""), std::string::npos)
+      << (*ics)["type"];
   auto props = IcsProperties((*ics)["content"]);
   EXPECT_EQ(props["METHOD"], "REQUEST");
   EXPECT_EQ(props["UID"], "konf-42-1@souhra");
