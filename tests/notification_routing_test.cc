@@ -410,6 +410,27 @@ TEST_F(NotificationRoutingTest, ConsentRevokedWhileTheMessageWaitsStopsIt) {
   EXPECT_EQ(EventsOfType(id, "notification.refused").size(), 1u);
 }
 
+TEST_F(NotificationRoutingTest, SocialWorkersOfOtherInstitutionsNeedOnlyAGeneralConsent) {
+  Json consent = {{"status", "given_in_part"},
+                  {"grants", Json::array({{{"recipient", "kind:social_services"},
+                                           {"purposes", Json::array({"plan"})}}})}};
+  CaseId id = NewCase({{"consent", consent}});
+  Result<SharingVerdict> social =
+      engine_->CheckSharing(id, {"actor:hook", "social_services", "conference"});
+  ASSERT_TRUE(social.ok()) << social.status().ToString();
+  EXPECT_TRUE(social->allowed) << social->reason;
+  EXPECT_NE(social->reason.find("metodika MPSV"), std::string::npos) << social->reason;
+  ASSERT_EQ(social->result["criteria"].size(), 3u);
+  EXPECT_FALSE(social->result["criteria"][0]["passed"]);  // no consent for this purpose
+  EXPECT_TRUE(social->result["criteria"][1]["passed"]);
+
+  Result<SharingVerdict> health = engine_->CheckSharing(id, {"actor:charita", "health", "plan"});
+  ASSERT_TRUE(health.ok());
+  EXPECT_FALSE(health->allowed);
+  EXPECT_NE(health->reason.find("Nesplněno žádné z kritérií"), std::string::npos)
+      << health->reason;
+}
+
 TEST_F(NotificationRoutingTest, WithoutSharingRulesNothingGoesOut) {
   Result<SharingVerdict> verdict = engine_->CheckSharing(NewCase(Json::object()),
                                                          {"actor:charita", "health", ""});
