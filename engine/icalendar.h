@@ -17,9 +17,9 @@
 namespace souhra {
 
 struct InvitationParties {
-  std::string organizer;       // e-mail address of the office (the tenant's from-address)
-  std::string attendee;        // e-mail address of the recipient
-  std::string attendee_name;   // shown by calendars; may be ""
+  std::string organizer;      // e-mail address of the office (the tenant's from-address)
+  std::string attendee;       // e-mail address of the recipient
+  std::string attendee_name;  // shown by calendars; may be ""
 };
 
 // "REQUEST" or "CANCEL" for `meeting`.

@@ -90,7 +90,8 @@ TEST(Icalendar, CancelledMeetingIsACancel) {
 }
 
 TEST(Icalendar, DefaultsToNinetyMinutesAndTheOnlineLink) {
-  Json meeting = {{"uid", "u1"}, {"at", "2026-07-01T10:00:00+02:00"},
+  Json meeting = {{"uid", "u1"},
+                  {"at", "2026-07-01T10:00:00+02:00"},
                   {"online_link", "https://meet.example.cz/abc"}};
   auto ics = FormatInvitation(meeting, Parties(), FromMillis(0));
   ASSERT_TRUE(ics.ok());
@@ -114,8 +115,10 @@ TEST(Icalendar, FoldsLongLinesWithoutSplittingCharacters) {
 }
 
 TEST(Icalendar, RefusesAMeetingWithoutUidOrTime) {
-  EXPECT_FALSE(FormatInvitation(Json{{"at", "2026-07-01T08:00:00Z"}}, Parties(), FromMillis(0)).ok());
-  EXPECT_FALSE(FormatInvitation(Json{{"uid", "u"}, {"at", "zítra"}}, Parties(), FromMillis(0)).ok());
+  EXPECT_FALSE(
+      FormatInvitation(Json{{"at", "2026-07-01T08:00:00Z"}}, Parties(), FromMillis(0)).ok());
+  EXPECT_FALSE(
+      FormatInvitation(Json{{"uid", "u"}, {"at", "zítra"}}, Parties(), FromMillis(0)).ok());
 }
 
 }  // namespace

@@ -22,8 +22,8 @@ struct SharingRequest {
 
 struct SharingVerdict {
   bool allowed = false;
-  std::string reason;              // Czech: why it may or may not go
-  Json result = Json::object();    // the rule set's result with each criterion's outcome
+  std::string reason;            // Czech: why it may or may not go
+  Json result = Json::object();  // the rule set's result with each criterion's outcome
 };
 
 // Evaluates the tenant's information rules for case `case_id` (Engine::CheckSharing).

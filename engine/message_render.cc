@@ -29,8 +29,8 @@ RenderedMessage RenderMessage(const RenderContext& context) {
   };
   std::map<std::string, std::string> values;
   values["case"] = kase.code;
-  std::string initials = kase.data.contains("client") ? StringAt(kase.data["client"], "initials")
-                                                      : "";
+  std::string initials =
+      kase.data.contains("client") ? StringAt(kase.data["client"], "initials") : "";
   values["initials"] = initials.empty() ? kase.code : initials;
   if (context.task) {
     values["task"] = context.task->title;

@@ -103,11 +103,10 @@ OutboxDispatcher::Outcome OutboxDispatcher::Attempt(const OutboxRecord& message,
 
   std::string refusal;
   Result<std::vector<Routed>> routed = Route(message, &refusal);
-  Result<std::set<std::string>> done =
-      routed.ok() ? SucceededChannels(store_, message.id) : Result<std::set<std::string>>(
-                                                                std::set<std::string>{});
-  const Status failure =
-      !routed.ok() ? routed.status() : !done.ok() ? done.status() : Status::Ok();
+  Result<std::set<std::string>> done = routed.ok()
+                                           ? SucceededChannels(store_, message.id)
+                                           : Result<std::set<std::string>>(std::set<std::string>{});
+  const Status failure = !routed.ok() ? routed.status() : !done.ok() ? done.status() : Status::Ok();
   if (!refusal.empty()) {
     // Not retried: sending later would need a new consent, and then a new message.
     attempt_on(default_name, Conflict("odmítnuto pravidly sdílení informací: " + refusal));
@@ -184,8 +183,8 @@ void OutboxDispatcher::Finish(Outcome& outcome, Instant now) {
     // Everything else went; the rest waits for the digest. Waiting is not a failed attempt.
     after.attempts -= 1;
     after.next_attempt = *outcome.digest_at;
-    outcome.Record(kDigestChannel, Unavailable("čeká na denní přehled v " +
-                                               FormatUtc(*outcome.digest_at)), now);
+    outcome.Record(kDigestChannel,
+                   Unavailable("čeká na denní přehled v " + FormatUtc(*outcome.digest_at)), now);
     outcome.failure = Status::Ok();
     after.last_error = "";
   } else {
@@ -251,7 +250,8 @@ Result<std::vector<OutboxDispatcher::Routed>> OutboxDispatcher::Route(const Outb
 
   if (actor) {
     const std::string id = message.recipient.substr(6);
-    SOUHRA_ASSIGN_OR_RETURN(std::optional<ActorRecord> record, directory_->GetActor(kase.tenant, id));
+    SOUHRA_ASSIGN_OR_RETURN(std::optional<ActorRecord> record,
+                            directory_->GetActor(kase.tenant, id));
     if (!record || !record->active) return NotFound("no active actor '" + id + "'");
     // Checked at send time, so consent revoked while the message waited stops it.
     SharingRequest request{message.recipient, record->kind,
@@ -286,8 +286,8 @@ Result<std::vector<OutboxDispatcher::Routed>> OutboxDispatcher::Route(const Outb
     mail.recipient_name = user->name;
     mail.address = user->email;
     mail = rendered(mail);
-    const bool urgent = message.payload.contains("template") &&
-                        message.payload["template"].value("urgent", false);
+    const bool urgent =
+        message.payload.contains("template") && message.payload["template"].value("urgent", false);
     const std::string channel =
         user->daily_digest && !urgent && options_.next_digest ? kDigestChannel : "email";
     mail.key += "-" + channel + "-" + base.login;

@@ -86,9 +86,9 @@ class OutboxDispatcher {
   struct Outcome {
     std::vector<DeliveryAttempt> attempts;
     OutboxRecord after;
-    Status failure;                   // the first failed channel's error
+    Status failure;  // the first failed channel's error
     bool refused = false;
-    EventRecord refusal;              // the case history's row when refused
+    EventRecord refusal;               // the case history's row when refused
     std::optional<Instant> digest_at;  // waiting for the daily digest until then
     void Record(const std::string& channel, const Status& sent, Instant at);
   };

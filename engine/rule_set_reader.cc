@@ -32,8 +32,11 @@ void ReadRuleSet(const Json& value, Diagnostics* sink, RuleSet* out) {
   if (const Json* params = at.Table("params", false)) out->params = *params;
   out->min_score = at.Number("min_score", 0);
   if (const std::string* decide = at.String("decide", false)) {
-    if (*decide == "any") out->decide_any = true;
-    else if (*decide != "all") at.Report("decide", "must be \"all\" or \"any\", not '" + *decide + "'");
+    if (*decide == "any") {
+      out->decide_any = true;
+    } else if (*decide != "all") {
+      at.Report("decide", "must be \"all\" or \"any\", not '" + *decide + "'");
+    }
   }
   auto criteria = value.find("criteria");
   if (criteria == value.end()) {

@@ -74,13 +74,13 @@ class WebhookReceiver {
       const std::string signature = req.get_header_value("X-Souhra-Signature");
       const std::string signed_text = timestamp + "." + req.body;
       unsigned char mac[crypto_auth_hmacsha256_BYTES];
-      bool valid = signature.rfind("sha256=", 0) == 0 && signature.size() == 7 + 64 &&
-                   sodium_hex2bin(mac, sizeof mac, signature.data() + 7, 64, nullptr, nullptr,
-                                  nullptr) == 0 &&
-                   crypto_auth_hmacsha256_verify(
-                       mac, reinterpret_cast<const unsigned char*>(signed_text.data()),
-                       signed_text.size(),
-                       reinterpret_cast<const unsigned char*>(kSecret.data())) == 0;
+      bool valid =
+          signature.rfind("sha256=", 0) == 0 && signature.size() == 7 + 64 &&
+          sodium_hex2bin(mac, sizeof mac, signature.data() + 7, 64, nullptr, nullptr, nullptr) ==
+              0 &&
+          crypto_auth_hmacsha256_verify(
+              mac, reinterpret_cast<const unsigned char*>(signed_text.data()), signed_text.size(),
+              reinterpret_cast<const unsigned char*>(kSecret.data())) == 0;
       if (!valid) {
         ++bad_signatures_;
         res.status = 401;
@@ -183,17 +183,19 @@ class NotificationRoutingTest : public ::testing::Test {
     TenantRecord tenant;
     tenant.id = "demo";
     tenant.name = "Obec Demo";
-    tenant.settings = {{"base_url", "https://souhra.example.cz/"},
-                       {"smtp", {{"host", "127.0.0.1"}, {"port", port},
-                                 {"from", "socialni@obec.example.cz"}}}};
+    tenant.settings = {
+        {"base_url", "https://souhra.example.cz/"},
+        {"smtp", {{"host", "127.0.0.1"}, {"port", port}, {"from", "socialni@obec.example.cz"}}}};
     ASSERT_TRUE(directory_->PutTenant(tenant).ok());
   }
 
   CaseId NewCase(Json data) {
     data["people"] = {{"case_manager", "user:novak"}};
     data["client"] = {{"initials", "J. N."}};
-    data["conference"] = {{"uid", "konf-1@souhra"}, {"at", "2026-04-08T08:00:00Z"},
-                          {"place", "Radnice"}, {"sequence", 0}};
+    data["conference"] = {{"uid", "konf-1@souhra"},
+                          {"at", "2026-04-08T08:00:00Z"},
+                          {"place", "Radnice"},
+                          {"sequence", 0}};
     Result<Applied> created =
         engine_->CreateCase({"demo", "K-" + std::to_string(++cases_), "conferencing", data});
     EXPECT_TRUE(created.ok()) << created.status().ToString();
@@ -263,8 +265,7 @@ TEST_F(NotificationRoutingTest, AUserGetsTheInboxAndAnEmail) {
   EXPECT_EQ(mail["subject"], "Připomínka k případu K-1");
   const std::string text = mail["text"];
   EXPECT_NE(text.find("Dobrý den, Jan Novák, případ čeká."), std::string::npos) << text;
-  EXPECT_NE(text.find("https://souhra.example.cz/#/cases/" + std::to_string(id)),
-            std::string::npos)
+  EXPECT_NE(text.find("https://souhra.example.cz/#/cases/" + std::to_string(id)), std::string::npos)
       << text;
 }
 
@@ -383,9 +384,9 @@ TEST_F(NotificationRoutingTest, ConsentForAnotherPurposeOrActorDoesNotCount) {
 }
 
 TEST_F(NotificationRoutingTest, AnEmergencyOverrideWithAReasonSends) {
-  CaseId id = NewCase({{"emergency",
-                        {{"reason", "ohrožení života"}, {"at", "2026-04-02T07:00:00Z"},
-                         {"by", "user:novak"}}}});
+  CaseId id = NewCase(
+      {{"emergency",
+        {{"reason", "ohrožení života"}, {"at", "2026-04-02T07:00:00Z"}, {"by", "user:novak"}}}});
   Send(id, "invite_charita");
   DeliverDue();
   EXPECT_EQ(OnlyMessage(id).status, OutboxStatus::kDelivered);
@@ -427,19 +428,17 @@ TEST_F(NotificationRoutingTest, SocialWorkersOfOtherInstitutionsNeedOnlyAGeneral
   Result<SharingVerdict> health = engine_->CheckSharing(id, {"actor:charita", "health", "plan"});
   ASSERT_TRUE(health.ok());
   EXPECT_FALSE(health->allowed);
-  EXPECT_NE(health->reason.find("Nesplněno žádné z kritérií"), std::string::npos)
-      << health->reason;
+  EXPECT_NE(health->reason.find("Nesplněno žádné z kritérií"), std::string::npos) << health->reason;
 }
 
 TEST_F(NotificationRoutingTest, WithoutSharingRulesNothingGoesOut) {
-  Result<SharingVerdict> verdict = engine_->CheckSharing(NewCase(Json::object()),
-                                                         {"actor:charita", "health", ""});
+  Result<SharingVerdict> verdict =
+      engine_->CheckSharing(NewCase(Json::object()), {"actor:charita", "health", ""});
   ASSERT_TRUE(verdict.ok());
   EXPECT_FALSE(verdict->allowed);
   // Another tenant's rules do not count for "demo": install none for "other".
   ASSERT_TRUE(engine_->Install("other", "conferencing.lua", kWorkflow).ok());
-  Result<Applied> created =
-      engine_->CreateCase({"other", "K-9", "conferencing", Json::object()});
+  Result<Applied> created = engine_->CreateCase({"other", "K-9", "conferencing", Json::object()});
   ASSERT_TRUE(created.ok());
   verdict = engine_->CheckSharing(created->case_id, {"actor:charita", "health", ""});
   ASSERT_TRUE(verdict.ok());

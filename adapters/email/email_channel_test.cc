@@ -19,8 +19,10 @@ std::map<std::string, std::string> IcsProperties(const std::string& ics) {
   std::string line;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!line.empty() && line[0] == ' ' && !lines.empty()) lines.back() += line.substr(1);
-    else if (!line.empty()) lines.push_back(line);
+    if (!line.empty() && line[0] == ' ' && !lines.empty())
+      lines.back() += line.substr(1);
+    else if (!line.empty())
+      lines.push_back(line);
   }
   std::map<std::string, std::string> props;
   for (const std::string& l : lines) {
@@ -39,8 +41,11 @@ Delivery MailTo(int port) {
   d.recipient_name = "Petra Malá";
   d.subject = "Případová konference – K-2026-0042";
   d.text = "Dobrý den, zveme vás na případovou konferenci ke klientovi J. N. (K-2026-0042).";
-  d.tenant_settings = {{"smtp", {{"host", "127.0.0.1"}, {"port", port},
-                                 {"from", "socialni@frydek.example.cz"}, {"starttls", true}}}};
+  d.tenant_settings = {{"smtp",
+                        {{"host", "127.0.0.1"},
+                         {"port", port},
+                         {"from", "socialni@frydek.example.cz"},
+                         {"starttls", true}}}};
   return d;
 }
 
@@ -61,8 +66,7 @@ TEST(EmailChannel, DeliversCzechSubjectAndBodyToTheRecipient) {
             MessageIdFor("outbox-7-email-mala", "socialni@frydek.example.cz"));
   EXPECT_NE((*mail)["date"].get<std::string>(), "None");
   std::string text = (*mail)["text"];
-  EXPECT_NE(text.find("případovou konferenci ke klientovi J. N. (K-2026-0042)"),
-            std::string::npos)
+  EXPECT_NE(text.find("případovou konferenci ke klientovi J. N. (K-2026-0042)"), std::string::npos)
       << text;
   EXPECT_EQ(sink.Count(), 1);
 }
@@ -73,8 +77,10 @@ TEST(EmailChannel, AttachesAnInvitationThatParses) {
   FakeClock clock(FromMillis(1782800000000));
   EmailChannel channel(clock);
   Delivery d = MailTo(sink.port());
-  d.payload["calendar"] = {{"uid", "konf-42-1@souhra"}, {"at", "2026-07-01T08:00:00Z"},
-                           {"place", "Radnice, zasedačka 2"}, {"sequence", 1},
+  d.payload["calendar"] = {{"uid", "konf-42-1@souhra"},
+                           {"at", "2026-07-01T08:00:00Z"},
+                           {"place", "Radnice, zasedačka 2"},
+                           {"sequence", 1},
                            {"title", "Případová konference K-2026-0042"}};
   ASSERT_TRUE(channel.Deliver(d).ok());
   std::optional<Json> mail = sink.Message(1);

@@ -2,8 +2,8 @@
 
 #include <sodium.h>
 
-#include <cstdio>
 #include <cctype>
+#include <cstdio>
 #include <ctime>
 
 namespace souhra {
@@ -44,8 +44,8 @@ std::string FormatMailDate(Instant t) {
 std::string MessageIdFor(const std::string& delivery_key, const std::string& from) {
   std::string local;
   for (char c : delivery_key) {
-    const bool safe = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' ||
-                      c == '_';
+    const bool safe =
+        std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '_';
     local += safe ? c : '-';
   }
   const size_t at = from.rfind('@');

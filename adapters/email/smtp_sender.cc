@@ -44,8 +44,8 @@ Result<SmtpSettings> SmtpSettingsFromJson(const Json& smtp) {
   s.password = smtp.value("password", "");
   auto tls = smtp.find("starttls");
   if (tls != smtp.end()) {
-    if (tls->is_boolean()) s.tls = tls->get<bool>() ? SmtpSettings::Tls::kWhenOffered
-                                                    : SmtpSettings::Tls::kNever;
+    if (tls->is_boolean())
+      s.tls = tls->get<bool>() ? SmtpSettings::Tls::kWhenOffered : SmtpSettings::Tls::kNever;
     if (tls->is_string() && tls->get<std::string>() == "required") {
       s.tls = SmtpSettings::Tls::kRequired;
     }
@@ -66,9 +66,15 @@ Status SendEmail(const SmtpSettings& settings, const EmailMessage& message) {
       curl_slist_append(nullptr, ("<" + message.to + ">").c_str()));
   curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt.get());
   switch (settings.tls) {
-    case SmtpSettings::Tls::kNever: curl_easy_setopt(c, CURLOPT_USE_SSL, CURLUSESSL_NONE); break;
-    case SmtpSettings::Tls::kWhenOffered: curl_easy_setopt(c, CURLOPT_USE_SSL, CURLUSESSL_TRY); break;
-    case SmtpSettings::Tls::kRequired: curl_easy_setopt(c, CURLOPT_USE_SSL, CURLUSESSL_ALL); break;
+    case SmtpSettings::Tls::kNever:
+      curl_easy_setopt(c, CURLOPT_USE_SSL, CURLUSESSL_NONE);
+      break;
+    case SmtpSettings::Tls::kWhenOffered:
+      curl_easy_setopt(c, CURLOPT_USE_SSL, CURLUSESSL_TRY);
+      break;
+    case SmtpSettings::Tls::kRequired:
+      curl_easy_setopt(c, CURLOPT_USE_SSL, CURLUSESSL_ALL);
+      break;
   }
   if (!settings.username.empty()) {
     curl_easy_setopt(c, CURLOPT_USERNAME, settings.username.c_str());

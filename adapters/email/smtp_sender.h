@@ -31,13 +31,13 @@ struct SmtpSettings {
 Result<SmtpSettings> SmtpSettingsFromJson(const Json& smtp);
 
 struct EmailMessage {
-  std::string to;        // address
-  std::string to_name;   // display name, may be ""
-  std::string subject;   // UTF-8
-  std::string text;      // UTF-8 plain text body
-  std::string key;       // delivery key: the Message-ID is derived from it
+  std::string to;       // address
+  std::string to_name;  // display name, may be ""
+  std::string subject;  // UTF-8
+  std::string text;     // UTF-8 plain text body
+  std::string key;      // delivery key: the Message-ID is derived from it
   Instant date;
-  std::string calendar;  // an .ics (engine/icalendar.h) to attach, or ""
+  std::string calendar;         // an .ics (engine/icalendar.h) to attach, or ""
   std::string calendar_method;  // "REQUEST" or "CANCEL" with a calendar
 };
 

@@ -5,10 +5,10 @@
 namespace souhra {
 
 Status WebhookChannel::Deliver(const Delivery& delivery) {
-  const Json body = {{"delivery", delivery.key},       {"tenant", delivery.tenant},
-                     {"case", delivery.case_code},     {"template", delivery.template_name},
-                     {"subject", delivery.subject},    {"text", delivery.text},
-                     {"due", delivery.due},            {"link", delivery.link}};
+  const Json body = {{"delivery", delivery.key},    {"tenant", delivery.tenant},
+                     {"case", delivery.case_code},  {"template", delivery.template_name},
+                     {"subject", delivery.subject}, {"text", delivery.text},
+                     {"due", delivery.due},         {"link", delivery.link}};
   WebhookRequest request;
   request.url = delivery.address;
   request.secret = delivery.webhook_secret;

@@ -17,7 +17,7 @@ namespace souhra {
 struct WebhookRequest {
   std::string url;  // http(s)://host[:port]/path
   std::string secret;
-  std::string key;  // delivery key
+  std::string key;   // delivery key
   std::string body;  // JSON
   Instant timestamp;
   std::chrono::milliseconds timeout = std::chrono::seconds(10);
