@@ -66,8 +66,8 @@ TEST(OutboxCommand, ListsARefusedMessageWithTheReason) {
   testing::TempDir dir;
   {
     testing::EngineHarness harness(dir.File("s.db"), FromMillis(1775116800000));
-    std::unique_ptr<Directory> directory =
-        std::move(OpenSqliteDirectory(testing::EngineHarness::OptionsFor(dir.File("s.db"))).value());
+    const SqliteOptions options = testing::EngineHarness::OptionsFor(dir.File("s.db"));
+    std::unique_ptr<Directory> directory = std::move(OpenSqliteDirectory(options).value());
     TenantRecord tenant;
     tenant.id = "demo";
     ASSERT_TRUE(directory->PutTenant(tenant).ok());
