@@ -14,7 +14,9 @@ namespace {
 void PrintFailed(Store& store, const OutboxRecord& message, std::ostream& out) {
   out << "#" << message.id << "  " << FormatUtc(message.created) << "  case " << message.case_id
       << "  to " << message.recipient << "  " << message.template_name << "  attempts "
-      << message.attempts << "  failed\n    " << message.last_error << "\n";
+      << message.attempts << "  "
+      << (message.status == OutboxStatus::kRefused ? "refused (not retried)" : "failed")
+      << "\n    " << message.last_error << "\n";
   Result<std::vector<DeliveryAttempt>> attempts = store.ListDeliveryAttempts(message.id);
   if (!attempts.ok()) return;
   for (const DeliveryAttempt& attempt : *attempts) {
@@ -62,10 +64,14 @@ int OutboxCommand(const CommandArgs& args) {
     std::cerr << "souhra outbox: " << messages.status().ToString() << "\n";
     return 1;
   }
+  size_t refused = 0;
+  for (const OutboxRecord& message : *messages) refused += message.status == OutboxStatus::kRefused;
   if (messages->empty()) {
     std::cout << "no failed messages\n";
   } else if (!failed) {
-    std::cout << messages->size() << " failed messages; see them with --failed\n";
+    std::cout << messages->size() - refused << " failed messages";
+    if (refused > 0) std::cout << ", " << refused << " refused by the information rules";
+    std::cout << "; see them with --failed\n";
   }
   if (failed) {
     for (const OutboxRecord& message : *messages) PrintFailed(**store, message, std::cout);

@@ -6,11 +6,15 @@
 #include <iostream>
 #include <thread>
 
+#include "adapters/email/email_channel.h"
 #include "adapters/inbox/inbox_channel.h"
+#include "adapters/sqlite/directory_store.h"
 #include "adapters/sqlite/sqlite_store.h"
+#include "adapters/webhook/webhook_channel.h"
 #include "app/demo_seed.h"
 #include "app/flags.h"
 #include "engine/delivery_worker.h"
+#include "engine/czech_format.h"
 #include "engine/engine.h"
 #include "engine/outbox_dispatcher.h"
 #include "engine/scheduler.h"
@@ -52,6 +56,9 @@ class ShutdownOnSignal {
   std::thread waiter_;
 };
 
+// Users who chose the daily digest get it at 7:00 Prague time.
+constexpr std::chrono::hours kDigestHour{7};
+
 }  // namespace
 
 int ServeCommand(const CommandArgs& args) {
@@ -76,6 +83,11 @@ int ServeCommand(const CommandArgs& args) {
     std::cerr << "souhra serve: " << calendar.status().ToString() << "\n";
     return 1;
   }
+  Result<std::unique_ptr<Directory>> directory = OpenSqliteDirectory(store_options);
+  if (!directory.ok()) {
+    std::cerr << "souhra serve: " << directory.status().ToString() << "\n";
+    return 1;
+  }
   SystemClock clock;
   Engine engine(**store, clock, **calendar);
   std::vector<std::string> installed;
@@ -86,8 +98,21 @@ int ServeCommand(const CommandArgs& args) {
   Scheduler scheduler(engine, kSchedulerTick, kSchedulerBatch, [](const Status& s) {
     std::cerr << "scheduler: " << s.ToString() << "\n";
   });
+  // Every user gets the in-app inbox; e-mail goes out when the tenant's settings have "smtp";
+  // external actors get webhooks or e-mail once the information rules allow it.
   InboxChannel inbox(engine);
-  OutboxDispatcher dispatcher(**store, engine, clock, {&inbox}, inbox.channel());
+  EmailChannel email(clock);
+  EmailChannel digest(clock, "digest");
+  WebhookChannel webhook(clock);
+  DispatchOptions dispatch;
+  const WorkingCalendar& prague = **calendar;
+  dispatch.format_time = [&prague](Instant t) { return FormatCzechDateTime(prague.ToPrague(t)); };
+  dispatch.next_digest = DailyAt(prague, kDigestHour);
+  dispatch.check_sharing = [&engine](CaseId id, const SharingRequest& request) {
+    return engine.CheckSharing(id, request);
+  };
+  OutboxDispatcher dispatcher(**store, engine, **directory, clock,
+                              {&inbox, &email, &digest, &webhook}, dispatch);
   DeliveryWorker delivery(dispatcher, std::chrono::seconds(1), [](const Status& s) {
     std::cerr << "outbox: " << s.ToString() << "\n";
   });

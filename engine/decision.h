@@ -12,6 +12,8 @@ namespace souhra {
 //    criteria: [{id, title, mandatory, weight, passed, explanation}]}
 // Eligible when every mandatory criterion passed and the score of the passed weighted criteria
 // reaches min_score. Script failures are returned as errors naming the criterion's file:line.
-Result<Json> Decide(const RuleSet& rules, const Json& case_view);
+// With decide = "any", eligible when at least one criterion passed (explanation names them).
+// `request`, when given, is passed to each check as its third argument.
+Result<Json> Decide(const RuleSet& rules, const Json& case_view, const Json* request = nullptr);
 
 }  // namespace souhra

@@ -111,6 +111,9 @@ struct RuleSet {
   std::vector<Criterion> criteria;
   // Eligible when every mandatory criterion holds and the weighted score reaches min_score.
   double min_score = 0;
+  // decide = "any": positive when at least one criterion holds (the grounds for sharing
+  // information); mandatory, weights and min_score are then not used.
+  bool decide_any = false;
   std::shared_ptr<ScriptHost> scripts;
 };
 
@@ -133,6 +136,12 @@ class ScriptHost {
   };
   virtual Result<CheckResult> Check(const ScriptFunction& fn, const Json& case_view,
                                     const Json& params) = 0;
+  // The same with a third argument, function(case, params, request): what an information rule
+  // is asked about (engine/information_sharing.h). Hosts that cannot pass it ignore it.
+  virtual Result<CheckResult> CheckRequest(const ScriptFunction& fn, const Json& case_view,
+                                           const Json& params, const Json& /*request*/) {
+    return Check(fn, case_view, params);
+  }
 };
 
 }  // namespace souhra

@@ -276,6 +276,17 @@ TEST(Validator, ReportsCriteriaProblems) {
                 "w.lua:6: criterion 'a': unknown key 'weigth' (did you mean 'weight'?)"}));
 }
 
+TEST(Validator, ReadsDecideAnyAndReportsOtherValues) {
+  auto loaded = Load("return rules {\n  name = 'r', decide = 'any',\n  criteria = {\n"
+                     "    criterion { id = 'a', check = function() return true end },\n  },\n}\n");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_TRUE(loaded->rule_set->decide_any);
+  EXPECT_EQ(Problems("return rules {\n  name = 'r',\n  decide = 'some',\n  criteria = {\n"
+                     "    criterion { id = 'a', check = function() return true end },\n  },\n}\n"),
+            (std::vector<std::string>{
+                "w.lua:3: rules: must be \"all\" or \"any\", not 'some'"}));
+}
+
 TEST(Validator, AcceptsPauseAndResumeOfATimerOrATask) {
   EXPECT_TRUE(
       Load(WorkflowSource("      enter = { pause { timer = 't' }, resume { task = 'x' } },")).ok());

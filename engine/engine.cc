@@ -3,6 +3,9 @@
 #include <utility>
 #include <vector>
 
+#include "engine/decision.h"
+#include "engine/step.h"
+
 namespace souhra {
 namespace {
 
@@ -120,6 +123,35 @@ Result<Applied> Engine::RetryIncident(int64_t incident_id) {
   return Enqueue([this, request](WriteTxn& txn, Instant now) {
     return processor_.Apply(txn, request, now);
   }, e, incident_id).get();
+}
+
+Result<SharingVerdict> Engine::CheckSharing(CaseId case_id, const SharingRequest& request) {
+  Result<Applied> done = Enqueue([this, case_id, request](WriteTxn& txn,
+                                                         Instant) -> Result<Applied> {
+    SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> kase, txn.LoadCase(case_id));
+    if (!kase) return NotFound("case " + std::to_string(case_id) + " does not exist");
+    Applied applied;
+    Result<std::shared_ptr<const RuleSet>> rules =
+        catalog_.ActiveRuleSet(txn, kase->tenant, kSharingRuleSet);
+    if (!rules.ok()) {
+      if (rules.status().code() != StatusCode::kNotFound) return rules.status();
+      applied.outcome = {{"eligible", false},
+                         {"explanation", "pravidla sdílení informací nejsou nainstalována"}};
+      return applied;
+    }
+    const Json ask = {{"recipient", request.recipient},
+                      {"kind", request.kind},
+                      {"purpose", request.purpose}};
+    SOUHRA_ASSIGN_OR_RETURN(applied.outcome,
+                            Decide(**rules, CaseView(*kase, "", kase->data), &ask));
+    return applied;
+  }, EventRecord{}).get();
+  if (!done.ok()) return done.status();
+  SharingVerdict verdict;
+  verdict.allowed = done->outcome.value("eligible", false);
+  verdict.reason = done->outcome.value("explanation", "");
+  verdict.result = done->outcome;
+  return verdict;
 }
 
 Status Engine::Write(std::function<Status(WriteTxn&, Instant)> write) {

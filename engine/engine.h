@@ -24,6 +24,7 @@
 #include "engine/case_processor.h"
 #include "engine/clock.h"
 #include "engine/definition_catalog.h"
+#include "engine/information_sharing.h"
 #include "engine/store.h"
 #include "engine/task_actions.h"
 
@@ -66,6 +67,12 @@ class Engine {
   // dispatcher's delivery records, the in-app inbox): nothing is logged and a failure records no
   // incident. `now` is the engine clock's time for the batch. Thread-safe.
   Status Write(std::function<Status(WriteTxn& txn, Instant now)> write);
+
+  // May something about case `case_id` go to `request.recipient`? Evaluates the tenant's active
+  // "information_sharing" rule set (decide = "any") on the writer thread, where the catalog
+  // lives; refused, with the reason, when the tenant has none. kNotFound for no such case;
+  // script failures are returned (not incidents). Thread-safe.
+  Result<SharingVerdict> CheckSharing(CaseId case_id, const SharingRequest& request);
 
   // The same, without waiting: the future is ready once the work is durable or refused.
   std::future<Result<Applied>> SubmitAsync(const EventRequest& request);

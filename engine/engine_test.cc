@@ -22,7 +22,7 @@ return workflow {
   name = "referral",
   title = "Příjem podnětu",
   params = { contact_within = "3 working days" },
-  templates = { late = { title = "Podnět čeká", body = "Případ {case_code} čeká na kontakt." } },
+  templates = { late = { title = "Podnět čeká", body = "Případ {case} čeká na kontakt." } },
   initial = "received",
   states = {
     received = {

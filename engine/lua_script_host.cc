@@ -12,6 +12,19 @@ Status Unexpected(const ScriptFunction& fn, const std::string& what) {
   return InvalidArgument(fn.pos.ToString() + ": " + what);
 }
 
+// A check's (passed, explanation).
+Result<ScriptHost::CheckResult> CheckResults(const ScriptFunction& fn,
+                                             const std::vector<Json>& results) {
+  if (!results[0].is_boolean()) {
+    return Unexpected(fn, "check must return true or false, not a " + LuaTypeName(results[0]));
+  }
+  if (!results[1].is_null() && !results[1].is_string()) {
+    return Unexpected(fn, "check's explanation must be a string, not a " + LuaTypeName(results[1]));
+  }
+  return ScriptHost::CheckResult{results[0].get<bool>(),
+                                 results[1].is_string() ? results[1].get<std::string>() : ""};
+}
+
 }  // namespace
 
 LuaScriptHost::LuaScriptHost(std::unique_ptr<LuaSandbox> sandbox, std::string file, Json params,
@@ -48,13 +61,16 @@ Result<ScriptHost::CheckResult> LuaScriptHost::Check(const ScriptFunction& fn,
                                                      const Json& case_view, const Json& params) {
   SOUHRA_ASSIGN_OR_RETURN(std::vector<Json> results,
                           sandbox_->Call(fn.ref, {&case_view, &params}, 2));
-  if (!results[0].is_boolean()) {
-    return Unexpected(fn, "check must return true or false, not a " + LuaTypeName(results[0]));
-  }
-  if (!results[1].is_null() && !results[1].is_string()) {
-    return Unexpected(fn, "check's explanation must be a string, not a " + LuaTypeName(results[1]));
-  }
-  return CheckResult{results[0].get<bool>(), results[1].is_string() ? results[1].get<std::string>() : ""};
+  return CheckResults(fn, results);
+}
+
+Result<ScriptHost::CheckResult> LuaScriptHost::CheckRequest(const ScriptFunction& fn,
+                                                            const Json& case_view,
+                                                            const Json& params,
+                                                            const Json& request) {
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<Json> results,
+                          sandbox_->Call(fn.ref, {&case_view, &params, &request}, 2));
+  return CheckResults(fn, results);
 }
 
 }  // namespace souhra

@@ -24,6 +24,8 @@ class LuaScriptHost : public ScriptHost {
                                      const Json& event) override;
   Result<CheckResult> Check(const ScriptFunction& fn, const Json& case_view,
                             const Json& params) override;
+  Result<CheckResult> CheckRequest(const ScriptFunction& fn, const Json& case_view,
+                                   const Json& params, const Json& request) override;
 
  private:
   std::unique_ptr<LuaSandbox> sandbox_;

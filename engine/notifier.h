@@ -1,5 +1,5 @@
-// The Notifier seam: one channel that delivers outbox messages to people (the in-app inbox;
-// e-mail and webhooks to come).
+// The Notifier seam: one channel that delivers outbox messages to people (the in-app inbox,
+// e-mail, webhooks; adapters/).
 //
 // The outbox dispatcher (engine/outbox_dispatcher.h) hands each due message to its channel and
 // records the attempt. Delivery is at least once: a message whose success was not recorded (a
@@ -14,15 +14,29 @@
 
 namespace souhra {
 
-// One outbox message addressed to one resolved user.
+// One outbox message addressed to one resolved user or external actor, on one channel.
 struct Delivery {
-  std::string key;  // the idempotency key, "outbox-<id>": the same on every attempt
+  // The idempotency key, the same on every attempt: "outbox-<id>" in the inbox,
+  // "outbox-<id>-<channel>-<login or actor>" on the other channels.
+  std::string key;
   std::string tenant;
   CaseId case_id = 0;
+  std::string case_code;
   std::string task_key;  // the task the triggering event was about ("task.<key>.…"), or ""
-  std::string login;     // the user it goes to
+  std::string login;     // the user it goes to; "" for an external actor
   std::string template_name;
-  Json payload = Json::object();  // {case_code, workflow, state, event}
+  Json payload = Json::object();  // {case_code, workflow, state, event, template, …}
+
+  // Filled by the dispatcher's routing (with a Directory), for the channels that leave Souhra.
+  std::string recipient;       // as the message names it: a role, "user:<login>", "actor:<id>"
+  std::string recipient_name;  // the user's or actor's name
+  std::string address;         // e-mail address or webhook URL
+  std::string webhook_secret;
+  Json tenant_settings = Json::object();  // TenantRecord.settings
+  std::string subject;  // the rendered template (engine/message_render.h)
+  std::string text;
+  std::string due;
+  std::string link;
 };
 
 class Notifier {

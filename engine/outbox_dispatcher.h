@@ -15,11 +15,18 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "engine/calendar.h"
 #include "engine/clock.h"
+#include "engine/directory.h"
 #include "engine/engine.h"
+#include "engine/information_sharing.h"
+#include "engine/message_render.h"
 #include "engine/notifier.h"
 #include "engine/store.h"
 
@@ -30,7 +37,19 @@ struct DispatchOptions {
   std::chrono::milliseconds max_backoff = std::chrono::hours(4);
   int max_attempts = 8;  // then failed
   int batch = 100;       // messages per DeliverDue
+  // Times in messages ({due}, {when}); UTC ISO-8601 when not set. Serve formats Prague time.
+  InstantFormatter format_time;
+  // Asked for every message to an external actor at send time; a refusal ends the message as
+  // refused. Without one, nothing goes to external actors.
+  SharingCheck check_sharing;
+  // When the daily digest goes out: the first send time at or after a message was written
+  // (DailyAt). Without it, users who chose a digest get their e-mails at once.
+  std::function<Instant(Instant)> next_digest;
 };
+
+// The first `hour`:00 Prague time at or after an instant (counted from the start of the Prague
+// day, so on the two daylight-saving days it is an hour off). `calendar` must outlive it.
+std::function<Instant(Instant)> DailyAt(const Calendar& calendar, std::chrono::hours hour);
 
 // The wait after the `failed_attempts`-th failed attempt (1 = the first): first_backoff doubled
 // for each earlier failure, at most max_backoff.
@@ -43,6 +62,14 @@ class OutboxDispatcher {
   OutboxDispatcher(Store& store, Engine& engine, const Clock& clock,
                    std::vector<Notifier*> channels, std::string default_channel,
                    DispatchOptions options = {});
+  // With the Directory, a message without a channel is routed by its recipient: a user gets the
+  // in-app inbox ("inbox") and, with an address and the tenant's smtp settings, an e-mail
+  // ("email"), unless the user reads a daily digest and the template is not urgent ("digest");
+  // an external actor gets a webhook ("webhook") when it has a URL, else an e-mail, once the
+  // information rules allow it. A message is delivered when each of its channels succeeded;
+  // a retry sends only on the channels that have not.
+  OutboxDispatcher(Store& store, Engine& engine, Directory& directory, const Clock& clock,
+                   std::vector<Notifier*> channels, DispatchOptions options = {});
 
   // Attempts up to options.batch messages due by now, earliest first, and records the attempts.
   // Returns how many were attempted (delivered or not). Fails with the store's or engine's error
@@ -52,13 +79,41 @@ class OutboxDispatcher {
   int batch() const { return options_.batch; }
 
  private:
-  // Sends `message` and returns the attempt; `after` receives its next delivery state.
-  DeliveryAttempt Attempt(const OutboxRecord& message, Instant now, OutboxRecord* after);
-  Status Send(const OutboxRecord& message, Notifier& channel);
+  struct Routed {
+    std::string channel;
+    Delivery delivery;
+  };
+  struct Outcome {
+    std::vector<DeliveryAttempt> attempts;
+    OutboxRecord after;
+    Status failure;  // the first failed channel's error
+    bool refused = false;
+    EventRecord refusal;               // the case history's row when refused
+    std::optional<Instant> digest_at;  // waiting for the daily digest until then
+    void Record(const std::string& channel, const Status& sent, Instant at);
+  };
+  // The messages of one person whose digest is due, and the outcomes they belong to.
+  struct DigestBatch {
+    std::vector<Delivery> items;
+    std::vector<size_t> outcomes;
+  };
+  // Sends `message` on the channels it still needs and returns the attempts; a digest item due
+  // now joins `digests` (its outcome is `index`).
+  Outcome Attempt(const OutboxRecord& message, Instant now, size_t index,
+                  std::map<std::string, DigestBatch>* digests);
+  // Sends one digest e-mail and records it on each of its messages.
+  void SendDigest(const DigestBatch& batch, Instant now, std::vector<Outcome>* outcomes);
+  // Sets the message's next state from its attempts.
+  void Finish(Outcome& outcome, Instant now);
+  // The deliveries `message` needs, one per channel. A refusal of the information rules is
+  // returned in `refusal` (with an empty list).
+  Result<std::vector<Routed>> Route(const OutboxRecord& message, std::string* refusal);
+  Result<Delivery> Base(const OutboxRecord& message, const CaseRecord& kase);
   Notifier* ChannelFor(const std::string& name) const;
 
   Store& store_;
   Engine& engine_;
+  Directory* directory_ = nullptr;  // null: every message on its named or the default channel
   const Clock& clock_;
   std::vector<Notifier*> channels_;
   std::string default_channel_;

@@ -26,11 +26,18 @@ void ReadCriterion(const Checker& at, Criterion* out) {
 
 void ReadRuleSet(const Json& value, Diagnostics* sink, RuleSet* out) {
   Checker at{sink, value, {}, LineOf(value, 1), "rules"};
-  at.Keys({"name", "title", "params", "min_score", "criteria"});
+  at.Keys({"name", "title", "params", "min_score", "decide", "criteria"});
   if (const std::string* name = at.String("name", true)) out->name = *name;
   if (const std::string* title = at.String("title", false)) out->title = *title;
   if (const Json* params = at.Table("params", false)) out->params = *params;
   out->min_score = at.Number("min_score", 0);
+  if (const std::string* decide = at.String("decide", false)) {
+    if (*decide == "any") {
+      out->decide_any = true;
+    } else if (*decide != "all") {
+      at.Report("decide", "must be \"all\" or \"any\", not '" + *decide + "'");
+    }
+  }
   auto criteria = value.find("criteria");
   if (criteria == value.end()) {
     at.Report("", "missing 'criteria'");

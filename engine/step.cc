@@ -212,6 +212,16 @@ class Planner {
       if (e.args.contains("calendar")) {
         message.payload["calendar"] = GetPath(plan_.data, e.args["calendar"].get<std::string>());
       }
+      // The template's texts as this definition version has them: the sender renders them
+      // later without the catalog. `reason`/`note` of the event fill {reason}.
+      auto text = ctx_.workflow->templates.find(message.template_name);
+      if (text != ctx_.workflow->templates.end()) message.payload["template"] = *text;
+      const Json& given = event.contains("payload") ? event["payload"] : Json::object();
+      if (given.is_object()) {
+        for (const char* key : {"reason", "note"}) {
+          if (given.contains(key) && given[key].is_string()) message.payload[key] = given[key];
+        }
+      }
       Add(std::move(message));
     }
     return Status::Ok();

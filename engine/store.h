@@ -79,9 +79,10 @@ struct UserTaskQuery {
   std::optional<Instant> due_until;
 };
 
-// Where an outbox message is on its way: waiting (first try or a retry after backoff), sent, or
-// given up after the last attempt until an administrator queues it again.
-enum class OutboxStatus { kPending, kDelivered, kFailed };
+// Where an outbox message is on its way: waiting (first try or a retry after backoff), sent,
+// given up after the last attempt until an administrator queues it again, or refused by the
+// information rules (never sent, not retried; the case history says why).
+enum class OutboxStatus { kPending, kDelivered, kFailed, kRefused };
 
 struct OutboxRecord {
   int64_t id = 0;
@@ -278,7 +279,7 @@ class Store {
   virtual Result<std::vector<OutboxRecord>> ListOutbox(CaseId case_id) = 0;
   // Pending messages due at or before `now`, earliest first, at most `limit`.
   virtual Result<std::vector<OutboxRecord>> DueOutbox(Instant now, int limit) = 0;
-  // Messages that gave up after their last attempt, by id.
+  // Messages that gave up after their last attempt or that the information rules refused, by id.
   virtual Result<std::vector<OutboxRecord>> ListFailedOutbox() = 0;
   // Every attempt to send message `outbox_id`, oldest first.
   virtual Result<std::vector<DeliveryAttempt>> ListDeliveryAttempts(int64_t outbox_id) = 0;

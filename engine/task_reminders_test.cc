@@ -29,8 +29,8 @@ return workflow {
   title = "Přehodnocení",
   params = { review_within = "5 working days", late_after = "2 working days" },
   templates = {
-    task_reminder = { title = "Připomenutí", body = "Úkol {{task.title}} má termín {{task.due}}." },
-    late = { title = "Po termínu", body = "Úkol {{task.title}} je po termínu." },
+    task_reminder = { title = "Připomenutí", body = "Úkol {task} má termín {due}." },
+    late = { title = "Po termínu", body = "Úkol {task} je po termínu." },
   },
   initial = "waiting",
   states = {

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "engine/effect_reader.h"
+#include "engine/message_template.h"
 
 namespace souhra {
 namespace {
@@ -152,14 +153,18 @@ void CheckEventSources(const Workflow& w, Diagnostics* sink) {
 
 void ReadTemplates(const Checker& at, const Json& templates, Workflow* out) {
   for (const auto& [name, value] : templates.items()) {
-    Checker t{at.sink, value, at.At(name), at.line, "template " + Quote(name)};
+    Checker t{at.sink, value, Child(at.At("templates"), name), LineOf(value, at.line),
+              "template " + Quote(name)};
     if (!value.is_object()) {
       t.Report("", "expected a table { title = ..., body = ... }");
       continue;
     }
     t.Keys({"title", "body", "urgent"});
-    t.String("title", true);
-    t.String("body", true);
+    for (const char* field : {"title", "body"}) {
+      const std::string* text = t.String(field, true);
+      if (text == nullptr) continue;
+      for (const std::string& problem : CheckTemplateText(*text)) t.Report(field, problem);
+    }
     // Urgent messages (escalations) go out at once, never held for a daily digest.
     const bool urgent = t.Boolean("urgent", false);
     out->templates[name] = Json{{"title", value.value("title", "")},

@@ -20,7 +20,7 @@ return workflow {
   name = "pad",
   title = "Zkouška pádu",
   params = { check_within = "2 working days", remind_after = "5 days" },
-  templates = { moved = { title = "Posun", body = "Případ {case_code} se posunul." } },
+  templates = { moved = { title = "Posun", body = "Případ {case} se posunul." } },
   initial = "open",
   states = {
     open = {

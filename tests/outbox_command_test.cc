@@ -1,6 +1,7 @@
 // `souhra outbox` lists a notification that gave up and queues it again.
 #include <gtest/gtest.h>
 
+#include "adapters/sqlite/directory_store.h"
 #include "engine/outbox_dispatcher.h"
 #include "tests/fakes/engine_harness.h"
 #include "tests/fakes/recording_notifier.h"
@@ -59,6 +60,47 @@ TEST(OutboxCommand, RetryQueuesTheMessageAgain) {
   EXPECT_EQ(again.exit_code, 1);
   EXPECT_NE(again.output.find("failed outbox message 1 does not exist"), std::string::npos)
       << again.output;
+}
+
+TEST(OutboxCommand, ListsARefusedMessageWithTheReason) {
+  testing::TempDir dir;
+  {
+    testing::EngineHarness harness(dir.File("s.db"), FromMillis(1775116800000));
+    const SqliteOptions options = testing::EngineHarness::OptionsFor(dir.File("s.db"));
+    std::unique_ptr<Directory> directory = std::move(OpenSqliteDirectory(options).value());
+    TenantRecord tenant;
+    tenant.id = "demo";
+    ASSERT_TRUE(directory->PutTenant(tenant).ok());
+    ActorRecord charita;
+    charita.tenant = "demo";
+    charita.id = "charita";
+    charita.kind = "health";
+    charita.email = "mala@charita.example.cz";
+    ASSERT_TRUE(directory->PutActor(charita).ok());
+    ASSERT_TRUE(harness.engine
+                    .Install("demo", "tell.lua",
+                             "return workflow { name = 'tell', initial = 'a',\n"
+                             "  templates = { t = { title = 'Případ {case}', body = '' } },\n"
+                             "  states = { a = { on = { tell = { run = notify {\n"
+                             "    to = 'actor:charita', template = 't' } } } } } }\n")
+                    .ok());
+    Result<Applied> created = harness.engine.CreateCase({"demo", "K-1", "tell", Json::object()});
+    ASSERT_TRUE(created.ok());
+    EventRequest tell;
+    tell.case_id = created->case_id;
+    tell.type = "tell";
+    ASSERT_TRUE(harness.engine.Submit(tell).ok());
+    OutboxDispatcher dispatcher(*harness.store, harness.engine, *directory, harness.clock, {});
+    ASSERT_EQ(*dispatcher.DeliverDue(), 1);
+  }
+  testing::CommandOutput counted = testing::RunSouhra("outbox --db " + dir.File("s.db"));
+  EXPECT_EQ(counted.output,
+            "0 failed messages, 1 refused by the information rules; see them with --failed\n");
+  testing::CommandOutput listed = testing::RunSouhra("outbox --failed --db " + dir.File("s.db"));
+  EXPECT_NE(listed.output.find("to actor:charita  t  attempts 1  refused (not retried)\n"
+                               "    pravidla sdílení informací nejsou nainstalována"),
+            std::string::npos)
+      << listed.output;
 }
 
 }  // namespace

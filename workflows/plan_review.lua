@@ -13,15 +13,15 @@ return workflow {
   templates = {
     task_reminder = {
       title = "Připomenutí úkolu",
-      body = "Úkol „{{task.title}}“ u případu {{case.code}} má termín {{task.due}}.",
+      body = "Úkol „{task}“ u případu {case} má termín {due}.",
     },
     plan_review_overdue = {
       title = "Přehodnocení plánu je po termínu",
-      body = "Přehodnocení individuálního plánu u případu {{case.code}} nebylo provedeno v termínu.",
+      body = "Přehodnocení individuálního plánu u případu {case} nebylo provedeno v termínu.",
     },
     plan_review_escalated = {
       title = "Přehodnocení plánu stále chybí",
-      body = "U případu {{case.code}} plán stále není přehodnocen ani po upozornění koordinátora.",
+      body = "U případu {case} plán stále není přehodnocen ani po upozornění koordinátora.",
     },
   },
   initial = "waiting",

@@ -166,7 +166,7 @@ Result<std::vector<OutboxRecord>> QueryDueOutbox(Connection& db, Instant now, in
 Result<std::vector<OutboxRecord>> QueryFailedOutbox(Connection& db) {
   SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
                           db.Prepare("SELECT " SOUHRA_OUTBOX_COLUMNS " FROM outbox"
-                                     " WHERE status = 2 ORDER BY id",
+                                     " WHERE status IN (2, 3) ORDER BY id",
                                      "list failed outbox"));
   return AllRows(stmt, &ReadOutbox);
 }

@@ -66,8 +66,10 @@ OutboxRecord ReadOutbox(Statement& row) {
   r.payload = row.JsonColumn(6);
   r.created = row.Time(7);
   const int64_t status = row.Int(8);
-  r.status = status == 1 ? OutboxStatus::kDelivered : status == 2 ? OutboxStatus::kFailed
-                                                                  : OutboxStatus::kPending;
+  r.status = status == 1   ? OutboxStatus::kDelivered
+             : status == 2 ? OutboxStatus::kFailed
+             : status == 3 ? OutboxStatus::kRefused
+                           : OutboxStatus::kPending;
   r.attempts = static_cast<int>(row.Int(9));
   r.next_attempt = row.Time(10);
   r.last_error = row.Text(11);
@@ -173,6 +175,7 @@ int64_t OutboxStatusValue(OutboxStatus status) {
     case OutboxStatus::kPending: return 0;
     case OutboxStatus::kDelivered: return 1;
     case OutboxStatus::kFailed: return 2;
+    case OutboxStatus::kRefused: return 3;
   }
   return 0;
 }

@@ -6,7 +6,7 @@ return workflow {
   templates = {
     cm_accepted = {
       title = "Nový klient case managementu",
-      body = "Klient případu {{case.code}} byl přijat do case managementu.",
+      body = "Klient případu {case} byl přijat do case managementu.",
     },
   },
   initial = "screening",

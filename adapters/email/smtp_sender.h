@@ -1,0 +1,47 @@
+// Sending one e-mail over SMTP with libcurl: the tenant's server and credentials, STARTTLS where
+// the server offers it (or required), timeouts, and a MIME message with a UTF-8 text body and an
+// optional text/calendar invitation.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "engine/clock.h"
+#include "engine/definition.h"
+#include "engine/status.h"
+
+namespace souhra {
+
+// A tenant's mail server, from TenantRecord.settings.smtp:
+// {host, port, username, password, from, starttls} where starttls is true (use it when offered,
+// the default), "required" (refuse to send in clear) or false (never).
+struct SmtpSettings {
+  enum class Tls { kNever, kWhenOffered, kRequired };
+  std::string host;
+  int port = 25;
+  std::string username;
+  std::string password;
+  std::string from;
+  Tls tls = Tls::kWhenOffered;
+  std::chrono::milliseconds connect_timeout = std::chrono::seconds(10);
+  std::chrono::milliseconds timeout = std::chrono::seconds(60);
+};
+
+// kInvalidArgument when `smtp` is missing or has no host or from-address.
+Result<SmtpSettings> SmtpSettingsFromJson(const Json& smtp);
+
+struct EmailMessage {
+  std::string to;       // address
+  std::string to_name;  // display name, may be ""
+  std::string subject;  // UTF-8
+  std::string text;     // UTF-8 plain text body
+  std::string key;      // delivery key: the Message-ID is derived from it
+  Instant date;
+  std::string calendar;         // an .ics (engine/icalendar.h) to attach, or ""
+  std::string calendar_method;  // "REQUEST" or "CANCEL" with a calendar
+};
+
+// Sends `message`. kUnavailable for anything the server or the network refused (retried later).
+Status SendEmail(const SmtpSettings& settings, const EmailMessage& message);
+
+}  // namespace souhra

@@ -1,0 +1,33 @@
+// Webhooks: a signed JSON POST to an external actor's system (cpp-httplib client).
+//
+// Headers: X-Souhra-Delivery (the idempotency key, the same on every retry, so the receiver can
+// drop repeats), X-Souhra-Timestamp (Unix seconds) and X-Souhra-Signature:
+// "sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">" keyed by the actor's webhook secret. A 2xx
+// answer is delivered; anything else, or no answer in time, is retried.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "engine/clock.h"
+#include "engine/status.h"
+
+namespace souhra {
+
+struct WebhookRequest {
+  std::string url;  // http(s)://host[:port]/path
+  std::string secret;
+  std::string key;   // delivery key
+  std::string body;  // JSON
+  Instant timestamp;
+  std::chrono::milliseconds timeout = std::chrono::seconds(10);
+};
+
+// "sha256=<hex>" of "<timestamp>.<body>" with `secret`; what receivers recompute.
+std::string WebhookSignature(const std::string& secret, const std::string& timestamp,
+                             const std::string& body);
+
+// kUnavailable for no 2xx answer; kInvalidArgument for a URL that is not http(s).
+Status PostWebhook(const WebhookRequest& request);
+
+}  // namespace souhra

@@ -1,0 +1,32 @@
+// The question the information rules (rules/information_sharing.lua) answer before anything
+// about a client leaves the office: may this go to that recipient, for this purpose, and why.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "engine/definition.h"
+#include "engine/status.h"
+#include "engine/store.h"
+
+namespace souhra {
+
+// The rule set a tenant installs under this name decides external sharing.
+inline constexpr const char* kSharingRuleSet = "information_sharing";
+
+struct SharingRequest {
+  std::string recipient;  // "actor:charita"
+  std::string kind;       // the actor's kind, "social_services"
+  std::string purpose;    // payload.purpose of the message, e.g. "conference"; may be ""
+};
+
+struct SharingVerdict {
+  bool allowed = false;
+  std::string reason;            // Czech: why it may or may not go
+  Json result = Json::object();  // the rule set's result with each criterion's outcome
+};
+
+// Evaluates the tenant's information rules for case `case_id` (Engine::CheckSharing).
+using SharingCheck = std::function<Result<SharingVerdict>(CaseId, const SharingRequest&)>;
+
+}  // namespace souhra
