@@ -20,7 +20,7 @@ return workflow {
           { when = function(case, event) return event.payload.ok == true end, go = "planning" },
           { go = "rejected" },
         },
-        ["intake.note"] = { },
+        ["intake.note"] = { run = { set { ["note.seen"] = true } } },
       },
     },
     planning = { title = "Plánování", on = { ["plan.done"] = { go = "closed" } } },
