@@ -105,7 +105,7 @@ Result<std::string> RenderStateDiagram(const Workflow& workflow,
     return Unavailable("graphviz: the dot layout failed (is its plugin installed?)");
   }
   char* data = nullptr;
-  size_t length = 0;
+  unsigned int length = 0;  // gvRenderData's type in Graphviz 2.42
   int rendered = gvRenderData(context.get(), g, "svg", &data, &length);
   std::string svg = rendered == 0 && data != nullptr ? std::string(data, length) : "";
   if (data != nullptr) gvFreeRenderData(data);
