@@ -55,10 +55,9 @@ int Versions(Store& store, const std::string& tenant, const std::string& name) {
   std::map<std::string, int64_t> per_version;
   for (const VersionStateCount& c : *counts) per_version[c.content_hash] += c.count;
   for (const DefinitionSource& v : *versions) {
-    std::cout << "#" << v.number << "  " << v.content_hash << "  "
-              << DefinitionStateName(v.state()) << "  saved " << FormatUtc(v.saved)
-              << (v.saved_by.empty() ? "" : " by " + v.saved_by) << "  active instances "
-              << per_version[v.content_hash] << "\n";
+    std::cout << "#" << v.number << "  " << v.content_hash << "  " << DefinitionStateName(v.state())
+              << "  saved " << FormatUtc(v.saved) << (v.saved_by.empty() ? "" : " by " + v.saved_by)
+              << "  active instances " << per_version[v.content_hash] << "\n";
   }
   return 0;
 }

@@ -105,8 +105,7 @@ TEST_F(DefinitionsCommandTest, DiagramShowsStatesAndCountsOfThisVersion) {
   std::string file = dir_.File("intake.lua");
   std::ofstream(file) << kV1;
   std::string svg_file = dir_.File("intake.svg");
-  testing::CommandOutput out =
-      RunSouhra("diagram " + file + " --out " + svg_file + " --db " + db_);
+  testing::CommandOutput out = RunSouhra("diagram " + file + " --out " + svg_file + " --db " + db_);
   ASSERT_EQ(out.exit_code, 0) << out.output;
   std::stringstream svg;
   svg << std::ifstream(svg_file).rdbuf();

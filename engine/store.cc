@@ -5,9 +5,12 @@ namespace souhra {
 
 const char* DefinitionStateName(DefinitionState state) {
   switch (state) {
-    case DefinitionState::kDraft: return "draft";
-    case DefinitionState::kActive: return "active";
-    case DefinitionState::kRetired: return "retired";
+    case DefinitionState::kDraft:
+      return "draft";
+    case DefinitionState::kActive:
+      return "active";
+    case DefinitionState::kRetired:
+      return "retired";
   }
   return "draft";
 }

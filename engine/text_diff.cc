@@ -1,7 +1,6 @@
 #include "engine/text_diff.h"
 
 #include <algorithm>
-
 #include <dtl/dtl.hpp>
 
 namespace souhra {

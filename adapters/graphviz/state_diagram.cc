@@ -34,7 +34,8 @@ void Set(void* object, const char* name, const std::string& value) {
 
 std::string NodeLabel(const State& state, const std::optional<StateCounts>& counts) {
   std::string label = Literal(state.title.empty() ? state.name : state.title);
-  if (!state.title.empty() && state.title != state.name) label += "\\n(" + Literal(state.name) + ")";
+  if (!state.title.empty() && state.title != state.name)
+    label += "\\n(" + Literal(state.name) + ")";
   if (counts) {
     auto found = counts->find(state.name);
     int64_t n = found == counts->end() ? 0 : found->second;

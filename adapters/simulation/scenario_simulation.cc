@@ -31,8 +31,7 @@ DefinitionSourceReader DraftReader(Store& store, const std::string& tenant,
 }
 
 Result<std::vector<ScenarioRun>> SimulateDraft(Store& store, const std::string& tenant,
-                                               const std::string& name,
-                                               const std::string& version,
+                                               const std::string& name, const std::string& version,
                                                const std::vector<ScenarioText>& scenarios) {
   SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions,
                           store.ListDefinitionVersions(tenant, name));
@@ -41,15 +40,16 @@ Result<std::vector<ScenarioRun>> SimulateDraft(Store& store, const std::string& 
     if (!version.empty() && v.content_hash.starts_with(version)) matches.push_back(&v);
   }
   if (matches.size() != 1) {
-    return matches.empty() ? NotFound("tenant '" + tenant + "' has no version " + version +
-                                      " of '" + name + "'")
-                           : InvalidArgument("version " + version + " of '" + name +
-                                             "' is ambiguous");
+    return matches.empty()
+               ? NotFound("tenant '" + tenant + "' has no version " + version + " of '" + name +
+                          "'")
+               : InvalidArgument("version " + version + " of '" + name + "' is ambiguous");
   }
   DefinitionSourceReader read = DraftReader(store, tenant, *matches.front());
   std::vector<ScenarioRun> runs;
   for (const ScenarioText& scenario : scenarios) {
-    SOUHRA_ASSIGN_OR_RETURN(ScenarioRun run, SimulateScenario(scenario.file, scenario.source, read));
+    SOUHRA_ASSIGN_OR_RETURN(ScenarioRun run,
+                            SimulateScenario(scenario.file, scenario.source, read));
     runs.push_back(std::move(run));
   }
   return runs;

@@ -36,8 +36,7 @@ DefinitionSourceReader DraftReader(Store& store, const std::string& tenant,
 // timeline and its first failure (file:line); an error when the version does not exist, a
 // scenario is not valid, or a definition it names cannot be read or installed.
 Result<std::vector<ScenarioRun>> SimulateDraft(Store& store, const std::string& tenant,
-                                               const std::string& name,
-                                               const std::string& version,
+                                               const std::string& name, const std::string& version,
                                                const std::vector<ScenarioText>& scenarios);
 
 }  // namespace souhra

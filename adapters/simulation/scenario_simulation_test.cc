@@ -12,7 +12,8 @@ return workflow {
   name = "intake",
   initial = "new",
   states = {
-    new = { title = "Nový", on = { next = { go = "open", run = { start { workflow = "follow_up" } } } } },
+    new = { title = "Nový",
+            on = { next = { go = "open", run = { start { workflow = "follow_up" } } } } },
     open = { title = "Otevřený", final = true },
   },
 }
@@ -31,7 +32,8 @@ std::string Scenario(const std::string& expected_state) {
          "  definitions = { \"workflows/follow_up.lua\", \"workflows/intake.lua\" } }\n"
          "case { code = \"K-1\", workflow = \"intake\" }\n"
          "send { \"next\" }\n"
-         "expect { state = \"" + expected_state + "\" }\n";
+         "expect { state = \"" +
+         expected_state + "\" }\n";
 }
 
 class SimulateDraftTest : public testing::EngineFixture {
@@ -62,8 +64,8 @@ TEST_F(SimulateDraftTest, RunsScenariosOnADraftWithTheTenantsActiveDefinitions) 
 TEST_F(SimulateDraftTest, ADefinitionTheTenantLacksOrAMissingVersionIsAnError) {
   Result<Applied> draft = engine_->SaveDraft("demo", "workflows/intake.lua", kIntake, "user:m");
   ASSERT_TRUE(draft.ok()) << draft.status().ToString();
-  Result<std::vector<ScenarioRun>> runs =
-      SimulateDraft(*store_, "demo", "intake", draft->outcome["version"], {{"s.lua", Scenario("open")}});
+  Result<std::vector<ScenarioRun>> runs = SimulateDraft(
+      *store_, "demo", "intake", draft->outcome["version"], {{"s.lua", Scenario("open")}});
   EXPECT_EQ(runs.status().code(), StatusCode::kNotFound);
   EXPECT_NE(runs.status().message().find("workflows/follow_up.lua"), std::string::npos)
       << runs.status().message();

@@ -292,7 +292,8 @@ CREATE INDEX instances_active_by_version ON instances (workflow, definition_hash
 
 const std::vector<Migration>& SchemaMigrations() {
   static const std::vector<Migration> migrations = {
-      {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}, {5, kVersion5}, {9, kVersion9}};
+      {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}, {5, kVersion5},
+      {9, kVersion9}};
   return migrations;
 }
 

@@ -107,7 +107,8 @@ class SqliteStore final : public Store {
   }
   Result<std::vector<VersionStateCount>> CountActiveInstances(const std::string& tenant,
                                                               const std::string& name) override {
-    return Read([&](Connection& db) { return sqlite::QueryActiveInstanceCounts(db, tenant, name); });
+    return Read(
+        [&](Connection& db) { return sqlite::QueryActiveInstanceCounts(db, tenant, name); });
   }
 
  private:
