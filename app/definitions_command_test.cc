@@ -55,7 +55,7 @@ class DefinitionsCommandTest : public ::testing::Test {
     return out.output;
   }
 
-  TempDir dir_;
+  testing::TempDir dir_;
   std::string db_ = dir_.File("souhra.db");
   std::string v1_, v2_;
   int exit_code_ = -1;
