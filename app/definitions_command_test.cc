@@ -26,8 +26,9 @@ constexpr char kV1[] = R"lua(return workflow {
 )lua";
 
 std::string V2() {
+  const std::string title = "\"Hotovo\"";
   std::string v2 = kV1;
-  v2.replace(v2.find("\"Hotovo\""), 8, "\"Vyřízeno\"");
+  v2.replace(v2.find(title), title.size(), "\"Vyřízeno\"");
   return v2;
 }
 
@@ -80,7 +81,8 @@ TEST_F(DefinitionsCommandTest, DiffsAndActivates) {
                       "+    done = { title = \"Vyřízeno\", final = true },\n"),
             std::string::npos)
       << diff;
-  EXPECT_NE(diff.find("@@ -3,"), std::string::npos) << diff;
+  // Three lines of context before the change on line 7; the text ends two lines after it.
+  EXPECT_NE(diff.find("@@ -4,6 +4,6 @@\n"), std::string::npos) << diff;
 
   std::string activated = Run("activate intake " + v2_.substr(0, 10));
   EXPECT_EQ(exit_code_, 0) << activated;

@@ -24,8 +24,9 @@ return workflow {
 )lua";
 
 std::string V2() {
+  const std::string title = "\"Příjem\"";
   std::string v2 = kV1;
-  v2.replace(v2.find("\"Příjem\""), 8, "\"Příjem v2\"");
+  v2.replace(v2.find(title), title.size(), "\"Příjem v2\"");
   return v2;
 }
 
