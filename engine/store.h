@@ -327,7 +327,7 @@ class Store {
   virtual Result<std::vector<DefinitionSource>> ListDefinitionVersions(const std::string& tenant,
                                                                        const std::string& name) = 0;
   // Active instances of workflow `name` in `tenant` per version and state, ordered by both. Uses
-  // an index on the active instances' workflow, version and state.
+  // an index on the active instances' workflow and state, not a scan of all instances.
   virtual Result<std::vector<VersionStateCount>> CountActiveInstances(const std::string& tenant,
                                                                       const std::string& name) = 0;
 };

@@ -70,14 +70,14 @@ TEST_F(DefinitionsTest, ActiveInstancesAreCountedPerVersionAndState) {
   EXPECT_TRUE(store_->CountActiveInstances("orp-beroun", "plan_review")->empty());
 }
 
-TEST_F(DefinitionsTest, InstanceCountsUseTheActiveVersionIndex) {
+TEST_F(DefinitionsTest, InstanceCountsUseTheActiveInstancesIndex) {
   std::string plan = RawQuery(dir_.File("souhra.db"),
                               "EXPLAIN QUERY PLAN SELECT i.definition_hash, i.state, COUNT(*)"
                               " FROM instances i JOIN cases c ON c.id = i.case_id"
                               " WHERE i.workflow = 'x' AND i.active = 1 AND c.tenant = 'y'"
                               " GROUP BY i.definition_hash, i.state",
                               /*column=*/3);
-  EXPECT_NE(plan.find("instances_active_by_version"), std::string::npos) << plan;
+  EXPECT_NE(plan.find("instances_active_by_workflow"), std::string::npos) << plan;
 }
 
 }  // namespace

@@ -276,7 +276,7 @@ Result<std::vector<DefinitionSource>> QueryDefinitionVersions(Connection& db,
 Result<std::vector<VersionStateCount>> QueryActiveInstanceCounts(Connection& db,
                                                                  const std::string& tenant,
                                                                  const std::string& name) {
-  // instances_active_by_version finds the workflow's active instances; the tenant is their case's.
+  // instances_active_by_workflow finds the workflow's active instances; the tenant is their case's.
   SOUHRA_ASSIGN_OR_RETURN(
       Statement stmt,
       db.Prepare("SELECT i.definition_hash, i.state, COUNT(*) FROM instances i"
