@@ -2,6 +2,8 @@
 
 #include "app/bench_command.h"
 #include "app/calendar_command.h"
+#include "app/definitions_command.h"
+#include "app/diagram_command.h"
 #include "app/incidents_command.h"
 #include "app/outbox_command.h"
 #include "app/serve_command.h"
@@ -19,6 +21,8 @@ const std::vector<Command>& Commands() {
       {"outbox", OutboxCommand},
       {"bench", &RunBenchCommand},
       {"calendar", CalendarCommand},
+      {"definitions", DefinitionsCommand},
+      {"diagram", DiagramCommand},
   };
   return commands;
 }

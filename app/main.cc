@@ -14,7 +14,10 @@ int Usage(std::ostream& out) {
          "  incidents  selhané události: souhra incidents [--db SOUBOR] [--retry ID]\n"
          "  outbox     nedoručená oznámení: souhra outbox [--db SOUBOR] [--failed] [--retry ID]\n"
          "  bench      změří propustnost enginu: souhra bench --cases N | souhra bench timers\n"
-         "  calendar   kdy je termín: souhra calendar --from ČAS --duration LHŮTA [--json]\n";
+         "  calendar   kdy je termín: souhra calendar --from ČAS --duration LHŮTA [--json]\n"
+         "  definitions  verze definic: souhra definitions [--db SOUBOR] [--tenant ID]\n"
+         "             list | versions NÁZEV | activate NÁZEV VERZE | diff A B\n"
+         "  diagram    stavový diagram (SVG): souhra diagram SOUBOR [--out X.svg] [--db SOUBOR]\n";
   return 2;
 }
 

@@ -1,5 +1,7 @@
 #include "engine/definition_catalog.h"
 
+#include <algorithm>
+
 namespace souhra {
 
 Result<LoadedDefinition> DefinitionCatalog::Compiled(const DefinitionSource& source) {
@@ -13,17 +15,95 @@ Result<LoadedDefinition> DefinitionCatalog::Compiled(const DefinitionSource& sou
   return loaded;
 }
 
+Result<LoadedDefinition> DefinitionCatalog::Store(WriteTxn& txn, DefinitionSource stored) {
+  SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded, LoadDefinition(stored.file, stored.source,
+                                                                   limits_, ValidationContext{}));
+  stored.name = loaded.name();
+  stored.content_hash =
+      loaded.workflow ? loaded.workflow->content_hash : loaded.rule_set->content_hash;
+  SOUHRA_RETURN_IF_ERROR(txn.PutDefinition(stored));
+  by_hash_.emplace(stored.content_hash, loaded);
+  return loaded;
+}
+
 Result<LoadedDefinition> DefinitionCatalog::Install(WriteTxn& txn, const std::string& tenant,
                                                     const std::string& file,
-                                                    const std::string& source) {
-  SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
-                          LoadDefinition(file, source, limits_, ValidationContext{}));
+                                                    const std::string& source, Instant now,
+                                                    const std::string& saved_by) {
+  DefinitionSource stored;
+  stored.tenant = tenant;
+  stored.file = file;
+  stored.source = source;
+  stored.active = true;
+  stored.saved = now;
+  stored.saved_by = saved_by;
+  return Store(txn, std::move(stored));
+}
+
+Result<LoadedDefinition> DefinitionCatalog::SaveDraft(WriteTxn& txn, const std::string& tenant,
+                                                      const std::string& file,
+                                                      const std::string& source,
+                                                      const std::string& saved_by, Instant now,
+                                                      bool* created) {
+  DefinitionSource stored;
+  stored.tenant = tenant;
+  stored.file = file;
+  stored.source = source;
+  stored.saved = now;
+  stored.saved_by = saved_by;
+  SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded, LoadDefinition(file, source, limits_,
+                                                                   ValidationContext{}));
   const std::string& hash =
       loaded.workflow ? loaded.workflow->content_hash : loaded.rule_set->content_hash;
-  DefinitionSource stored{tenant, loaded.name(), hash, file, source, /*active=*/true};
-  SOUHRA_RETURN_IF_ERROR(txn.PutDefinition(stored));
-  by_hash_.emplace(hash, loaded);
-  return loaded;
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions,
+                          txn.FindDefinitionVersions(tenant, loaded.name()));
+  *created = std::none_of(versions.begin(), versions.end(),
+                          [&](const DefinitionSource& v) { return v.content_hash == hash; });
+  return Store(txn, std::move(stored));
+}
+
+Result<ValidationContext> DefinitionCatalog::ActiveNames(WriteTxn& txn, const std::string& tenant,
+                                                         const std::string& except) {
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions,
+                          txn.FindDefinitionVersions(tenant, ""));
+  ValidationContext context;
+  for (const DefinitionSource& version : versions) {
+    if (!version.active || version.name == except) continue;
+    SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded, Compiled(version));
+    (loaded.workflow ? context.workflows : context.rule_sets).insert(version.name);
+  }
+  return context;
+}
+
+Result<DefinitionSource> DefinitionCatalog::Activate(WriteTxn& txn, const std::string& tenant,
+                                                     const std::string& name,
+                                                     const std::string& version, bool* changed) {
+  if (version.empty()) return InvalidArgument("no version given to activate");
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions,
+                          txn.FindDefinitionVersions(tenant, name));
+  std::vector<const DefinitionSource*> matches;
+  for (const DefinitionSource& v : versions) {
+    if (v.content_hash.starts_with(version)) matches.push_back(&v);
+  }
+  if (matches.empty()) {
+    return NotFound("tenant '" + tenant + "' has no version " + version + " of '" + name + "'");
+  }
+  if (matches.size() > 1) {
+    return InvalidArgument("version " + version + " of '" + name + "' is ambiguous: " +
+                           std::to_string(matches.size()) + " versions start with it");
+  }
+  DefinitionSource chosen = *matches.front();
+  *changed = !chosen.active;
+  if (!*changed) return chosen;
+  // Validated again: the tenant's other definitions may have changed since the draft was saved.
+  SOUHRA_ASSIGN_OR_RETURN(ValidationContext context, ActiveNames(txn, tenant, name));
+  context.workflows.insert(name);  // a workflow may start itself
+  SOUHRA_RETURN_IF_ERROR(
+      LoadDefinition(chosen.file, chosen.source, limits_, context).status());
+  chosen.active = true;
+  SOUHRA_RETURN_IF_ERROR(txn.PutDefinition(chosen));
+  chosen.was_active = true;
+  return chosen;
 }
 
 Result<std::shared_ptr<const Workflow>> DefinitionCatalog::WorkflowVersion(

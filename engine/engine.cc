@@ -84,13 +84,49 @@ Result<Applied> Engine::CreateCase(const NewCase& request) {
 Result<Applied> Engine::Install(const std::string& tenant, const std::string& file,
                                 const std::string& source) {
   // Installing runs no handler, so a failure is the definition's (invalid), never an incident.
-  return Enqueue([this, tenant, file, source](WriteTxn& txn, Instant) -> Result<Applied> {
-    SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded, catalog_.Install(txn, tenant, file, source));
+  return Enqueue([this, tenant, file, source](WriteTxn& txn, Instant now) -> Result<Applied> {
+    SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
+                            catalog_.Install(txn, tenant, file, source, now));
     Applied applied;
     applied.outcome = {{"name", loaded.name()},
                        {"version", loaded.workflow ? loaded.workflow->content_hash
                                                    : loaded.rule_set->content_hash},
                        {"kind", loaded.workflow ? "workflow" : "rules"}};
+    return applied;
+  }, EventRecord{}).get();
+}
+
+Result<Applied> Engine::SaveDraft(const std::string& tenant, const std::string& file,
+                                  const std::string& source, const std::string& saved_by) {
+  // Like Install, runs no handler: a failure is the definition's, never an incident.
+  return Enqueue([this, tenant, file, source, saved_by](WriteTxn& txn,
+                                                        Instant now) -> Result<Applied> {
+    bool created = false;
+    SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
+                            catalog_.SaveDraft(txn, tenant, file, source, saved_by, now, &created));
+    Applied applied;
+    applied.outcome = {{"name", loaded.name()},
+                       {"version", loaded.workflow ? loaded.workflow->content_hash
+                                                   : loaded.rule_set->content_hash},
+                       {"kind", loaded.workflow ? "workflow" : "rules"},
+                       {"created", created}};
+    return applied;
+  }, EventRecord{}).get();
+}
+
+Result<Applied> Engine::Activate(const std::string& tenant, const std::string& name,
+                                 const std::string& version) {
+  return Enqueue([this, tenant, name, version](WriteTxn& txn, Instant) -> Result<Applied> {
+    SOUHRA_ASSIGN_OR_RETURN(std::optional<DefinitionSource> previous,
+                            txn.FindActiveDefinition(tenant, name));
+    bool changed = false;
+    SOUHRA_ASSIGN_OR_RETURN(DefinitionSource active,
+                            catalog_.Activate(txn, tenant, name, version, &changed));
+    Applied applied;
+    applied.outcome = {{"name", name},
+                       {"version", active.content_hash},
+                       {"previous", previous ? previous->content_hash : ""},
+                       {"changed", changed}};
     return applied;
   }, EventRecord{}).get();
 }

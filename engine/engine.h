@@ -56,6 +56,15 @@ class Engine {
   // Validates and activates a definition for a tenant. outcome: {name, version, kind}.
   Result<Applied> Install(const std::string& tenant, const std::string& file,
                           const std::string& source);
+  // Validates a definition and saves it as a draft version for the tenant, not active; saving
+  // an existing version again changes nothing. outcome: {name, version, kind, created}.
+  // `saved_by` is "user:<login>" (DefinitionSource::saved_by).
+  Result<Applied> SaveDraft(const std::string& tenant, const std::string& file,
+                            const std::string& source, const std::string& saved_by);
+  // Makes a stored version (content hash or a unique prefix) the active one of (tenant, name);
+  // see DefinitionCatalog::Activate. outcome: {name, version, previous, changed}.
+  Result<Applied> Activate(const std::string& tenant, const std::string& name,
+                           const std::string& version);
   // Gives an open task another assignee (task_actions.h), logged as "task.<key>.reassigned".
   // Its pending reminders follow: a rung goes to whoever holds the task when it fires.
   Result<Applied> ReassignTask(const TaskReassignment& request);

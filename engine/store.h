@@ -176,6 +176,13 @@ struct IncidentRecord {
   int attempts = 1;
 };
 
+// Where a version is in its lifecycle: saved but never activated, the one new instances start
+// on, or replaced by a later activation (its running instances stay pinned to it).
+enum class DefinitionState { kDraft, kActive, kRetired };
+
+// "draft", "active", "retired".
+const char* DefinitionStateName(DefinitionState state);
+
 // The source text of a definition version, stored so that pinned instances survive restarts
 // and edits of the files they came from.
 struct DefinitionSource {
@@ -185,6 +192,18 @@ struct DefinitionSource {
   std::string file;
   std::string source;
   bool active = false;
+  bool was_active = false;  // activated at some time (an inactive one is then retired)
+  Instant saved;            // when this version was first saved; PutDefinition keeps the first
+  std::string saved_by;     // "user:<login>", "system"
+  int number = 0;           // 1, 2, … in saving order per (tenant, name); set by the store
+  DefinitionState state() const;
+};
+
+// How many active instances of a workflow sit in `state` of version `content_hash`.
+struct VersionStateCount {
+  std::string content_hash;
+  std::string state;
+  int64_t count = 0;
 };
 
 // A write transaction. Obtained from Store::BeginWrite; used by one thread. Destroying it
@@ -255,7 +274,13 @@ class WriteTxn {
   virtual Result<int64_t> InsertIncident(const IncidentRecord& record) = 0;
   virtual Status UpdateIncident(int64_t id, IncidentStatus status, int attempts,
                                 const std::string& error) = 0;
-  virtual Status PutDefinition(const DefinitionSource& source) = 0;  // insert or (re)activate
+  // Stores a version. An active one becomes the one active version of its (tenant, name) and is
+  // marked was_active; an inactive one is inserted as a draft unless that version exists, which is
+  // then left as it is. Saved time and author of an existing version never change.
+  virtual Status PutDefinition(const DefinitionSource& source) = 0;
+  // Every version of (tenant, name) in saving order; an empty name: of every name, by name.
+  virtual Result<std::vector<DefinitionSource>> FindDefinitionVersions(const std::string& tenant,
+                                                                       const std::string& name) = 0;
   // The same lookups as Store's, but seeing this transaction's own writes.
   virtual Result<std::optional<DefinitionSource>> FindDefinition(const std::string& content_hash) = 0;
   virtual Result<std::optional<DefinitionSource>> FindActiveDefinition(const std::string& tenant,
@@ -298,6 +323,13 @@ class Store {
   // A definition version by hash, or the active version of (tenant, name).
   virtual Result<std::optional<DefinitionSource>> GetDefinition(const std::string& content_hash) = 0;
   virtual Result<std::optional<DefinitionSource>> GetActiveDefinition(const std::string& tenant,
+                                                                      const std::string& name) = 0;
+  // Every version of (tenant, name) in saving order; an empty name: of every name, by name.
+  virtual Result<std::vector<DefinitionSource>> ListDefinitionVersions(const std::string& tenant,
+                                                                       const std::string& name) = 0;
+  // Active instances of workflow `name` in `tenant` per version and state, ordered by both. Uses
+  // an index on the active instances' workflow and state, not a scan of all instances.
+  virtual Result<std::vector<VersionStateCount>> CountActiveInstances(const std::string& tenant,
                                                                       const std::string& name) = 0;
 };
 

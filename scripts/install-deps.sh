@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config
   liblua5.4-dev nlohmann-json3-dev libcpp-httplib-dev libsqlite3-dev libgtest-dev
-  libhowardhinnant-date-dev libsodium-dev libjemalloc-dev tzdata
+  libhowardhinnant-date-dev libsodium-dev libjemalloc-dev tzdata libgraphviz-dev libdtl-dev
   libcurl4-openssl-dev python3-aiosmtpd
 )
 

@@ -272,14 +272,18 @@ Status WriteDefinition(Connection& db, const DefinitionSource& s) {
     off.Bind(s.tenant).Bind(s.name).Bind(s.content_hash);
     SOUHRA_RETURN_IF_ERROR(off.Run());
   }
-  SOUHRA_ASSIGN_OR_RETURN(
-      Statement put,
-      db.Prepare("INSERT INTO definitions (tenant, name, content_hash, file, source, active)"
-                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tenant, name, content_hash)"
-                 " DO UPDATE SET file = excluded.file, active = excluded.active",
-                 "put definition"));
+  // A draft saved again leaves the version as it is (it may be active or retired by now).
+  const char* sql =
+      s.active ? "INSERT INTO definitions (tenant, name, content_hash, file, source, active,"
+                 " was_active, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, 1, 1, ?, ?)"
+                 " ON CONFLICT (tenant, name, content_hash)"
+                 " DO UPDATE SET file = excluded.file, active = 1, was_active = 1"
+               : "INSERT INTO definitions (tenant, name, content_hash, file, source, active,"
+                 " was_active, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?)"
+                 " ON CONFLICT (tenant, name, content_hash) DO NOTHING";
+  SOUHRA_ASSIGN_OR_RETURN(Statement put, db.Prepare(sql, "put definition"));
   put.Bind(s.tenant).Bind(s.name).Bind(s.content_hash).Bind(s.file).Bind(s.source);
-  put.Bind(int64_t{s.active});
+  put.Bind(s.saved).Bind(s.saved_by);
   return put.Run();
 }
 

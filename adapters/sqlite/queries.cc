@@ -252,4 +252,50 @@ Result<std::optional<DefinitionSource>> QueryActiveDefinition(Connection& db,
   return FirstRow(stmt, &ReadDefinition);
 }
 
+Result<std::vector<DefinitionSource>> QueryDefinitionVersions(Connection& db,
+                                                              const std::string& tenant,
+                                                              const std::string& name) {
+  SOUHRA_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db.Prepare("SELECT " SOUHRA_DEFINITION_COLUMNS ", ROW_NUMBER() OVER"
+                 " (PARTITION BY name ORDER BY id) FROM definitions"
+                 " WHERE tenant = ? AND (name = ? OR ? = '') ORDER BY name, id",
+                 "list definition versions"));
+  stmt.Bind(tenant).Bind(name).Bind(name);
+  std::vector<DefinitionSource> versions;
+  while (true) {
+    SOUHRA_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    DefinitionSource version = ReadDefinition(stmt);
+    version.number = static_cast<int>(stmt.Int(9));
+    versions.push_back(std::move(version));
+  }
+  return versions;
+}
+
+Result<std::vector<VersionStateCount>> QueryActiveInstanceCounts(Connection& db,
+                                                                 const std::string& tenant,
+                                                                 const std::string& name) {
+  // instances_active_by_workflow finds the workflow's active instances; the tenant is their case's.
+  SOUHRA_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db.Prepare("SELECT i.definition_hash, i.state, COUNT(*) FROM instances i"
+                 " JOIN cases c ON c.id = i.case_id"
+                 " WHERE i.workflow = ? AND i.active = 1 AND c.tenant = ?"
+                 " GROUP BY i.definition_hash, i.state ORDER BY i.definition_hash, i.state",
+                 "count active instances"));
+  stmt.Bind(name).Bind(tenant);
+  std::vector<VersionStateCount> counts;
+  while (true) {
+    SOUHRA_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    VersionStateCount count;
+    count.content_hash = stmt.Text(0);
+    count.state = stmt.Text(1);
+    count.count = stmt.Int(2);
+    counts.push_back(std::move(count));
+  }
+  return counts;
+}
+
 }  // namespace souhra::sqlite

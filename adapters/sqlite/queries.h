@@ -53,4 +53,13 @@ Result<std::optional<DefinitionSource>> QueryActiveDefinition(Connection& db,
                                                               const std::string& tenant,
                                                               const std::string& name);
 
+// Every version of (tenant, name) in saving order, numbered; an empty name: of every name.
+Result<std::vector<DefinitionSource>> QueryDefinitionVersions(Connection& db,
+                                                              const std::string& tenant,
+                                                              const std::string& name);
+// Active instances of workflow `name` in `tenant` per version and state.
+Result<std::vector<VersionStateCount>> QueryActiveInstanceCounts(Connection& db,
+                                                                 const std::string& tenant,
+                                                                 const std::string& name);
+
 }  // namespace souhra::sqlite

@@ -262,9 +262,22 @@ TEST_F(RecordsTest, UpdatingAMissingIncidentIsNotFound) {
             StatusCode::kNotFound);
 }
 
+// An active version of `name` for `tenant`.
+DefinitionSource ActiveDefinition(const std::string& tenant, const std::string& name,
+                                  const std::string& hash, const std::string& source) {
+  DefinitionSource d;
+  d.tenant = tenant;
+  d.name = name;
+  d.content_hash = hash;
+  d.file = name + ".lua";
+  d.source = source;
+  d.active = true;
+  return d;
+}
+
 TEST_F(RecordsTest, ActivatingADefinitionDeactivatesThePreviousVersion) {
-  DefinitionSource v1{"orp-kolin", "plan_review", "hash1", "plan_review.lua", "return 1", true};
-  DefinitionSource v2{"orp-kolin", "plan_review", "hash2", "plan_review.lua", "return 2", true};
+  DefinitionSource v1 = ActiveDefinition("orp-kolin", "plan_review", "hash1", "return 1");
+  DefinitionSource v2 = ActiveDefinition("orp-kolin", "plan_review", "hash2", "return 2");
   auto txn = Begin();
   ASSERT_TRUE(txn->PutDefinition(v1).ok());
   ASSERT_TRUE(txn->PutDefinition(v2).ok());
@@ -287,8 +300,8 @@ TEST_F(RecordsTest, ActivatingADefinitionDeactivatesThePreviousVersion) {
 }
 
 TEST_F(RecordsTest, ActiveDefinitionsAreSeparatePerTenant) {
-  DefinitionSource a{"orp-kolin", "intake", "h-a", "intake.lua", "return 'a'", true};
-  DefinitionSource b{"orp-beroun", "intake", "h-b", "intake.lua", "return 'b'", true};
+  DefinitionSource a = ActiveDefinition("orp-kolin", "intake", "h-a", "return 'a'");
+  DefinitionSource b = ActiveDefinition("orp-beroun", "intake", "h-b", "return 'b'");
   auto txn = Begin();
   ASSERT_TRUE(txn->PutDefinition(a).ok());
   ASSERT_TRUE(txn->PutDefinition(b).ok());

@@ -154,6 +154,9 @@ DefinitionSource ReadDefinition(Statement& row) {
   r.file = row.Text(3);
   r.source = row.Text(4);
   r.active = row.Bool(5);
+  r.was_active = row.Bool(6);
+  r.saved = row.Time(7);
+  r.saved_by = row.Text(8);
   return r;
 }
 

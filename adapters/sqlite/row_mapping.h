@@ -23,7 +23,8 @@
 #define SOUHRA_INCIDENT_COLUMNS                                                              \
   "id, case_id, instance_id, type, payload, idempotency_key, actor, at, due, error, created, " \
   "status, attempts"
-#define SOUHRA_DEFINITION_COLUMNS "tenant, name, content_hash, file, source, active"
+#define SOUHRA_DEFINITION_COLUMNS \
+  "tenant, name, content_hash, file, source, active, was_active, saved_at, saved_by"
 
 namespace souhra::sqlite {
 

@@ -277,9 +277,22 @@ Status Apply(Connection& db, const Migration& step) {
 
 }  // namespace
 
+// Version 9: the definitions lifecycle (engine/store.h DefinitionState). A version is a draft
+// until first activated (was_active), then active or retired; existing rows were all installed,
+// so they count as activated. saved_at/saved_by say when and by whom a version was first saved.
+// The index finds a workflow's active instances by state for counting them per version; it
+// leaves the 64-character version hash out to keep instances small (write_txn_test's budget).
+constexpr char kVersion9[] = R"sql(
+ALTER TABLE definitions ADD COLUMN was_active INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE definitions ADD COLUMN saved_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE definitions ADD COLUMN saved_by TEXT NOT NULL DEFAULT '';
+CREATE INDEX instances_active_by_workflow ON instances (workflow, state) WHERE active = 1;
+)sql";
+
 const std::vector<Migration>& SchemaMigrations() {
   static const std::vector<Migration> migrations = {
-      {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}, {5, kVersion5}};
+      {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}, {5, kVersion5},
+      {9, kVersion9}};
   return migrations;
 }
 

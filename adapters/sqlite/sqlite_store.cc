@@ -101,6 +101,15 @@ class SqliteStore final : public Store {
                                                               const std::string& name) override {
     return Read([&](Connection& db) { return sqlite::QueryActiveDefinition(db, tenant, name); });
   }
+  Result<std::vector<DefinitionSource>> ListDefinitionVersions(const std::string& tenant,
+                                                               const std::string& name) override {
+    return Read([&](Connection& db) { return sqlite::QueryDefinitionVersions(db, tenant, name); });
+  }
+  Result<std::vector<VersionStateCount>> CountActiveInstances(const std::string& tenant,
+                                                              const std::string& name) override {
+    return Read(
+        [&](Connection& db) { return sqlite::QueryActiveInstanceCounts(db, tenant, name); });
+  }
 
  private:
   template <typename Query>

@@ -214,6 +214,12 @@ Status SqliteWriteTxn::PutDefinition(const DefinitionSource& source) {
   return Run("put definition", [&](Connection& db) { return WriteDefinition(db, source); });
 }
 
+Result<std::vector<DefinitionSource>> SqliteWriteTxn::FindDefinitionVersions(
+    const std::string& tenant, const std::string& name) {
+  return Run("find definition versions",
+             [&](Connection& db) { return QueryDefinitionVersions(db, tenant, name); });
+}
+
 Result<std::optional<DefinitionSource>> SqliteWriteTxn::FindDefinition(const std::string& hash) {
   return Run("find definition", [&](Connection& db) { return QueryDefinition(db, hash); });
 }

@@ -75,6 +75,8 @@ class SqliteWriteTxn final : public WriteTxn {
   Status UpdateIncident(int64_t id, IncidentStatus status, int attempts,
                         const std::string& error) override;
   Status PutDefinition(const DefinitionSource& source) override;
+  Result<std::vector<DefinitionSource>> FindDefinitionVersions(const std::string& tenant,
+                                                               const std::string& name) override;
   Result<std::optional<DefinitionSource>> FindDefinition(const std::string& content_hash) override;
   Result<std::optional<DefinitionSource>> FindActiveDefinition(const std::string& tenant,
                                                                const std::string& name) override;

@@ -1,0 +1,75 @@
+#include "adapters/graphviz/state_diagram.h"
+
+#include <gtest/gtest.h>
+
+#include "engine/definition_loader.h"
+
+namespace souhra {
+namespace {
+
+constexpr char kWorkflow[] = R"lua(
+return workflow {
+  name = "intake",
+  title = "Příjem <žádosti> & posouzení",
+  initial = "new",
+  states = {
+    new = {
+      title = "Nová \\n žádost",
+      on = {
+        ["intake.assessed"] = {
+          { when = function(case, event) return event.payload.ok == true end, go = "planning" },
+          { go = "rejected" },
+        },
+        ["intake.note"] = { run = { set { ["note.seen"] = true } } },
+      },
+    },
+    planning = { title = "Plánování", on = { ["plan.done"] = { go = "closed" } } },
+    rejected = { title = "Zamítnuto", final = true },
+    closed = { title = "Uzavřeno", final = true },
+  },
+}
+)lua";
+
+Workflow Load() {
+  auto loaded = LoadDefinition("intake.lua", kWorkflow, SandboxLimits{}, ValidationContext{});
+  EXPECT_TRUE(loaded.ok()) << loaded.status().message();
+  return *loaded->workflow;
+}
+
+size_t Occurrences(const std::string& text, const std::string& part) {
+  size_t n = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+TEST(StateDiagramTest, EveryStateAndTransitionAppearsInTheSvg) {
+  Result<std::string> svg = RenderStateDiagram(Load());
+  ASSERT_TRUE(svg.ok()) << svg.status().message();
+  EXPECT_NE(svg->find("<svg"), std::string::npos);
+  EXPECT_NE(svg->find("</svg>"), std::string::npos);
+  for (const char* title : {"Plánování", "Zamítnuto", "Uzavřeno"}) {
+    EXPECT_NE(svg->find(title), std::string::npos) << title;
+  }
+  // The title's backslash is literal, and XML special characters are escaped.
+  EXPECT_NE(svg->find("Nová \\n žádost"), std::string::npos);
+  EXPECT_NE(svg->find("Příjem &lt;žádosti&gt; &amp; posouzení"), std::string::npos);
+  EXPECT_EQ(svg->find("<žádosti>"), std::string::npos);
+  // One edge per transition (4) and the start arrow, each an SVG group of class "edge".
+  EXPECT_EQ(Occurrences(*svg, "class=\"edge\""), 5u);
+  EXPECT_EQ(Occurrences(*svg, ">intake.assessed [podmínka]<"), 1u);
+  EXPECT_EQ(Occurrences(*svg, ">intake.assessed<"), 1u);
+  EXPECT_EQ(Occurrences(*svg, ">intake.note<"), 1u);
+  EXPECT_EQ(Occurrences(*svg, ">plan.done<"), 1u);
+  EXPECT_EQ(svg->find("instanc"), std::string::npos);  // no counts asked for
+}
+
+TEST(StateDiagramTest, CountsAppearInTheirNodes) {
+  Result<std::string> svg = RenderStateDiagram(Load(), StateCounts{{"new", 3}, {"planning", 12}});
+  ASSERT_TRUE(svg.ok()) << svg.status().message();
+  EXPECT_NE(svg->find(">3 instance<"), std::string::npos);
+  EXPECT_NE(svg->find(">12 instancí<"), std::string::npos);
+  EXPECT_EQ(Occurrences(*svg, ">0 instancí<"), 2u);  // rejected, closed
+}
+
+}  // namespace
+}  // namespace souhra

@@ -1,0 +1,125 @@
+// `souhra definitions` and `souhra diagram` run as an operator runs them, on a database prepared
+// through the engine.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "tests/fakes/engine_harness.h"
+#include "tests/fakes/run_souhra.h"
+#include "tests/fakes/temp_dir.h"
+
+namespace souhra {
+namespace {
+
+using testing::RunSouhra;
+
+constexpr char kV1[] = R"lua(return workflow {
+  name = "intake",
+  title = "Příjem",
+  initial = "new",
+  states = {
+    new = { title = "Nový", on = { next = { go = "done" } } },
+    done = { title = "Hotovo", final = true },
+  },
+}
+)lua";
+
+std::string V2() {
+  const std::string title = "\"Hotovo\"";
+  std::string v2 = kV1;
+  v2.replace(v2.find(title), title.size(), "\"Vyřízeno\"");
+  return v2;
+}
+
+class DefinitionsCommandTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    testing::EngineHarness harness(db_, FromMillis(1775116800000));
+    Result<Applied> v1 = harness.engine.SaveDraft("demo", "intake.lua", kV1, "user:metodik");
+    ASSERT_TRUE(v1.ok()) << v1.status().ToString();
+    v1_ = v1->outcome["version"];
+    ASSERT_TRUE(harness.engine.Activate("demo", "intake", v1_).ok());
+    NewCase request;
+    request.tenant = "demo";
+    request.code = "K-1";
+    request.workflow = "intake";
+    ASSERT_TRUE(harness.engine.CreateCase(request).ok());
+    Result<Applied> v2 = harness.engine.SaveDraft("demo", "intake.lua", V2(), "user:metodik");
+    ASSERT_TRUE(v2.ok());
+    v2_ = v2->outcome["version"];
+  }
+
+  std::string Run(const std::string& args) {
+    testing::CommandOutput out = RunSouhra("definitions --db " + db_ + " " + args);
+    exit_code_ = out.exit_code;
+    return out.output;
+  }
+
+  testing::TempDir dir_;
+  std::string db_ = dir_.File("souhra.db");
+  std::string v1_, v2_;
+  int exit_code_ = -1;
+};
+
+TEST_F(DefinitionsCommandTest, ListsVersionsWithStateAuthorAndInstances) {
+  std::string list = Run("list");
+  EXPECT_EQ(exit_code_, 0) << list;
+  EXPECT_EQ(list, "intake  active #1 " + v1_.substr(0, 12) + "  2 versions\n");
+  std::string versions = Run("versions intake");
+  EXPECT_EQ(exit_code_, 0) << versions;
+  EXPECT_NE(versions.find("#1  " + v1_ + "  active  saved 2026-04-02"), std::string::npos)
+      << versions;
+  EXPECT_NE(versions.find("by user:metodik  active instances 1\n"), std::string::npos);
+  EXPECT_NE(versions.find("#2  " + v2_ + "  draft"), std::string::npos);
+}
+
+TEST_F(DefinitionsCommandTest, DiffsAndActivates) {
+  std::string diff = Run("diff " + v1_.substr(0, 8) + " " + v2_.substr(0, 8));
+  EXPECT_EQ(exit_code_, 0) << diff;
+  EXPECT_NE(diff.find("-    done = { title = \"Hotovo\", final = true },\n"
+                      "+    done = { title = \"Vyřízeno\", final = true },\n"),
+            std::string::npos)
+      << diff;
+  // Three lines of context before the change on line 7; the text ends two lines after it.
+  EXPECT_NE(diff.find("@@ -4,6 +4,6 @@\n"), std::string::npos) << diff;
+
+  std::string activated = Run("activate intake " + v2_.substr(0, 10));
+  EXPECT_EQ(exit_code_, 0) << activated;
+  EXPECT_EQ(activated, "activated intake " + v2_ + "; retired " + v1_ + "\n");
+  std::string versions = Run("versions intake");
+  EXPECT_NE(versions.find(v1_ + "  retired"), std::string::npos) << versions;
+  std::string again = Run("activate intake " + v2_);
+  EXPECT_EQ(again, "intake " + v2_ + " is already active\n");
+}
+
+TEST_F(DefinitionsCommandTest, RefusalsAndUsage) {
+  std::string missing = Run("activate intake ffff");
+  EXPECT_EQ(exit_code_, 1);
+  EXPECT_NE(missing.find("no version ffff of 'intake'"), std::string::npos) << missing;
+  Run("versions");
+  EXPECT_EQ(exit_code_, 2);
+  Run("frobnicate x");
+  EXPECT_EQ(exit_code_, 2);
+}
+
+TEST_F(DefinitionsCommandTest, DiagramShowsStatesAndCountsOfThisVersion) {
+  std::string file = dir_.File("intake.lua");
+  std::ofstream(file) << kV1;
+  std::string svg_file = dir_.File("intake.svg");
+  testing::CommandOutput out = RunSouhra("diagram " + file + " --out " + svg_file + " --db " + db_);
+  ASSERT_EQ(out.exit_code, 0) << out.output;
+  std::stringstream svg;
+  svg << std::ifstream(svg_file).rdbuf();
+  EXPECT_NE(svg.str().find(">Nový<"), std::string::npos) << svg.str();
+  EXPECT_NE(svg.str().find(">1 instance<"), std::string::npos);
+  EXPECT_NE(svg.str().find(">next<"), std::string::npos);
+
+  std::ofstream(file) << "return workflow {\n  nme = 1 }";
+  out = RunSouhra("diagram " + file);
+  EXPECT_EQ(out.exit_code, 1);
+  EXPECT_NE(out.output.find(":2:"), std::string::npos) << out.output;
+}
+
+}  // namespace
+}  // namespace souhra

@@ -1,0 +1,23 @@
+// The small helpers of the store's records (engine/store.h).
+#include "engine/store.h"
+
+namespace souhra {
+
+const char* DefinitionStateName(DefinitionState state) {
+  switch (state) {
+    case DefinitionState::kDraft:
+      return "draft";
+    case DefinitionState::kActive:
+      return "active";
+    case DefinitionState::kRetired:
+      return "retired";
+  }
+  return "draft";
+}
+
+DefinitionState DefinitionSource::state() const {
+  if (active) return DefinitionState::kActive;
+  return was_active ? DefinitionState::kRetired : DefinitionState::kDraft;
+}
+
+}  // namespace souhra
