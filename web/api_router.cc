@@ -78,6 +78,8 @@ void ApiRouter::Add(Route route) {
     response.set_header("Cache-Control", "no-store");
     response.set_content(reply.body.dump(-1, ' ', false, Json::error_handler_t::replace),
                          "application/json");
+    answered_(request, reply.status);
+    scope.answered = true;
   };
   const std::string regex = RegexOf(route.pattern);
   if (route.method == "GET") {

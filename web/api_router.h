@@ -7,6 +7,7 @@
 // path segment, read with ApiCall::Param.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -22,13 +23,18 @@ struct RequestScope {
   std::string route;
   std::string user;
   std::string tenant;
+  bool answered = false;  // logged and measured by the router already
 };
 RequestScope& CurrentRequestScope();
 
 class ApiRouter {
  public:
-  ApiRouter(httplib::Server& http, WebServices& services, const SessionPolicy& policy)
-      : http_(http), services_(services), policy_(policy) {}
+  // `answered` logs and measures each API request once its reply is ready, before it is sent,
+  // so that a client's next request already sees it in /metrics.
+  using Answered = std::function<void(const httplib::Request& request, int status)>;
+  ApiRouter(httplib::Server& http, WebServices& services, const SessionPolicy& policy,
+            Answered answered)
+      : http_(http), services_(services), policy_(policy), answered_(std::move(answered)) {}
 
   // Signed-in users holding one of `roles` (any signed-in user when empty).
   void Get(const std::string& pattern, std::vector<std::string> roles, ApiHandler handler);
@@ -57,6 +63,7 @@ class ApiRouter {
   httplib::Server& http_;
   WebServices& services_;
   SessionPolicy policy_;
+  Answered answered_;
 };
 
 }  // namespace souhra

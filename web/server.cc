@@ -43,10 +43,13 @@ struct HttpServer::Impl {
   Impl(WebServices s, ServerOptions o)
       : services(std::move(s)),
         options(std::move(o)),
-        router(http, services, options.sessions),
+        router(http, services, options.sessions,
+               [this](const httplib::Request& request, int status) {
+                 LogRequest(request, status);
+               }),
         limiter(*services.clock, options.sign_in) {}
 
-  void LogRequest(const httplib::Request& request, const httplib::Response& response);
+  void LogRequest(const httplib::Request& request, int status);
 
   WebServices services;
   ServerOptions options;
@@ -57,27 +60,25 @@ struct HttpServer::Impl {
   std::mutex log_mu;
 };
 
-void HttpServer::Impl::LogRequest(const httplib::Request& request,
-                                  const httplib::Response& response) {
+void HttpServer::Impl::LogRequest(const httplib::Request& request, int status) {
   RequestScope& scope = CurrentRequestScope();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - scope.start).count();
   // Unrouted requests are named by kind, never by path, so that metrics keep few series.
   std::string route = scope.route;
-  if (route.empty()) route = response.status < 400 ? "static" : "unmatched";
-  metrics.Observe(route, request.method, response.status, seconds);
+  if (route.empty()) route = status < 400 ? "static" : "unmatched";
+  metrics.Observe(route, request.method, status, seconds);
   if (options.log != nullptr) {
     const Json line{{"time", FormatUtc(services.clock->Now())},
                     {"method", request.method},
                     {"route", route},
-                    {"status", response.status},
+                    {"status", status},
                     {"ms", static_cast<double>(static_cast<int64_t>(seconds * 100000)) / 100},
                     {"user", scope.user},
                     {"tenant", scope.tenant}};
     std::lock_guard<std::mutex> lock(log_mu);
     *options.log << line.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n" << std::flush;
   }
-  scope = RequestScope();
 }
 
 HttpServer::HttpServer(WebServices services, ServerOptions options)
@@ -92,7 +93,9 @@ HttpServer::HttpServer(WebServices services, ServerOptions options)
     return httplib::Server::HandlerResponse::Unhandled;
   });
   http.set_logger([&impl](const httplib::Request& request, const httplib::Response& response) {
-    impl.LogRequest(request, response);
+    RequestScope& scope = CurrentRequestScope();
+    if (!scope.answered) impl.LogRequest(request, response.status);
+    scope = RequestScope();
   });
   // httplib's own refusals (413, 404 of unknown routes) get the API's error body.
   http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&,

@@ -80,6 +80,9 @@ class ApiServerFixture : public EngineFixture {
     });
     listening.get_future().wait();
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    // Bound is not yet serving: a Stop() before httplib's accept loop starts would be lost, so
+    // wait for one answer.
+    ASSERT_TRUE(client_->Get("/healthz"));
   }
 
   void StopServer() {
