@@ -38,7 +38,7 @@ first=$(curl -sf -b "$jar" 'http://127.0.0.1:18080/api/v1/cases?limit=200' |
 
 cat >"$work/mix.lua" <<LUA
 -- Alternates GET /api/v1/tasks and POST task.review.done to one of 200 cases; each connection
--- waits 10 ms between requests, so 2 connections make about 200 requests/s.
+-- waits 35 ms between requests; 12 connections make about 200 requests/s at ~25 ms latency.
 local n = 0
 request = function()
   n = n + 1
@@ -51,9 +51,9 @@ request = function()
   return wrk.format("POST", "/api/v1/cases/" .. case_id .. "/events", headers,
                     '{"type":"task.review.done"}')
 end
-delay = function() return 10 end
+delay = function() return 35 end
 LUA
-wrk -t2 -c2 -d"${duration}s" --latency -s "$work/mix.lua" http://127.0.0.1:18080 | tee "$work/wrk.txt"
+wrk -t2 -c12 -d"${duration}s" --latency -s "$work/mix.lua" http://127.0.0.1:18080 | tee "$work/wrk.txt"
 echo "status codes:"; python3 - "$work/serve.log" <<'PY'
 import collections, json, sys
 count = collections.Counter()
