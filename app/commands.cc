@@ -8,6 +8,7 @@
 #include "app/outbox_command.h"
 #include "app/serve_command.h"
 #include "app/simulate_command.h"
+#include "app/token_command.h"
 #include "app/validate_command.h"
 
 namespace souhra {
@@ -23,6 +24,7 @@ const std::vector<Command>& Commands() {
       {"calendar", CalendarCommand},
       {"definitions", DefinitionsCommand},
       {"diagram", DiagramCommand},
+      {"token", TokenCommand},
   };
   return commands;
 }

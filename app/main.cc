@@ -17,7 +17,8 @@ int Usage(std::ostream& out) {
          "  calendar   kdy je termín: souhra calendar --from ČAS --duration LHŮTA [--json]\n"
          "  definitions  verze definic: souhra definitions [--db SOUBOR] [--tenant ID]\n"
          "             list | versions NÁZEV | activate NÁZEV VERZE | diff A B\n"
-         "  diagram    stavový diagram (SVG): souhra diagram SOUBOR [--out X.svg] [--db SOUBOR]\n";
+         "  diagram    stavový diagram (SVG): souhra diagram SOUBOR [--out X.svg] [--db SOUBOR]\n"
+         "  token      token pro integraci: souhra token --login LOGIN --name TEXT [--db SOUBOR]\n";
   return 2;
 }
 

@@ -1,4 +1,4 @@
-// The definitions lifecycle in the SQLite store (migration 9): drafts, activation, versions in
+// The definitions lifecycle in the SQLite store (migration 7): drafts, activation, versions in
 // saving order, and the count of active instances per version and state.
 #include <gtest/gtest.h>
 

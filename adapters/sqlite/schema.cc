@@ -258,6 +258,50 @@ CREATE TABLE actors (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 6: the web's sign-in and audit (engine/access.h), and the index of its case list.
+// Sessions and bearer tokens are kept only as SHA-256 hashes of the secret the client holds; the
+// audit log is append-only like the event log. The dashboards' index on active instances by
+// workflow and state comes with version 7.
+constexpr char kVersion6[] = R"sql(
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  tenant TEXT NOT NULL,
+  login TEXT NOT NULL,
+  csrf_token TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sessions_by_user ON sessions (tenant, login);
+
+CREATE TABLE api_tokens (
+  token_hash TEXT PRIMARY KEY,
+  tenant TEXT NOT NULL,
+  login TEXT NOT NULL,
+  name TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  created_by TEXT NOT NULL,
+  revoked INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY,
+  tenant TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  client TEXT NOT NULL
+);
+CREATE INDEX audit_by_tenant ON audit (tenant, id);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+CREATE INDEX cases_by_tenant ON cases (tenant, id);
+)sql";
+
 Result<int> UserVersion(Connection& db) {
   SOUHRA_ASSIGN_OR_RETURN(std::string text, db.QueryText("PRAGMA user_version", "read schema version"));
   return static_cast<int>(std::strtol(text.c_str(), nullptr, 10));
@@ -277,12 +321,12 @@ Status Apply(Connection& db, const Migration& step) {
 
 }  // namespace
 
-// Version 9: the definitions lifecycle (engine/store.h DefinitionState). A version is a draft
+// Version 7: the definitions lifecycle (engine/store.h DefinitionState). A version is a draft
 // until first activated (was_active), then active or retired; existing rows were all installed,
 // so they count as activated. saved_at/saved_by say when and by whom a version was first saved.
 // The index finds a workflow's active instances by state for counting them per version; it
 // leaves the 64-character version hash out to keep instances small (write_txn_test's budget).
-constexpr char kVersion9[] = R"sql(
+constexpr char kVersion7[] = R"sql(
 ALTER TABLE definitions ADD COLUMN was_active INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE definitions ADD COLUMN saved_at INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE definitions ADD COLUMN saved_by TEXT NOT NULL DEFAULT '';
@@ -291,8 +335,8 @@ CREATE INDEX instances_active_by_workflow ON instances (workflow, state) WHERE a
 
 const std::vector<Migration>& SchemaMigrations() {
   static const std::vector<Migration> migrations = {
-      {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}, {5, kVersion5},
-      {9, kVersion9}};
+      {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4},
+      {5, kVersion5}, {6, kVersion6}, {7, kVersion7}};
   return migrations;
 }
 

@@ -1,0 +1,106 @@
+// Sessions, bearer tokens and the audit log in SQLite: kept by hash, and the audit log only grows.
+#include "adapters/sqlite/access_store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "tests/fakes/temp_dir.h"
+
+namespace souhra {
+namespace {
+
+class AccessStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    SqliteOptions options;
+    options.path = dir_.File("souhra.db");
+    auto opened = OpenSqliteAccessStore(options);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    access_ = std::move(opened).value();
+  }
+
+  AuditRecord Audit(const std::string& tenant, const std::string& target) {
+    AuditRecord record;
+    record.tenant = tenant;
+    record.actor = "user:svoboda";
+    record.at = FromMillis(1000);
+    record.action = "POST /api/v1/cases";
+    record.target = target;
+    record.outcome = "ok";
+    record.client = "127.0.0.1";
+    return record;
+  }
+
+  // Runs `sql` on a connection of its own; the SQLite error message, "" on success.
+  std::string Exec(const std::string& sql) {
+    sqlite3* db = nullptr;
+    sqlite3_open(dir_.File("souhra.db").c_str(), &db);
+    char* error = nullptr;
+    sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+    std::string message = error ? error : "";
+    sqlite3_free(error);
+    sqlite3_close(db);
+    return message;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<AccessStore> access_;
+};
+
+TEST_F(AccessStoreTest, ASessionIsFoundByItsHashTouchedAndDeleted) {
+  SessionRecord session;
+  session.token_hash = "h1";
+  session.tenant = "demo";
+  session.login = "novakova";
+  session.csrf_token = "c1";
+  session.created = FromMillis(1000);
+  session.last_seen = FromMillis(1000);
+  ASSERT_TRUE(access_->PutSession(session).ok());
+  ASSERT_TRUE(access_->TouchSession("h1", FromMillis(5000)).ok());
+  auto found = access_->GetSession("h1");
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->login, "novakova");
+  EXPECT_EQ((*found)->csrf_token, "c1");
+  EXPECT_EQ((*found)->last_seen, FromMillis(5000));
+  ASSERT_TRUE(access_->DeleteSession("h1").ok());
+  EXPECT_FALSE(access_->GetSession("h1")->has_value());
+}
+
+TEST_F(AccessStoreTest, TheAuditLogListsNewestFirstPerTenantAndRefusesUpdateAndDelete) {
+  ASSERT_TRUE(access_->AppendAudit(Audit("demo", "case:1")).ok());
+  ASSERT_TRUE(access_->AppendAudit(Audit("jina", "case:2")).ok());
+  Result<int64_t> third = access_->AppendAudit(Audit("demo", "case:3"));
+  ASSERT_TRUE(third.ok());
+  auto rows = access_->ListAudit("demo", 0, 10);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].target, "case:3");
+  EXPECT_EQ((*rows)[1].target, "case:1");
+  auto older = access_->ListAudit("demo", *third, 10);
+  ASSERT_TRUE(older.ok());
+  ASSERT_EQ(older->size(), 1u);
+
+  EXPECT_NE(Exec("UPDATE audit SET outcome = 'forged'").find("append-only"), std::string::npos);
+  EXPECT_NE(Exec("DELETE FROM audit").find("append-only"), std::string::npos);
+  EXPECT_EQ(access_->ListAudit("demo", 0, 10)->size(), 2u);
+}
+
+TEST_F(AccessStoreTest, ARevokedTokenIsKeptWithItsFlag) {
+  ApiTokenRecord token;
+  token.token_hash = "t1";
+  token.tenant = "demo";
+  token.login = "svoboda";
+  token.name = "import";
+  token.created = FromMillis(1000);
+  token.created_by = "cli";
+  ASSERT_TRUE(access_->PutApiToken(token).ok());
+  token.revoked = true;
+  ASSERT_TRUE(access_->PutApiToken(token).ok());
+  auto found = access_->GetApiToken("t1");
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_TRUE((*found)->revoked);
+  EXPECT_EQ((*found)->created_by, "cli");
+}
+
+}  // namespace
+}  // namespace souhra
