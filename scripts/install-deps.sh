@@ -6,6 +6,7 @@ packages=(
   g++ cmake make pkg-config
   liblua5.4-dev nlohmann-json3-dev libcpp-httplib-dev libsqlite3-dev libgtest-dev
   libhowardhinnant-date-dev libsodium-dev libjemalloc-dev tzdata
+  chromium nodejs npm
 )
 
 missing=()
