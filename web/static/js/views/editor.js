@@ -91,10 +91,11 @@ export async function showEditor(main, ctx, name) {
   });
 
   const diagramBox = h('div', { class: 'diagram', id: 'diagram' });
+  const countsBox = h('div', { id: 'state-counts' });
   const scenarioBox = h('div');
   const diffBox = h('div');
   const activateBox = h('div', { class: 'actions' });
-  main.append(section(t('def_diagram'), diagramBox), section(t('def_scenario'), scenarioBox),
+  main.append(section(t('def_diagram'), diagramBox, countsBox), section(t('def_scenario'), scenarioBox),
     section(t('def_diff'), diffBox), activateBox);
 
   const scenario = h('textarea', { id: 'scenario', rows: 12, class: 'code', spellcheck: 'false' }, scenarioFor(name || 'novy_postup', state.path));
@@ -109,7 +110,7 @@ export async function showEditor(main, ctx, name) {
   showDiff.addEventListener('click', () => loadDiff(state, diffOut));
 
   function drawTools() {
-    drawDiagram(diagramBox, state, detail);
+    drawDiagram(diagramBox, countsBox, state, detail);
     clear(activateBox);
     if (state.draft) {
       const v = shortVersion(state.draft);
@@ -198,7 +199,7 @@ async function validateSource(editor, list) {
   }
 }
 
-function drawDiagram(box, state, detail) {
+function drawDiagram(box, countsBox, state, detail) {
   const v = state.draft ?? state.active;
   if (!v) { clear(box).append(emptyLine('none')); return; }
   loadInto(box, () => api.getText(`/definitions/${encodeURIComponent(state.name)}/versions/${encodeURIComponent(versionId(v))}/diagram`), (el, svgText) => {
@@ -211,8 +212,9 @@ function drawDiagram(box, state, detail) {
     el.append(document.importNode(svg, true));
   }).catch(() => {});
   const counts = detail.states ?? detail.state_counts ?? v.states;
+  clear(countsBox);
   if (counts && typeof counts === 'object') {
-    box.after(h('div', {}, h('h3', {}, t('def_counts')),
+    countsBox.append(h('div', {}, h('h3', {}, t('def_counts')),
       table([t('col_state'), t('col_instances')], Object.entries(counts).map(([s, n]) => [s, String(n)]))));
   }
 }
@@ -227,12 +229,12 @@ async function runScenario(state, text, out, button) {
     const result = await api.post(`/definitions/${encodeURIComponent(state.name)}/simulate`, body);
     const passed = result.ok ?? result.passed ?? !(result.failures ?? []).length;
     const timeline = result.timeline ?? result.output ?? result.text ?? '';
-    clear(out).append(
+    clear(out).append(...[
       h('p', { class: passed ? 'pill active' : 'alert-inline', id: 'scenario-verdict' }, t(passed ? 'def_run_ok' : 'def_run_failed')),
       (result.failures ?? []).length ? h('ul', { class: 'diagnostics' }, result.failures.map((f) => h('li', {}, typeof f === 'string' ? f : f.message ?? JSON.stringify(f)))) : null,
       Array.isArray(timeline)
         ? h('ol', { class: 'timeline' }, timeline.map((line) => h('li', {}, typeof line === 'string' ? line : [line.at ?? line.time ?? '', ' ', line.text ?? line.what ?? line.type ?? JSON.stringify(line)])))
-        : h('pre', { class: 'diff' }, String(timeline)));
+        : h('pre', { class: 'diff' }, String(timeline))].filter(Boolean));
   } catch (error) {
     clear(out).append(h('p', { class: 'alert-inline' }, explain(error)));
   } finally {
