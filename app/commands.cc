@@ -6,6 +6,7 @@
 #include "app/outbox_command.h"
 #include "app/serve_command.h"
 #include "app/simulate_command.h"
+#include "app/token_command.h"
 #include "app/validate_command.h"
 
 namespace souhra {
@@ -19,6 +20,7 @@ const std::vector<Command>& Commands() {
       {"outbox", OutboxCommand},
       {"bench", &RunBenchCommand},
       {"calendar", CalendarCommand},
+      {"token", TokenCommand},
   };
   return commands;
 }

@@ -14,7 +14,8 @@ int Usage(std::ostream& out) {
          "  incidents  selhané události: souhra incidents [--db SOUBOR] [--retry ID]\n"
          "  outbox     nedoručená oznámení: souhra outbox [--db SOUBOR] [--failed] [--retry ID]\n"
          "  bench      změří propustnost enginu: souhra bench --cases N | souhra bench timers\n"
-         "  calendar   kdy je termín: souhra calendar --from ČAS --duration LHŮTA [--json]\n";
+         "  calendar   kdy je termín: souhra calendar --from ČAS --duration LHŮTA [--json]\n"
+         "  token      token pro integraci: souhra token --login LOGIN --name TEXT [--db SOUBOR]\n";
   return 2;
 }
 

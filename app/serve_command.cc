@@ -7,7 +7,10 @@
 #include <thread>
 
 #include "adapters/inbox/inbox_channel.h"
+#include "adapters/sqlite/access_store.h"
+#include "adapters/sqlite/directory_store.h"
 #include "adapters/sqlite/sqlite_store.h"
+#include "app/demo_directory.h"
 #include "app/demo_seed.h"
 #include "app/flags.h"
 #include "engine/delivery_worker.h"
@@ -64,6 +67,10 @@ int ServeCommand(const CommandArgs& args) {
   SqliteOptions store_options;
   store_options.path = flags.Get("--db", "souhra.db");
   const std::string definitions = flags.Get("--definitions", SOUHRA_SOURCE_DIR);
+  server_options.static_dir = flags.Get("--static", std::string(SOUHRA_SOURCE_DIR) + "/web/static");
+  server_options.sessions.secure_cookie = flags.Has("--secure-cookies");
+  server_options.log = &std::cerr;
+  const std::string demo_password = flags.Get("--demo-password", "");
   if (!flags.Finish(std::cerr)) return 2;
 
   Result<std::unique_ptr<Store>> store = OpenSqliteStore(store_options);
@@ -74,6 +81,19 @@ int ServeCommand(const CommandArgs& args) {
   Result<std::unique_ptr<WorkingCalendar>> calendar = WorkingCalendar::Create();
   if (!calendar.ok()) {
     std::cerr << "souhra serve: " << calendar.status().ToString() << "\n";
+    return 1;
+  }
+  Result<std::unique_ptr<Directory>> directory = OpenSqliteDirectory(store_options);
+  Result<std::unique_ptr<AccessStore>> access =
+      directory.ok() ? OpenSqliteAccessStore(store_options) : directory.status();
+  if (!access.ok()) {
+    std::cerr << "souhra serve: " << access.status().ToString() << "\n";
+    return 1;
+  }
+  std::string seeded_password;
+  if (Status s = SeedDemoDirectory(**directory, kDemoTenant, demo_password, &seeded_password);
+      !s.ok()) {
+    std::cerr << "souhra serve: demo directory: " << s.ToString() << "\n";
     return 1;
   }
   SystemClock clock;
@@ -91,15 +111,24 @@ int ServeCommand(const CommandArgs& args) {
   DeliveryWorker delivery(dispatcher, std::chrono::seconds(1), [](const Status& s) {
     std::cerr << "outbox: " << s.ToString() << "\n";
   });
-  HttpServer server(**store, server_options);
+  WebServices services;
+  services.store = store->get();
+  services.engine = &engine;
+  services.directory = directory->get();
+  services.access = access->get();
+  services.calendar = calendar->get();
+  services.clock = &clock;
+  services.default_tenant = kDemoTenant;
+  HttpServer server(services, server_options);
   ShutdownOnSignal shutdown(server);
   Status served = server.Run([&] {
     const std::string url =
         "http://" + server_options.host + ":" + std::to_string(server.port()) + "/";
     std::cout << "Souhra běží: " << url << "  (databáze " << store_options.path << ", obec '"
               << kDemoTenant << "', " << installed.size() << " definic)\n"
-              << "Kontrola stavu: " << url << "healthz\n"
-              << std::flush;
+              << "Kontrola stavu: " << url << "healthz\n";
+    if (!seeded_password.empty()) PrintDemoSignIns(std::cout, url, seeded_password);
+    std::cout << std::flush;
   });
   if (!served.ok()) {
     std::cerr << "souhra serve: " << served.ToString() << "\n";

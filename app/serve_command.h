@@ -1,4 +1,5 @@
-// `souhra serve [--listen ADDR] [--port N] [--db PATH] [--definitions DIR]`
+// `souhra serve [--listen ADDR] [--port N] [--db PATH] [--definitions DIR] [--static DIR]
+//  [--demo-password PASS] [--secure-cookies]`
 #pragma once
 
 #include "app/commands.h"

@@ -210,6 +210,13 @@ void Engine::RunBatch(std::deque<std::unique_ptr<Request>>& batch) {
       std::lock_guard<std::mutex> lock(mu_);
       stats_.commits += 1;
       stats_.requests += static_cast<int64_t>(batch.size());
+      for (const Result<Applied>& result : results) {
+        if (result.ok()) {
+          stats_.applied += 1;
+        } else if (result.status().code() == StatusCode::kConflict) {
+          stats_.refused += 1;
+        }
+      }
     }
     for (size_t i = 0; i < batch.size(); ++i) {
       if (committed.ok()) {

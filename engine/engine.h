@@ -33,6 +33,8 @@ namespace souhra {
 struct EngineStats {
   int64_t commits = 0;   // write transactions committed
   int64_t requests = 0;  // requests answered from those transactions
+  int64_t applied = 0;   // of those, requests that succeeded (events, cases, writes)
+  int64_t refused = 0;   // of those, requests refused as conflicts (no state accepts the event)
 };
 
 struct EngineOptions {

@@ -79,6 +79,34 @@ struct UserTaskQuery {
   std::optional<Instant> due_until;
 };
 
+// Which cases Store::ListCases returns: those of `tenant`, newest first, at most `limit`, with
+// ids below `before` (paging; 0 = from the newest). With `login`, only cases where that user holds
+// a role in the case's people ("people": {"case_manager": "user:novak"}); with `role` too, only
+// that role. With `open_only`, only cases not closed.
+struct CaseQuery {
+  std::string tenant;
+  std::string login;
+  std::string role;
+  bool open_only = false;
+  CaseId before = 0;
+  int limit = 100;
+};
+
+// Which instances Store::ListInstancesInStates returns: the active instances of `workflow` in
+// one of `states` among the cases of `tenant`, oldest first, at most `limit`.
+struct InstanceStateQuery {
+  std::string tenant;
+  std::string workflow;
+  std::vector<std::string> states;
+  int limit = 500;
+};
+
+// An instance with the case it belongs to.
+struct CaseInstance {
+  CaseRecord case_record;
+  InstanceRecord instance;
+};
+
 // Where an outbox message is on its way: waiting (first try or a retry after backoff), sent, or
 // given up after the last attempt until an administrator queues it again.
 enum class OutboxStatus { kPending, kDelivered, kFailed };
@@ -292,12 +320,23 @@ class Store {
   // See UserTaskQuery. Earliest due first, tasks without due last, then by id. Uses indexes on
   // the open tasks' assignee and on the people of cases, not a scan of all tasks.
   virtual Result<std::vector<TaskRecord>> ListTasksForUser(const UserTaskQuery& query) = 0;
+  // A task by id, in any status.
+  virtual Result<std::optional<TaskRecord>> GetTask(int64_t task_id) = 0;
+  // See CaseQuery. Uses indexes on (tenant, id) and on the people of cases.
+  virtual Result<std::vector<CaseRecord>> ListCases(const CaseQuery& query) = 0;
+  // See InstanceStateQuery (e.g. a tenant's open escalations). Uses an index on workflow and
+  // state of the active instances.
+  virtual Result<std::vector<CaseInstance>> ListInstancesInStates(
+      const InstanceStateQuery& query) = 0;
   // Timers due at or before `now`, earliest first, at most `limit`. Uses an index on due time.
   virtual Result<std::vector<TimerRecord>> DueTimers(Instant now, int limit) = 0;
   // A definition version by hash, or the active version of (tenant, name).
   virtual Result<std::optional<DefinitionSource>> GetDefinition(const std::string& content_hash) = 0;
   virtual Result<std::optional<DefinitionSource>> GetActiveDefinition(const std::string& tenant,
                                                                       const std::string& name) = 0;
+  // The active definitions of `tenant`, by name.
+  virtual Result<std::vector<DefinitionSource>> ListActiveDefinitions(
+      const std::string& tenant) = 0;
 };
 
 }  // namespace souhra

@@ -1,27 +1,145 @@
 #include "web/server.h"
 
-#include <httplib.h>
+#include <chrono>
+#include <mutex>
+#include <ostream>
 
+#include "web/api_errors.h"
+#include "web/api_router.h"
+#include "web/api_routes.h"
 #include "web/health.h"
+#include "web/metrics.h"
 
 namespace souhra {
+namespace {
+
+constexpr int kFigureLimit = 10000;  // how far /metrics counts due timers and outbox messages
+
+EngineFigures FiguresOf(WebServices& services) {
+  EngineFigures f;
+  const EngineStats stats = services.engine->Stats();
+  f.events_applied = stats.applied;
+  f.events_refused = stats.refused;
+  f.commits = stats.commits;
+  const Instant now = services.clock->Now();
+  if (auto incidents = services.store->ListIncidents(true); incidents.ok()) {
+    f.incidents_open = static_cast<int64_t>(incidents->size());
+  }
+  if (auto timers = services.store->DueTimers(now, kFigureLimit); timers.ok()) {
+    f.timers_due = static_cast<int64_t>(timers->size());
+    if (!timers->empty()) {
+      f.scheduler_lag_seconds =
+          std::chrono::duration<double>(now - timers->front().due).count();
+    }
+  }
+  if (auto outbox = services.store->DueOutbox(now, kFigureLimit); outbox.ok()) {
+    f.outbox_backlog = static_cast<int64_t>(outbox->size());
+  }
+  return f;
+}
+
+}  // namespace
 
 struct HttpServer::Impl {
-  Impl(Store& s, ServerOptions o) : store(s), options(std::move(o)) {}
-  Store& store;
+  Impl(WebServices s, ServerOptions o)
+      : services(std::move(s)),
+        options(std::move(o)),
+        router(http, services, options.sessions),
+        limiter(*services.clock, options.sign_in) {}
+
+  void LogRequest(const httplib::Request& request, const httplib::Response& response);
+
+  WebServices services;
   ServerOptions options;
   httplib::Server http;
+  ApiRouter router;
+  SignInLimiter limiter;
+  RequestMetrics metrics;
+  std::mutex log_mu;
 };
 
-HttpServer::HttpServer(Store& store, ServerOptions options)
-    : impl_(std::make_unique<Impl>(store, std::move(options))) {
-  auto& http = impl_->http;
-  http.set_payload_max_length(impl_->options.max_body_bytes);
-  http.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
-    const bool ok = impl_->store.GetCase(0).ok();
+void HttpServer::Impl::LogRequest(const httplib::Request& request,
+                                  const httplib::Response& response) {
+  RequestScope& scope = CurrentRequestScope();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - scope.start).count();
+  // Unrouted requests are named by kind, never by path, so that metrics keep few series.
+  std::string route = scope.route;
+  if (route.empty()) route = response.status < 400 ? "static" : "unmatched";
+  metrics.Observe(route, request.method, response.status, seconds);
+  if (options.log != nullptr) {
+    const Json line{{"time", FormatUtc(services.clock->Now())},
+                    {"method", request.method},
+                    {"route", route},
+                    {"status", response.status},
+                    {"ms", static_cast<double>(static_cast<int64_t>(seconds * 100000)) / 100},
+                    {"user", scope.user},
+                    {"tenant", scope.tenant}};
+    std::lock_guard<std::mutex> lock(log_mu);
+    *options.log << line.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n"
+                 << std::flush;
+  }
+  scope = RequestScope();
+}
+
+HttpServer::HttpServer(WebServices services, ServerOptions options)
+    : impl_(std::make_unique<Impl>(std::move(services), std::move(options))) {
+  Impl& impl = *impl_;
+  auto& http = impl.http;
+  http.set_payload_max_length(impl.options.max_body_bytes);
+  http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    RequestScope& scope = CurrentRequestScope();
+    scope = RequestScope();
+    scope.start = std::chrono::steady_clock::now();
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  http.set_logger([&impl](const httplib::Request& request, const httplib::Response& response) {
+    impl.LogRequest(request, response);
+  });
+  // httplib's own refusals (413, 404 of unknown routes) get the API's error body.
+  http.set_error_handler([](const httplib::Request&, httplib::Response& response) {
+    if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    const bool too_large = response.status == 413;
+    const std::string code = too_large ? "payload_too_large"
+                             : response.status == 404 ? "not_found"
+                                                      : "http_" + std::to_string(response.status);
+    const std::string message = too_large ? "the request body is larger than the server accepts"
+                                : response.status == 404 ? "no such resource"
+                                                         : "the request was refused";
+    response.set_content(ErrorBody(code, message).dump(), "application/json");
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  http.Get("/healthz", [&impl](const httplib::Request&, httplib::Response& res) {
+    CurrentRequestScope().route = "/healthz";
+    const bool ok = impl.services.store->GetCase(0).ok();
     res.status = ok ? 200 : 503;
     res.set_content(HealthBody(ok), "application/json");
   });
+  http.Get("/metrics", [&impl](const httplib::Request&, httplib::Response& res) {
+    CurrentRequestScope().route = "/metrics";
+    res.set_content(impl.metrics.Render(FiguresOf(impl.services)),
+                    "text/plain; version=0.0.4; charset=utf-8");
+  });
+  AddSessionRoutes(impl.router, impl.limiter);
+  AddCaseRoutes(impl.router);
+  AddTaskRoutes(impl.router);
+  AddEscalationRoutes(impl.router);
+  AddInboxRoutes(impl.router);
+  AddDirectoryRoutes(impl.router);
+  AddOperationsRoutes(impl.router);
+  AddDefinitionRoutes(impl.router);
+  // httplib refuses paths that climb out of the mount point ("..") and sets the MIME type by
+  // extension.
+  if (!impl.options.static_dir.empty()) {
+    http.set_mount_point("/", impl.options.static_dir);
+    http.set_file_extension_and_mimetype_mapping("js", "text/javascript; charset=utf-8");
+    http.set_file_extension_and_mimetype_mapping("mjs", "text/javascript; charset=utf-8");
+    http.set_file_extension_and_mimetype_mapping("html", "text/html; charset=utf-8");
+    http.set_file_extension_and_mimetype_mapping("css", "text/css; charset=utf-8");
+    http.set_file_extension_and_mimetype_mapping("svg", "image/svg+xml");
+    http.set_file_extension_and_mimetype_mapping("json", "application/json");
+    http.set_file_extension_and_mimetype_mapping("woff2", "font/woff2");
+  }
 }
 
 HttpServer::~HttpServer() = default;

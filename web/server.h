@@ -1,12 +1,17 @@
-// The HTTP server behind `souhra serve`: one port for the JSON API and the UI's static files.
+// The HTTP server behind `souhra serve`: one port for the JSON API (/api/v1), the UI's static
+// files, /healthz and /metrics. One JSON line per request goes to the log stream (stderr):
+// time, method, route, status, ms, user, tenant; never bodies.
 #pragma once
 
 #include <functional>
+#include <iosfwd>
 #include <memory>
 #include <string>
 
 #include "engine/status.h"
-#include "engine/store.h"
+#include "web/api.h"
+#include "web/authenticator.h"
+#include "web/sign_in_limiter.h"
 
 namespace souhra {
 
@@ -14,11 +19,16 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port, see HttpServer::port()
   size_t max_body_bytes = 1u << 20;  // larger requests are refused with 413
+  std::string static_dir;            // the UI's files; "" serves none
+  SessionPolicy sessions;
+  SignInLimits sign_in;
+  std::ostream* log = nullptr;       // request log; null = none
 };
 
 class HttpServer {
  public:
-  HttpServer(Store& store, ServerOptions options);
+  // `services` must outlive the server.
+  HttpServer(WebServices services, ServerOptions options);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;

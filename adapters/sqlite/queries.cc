@@ -1,5 +1,7 @@
 #include "adapters/sqlite/queries.h"
 
+#include <limits>
+
 #include "adapters/sqlite/row_mapping.h"
 
 namespace souhra::sqlite {
@@ -250,6 +252,78 @@ Result<std::optional<DefinitionSource>> QueryActiveDefinition(Connection& db,
                                      "get active definition"));
   stmt.Bind(tenant).Bind(name);
   return FirstRow(stmt, &ReadDefinition);
+}
+
+Result<std::optional<TaskRecord>> QueryTaskById(Connection& db, int64_t task_id) {
+  SOUHRA_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db.Prepare("SELECT " SOUHRA_TASK_COLUMNS " FROM tasks WHERE id = ?", "load task"));
+  stmt.Bind(task_id);
+  return FirstRow(stmt, &ReadTask);
+}
+
+Result<std::vector<CaseRecord>> QueryCases(Connection& db, const CaseQuery& query) {
+  // Two statements rather than one with an OR, so that each uses its own index.
+  static const char* kAll =
+      "SELECT " SOUHRA_CASE_COLUMNS " FROM cases WHERE tenant = ?1 AND id < ?2"
+      " AND (?3 = 0 OR closed = 0) ORDER BY id DESC LIMIT ?4";
+  static const char* kPerson =
+      "SELECT c.id, c.tenant, c.code, c.data, c.created, c.closed FROM cases c"
+      " WHERE c.id IN (SELECT case_id FROM case_people WHERE tenant = ?1 AND login = ?5"
+      " AND (?6 = '' OR role = ?6)) AND c.id < ?2 AND (?3 = 0 OR c.closed = 0)"
+      " ORDER BY c.id DESC LIMIT ?4";
+  const bool by_person = !query.login.empty();
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare(by_person ? kPerson : kAll, "list cases"));
+  stmt.Bind(query.tenant)
+      .Bind(query.before > 0 ? query.before : std::numeric_limits<int64_t>::max())
+      .Bind(int64_t{query.open_only ? 1 : 0})
+      .Bind(int64_t{query.limit});
+  if (by_person) stmt.Bind(query.login).Bind(query.role);
+  return AllRows(stmt, &ReadCase);
+}
+
+Result<std::vector<CaseInstance>> QueryInstancesInStates(Connection& db,
+                                                         const InstanceStateQuery& query) {
+  // The states travel as one JSON array so that the statement text (the cache key) is fixed.
+  SOUHRA_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db.Prepare("SELECT c.id, c.tenant, c.code, c.data, c.created, c.closed,"
+                 " i.id, i.case_id, i.workflow, i.definition_hash, i.state, i.active, i.steps"
+                 " FROM instances i JOIN cases c ON c.id = i.case_id"
+                 " WHERE i.workflow = ?1 AND i.active = 1"
+                 " AND i.state IN (SELECT value FROM json_each(?2)) AND c.tenant = ?3"
+                 " ORDER BY i.id LIMIT ?4",
+                 "list instances in states"));
+  stmt.Bind(query.workflow).BindJson(Json(query.states)).Bind(query.tenant)
+      .Bind(int64_t{query.limit});
+  std::vector<CaseInstance> rows;
+  while (true) {
+    SOUHRA_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    CaseInstance item;
+    item.case_record = ReadCase(stmt);
+    item.instance.id = stmt.Int(6);
+    item.instance.case_id = stmt.Int(7);
+    item.instance.workflow = stmt.Text(8);
+    item.instance.definition_hash = stmt.Text(9);
+    item.instance.state = stmt.Text(10);
+    item.instance.active = stmt.Bool(11);
+    item.instance.steps = stmt.Int(12);
+    SOUHRA_RETURN_IF_ERROR(stmt.status());
+    rows.push_back(std::move(item));
+  }
+  return rows;
+}
+
+Result<std::vector<DefinitionSource>> QueryActiveDefinitions(Connection& db,
+                                                             const std::string& tenant) {
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare("SELECT " SOUHRA_DEFINITION_COLUMNS " FROM definitions"
+                                     " WHERE tenant = ? AND active = 1 ORDER BY name",
+                                     "list active definitions"));
+  stmt.Bind(tenant);
+  return AllRows(stmt, &ReadDefinition);
 }
 
 }  // namespace souhra::sqlite

@@ -52,5 +52,12 @@ Result<std::optional<DefinitionSource>> QueryDefinition(Connection& db,
 Result<std::optional<DefinitionSource>> QueryActiveDefinition(Connection& db,
                                                               const std::string& tenant,
                                                               const std::string& name);
+Result<std::optional<TaskRecord>> QueryTaskById(Connection& db, int64_t task_id);
+// See Store::ListCases, ListInstancesInStates and ListActiveDefinitions.
+Result<std::vector<CaseRecord>> QueryCases(Connection& db, const CaseQuery& query);
+Result<std::vector<CaseInstance>> QueryInstancesInStates(Connection& db,
+                                                         const InstanceStateQuery& query);
+Result<std::vector<DefinitionSource>> QueryActiveDefinitions(Connection& db,
+                                                             const std::string& tenant);
 
 }  // namespace souhra::sqlite

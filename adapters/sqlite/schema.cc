@@ -258,6 +258,50 @@ CREATE TABLE actors (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 7: the web's sign-in and audit (engine/access.h), and the indexes of its lists. Sessions
+// and bearer tokens are kept only as SHA-256 hashes of the secret the client holds; the audit log
+// is append-only like the event log. Version 6 belongs to other work; each version only adds.
+constexpr char kVersion7[] = R"sql(
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  tenant TEXT NOT NULL,
+  login TEXT NOT NULL,
+  csrf_token TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sessions_by_user ON sessions (tenant, login);
+
+CREATE TABLE api_tokens (
+  token_hash TEXT PRIMARY KEY,
+  tenant TEXT NOT NULL,
+  login TEXT NOT NULL,
+  name TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  created_by TEXT NOT NULL,
+  revoked INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY,
+  tenant TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  client TEXT NOT NULL
+);
+CREATE INDEX audit_by_tenant ON audit (tenant, id);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+CREATE INDEX cases_by_tenant ON cases (tenant, id);
+CREATE INDEX instances_by_workflow_state ON instances (workflow, state) WHERE active = 1;
+)sql";
+
 Result<int> UserVersion(Connection& db) {
   SOUHRA_ASSIGN_OR_RETURN(std::string text, db.QueryText("PRAGMA user_version", "read schema version"));
   return static_cast<int>(std::strtol(text.c_str(), nullptr, 10));
@@ -279,7 +323,7 @@ Status Apply(Connection& db, const Migration& step) {
 
 const std::vector<Migration>& SchemaMigrations() {
   static const std::vector<Migration> migrations = {
-      {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}, {5, kVersion5}};
+      {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}, {5, kVersion5}, {7, kVersion7}};
   return migrations;
 }
 

@@ -91,6 +91,19 @@ class SqliteStore final : public Store {
   Result<std::optional<IncidentRecord>> GetIncident(int64_t id) override {
     return Read([&](Connection& db) { return sqlite::QueryIncident(db, id); });
   }
+  Result<std::optional<TaskRecord>> GetTask(int64_t task_id) override {
+    return Read([&](Connection& db) { return sqlite::QueryTaskById(db, task_id); });
+  }
+  Result<std::vector<CaseRecord>> ListCases(const CaseQuery& query) override {
+    return Read([&](Connection& db) { return sqlite::QueryCases(db, query); });
+  }
+  Result<std::vector<CaseInstance>> ListInstancesInStates(
+      const InstanceStateQuery& query) override {
+    return Read([&](Connection& db) { return sqlite::QueryInstancesInStates(db, query); });
+  }
+  Result<std::vector<DefinitionSource>> ListActiveDefinitions(const std::string& tenant) override {
+    return Read([&](Connection& db) { return sqlite::QueryActiveDefinitions(db, tenant); });
+  }
   Result<std::vector<TimerRecord>> DueTimers(Instant now, int limit) override {
     return Read([&](Connection& db) { return sqlite::QueryDueTimers(db, now, limit); });
   }

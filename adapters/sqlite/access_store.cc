@@ -1,0 +1,172 @@
+#include "adapters/sqlite/access_store.h"
+
+#include <limits>
+#include <mutex>
+
+#include "adapters/sqlite/connection.h"
+#include "adapters/sqlite/pragmas.h"
+#include "adapters/sqlite/schema.h"
+
+namespace souhra {
+namespace {
+
+using sqlite::Connection;
+using sqlite::Statement;
+
+#define SOUHRA_SESSION_COLUMNS "token_hash, tenant, login, csrf_token, created, last_seen"
+#define SOUHRA_API_TOKEN_COLUMNS "token_hash, tenant, login, name, created, created_by, revoked"
+#define SOUHRA_AUDIT_COLUMNS "id, tenant, actor, at, action, target, outcome, client"
+
+SessionRecord ReadSession(Statement& row) {
+  SessionRecord session;
+  session.token_hash = row.Text(0);
+  session.tenant = row.Text(1);
+  session.login = row.Text(2);
+  session.csrf_token = row.Text(3);
+  session.created = row.Time(4);
+  session.last_seen = row.Time(5);
+  return session;
+}
+
+ApiTokenRecord ReadApiToken(Statement& row) {
+  ApiTokenRecord token;
+  token.token_hash = row.Text(0);
+  token.tenant = row.Text(1);
+  token.login = row.Text(2);
+  token.name = row.Text(3);
+  token.created = row.Time(4);
+  token.created_by = row.Text(5);
+  token.revoked = row.Bool(6);
+  return token;
+}
+
+AuditRecord ReadAudit(Statement& row) {
+  AuditRecord record;
+  record.id = row.Int(0);
+  record.tenant = row.Text(1);
+  record.actor = row.Text(2);
+  record.at = row.Time(3);
+  record.action = row.Text(4);
+  record.target = row.Text(5);
+  record.outcome = row.Text(6);
+  record.client = row.Text(7);
+  return record;
+}
+
+template <typename T>
+Result<std::vector<T>> AllRows(Statement& stmt, T (*read)(Statement&)) {
+  std::vector<T> rows;
+  while (true) {
+    SOUHRA_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    rows.push_back(read(stmt));
+  }
+  return rows;
+}
+
+template <typename T>
+Result<std::optional<T>> FirstRow(Statement& stmt, T (*read)(Statement&)) {
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<T> rows, AllRows(stmt, read));
+  if (rows.empty()) return std::optional<T>();
+  return std::optional<T>(std::move(rows.front()));
+}
+
+class SqliteAccessStore final : public AccessStore {
+ public:
+  explicit SqliteAccessStore(std::unique_ptr<Connection> db) : db_(std::move(db)) {}
+
+  Status PutSession(const SessionRecord& s) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                            db_->Prepare("INSERT OR REPLACE INTO sessions (" SOUHRA_SESSION_COLUMNS
+                                         ") VALUES (?, ?, ?, ?, ?, ?)",
+                                         "save session"));
+    stmt.Bind(s.token_hash).Bind(s.tenant).Bind(s.login).Bind(s.csrf_token).Bind(s.created)
+        .Bind(s.last_seen);
+    return stmt.Run();
+  }
+  Result<std::optional<SessionRecord>> GetSession(const std::string& token_hash) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                            db_->Prepare("SELECT " SOUHRA_SESSION_COLUMNS
+                                         " FROM sessions WHERE token_hash = ?",
+                                         "load session"));
+    stmt.Bind(token_hash);
+    return FirstRow(stmt, &ReadSession);
+  }
+  Status TouchSession(const std::string& token_hash, Instant at) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    SOUHRA_ASSIGN_OR_RETURN(
+        Statement stmt,
+        db_->Prepare("UPDATE sessions SET last_seen = ? WHERE token_hash = ?", "touch session"));
+    stmt.Bind(at).Bind(token_hash);
+    return stmt.Run();
+  }
+  Status DeleteSession(const std::string& token_hash) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    SOUHRA_ASSIGN_OR_RETURN(
+        Statement stmt,
+        db_->Prepare("DELETE FROM sessions WHERE token_hash = ?", "delete session"));
+    stmt.Bind(token_hash);
+    return stmt.Run();
+  }
+
+  Status PutApiToken(const ApiTokenRecord& t) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                            db_->Prepare("INSERT OR REPLACE INTO api_tokens ("
+                                         SOUHRA_API_TOKEN_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                         "save api token"));
+    stmt.Bind(t.token_hash).Bind(t.tenant).Bind(t.login).Bind(t.name).Bind(t.created)
+        .Bind(t.created_by).Bind(int64_t{t.revoked});
+    return stmt.Run();
+  }
+  Result<std::optional<ApiTokenRecord>> GetApiToken(const std::string& token_hash) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                            db_->Prepare("SELECT " SOUHRA_API_TOKEN_COLUMNS
+                                         " FROM api_tokens WHERE token_hash = ?",
+                                         "load api token"));
+    stmt.Bind(token_hash);
+    return FirstRow(stmt, &ReadApiToken);
+  }
+
+  Result<int64_t> AppendAudit(const AuditRecord& r) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                            db_->Prepare("INSERT INTO audit (tenant, actor, at, action, target,"
+                                         " outcome, client) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                         "append audit"));
+    stmt.Bind(r.tenant).Bind(r.actor).Bind(r.at).Bind(r.action).Bind(r.target).Bind(r.outcome)
+        .Bind(r.client);
+    SOUHRA_RETURN_IF_ERROR(stmt.Run());
+    return static_cast<int64_t>(sqlite3_last_insert_rowid(db_->handle()));
+  }
+  Result<std::vector<AuditRecord>> ListAudit(const std::string& tenant, int64_t before,
+                                             int limit) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                            db_->Prepare("SELECT " SOUHRA_AUDIT_COLUMNS " FROM audit"
+                                         " WHERE tenant = ? AND id < ? ORDER BY id DESC LIMIT ?",
+                                         "list audit"));
+    stmt.Bind(tenant).Bind(before > 0 ? before : std::numeric_limits<int64_t>::max())
+        .Bind(int64_t{limit});
+    return AllRows(stmt, &ReadAudit);
+  }
+
+ private:
+  std::mutex mu_;
+  std::unique_ptr<Connection> db_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<AccessStore>> OpenSqliteAccessStore(const SqliteOptions& options) {
+  SOUHRA_ASSIGN_OR_RETURN(std::unique_ptr<Connection> db,
+                          Connection::Open(options.path, options.vfs, /*create=*/true));
+  SOUHRA_RETURN_IF_ERROR(sqlite::ConfigureWriter(*db, options));
+  SOUHRA_RETURN_IF_ERROR(sqlite::Migrate(*db, sqlite::SchemaMigrations()));
+  return std::unique_ptr<AccessStore>(new SqliteAccessStore(std::move(db)));
+}
+
+}  // namespace souhra

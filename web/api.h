@@ -1,0 +1,87 @@
+// What every API handler works with: the services behind the server, who is asking, the
+// request, and the reply it builds. Route groups (web/api_*.cc) register handlers on an
+// ApiRouter (web/api_router.h), which authenticates, authorises by role, checks CSRF, audits
+// changes, logs and measures before and after the handler runs.
+#pragma once
+
+#include <httplib.h>
+
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/access.h"
+#include "engine/calendar.h"
+#include "engine/clock.h"
+#include "engine/directory.h"
+#include "engine/engine.h"
+#include "engine/store.h"
+
+namespace souhra {
+
+// Everything the API reads and writes. Owned by `souhra serve` (or a test); outlives the server.
+struct WebServices {
+  Store* store = nullptr;
+  Engine* engine = nullptr;
+  Directory* directory = nullptr;
+  AccessStore* access = nullptr;
+  const Calendar* calendar = nullptr;
+  const Clock* clock = nullptr;
+  std::string default_tenant = "demo";  // the tenant of a sign-in that names none
+};
+
+// The signed-in user a request acts for.
+struct Principal {
+  std::string tenant;
+  std::string login;
+  std::string name;
+  std::vector<std::string> roles;
+  std::string via;           // "session" or "token"
+  std::string session_hash;  // the session's stored hash, for sign-out
+  std::string csrf_token;
+
+  bool HasRole(const std::string& role) const;
+  bool HasAnyRole(const std::vector<std::string>& roles) const;
+  std::string Actor() const { return "user:" + login; }
+};
+
+struct ApiCall {
+  const httplib::Request& request;
+  Principal& principal;  // empty for public routes until a handler signs someone in
+  WebServices& services;
+  std::string target;    // what the audit log records as acted on ("case:12"); set by handlers
+  std::string audit_tenant;  // for public routes (sign-in): the tenant the attempt was for
+
+  // The n-th {placeholder} of the route, in order.
+  std::string Param(size_t n) const { return request.matches[n + 1].str(); }
+  std::string Query(const std::string& name) const {
+    return request.has_param(name.c_str()) ? request.get_param_value(name.c_str()) : "";
+  }
+  std::string Client() const { return request.remote_addr; }
+  Instant Now() const { return services.clock->Now(); }
+};
+
+struct ApiReply {
+  int status = 200;
+  Json body = Json::object();
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  static ApiReply Ok(Json body, int status = 200) {
+    ApiReply reply;
+    reply.status = status;
+    reply.body = std::move(body);
+    return reply;
+  }
+  static ApiReply Error(int status, const std::string& code, const std::string& message);
+};
+
+using ApiHandler = std::function<Result<ApiReply>(ApiCall& call)>;
+
+// Roles that see every case of their tenant; others see only cases where they hold a role.
+inline const std::vector<std::string> kTenantWideRoles = {"coordinator", "head"};
+// Roles that work on cases at all.
+inline const std::vector<std::string> kCaseRoles = {"social_worker", "case_manager",
+                                                    "coordinator", "head"};
+
+}  // namespace souhra

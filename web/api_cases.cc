@@ -1,0 +1,125 @@
+// Cases: a referral starts one, lists and case files, and events posted to a case.
+#include "web/api_routes.h"
+#include "web/case_access.h"
+#include "web/case_view.h"
+#include "web/json_body.h"
+
+namespace souhra {
+namespace {
+
+constexpr int kMaxListed = 200;
+
+Result<int> LimitOf(const ApiCall& call, int fallback) {
+  const std::string text = call.Query("limit");
+  if (text.empty()) return fallback;
+  Result<int64_t> limit = ParseId(text, "limit");
+  if (!limit.ok() || *limit > kMaxListed) {
+    return InvalidArgument("limit must be between 1 and " + std::to_string(kMaxListed));
+  }
+  return static_cast<int>(*limit);
+}
+
+// A case started by a social worker or case manager names them in its people, so that they see
+// the case they referred; coordinators and heads see every case anyway.
+void NameReferrer(const Principal& principal, Json& data) {
+  if (principal.HasAnyRole(kTenantWideRoles)) return;
+  Json& people = data["people"];
+  if (!people.is_object()) people = Json::object();
+  for (const auto& [role, who] : people.items()) {
+    if (who == principal.Actor()) return;
+  }
+  const char* role = principal.HasRole("case_manager") ? "case_manager" : "social_worker";
+  if (!people.contains(role)) people[role] = principal.Actor();
+}
+
+Result<ApiReply> CreateCase(ApiCall& call) {
+  SOUHRA_ASSIGN_OR_RETURN(JsonBody body,
+                          JsonBody::Parse(call.request.body, {"code", "workflow", "data"}));
+  NewCase request;
+  request.tenant = call.principal.tenant;
+  SOUHRA_ASSIGN_OR_RETURN(request.code, body.RequiredString("code"));
+  SOUHRA_ASSIGN_OR_RETURN(request.workflow, body.OptionalString("workflow"));
+  if (request.workflow.empty()) request.workflow = "intake";
+  SOUHRA_ASSIGN_OR_RETURN(request.data, body.OptionalObject("data"));
+  if (request.data.contains("people") && !request.data["people"].is_object()) {
+    return InvalidArgument("field 'data.people' must be an object of role: \"user:<login>\"");
+  }
+  NameReferrer(call.principal, request.data);
+  request.actor = call.principal.Actor();
+  call.target = "case_code:" + request.code;
+  SOUHRA_ASSIGN_OR_RETURN(Applied applied, call.services.engine->CreateCase(request));
+  call.target = "case:" + std::to_string(applied.case_id);
+  SOUHRA_ASSIGN_OR_RETURN(CaseRecord c,
+                          VisibleCase(call.services, call.principal, applied.case_id));
+  return ApiReply::Ok(Json{{"case", CaseSummaryJson(c)},
+                           {"repeated", applied.repeated},
+                           {"outcome", applied.outcome}},
+                      applied.repeated ? 200 : 201);
+}
+
+Result<ApiReply> ListCases(ApiCall& call) {
+  CaseQuery query;
+  query.tenant = call.principal.tenant;
+  const bool mine = call.Query("mine") == "1" || call.Query("mine") == "true";
+  if (mine || !call.principal.HasAnyRole(kTenantWideRoles)) query.login = call.principal.login;
+  query.open_only = call.Query("open") == "1" || call.Query("open") == "true";
+  if (!call.Query("before").empty()) {
+    SOUHRA_ASSIGN_OR_RETURN(query.before, ParseId(call.Query("before"), "before"));
+  }
+  SOUHRA_ASSIGN_OR_RETURN(query.limit, LimitOf(call, 50));
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<CaseRecord> cases, call.services.store->ListCases(query));
+  Json list = Json::array();
+  for (const CaseRecord& c : cases) {
+    Json item = CaseSummaryJson(c);
+    SOUHRA_ASSIGN_OR_RETURN(std::vector<InstanceRecord> instances,
+                            call.services.store->ListInstances(c.id));
+    item["states"] = Json::object();
+    for (const InstanceRecord& i : instances) {
+      if (i.active) item["states"][i.workflow] = i.state;
+    }
+    list.push_back(std::move(item));
+  }
+  Json body{{"cases", std::move(list)}};
+  if (static_cast<int>(cases.size()) == query.limit) body["next_before"] = cases.back().id;
+  return ApiReply::Ok(std::move(body));
+}
+
+Result<ApiReply> GetCase(ApiCall& call) {
+  SOUHRA_ASSIGN_OR_RETURN(CaseId id, ParseId(call.Param(0), "case"));
+  SOUHRA_ASSIGN_OR_RETURN(CaseRecord c, VisibleCase(call.services, call.principal, id));
+  SOUHRA_ASSIGN_OR_RETURN(Json file, CaseFileJson(call.services, c));
+  return ApiReply::Ok(std::move(file));
+}
+
+Result<ApiReply> PostEvent(ApiCall& call) {
+  SOUHRA_ASSIGN_OR_RETURN(CaseId id, ParseId(call.Param(0), "case"));
+  call.target = "case:" + std::to_string(id);
+  SOUHRA_ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(call.request.body,
+                                                         {"type", "payload", "idempotency_key"}));
+  EventRequest request;
+  request.case_id = id;
+  SOUHRA_ASSIGN_OR_RETURN(request.type, body.RequiredString("type"));
+  SOUHRA_ASSIGN_OR_RETURN(request.payload, body.OptionalObject("payload"));
+  SOUHRA_ASSIGN_OR_RETURN(request.idempotency_key, body.OptionalString("idempotency_key"));
+  call.target += " event:" + request.type;
+  // Timers belong to the scheduler: a person posting one would fire a deadline early.
+  if (request.type.rfind("timer.", 0) == 0) {
+    return InvalidArgument("events 'timer.*' are fired by the scheduler, not posted");
+  }
+  SOUHRA_ASSIGN_OR_RETURN(CaseRecord c, VisibleCase(call.services, call.principal, id));
+  request.actor = call.principal.Actor();
+  SOUHRA_ASSIGN_OR_RETURN(Applied applied, call.services.engine->Submit(request));
+  return ApiReply::Ok(
+      Json{{"seq", applied.seq}, {"repeated", applied.repeated}, {"outcome", applied.outcome}});
+}
+
+}  // namespace
+
+void AddCaseRoutes(ApiRouter& router) {
+  router.Post("/api/v1/cases", kCaseRoles, &CreateCase);
+  router.Get("/api/v1/cases", kCaseRoles, &ListCases);
+  router.Get("/api/v1/cases/{id}", kCaseRoles, &GetCase);
+  router.Post("/api/v1/cases/{id}/events", kCaseRoles, &PostEvent);
+}
+
+}  // namespace souhra

@@ -1,0 +1,111 @@
+// The tenant's directory: external actors (read by all, edited by coordinators and admins),
+// users (names and roles, for choosing an assignee) and bearer tokens for integrations.
+#include <algorithm>
+
+#include "web/api_routes.h"
+#include "web/json_body.h"
+
+namespace souhra {
+namespace {
+
+const std::vector<std::string> kActorKinds = {
+    "social_services", "health", "labour_office", "school", "police",
+    "housing",         "debt_advice", "municipality", "family", "other"};
+
+Json ActorJson(const ActorRecord& a) {
+  // The webhook secret stays on the server.
+  return Json{{"id", a.id},
+              {"name", a.name},
+              {"organisation", a.organisation},
+              {"kind", a.kind},
+              {"email", a.email},
+              {"phone", a.phone},
+              {"webhook_url", a.webhook_url},
+              {"formal_agreement", a.formal_agreement},
+              {"active", a.active}};
+}
+
+Status ReadActor(const JsonBody& body, ActorRecord* actor) {
+  SOUHRA_ASSIGN_OR_RETURN(actor->name, body.RequiredString("name"));
+  SOUHRA_ASSIGN_OR_RETURN(actor->organisation, body.OptionalString("organisation"));
+  SOUHRA_ASSIGN_OR_RETURN(actor->kind, body.RequiredString("kind"));
+  if (std::find(kActorKinds.begin(), kActorKinds.end(), actor->kind) == kActorKinds.end()) {
+    return InvalidArgument("field 'kind': unknown kind '" + actor->kind + "'");
+  }
+  SOUHRA_ASSIGN_OR_RETURN(actor->email, body.OptionalString("email"));
+  SOUHRA_ASSIGN_OR_RETURN(actor->phone, body.OptionalString("phone"));
+  SOUHRA_ASSIGN_OR_RETURN(actor->webhook_url, body.OptionalString("webhook_url"));
+  SOUHRA_ASSIGN_OR_RETURN(actor->webhook_secret, body.OptionalString("webhook_secret"));
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<bool> agreement, body.OptionalBool("formal_agreement"));
+  actor->formal_agreement = agreement.value_or(false);
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<bool> active, body.OptionalBool("active"));
+  actor->active = active.value_or(true);
+  return Status::Ok();
+}
+
+const std::vector<std::string> kActorFields = {"id", "name", "organisation", "kind", "email",
+                                               "phone", "webhook_url", "webhook_secret",
+                                               "formal_agreement", "active"};
+
+Result<ApiReply> SaveActor(ApiCall& call, bool create) {
+  SOUHRA_ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(call.request.body, kActorFields));
+  ActorRecord actor;
+  actor.tenant = call.principal.tenant;
+  if (create) {
+    SOUHRA_ASSIGN_OR_RETURN(actor.id, body.RequiredString("id"));
+  } else {
+    actor.id = call.Param(0);
+    SOUHRA_ASSIGN_OR_RETURN(std::string id, body.OptionalString("id"));
+    if (!id.empty() && id != actor.id) return InvalidArgument("field 'id' differs from the path");
+  }
+  call.target = "actor:" + actor.id;
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<ActorRecord> existing,
+                          call.services.directory->GetActor(actor.tenant, actor.id));
+  if (create && existing) return Conflict("actor '" + actor.id + "' already exists");
+  if (!create && !existing) return NotFound("actor '" + actor.id + "' not found");
+  SOUHRA_RETURN_IF_ERROR(ReadActor(body, &actor));
+  SOUHRA_RETURN_IF_ERROR(call.services.directory->PutActor(actor));
+  return ApiReply::Ok(ActorJson(actor), create ? 201 : 200);
+}
+
+Result<ApiReply> CreateToken(ApiCall& call) {
+  SOUHRA_ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(call.request.body, {"login", "name"}));
+  SOUHRA_ASSIGN_OR_RETURN(std::string login, body.RequiredString("login"));
+  SOUHRA_ASSIGN_OR_RETURN(std::string name, body.RequiredString("name"));
+  call.target = "token_for:" + login;
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<UserRecord> user,
+                          call.services.directory->GetUser(call.principal.tenant, login));
+  if (!user || !user->active) return InvalidArgument("no active user '" + login + "'");
+  SOUHRA_ASSIGN_OR_RETURN(std::string token,
+                          IssueApiToken(*call.services.access, call.principal.tenant, login, name,
+                                        call.principal.Actor(), call.Now()));
+  return ApiReply::Ok(Json{{"token", token}, {"login", login}, {"name", name}}, 201);
+}
+
+}  // namespace
+
+void AddDirectoryRoutes(ApiRouter& router) {
+  router.Get("/api/v1/actors", {}, [](ApiCall& call) -> Result<ApiReply> {
+    SOUHRA_ASSIGN_OR_RETURN(std::vector<ActorRecord> actors,
+                            call.services.directory->ListActors(call.principal.tenant));
+    Json list = Json::array();
+    for (const ActorRecord& a : actors) list.push_back(ActorJson(a));
+    return ApiReply::Ok(Json{{"actors", std::move(list)}});
+  });
+  const std::vector<std::string> editors = {"coordinator", "admin"};
+  router.Post("/api/v1/actors", editors, [](ApiCall& call) { return SaveActor(call, true); });
+  router.Put("/api/v1/actors/{id}", editors, [](ApiCall& call) { return SaveActor(call, false); });
+  router.Get("/api/v1/users", {}, [](ApiCall& call) -> Result<ApiReply> {
+    SOUHRA_ASSIGN_OR_RETURN(std::vector<UserRecord> users,
+                            call.services.directory->ListUsers(call.principal.tenant));
+    Json list = Json::array();
+    for (const UserRecord& u : users) {
+      list.push_back(Json{{"login", u.login}, {"name", u.name}, {"roles", u.roles},
+                          {"active", u.active}});
+    }
+    return ApiReply::Ok(Json{{"users", std::move(list)}});
+  });
+  router.Post("/api/v1/tokens", {"admin"}, &CreateToken);
+}
+
+}  // namespace souhra

@@ -1,0 +1,150 @@
+#include "web/api_router.h"
+
+#include <algorithm>
+#include <exception>
+#include <iostream>
+#include <regex>
+
+#include "web/api_errors.h"
+#include "web/credentials.h"
+
+namespace souhra {
+namespace {
+
+std::string RegexOf(const std::string& pattern) {
+  static const std::regex kPlaceholder(R"(\{[a-z_]+\})");
+  return std::regex_replace(pattern, kPlaceholder, "([^/]+)");
+}
+
+std::string Joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
+
+ApiReply ErrorReply(const Status& status) {
+  ApiError error = ErrorOf(status);
+  return ApiReply::Error(error.http_status, error.code, error.message);
+}
+
+}  // namespace
+
+RequestScope& CurrentRequestScope() {
+  thread_local RequestScope scope;
+  return scope;
+}
+
+bool Principal::HasRole(const std::string& role) const {
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+bool Principal::HasAnyRole(const std::vector<std::string>& wanted) const {
+  return std::any_of(wanted.begin(), wanted.end(), [&](const auto& r) { return HasRole(r); });
+}
+
+ApiReply ApiReply::Error(int status, const std::string& code, const std::string& message) {
+  return Ok(ErrorBody(code, message), status);
+}
+
+void ApiRouter::Get(const std::string& p, std::vector<std::string> roles, ApiHandler h) {
+  Add(Route{"GET", p, std::move(roles), false, std::move(h)});
+}
+void ApiRouter::Post(const std::string& p, std::vector<std::string> roles, ApiHandler h) {
+  Add(Route{"POST", p, std::move(roles), false, std::move(h)});
+}
+void ApiRouter::Put(const std::string& p, std::vector<std::string> roles, ApiHandler h) {
+  Add(Route{"PUT", p, std::move(roles), false, std::move(h)});
+}
+void ApiRouter::Delete(const std::string& p, std::vector<std::string> roles, ApiHandler h) {
+  Add(Route{"DELETE", p, std::move(roles), false, std::move(h)});
+}
+void ApiRouter::PublicPost(const std::string& p, ApiHandler h) {
+  Add(Route{"POST", p, {}, true, std::move(h)});
+}
+
+void ApiRouter::Add(Route route) {
+  auto handler = [this, route](const httplib::Request& request, httplib::Response& response) {
+    RequestScope& scope = CurrentRequestScope();
+    scope.route = route.pattern;
+    Principal principal;
+    std::string target;
+    std::string audit_tenant;
+    ApiReply reply = Serve(route, request, principal, &target, &audit_tenant);
+    scope.user = principal.login;
+    scope.tenant = principal.tenant.empty() ? audit_tenant : principal.tenant;
+    if (route.method != "GET") Audit(route, request, principal, target, audit_tenant, reply);
+    response.status = reply.status;
+    for (const auto& [name, value] : reply.headers) response.set_header(name, value);
+    response.set_header("Cache-Control", "no-store");
+    response.set_content(reply.body.dump(-1, ' ', false, Json::error_handler_t::replace),
+                         "application/json");
+  };
+  const std::string regex = RegexOf(route.pattern);
+  if (route.method == "GET") {
+    http_.Get(regex, handler);
+  } else if (route.method == "POST") {
+    http_.Post(regex, handler);
+  } else if (route.method == "PUT") {
+    http_.Put(regex, handler);
+  } else {
+    http_.Delete(regex, handler);
+  }
+}
+
+ApiReply ApiRouter::Serve(const Route& route, const httplib::Request& request,
+                          Principal& principal, std::string* target, std::string* audit_tenant) {
+  if (!route.is_public) {
+    Result<Principal> who = Authenticate(request, services_, policy_);
+    if (!who.ok()) {
+      if (who.status().code() != StatusCode::kNotFound) return ErrorReply(who.status());
+      return ApiReply::Error(401, "unauthenticated", who.status().message());
+    }
+    principal = std::move(*who);
+    if (route.method != "GET" && principal.via == "session") {
+      const std::string sent = request.get_header_value(kCsrfHeader);
+      if (sent.empty()) {
+        return ApiReply::Error(403, "csrf_missing",
+                               std::string("a change needs the header ") + kCsrfHeader +
+                                   " with the session's CSRF token");
+      }
+      if (!SecretsEqual(sent, principal.csrf_token)) {
+        return ApiReply::Error(403, "csrf_mismatch",
+                               std::string(kCsrfHeader) + " does not match the session");
+      }
+    }
+    if (!route.roles.empty() && !principal.HasAnyRole(route.roles)) {
+      return ApiReply::Error(403, "forbidden", "this needs one of the roles: " + Joined(route.roles));
+    }
+  }
+  ApiCall call{request, principal, services_, "", ""};
+  Result<ApiReply> result = Internal("no reply");
+  try {
+    result = route.handler(call);
+  } catch (const std::exception& e) {
+    result = Internal(std::string("unexpected failure: ") + e.what());
+  }
+  *target = call.target;
+  *audit_tenant = call.audit_tenant;
+  return result.ok() ? std::move(*result) : ErrorReply(result.status());
+}
+
+void ApiRouter::Audit(const Route& route, const httplib::Request& request,
+                      const Principal& principal, const std::string& target,
+                      const std::string& audit_tenant, const ApiReply& reply) {
+  AuditRecord record;
+  record.tenant = principal.tenant.empty() ? audit_tenant : principal.tenant;
+  if (record.tenant.empty()) return;  // nobody known to attribute it to: not a change
+  record.actor = principal.login.empty() ? "anonymous"
+                 : principal.via == "token" ? "token:" + principal.login
+                                            : principal.Actor();
+  record.at = services_.clock->Now();
+  record.action = route.method + " " + route.pattern;
+  record.target = target;
+  record.outcome = reply.status < 400 ? "ok" : reply.body["error"].value("code", "error");
+  record.client = request.remote_addr;
+  Result<int64_t> appended = services_.access->AppendAudit(record);
+  // A lost audit row must not undo the committed change, but operators must hear of it.
+  if (!appended.ok()) std::cerr << "audit: " << appended.status().ToString() << "\n";
+}
+
+}  // namespace souhra

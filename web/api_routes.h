@@ -1,0 +1,29 @@
+// The route groups of the REST API under /api/v1; docs/api.md describes each endpoint.
+#pragma once
+
+#include "web/api_router.h"
+#include "web/sign_in_limiter.h"
+
+namespace souhra {
+
+// POST/DELETE /session, GET /me.
+void AddSessionRoutes(ApiRouter& router, SignInLimiter& limiter);
+// /cases, /cases/{id}, /cases/{id}/events.
+void AddCaseRoutes(ApiRouter& router);
+// /tasks, /tasks/{id}/complete, /tasks/{id}/reassign.
+void AddTaskRoutes(ApiRouter& router);
+// /escalations, /escalations/{case_id}/acknowledge|resolve.
+void AddEscalationRoutes(ApiRouter& router);
+// /inbox, /inbox/unread, /inbox/{id}/read.
+void AddInboxRoutes(ApiRouter& router);
+// /actors, /users, /tokens.
+void AddDirectoryRoutes(ApiRouter& router);
+// /audit, /incidents, /incidents/{id}/retry.
+void AddOperationsRoutes(ApiRouter& router);
+// /definitions, /definitions/validate.
+void AddDefinitionRoutes(ApiRouter& router);
+
+// {tenant, login, name, roles} of the principal.
+Json UserJson(const Principal& principal);
+
+}  // namespace souhra
