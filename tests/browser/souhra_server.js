@@ -19,7 +19,8 @@ function binary() {
 // Resolves with {url, logins: {role: login}, output, stop()} once the server prints its URL.
 export async function startSouhra() {
   const dir = mkdtempSync(join(tmpdir(), 'souhra-browser-'));
-  const args = ['serve', '--port', '0', '--db', join(dir, 'souhra.db'), '--demo-password', demoPassword];
+  const args = ['serve', '--port', '0', '--db', join(dir, 'souhra.db'), '--demo-password', demoPassword,
+    '--static', join(repoRoot, 'web/static')];
   const child = spawn(binary(), args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let errors = '';
@@ -29,7 +30,8 @@ export async function startSouhra() {
     child.stdout.on('data', (chunk) => {
       output += chunk;
       const match = output.match(/https?:\/\/[\d.:a-z]+:\d+\//i);
-      if (match) { clearTimeout(timer); setTimeout(() => resolveUrl(match[0]), 200); }
+      // The demo sign-ins follow the URL; the last role printed is admin.
+      if (match && /^\s*admin:/m.test(output)) { clearTimeout(timer); resolveUrl(match[0]); }
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`souhra serve exited (${code}):\n${output}\n${errors}`)); });
   });
@@ -49,15 +51,11 @@ export async function startSouhra() {
   };
 }
 
-// The demo sign-in per role, from the lines the server prints ("… case_manager … login …").
+// The demo sign-in per role, from the lines the server prints: "  case_manager: login (Name)".
 function demoLogins(output) {
   const logins = {};
-  for (const line of output.split('\n')) {
-    const role = ['social_worker', 'case_manager', 'coordinator', 'head', 'methodologist', 'admin']
-      .find((r) => new RegExp(`\\b${r}\\b`).test(line));
-    if (!role || logins[role]) continue;
-    const login = line.match(/(?:login|přihlášení|jméno)\W+([\w.@-]+)/i)?.[1] ?? line.match(/\b([a-z][\w.-]*@[\w.-]+)\b/i)?.[1];
-    if (login) logins[role] = login;
+  for (const match of output.matchAll(/^\s*(social_worker|case_manager|coordinator|head|methodologist|admin):\s*([\w.@-]+)/gm)) {
+    logins[match[1]] ??= match[2];
   }
   return logins;
 }

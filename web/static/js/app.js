@@ -1,6 +1,6 @@
 // Starts the UI: finds out who is signed in, draws the header (name, role, unread count,
 // sign-out) and routes the URL hash (#/tasks, #/cases/42, …) to the screen that draws <main>.
-import { api, listOf, whenUnauthorized } from './api.js';
+import { api, whenUnauthorized } from './api.js';
 import { clear, clearMessages, h, report, say, warn } from './dom.js';
 import { label, language, setLanguage, t } from './i18n.js';
 import * as session from './session.js';
@@ -48,9 +48,8 @@ async function refreshUnread() {
   const badge = document.getElementById('unread');
   if (!badge || !session.user()) return;
   try {
-    const body = await api.get('/inbox?unread=true');
-    const n = body?.unread ?? body?.unread_count ??
-      listOf(body, 'messages', 'notifications').filter((m) => !(m.read || m.read_at)).length;
+    const body = await api.get('/inbox/unread');
+    const n = Number(body?.unread ?? 0);
     badge.textContent = String(n);
     badge.classList.toggle('zero', n === 0);
     badge.parentElement.setAttribute('aria-label', t('unread', { n }));

@@ -8,6 +8,7 @@ import { hasRole } from '../session.js';
 import { dueLine, dueOf, emptyLine, explanationText, table } from './common.js';
 
 const pick = (c, key) => c[key] ?? c.data?.[key];
+const payloadText = (p) => (p && typeof p === 'object' && Object.keys(p).length ? Object.entries(p).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ') : '');
 
 export async function showCase(main, ctx, id) {
   const c = await api.get(`/cases/${encodeURIComponent(id)}`);
@@ -26,7 +27,7 @@ export async function showCase(main, ctx, id) {
 function instances(c) {
   const list = c.instances ?? [];
   return section(t('case_instances'), list.length ? table([t('col_name'), t('col_version'), t('col_state')],
-    list.map((i) => [i.title ?? i.workflow, String(i.version ?? '').slice(0, 12), i.state_title ?? i.state])) : emptyLine('none'));
+    list.map((i) => [i.title ?? i.workflow, String(i.version ?? i.definition_hash ?? '').slice(0, 10), i.state_title ?? i.state])) : emptyLine('none'));
 }
 
 function openTasks(c) {
@@ -76,7 +77,7 @@ function actors(c) {
 function timeline(c) {
   const items = [];
   for (const e of c.history ?? c.events ?? []) {
-    items.push({ at: e.at ?? e.time ?? e.recorded_at, what: e.title ?? e.type, who: e.actor ?? e.by ?? '', note: e.outcome ?? e.result ?? '', kind: 'event' });
+    items.push({ at: e.at ?? e.time ?? e.recorded_at, what: e.title ?? e.type, who: e.actor ?? e.by ?? '', note: payloadText(e.payload), kind: 'event' });
   }
   for (const timer of c.timers ?? []) {
     items.push({ at: dueOf(timer), what: timer.title ?? timer.key ?? timer.name, who: timer.workflow ?? '', note: explanationText(timer), kind: 'deadline' });

@@ -1,9 +1,8 @@
 // The list of cases the user may see (the server filters: a case manager sees their own).
 import { api, listOf } from '../api.js';
-import { h } from '../dom.js';
+import { h, timeEl } from '../dom.js';
 import { t } from '../i18n.js';
 import { caseLink, emptyLine, table } from './common.js';
-import { timeEl } from '../dom.js';
 
 export async function showCases(main) {
   main.append(h('h1', {}, t('cases_title')));
@@ -20,6 +19,9 @@ export async function showCases(main) {
 
 export function stateSummary(c) {
   if (c.state) return c.state;
+  if (c.states && typeof c.states === 'object') {
+    return Object.entries(c.states).map(([workflow, state]) => `${workflow}: ${state}`).join(', ') || t('none');
+  }
   const instances = c.instances ?? [];
   return instances.filter((i) => !i.final).map((i) => `${i.workflow}: ${i.state_title ?? i.state}`).join(', ') || t('none');
 }

@@ -3,8 +3,8 @@
 import { h, timeEl, toDate } from '../dom.js';
 import { t } from '../i18n.js';
 
-export function caseIdOf(item) { return item.case_id ?? item.case?.id ?? item.caseId; }
-export function caseCodeOf(item) { return item.case_code ?? item.case?.code ?? item.client_code ?? caseIdOf(item); }
+export function caseIdOf(item) { return item.case_id ?? item.case?.id; }
+export function caseCodeOf(item) { return item.case_code ?? item.case?.code ?? caseIdOf(item); }
 
 export function caseLink(item) {
   const id = caseIdOf(item);

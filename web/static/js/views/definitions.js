@@ -8,7 +8,7 @@ import { emptyLine, table } from './common.js';
 export const versionId = (v) => String(v?.version ?? v?.hash ?? v?.id ?? '');
 export const shortVersion = (v) => (/^[0-9a-f]{16,}$/i.test(versionId(v)) ? versionId(v).slice(0, 10) : versionId(v));
 export const statusOf = (v) => v.status ?? (v.active ? 'active' : v.draft ? 'draft' : 'old');
-export const instancesOf = (v) => v.instances ?? v.instance_count ?? v.running ?? 0;
+export const instancesOf = (v) => v.instances ?? v.instance_count ?? v.running ?? t('none');
 
 export function statusPill(v) {
   const s = statusOf(v);
@@ -23,9 +23,10 @@ export async function showDefinitions(main) {
   const rows = [];
   for (const d of defs) {
     const versions = d.versions ?? [{ version: d.version ?? d.hash, status: 'active', instances: d.instances }];
+    const title = d.title ?? d.file;
     for (const [i, v] of versions.entries()) {
       rows.push([
-        i === 0 ? h('a', { href: `#/definitions/${encodeURIComponent(d.name)}` }, d.title ? `${d.title} (${d.name})` : d.name) : '',
+        i === 0 ? h('a', { href: `#/definitions/${encodeURIComponent(d.name)}` }, d.name, title ? h('span', { class: 'hint' }, ` (${title})`) : null) : '',
         h('code', { title: versionId(v) }, shortVersion(v)),
         statusPill(v),
         String(instancesOf(v)),

@@ -49,10 +49,11 @@ export async function showEditor(main, ctx, name) {
       report(error);
     }
   }
-  const versions = detail.versions ?? [];
+  const versions = detail.versions ?? (detail.version ? [{ version: detail.version, status: 'active' }] : []);
   const state = {
     name,
-    path: detail.path ?? detail.file ?? '',
+    file: detail.file ?? '',
+    kind: '',
     active: versions.find((v) => statusOf(v) === 'active') ?? (detail.version ? { version: detail.version } : null),
     draft: versions.find((v) => statusOf(v) === 'draft') ?? null,
   };
@@ -67,17 +68,15 @@ export async function showEditor(main, ctx, name) {
   const diagnostics = h('ul', { class: 'diagnostics', id: 'diagnostics', 'aria-live': 'polite' });
   const save = h('button', { type: 'button', id: 'save-draft' }, t('def_save_draft'));
   main.append(section(t('def_source'), editor.root, diagnostics, h('div', { class: 'actions' }, save)));
-  const validate = debounce(() => validateSource(editor, diagnostics), 400);
+  const validate = debounce(() => validateSource(editor, diagnostics, state), 400);
   editor.textarea.addEventListener('input', validate);
-  if (source) validateSource(editor, diagnostics);
+  if (source) validateSource(editor, diagnostics, state);
 
   save.addEventListener('click', async () => {
     save.disabled = true;
     try {
-      const body = { source: editor.textarea.value };
-      if (state.path) body.path = state.path;
-      const saved = await api.post('/definitions', body);
-      const v = saved.definition ?? saved;
+      const saved = await api.post('/definitions', { file: fileOf(state), source: editor.textarea.value });
+      const v = saved.outcome ?? saved.definition ?? saved;
       state.name = v.name ?? state.name;
       state.draft = { version: versionId(v.version_info ?? v) };
       say(t('def_saved', { v: shortVersion(state.draft) }));
@@ -98,7 +97,7 @@ export async function showEditor(main, ctx, name) {
   main.append(section(t('def_diagram'), diagramBox, countsBox), section(t('def_scenario'), scenarioBox),
     section(t('def_diff'), diffBox), activateBox);
 
-  const scenario = h('textarea', { id: 'scenario', rows: 12, class: 'code', spellcheck: 'false' }, scenarioFor(name || 'novy_postup', state.path));
+  const scenario = h('textarea', { id: 'scenario', rows: 12, class: 'code', spellcheck: 'false' }, scenarioFor(name || 'novy_postup', state.file));
   const run = h('button', { type: 'button', id: 'run-scenario' }, t('def_run'));
   const runResult = h('div', { id: 'scenario-result', 'aria-live': 'polite' });
   scenarioBox.append(h('label', { for: 'scenario' }, t('def_scenario')), scenario, h('div', { class: 'actions' }, run), runResult);
@@ -167,18 +166,25 @@ function diagnosticsOf(body) {
   const list = body?.errors ?? body?.diagnostics ?? [];
   return list.map((d) => {
     const message = typeof d === 'string' ? d : d.message ?? JSON.stringify(d);
-    const line = Number(d.line ?? (message.match(/:(\d+):/) ?? [])[1] ?? 0);
+    const line = Number(d.line || (message.match(/:(\d+):/) ?? [])[1] || 0);
     return { line, message };
   });
 }
 
+// The file a definition is stored as: its own, or workflows/<name>.lua (rules/ for rule sets).
+function fileOf(state) {
+  if (state.file) return state.file;
+  return `${state.kind === 'rule_set' ? 'rules' : 'workflows'}/${state.name || 'novy_postup'}.lua`;
+}
+
 let validation = 0;
-async function validateSource(editor, list) {
+async function validateSource(editor, list, state) {
   const mine = ++validation;
   clear(list).append(h('li', { class: 'ok hint' }, t('def_validating')));
   let problems;
   try {
-    const body = await api.post('/definitions/validate', { source: editor.textarea.value });
+    const body = await api.post('/definitions/validate', { file: fileOf(state), source: editor.textarea.value });
+    if (mine === validation && body.name && !state.file) { state.name = body.name; state.kind = body.kind ?? ''; }
     problems = diagnosticsOf(body);
     if ((body.ok === false || body.valid === false) && !problems.length) problems = [{ line: 0, message: body.message ?? '?' }];
   } catch (error) {

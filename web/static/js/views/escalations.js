@@ -36,11 +36,12 @@ const reasonOf = (e) => {
   const d = escalationData(e);
   return h('span', {}, label('reason', d.reason ?? ''), d.note ? h('div', { class: 'hint' }, d.note) : null);
 };
-const raisedAt = (e) => escalationData(e).raised_at ?? e.since ?? e.updated_at;
-const caseManagerOf = (e) => e.case_manager ?? e.people?.case_manager ?? t('none');
+const raisedAt = (e) => escalationData(e).raised_at ?? e.since ?? e.case?.created;
+const caseManagerOf = (e) => e.case_manager ?? e.case?.people?.case_manager ?? e.people?.case_manager ?? t('none');
 
-async function post(e, type, payload) {
-  await api.post(`/cases/${encodeURIComponent(caseIdOf(e))}/events`, { type, payload, idempotency_key: idempotencyKey() });
+// POST /escalations/{case_id}/acknowledge|resolve posts the escalation event to the case.
+async function post(e, action, body = {}) {
+  await api.post(`/escalations/${encodeURIComponent(caseIdOf(e))}/${action}`, { ...body, idempotency_key: idempotencyKey() });
 }
 
 function actions(e, ctx) {
@@ -53,7 +54,7 @@ function actions(e, ctx) {
         const button = event.currentTarget;
         button.disabled = true;
         try {
-          await post(e, 'escalation.acknowledged', {});
+          await post(e, 'acknowledge');
           ctx.go('#/escalations', t('esc_acked', { code }));
         } catch (error) { report(error); button.disabled = false; }
       },
@@ -65,7 +66,7 @@ function actions(e, ctx) {
     type: 'button', class: 'secondary', 'aria-label': `${t('esc_resolve')}: ${t('case_code', { code })}`,
     onclick: async () => {
       try {
-        await post(e, 'escalation.resolved', { resolution: resolution.value });
+        await post(e, 'resolve', { resolution: resolution.value });
         if (resolution.value === 'conference') ctx.go(`#/cases/${encodeURIComponent(caseIdOf(e))}/conference`, t('esc_resolved', { code }));
         else ctx.go('#/escalations', t('esc_resolved', { code }));
       } catch (error) { report(error); }

@@ -2,7 +2,7 @@
 import { api, listOf } from '../api.js';
 import { h, report, timeEl } from '../dom.js';
 import { t } from '../i18n.js';
-import { emptyLine } from './common.js';
+import { caseLink, emptyLine } from './common.js';
 
 export async function showInbox(main, ctx) {
   main.append(h('h1', {}, t('inbox_title')));
@@ -12,11 +12,13 @@ export async function showInbox(main, ctx) {
 }
 
 function message(m, ctx) {
-  const read = !!(m.read || m.read_at);
+  const read = !!m.read;
+  const payload = m.payload ?? {};
   const state = h('span', { class: `pill ${read ? '' : 'draft'}` }, t(read ? 'inbox_read' : 'inbox_unread'));
   const item = h('li', { class: `task ${read ? '' : 'today'}`, 'data-message-id': m.id },
-    h('div', {}, h('div', { class: 'title' }, m.title ?? m.subject ?? ''), h('div', { style: 'white-space: pre-line' }, m.body ?? m.text ?? ''),
-      h('div', { class: 'hint' }, timeEl(m.at ?? m.created_at ?? m.created), ' ', state)));
+    h('div', {}, h('div', { class: 'title' }, payload.title ?? payload.subject ?? m.template ?? ''),
+      h('div', { style: 'white-space: pre-line' }, payload.body ?? payload.text ?? ''),
+      h('div', { class: 'hint' }, timeEl(m.created), ' ', state, ' ', m.case_id ? caseLink(m) : '')));
   if (!read) {
     const button = h('button', { type: 'button', class: 'secondary' }, t('inbox_mark_read'));
     button.addEventListener('click', async () => {

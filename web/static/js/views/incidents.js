@@ -10,11 +10,11 @@ export async function showIncidents(main, ctx) {
   if (!items.length) { main.append(emptyLine('inc_none')); return; }
   main.append(table([t('col_when'), t('col_code'), t('col_what'), t('col_error'), t('col_actions')],
     items.map((i) => [
-      timeEl(i.at ?? i.created ?? i.created_at),
+      timeEl(i.created ?? i.at),
       caseLink(i),
-      `${i.workflow ?? ''} ${i.event_type ?? i.type ?? ''}`.trim(),
-      h('code', {}, i.message ?? i.error ?? ''),
-      i.resolved ? t('none') : h('button', {
+      `${i.event?.type ?? ''}${i.attempts ? ` (${i.attempts}×)` : ''}`,
+      h('code', {}, i.error ?? i.message ?? ''),
+      i.status === 'resolved' ? t('none') : h('button', {
         type: 'button', 'aria-label': `${t('inc_retry')}: ${i.id}`,
         onclick: async (event) => {
           const button = event.currentTarget;
