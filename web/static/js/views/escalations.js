@@ -1,7 +1,7 @@
 // The coordinator's escalation dashboard: new, acknowledged, overdue (gone to the head), and a
 // count per case manager; acknowledging and resolving post the escalation events to the case.
 import { api, idempotencyKey, listOf } from '../api.js';
-import { h, report, say, section, timeEl, toDate } from '../dom.js';
+import { h, report, section, timeEl, toDate } from '../dom.js';
 import { label, t } from '../i18n.js';
 import { caseIdOf, caseCodeOf, caseLink, emptyLine, table } from './common.js';
 
@@ -9,7 +9,7 @@ const resolutions = ['conference', 'add_actor', 'reassign', 'close'];
 
 export async function showEscalations(main, ctx) {
   main.append(h('h1', {}, t('esc_title')));
-  const items = listOf(await api.get('/escalations?status=open'), 'escalations');
+  const items = await Promise.all(listOf(await api.get('/escalations?status=open'), 'escalations').map(withCaseData));
   if (!items.length) { main.append(emptyLine('esc_none')); return; }
   const stateOf = (e) => e.state ?? e.status;
   const overdue = (e) => stateOf(e) === 'with_head' || e.overdue === true ||
@@ -32,10 +32,23 @@ export async function showEscalations(main, ctx) {
 }
 
 const escalationData = (e) => e.escalation ?? e.data?.escalation ?? e;
+
 const reasonOf = (e) => {
   const d = escalationData(e);
   return h('span', {}, label('reason', d.reason ?? ''), d.note ? h('div', { class: 'hint' }, d.note) : null);
 };
+
+// The list names the case only; the reason, note and times are in the case's data.
+async function withCaseData(e) {
+  if (e.escalation) return e;
+  try {
+    const c = await api.get(`/cases/${encodeURIComponent(caseIdOf(e))}`);
+    return { ...e, escalation: c.data?.escalation ?? {} };
+  } catch {
+    return e;
+  }
+}
+
 const raisedAt = (e) => escalationData(e).raised_at ?? e.since ?? e.case?.created;
 const caseManagerOf = (e) => e.case_manager ?? e.case?.people?.case_manager ?? e.people?.case_manager ?? t('none');
 
