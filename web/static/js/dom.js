@@ -70,9 +70,11 @@ export function explain(error) {
   if (!error || error.status === undefined) return t('err_generic', { msg: error?.message ?? error });
   if (error.status === 0) return t('err_network');
   if (error.status === 403) return `${t('err_403')} ${error.message || ''}`.trim();
-  // A 404 without the API's JSON error body means the route itself is not there (yet).
+  // The server answers "no such resource" (or no JSON at all) when the route itself is not there
+  // (yet); a handler's 404 names what it did not find.
   if (error.status === 404) {
-    return error.code === 'http_404' ? t('err_missing', { what: error.path }) : `${t('err_404')} ${error.message}`;
+    const noRoute = error.code === 'http_404' || error.message === 'no such resource';
+    return noRoute ? t('err_missing', { what: error.path }) : `${t('err_404')} ${error.message}`;
   }
   if (error.status === 405 || error.status === 501) return t('err_missing', { what: error.path });
   if (error.status === 409 || error.status === 422) return t('refused', { msg: error.message });
