@@ -127,6 +127,22 @@ describe('case manager', () => {
     await screenshot(page, 'case-manager-inbox');
   });
 
+  it('switches to English and back', async () => {
+    await page.goto(`${server.url}#/tasks`);
+    await page.click('#lang');
+    await page.locator('h1', { hasText: 'My tasks' }).waitFor();
+    await page.click('#lang');
+    await page.locator('h1', { hasText: 'Moje úkoly' }).waitFor();
+  });
+
+  it('signs out, and a screen asked for afterwards shows the sign-in', async () => {
+    await page.click('#sign-out');
+    await expectStatus(page, /odhlášeni/);
+    await page.goto(`${server.url}#/tasks`);
+    await page.locator('#login').waitFor();
+    assert.equal(await page.locator('#user-name').count(), 0);
+  });
+
   it('works on a tablet', async () => {
     const tablet = await signedInPage('case_manager', { width: 820, height: 1180 });
     await tablet.locator('h1', { hasText: 'Moje úkoly' }).waitFor();
