@@ -1,6 +1,7 @@
 // Who is signed in: the user from /me (name, roles, tenant), the role-based home screen and
 // navigation. The server is the authority; this only decides what to show.
 import { api, csrfFrom, setCsrfToken } from './api.js';
+import { forgetNames } from './people.js';
 
 let current = null;
 
@@ -28,6 +29,7 @@ export async function signIn(login, password, tenant) {
   const answer = await api.post('/session', body);
   setCsrfToken(csrfFrom(answer));
   current = normalize(answer);
+  forgetNames();
   if (!current.roles.length) await refresh();
   return current;
 }
@@ -52,6 +54,7 @@ export async function signOut() {
 
 export function forget() {
   current = null;
+  forgetNames();
   setCsrfToken('');
 }
 

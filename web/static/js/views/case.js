@@ -5,13 +5,14 @@ import { api, idempotencyKey, listOf } from '../api.js';
 import { h, report, say, section, timeEl, toDate } from '../dom.js';
 import { label, t } from '../i18n.js';
 import { hasRole } from '../session.js';
+import { loadNames, nameOf } from '../people.js';
 import { dueLine, dueOf, emptyLine, explanationText, table } from './common.js';
 
 const pick = (c, key) => c[key] ?? c.data?.[key];
 const payloadText = (p) => (p && typeof p === 'object' && Object.keys(p).length ? Object.entries(p).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ') : '');
 
 export async function showCase(main, ctx, id) {
-  const c = await api.get(`/cases/${encodeURIComponent(id)}`);
+  const [c] = await Promise.all([api.get(`/cases/${encodeURIComponent(id)}`), loadNames()]);
   const code = c.code ?? c.client_code ?? c.data?.code ?? id;
   main.append(h('h1', {}, t('case_title', { code })));
   const actions = h('div', { class: 'actions' });
@@ -46,7 +47,7 @@ function plan(p) {
     (p.goals ?? []).length ? h('div', {}, h('h3', {}, t('plan_goals')),
       h('ul', {}, p.goals.map((g) => h('li', {}, typeof g === 'string' ? g : g.title ?? g.id)))) : null,
     steps.length ? table([t('plan_step'), t('plan_responsible'), t('due'), t('plan_status')],
-      steps.map((s) => [s.title ?? s.id, s.responsible ?? t('none'), timeEl(s.due, false), s.status ?? t('none')])) : null);
+      steps.map((s) => [s.title ?? s.id, s.responsible ? nameOf(s.responsible) : t('none'), timeEl(s.due, false), s.status ?? t('none')])) : null);
 }
 
 function consent(c) {
@@ -55,21 +56,21 @@ function consent(c) {
   return section(t('case_consent'),
     h('p', {}, h('span', { class: `pill ${status === 'given' ? 'active' : 'draft'}` }, label('consent', status))),
     grants.length ? table([t('consent_recipient'), t('consent_purposes'), t('col_when')],
-      grants.map((g) => [g.recipient, (g.purposes ?? []).join(', ') || t('consent_all_purposes'), timeEl(g.given, false)])) : null,
+      grants.map((g) => [nameOf(g.recipient), (g.purposes ?? []).join(', ') || t('consent_all_purposes'), timeEl(g.given, false)])) : null,
     (c?.revocations ?? []).length ? h('ul', {}, c.revocations.map((r) => h('li', {}, `${label('consent', 'revoked')}: ${r.recipient} `, timeEl(r.at, false)))) : null);
 }
 
 function people(p) {
   const entries = Object.entries(p ?? {});
   return section(t('case_people'), entries.length
-    ? h('dl', {}, entries.flatMap(([role, who]) => [h('dt', {}, label('role', role)), h('dd', {}, typeof who === 'string' ? who : who?.name ?? JSON.stringify(who))]))
+    ? h('dl', {}, entries.flatMap(([role, who]) => [h('dt', {}, label('role', role)), h('dd', {}, nameOf(who))]))
     : emptyLine('none'));
 }
 
 function actors(c) {
   const list = c.actors ?? c.data?.actors ?? c.data?.conference?.actors ?? [];
   return section(t('case_actors'), list.length
-    ? h('ul', {}, list.map((a) => h('li', {}, typeof a === 'string' ? a : `${a.name ?? a.id}${a.kind ? ` (${a.kind})` : ''}`)))
+    ? h('ul', {}, list.map((a) => h('li', {}, typeof a === 'string' ? nameOf(a) : `${a.name ?? a.id}${a.kind ? ` (${a.kind})` : ''}`)))
     : emptyLine('none'));
 }
 
@@ -77,7 +78,7 @@ function actors(c) {
 function timeline(c) {
   const items = [];
   for (const e of c.history ?? c.events ?? []) {
-    items.push({ at: e.at ?? e.time ?? e.recorded_at, what: e.title ?? e.type, who: e.actor ?? e.by ?? '', note: payloadText(e.payload), kind: 'event' });
+    items.push({ at: e.at ?? e.time ?? e.recorded_at, what: e.title ?? e.type, who: nameOf(e.actor ?? e.by ?? ''), note: payloadText(e.payload), kind: 'event' });
   }
   for (const timer of c.timers ?? []) {
     items.push({ at: dueOf(timer), what: timer.title ?? timer.key ?? timer.name, who: timer.workflow ?? '', note: explanationText(timer), kind: 'deadline' });

@@ -3,16 +3,18 @@ import { api, listOf } from '../api.js';
 import { h, timeEl } from '../dom.js';
 import { t } from '../i18n.js';
 import { caseLink, emptyLine, table } from './common.js';
+import { loadNames, nameOf } from '../people.js';
 
 export async function showCases(main) {
   main.append(h('h1', {}, t('cases_title')));
-  const cases = listOf(await api.get('/cases'), 'cases');
+  const [body] = await Promise.all([api.get('/cases'), loadNames()]);
+  const cases = listOf(body, 'cases');
   if (!cases.length) { main.append(emptyLine('cases_none')); return; }
   main.append(table([t('col_code'), t('col_state'), t('col_case_manager'), t('col_created')],
     cases.map((c) => [
       caseLink({ case_id: c.id, case_code: c.code ?? c.client_code }),
       stateSummary(c),
-      c.people?.case_manager ?? c.case_manager ?? t('none'),
+      nameOf(c.people?.case_manager ?? t('none')),
       timeEl(c.created_at ?? c.created, false),
     ])));
 }

@@ -4,9 +4,10 @@ import { api, idempotencyKey, listOf } from '../api.js';
 import { h, loadInto, report, section, timeEl } from '../dom.js';
 import { label, t } from '../i18n.js';
 import { emptyLine, table } from './common.js';
+import { loadNames, nameOf } from '../people.js';
 
 export async function showConference(main, ctx, caseId) {
-  const c = await api.get(`/cases/${encodeURIComponent(caseId)}`);
+  const [c] = await Promise.all([api.get(`/cases/${encodeURIComponent(caseId)}`), loadNames()]);
   const code = c.code ?? c.client_code ?? caseId;
   const current = c.conference ?? c.data?.conference;
   main.append(h('h1', {}, `${t('conf_title')} — `, h('a', { href: `#/cases/${encodeURIComponent(caseId)}` }, t('case_code', { code }))));
@@ -69,7 +70,7 @@ function replies(conference) {
     h('p', {}, timeEl(conference.at), conference.place ? ` · ${conference.place}` : '',
       conference.online_link ? h('span', {}, ' · ', h('a', { href: conference.online_link }, conference.online_link)) : ''),
     table([t('case_actors'), t('conf_replies')],
-      (conference.actors ?? []).map((a) => [a, label('reply', answers[a] ?? 'none')])));
+      (conference.actors ?? []).map((a) => [nameOf(a), label('reply', answers[a] ?? 'none')])));
 }
 
 // An ISO time as the value a datetime-local input takes, in local time.

@@ -4,11 +4,13 @@ import { api, idempotencyKey, listOf } from '../api.js';
 import { h, report, section, timeEl, toDate } from '../dom.js';
 import { label, t } from '../i18n.js';
 import { caseIdOf, caseCodeOf, caseLink, emptyLine, table } from './common.js';
+import { loadNames, nameOf } from '../people.js';
 
 const resolutions = ['conference', 'add_actor', 'reassign', 'close'];
 
 export async function showEscalations(main, ctx) {
   main.append(h('h1', {}, t('esc_title')));
+  await loadNames();
   const items = await Promise.all(listOf(await api.get('/escalations?status=open'), 'escalations').map(withCaseData));
   if (!items.length) { main.append(emptyLine('esc_none')); return; }
   const stateOf = (e) => e.state ?? e.status;
@@ -50,7 +52,7 @@ async function withCaseData(e) {
 }
 
 const raisedAt = (e) => escalationData(e).raised_at ?? e.since ?? e.case?.created;
-const caseManagerOf = (e) => e.case_manager ?? e.case?.people?.case_manager ?? e.people?.case_manager ?? t('none');
+const caseManagerOf = (e) => nameOf(e.case_manager ?? e.case?.people?.case_manager ?? e.people?.case_manager ?? t('none'));
 
 // POST /escalations/{case_id}/acknowledge|resolve posts the escalation event to the case.
 async function post(e, action, body = {}) {
