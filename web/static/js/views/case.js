@@ -31,11 +31,14 @@ function instances(c) {
     list.map((i) => [i.title ?? i.workflow, String(i.version ?? i.definition_hash ?? '').slice(0, 10), i.state_title ?? i.state])) : emptyLine('none'));
 }
 
+// A task's assignee: a person ("user:…") by name, a role in the case by its Czech name.
+const assigneeText = (who) => (!who ? '' : who.includes(':') ? nameOf(who) : label('role', who));
+
 function openTasks(c) {
   const tasks = listOf(c.tasks ?? c.open_tasks ?? [], 'tasks');
   return section(t('case_tasks'), tasks.length
     ? h('ul', { class: 'tasks' }, tasks.map((task) => h('li', { class: 'task' },
-      h('div', {}, h('div', { class: 'title' }, task.title ?? task.key), h('div', { class: 'who' }, task.assignee ?? ''), dueLine(task)))))
+      h('div', {}, h('div', { class: 'title' }, task.title ?? task.key), h('div', { class: 'who' }, assigneeText(task.assignee)), dueLine(task)))))
     : emptyLine('tasks_none'));
 }
 
@@ -84,7 +87,7 @@ function timeline(c) {
     items.push({ at: dueOf(timer), what: timer.title ?? timer.key ?? timer.name, who: timer.workflow ?? '', note: explanationText(timer), kind: 'deadline' });
   }
   for (const task of c.tasks ?? []) {
-    items.push({ at: dueOf(task), what: `${t('due')}: ${task.title ?? task.key}`, who: task.assignee ?? '', note: explanationText(task), kind: 'deadline' });
+    items.push({ at: dueOf(task), what: `${t('due')}: ${task.title ?? task.key}`, who: assigneeText(task.assignee), note: explanationText(task), kind: 'deadline' });
   }
   items.sort((a, b) => (toDate(a.at)?.getTime() ?? 0) - (toDate(b.at)?.getTime() ?? 0));
   if (!items.length) return emptyLine('none');
