@@ -39,6 +39,32 @@ TEST(ServeCommand, AnswersHealthAndStopsCleanlyOnSigterm) {
   EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
+TEST(ServeCommand, PrintsTheDemoSignInsAndTheyWork) {
+  testing::TempDir dir;
+  testing::ChildProcess serve({SOUHRA_BINARY, "serve", "--port", "0", "--db", dir.File("s.db"),
+                               "--demo-password", "ukazka-123"});
+  ASSERT_TRUE(serve.running());
+  std::optional<std::string> first = serve.ReadLine(steady_clock::now() + seconds(60));
+  ASSERT_TRUE(first.has_value());
+  std::smatch url;
+  ASSERT_TRUE(std::regex_search(*first, url, std::regex("http://127\\.0\\.0\\.1:([0-9]+)/")));
+  std::string printed;
+  for (int i = 0; i < 9; ++i) {
+    std::optional<std::string> line = serve.ReadLine(steady_clock::now() + seconds(10));
+    if (line) printed += *line + "\n";
+  }
+  EXPECT_NE(printed.find("ukazka-123"), std::string::npos) << printed;
+  EXPECT_NE(printed.find("coordinator: svoboda"), std::string::npos) << printed;
+
+  httplib::Client client("127.0.0.1", std::stoi(url[1]));
+  httplib::Result signed_in = client.Post(
+      "/api/v1/session", R"({"login":"svoboda","password":"ukazka-123"})", "application/json");
+  ASSERT_TRUE(signed_in);
+  EXPECT_EQ(signed_in->status, 200) << signed_in->body;
+  serve.Signal(SIGTERM);
+  EXPECT_EQ(WEXITSTATUS(serve.Wait()), 0);
+}
+
 TEST(ServeCommand, RefusesAnUnknownOption) {
   testing::ChildProcess serve({SOUHRA_BINARY, "serve", "--prot", "1"});
   ASSERT_TRUE(serve.running());

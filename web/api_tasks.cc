@@ -71,7 +71,7 @@ Result<ApiReply> CompleteTask(ApiCall& call) {
       Json{{"seq", applied.seq}, {"repeated", applied.repeated}, {"outcome", applied.outcome}});
 }
 
-Result<ApiReply> ReassignTask(ApiCall& call) {
+Result<ApiReply> Reassign(ApiCall& call) {
   SOUHRA_ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(call.request.body, {"assignee"}));
   SOUHRA_ASSIGN_OR_RETURN(std::string assignee, body.RequiredString("assignee"));
   SOUHRA_ASSIGN_OR_RETURN(TaskRecord task, VisibleOpenTask(call));
@@ -95,7 +95,7 @@ Result<ApiReply> ReassignTask(ApiCall& call) {
 void AddTaskRoutes(ApiRouter& router) {
   router.Get("/api/v1/tasks", kCaseRoles, &ListTasks);
   router.Post("/api/v1/tasks/{id}/complete", kCaseRoles, &CompleteTask);
-  router.Post("/api/v1/tasks/{id}/reassign", kCaseRoles, &ReassignTask);
+  router.Post("/api/v1/tasks/{id}/reassign", kCaseRoles, &Reassign);
 }
 
 }  // namespace souhra

@@ -97,7 +97,8 @@ HttpServer::HttpServer(WebServices services, ServerOptions options)
     impl.LogRequest(request, response);
   });
   // httplib's own refusals (413, 404 of unknown routes) get the API's error body.
-  http.set_error_handler([](const httplib::Request&, httplib::Response& response) {
+  http.set_error_handler(httplib::Server::HandlerWithResponse(
+      [](const httplib::Request&, httplib::Response& response) {
     if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
     const bool too_large = response.status == 413;
     const std::string code = too_large ? "payload_too_large"
@@ -108,7 +109,7 @@ HttpServer::HttpServer(WebServices services, ServerOptions options)
                                                          : "the request was refused";
     response.set_content(ErrorBody(code, message).dump(), "application/json");
     return httplib::Server::HandlerResponse::Handled;
-  });
+  }));
   http.Get("/healthz", [&impl](const httplib::Request&, httplib::Response& res) {
     CurrentRequestScope().route = "/healthz";
     const bool ok = impl.services.store->GetCase(0).ok();
