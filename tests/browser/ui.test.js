@@ -1,7 +1,8 @@
 // The browser UI as its three main users see it, in Debian's headless chromium against a real
 // `souhra serve`: the case manager completes a task and asks for help, the coordinator
 // acknowledges the escalation, the methodologist edits a definition (an error shown at its line,
-// fixed), runs a scenario on the draft, diffs and activates it. Each screen is saved as a
+// fixed), saves a draft, runs a scenario on it, diffs and activates it. The tests of one user run
+// in order on one page, each step on from the last. Each screen is saved as a
 // screenshot in build/browser-artifacts/.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -174,7 +175,7 @@ describe('coordinator', () => {
   });
 
   it('prepares a case conference with actors from the directory', async () => {
-    await page.goto(`${server.url}#/cases/${idOf(cases.escalation ?? cases.plan)}/conference`);
+    await page.goto(`${server.url}#/cases/${idOf(cases.escalation.error ? cases.plan : cases.escalation)}/conference`);
     await page.locator('h1', { hasText: 'Svolat případové setkání' }).waitFor();
     const actors = page.locator('fieldset input[type=checkbox]');
     await actors.first().waitFor();
@@ -200,14 +201,19 @@ describe('methodologist', () => {
     await screenshot(page, 'methodologist-definitions');
   });
 
-  it('edits a definition: an error at its line, fixed, a draft, a scenario, the diff, activation', async () => {
-    const before = listOf(await api.methodologist.get('/definitions'), 'definitions').find((d) => d.name === 'plan_review');
+  let source;
+  let before;
+
+  it('opens the editor with the active source, validated', async () => {
+    before = listOf(await api.methodologist.get('/definitions'), 'definitions').find((d) => d.name === 'plan_review');
     await page.click('main a:has-text("plan_review")');
     await page.locator('#valid').waitFor();
-    await page.locator('#diagram svg').waitFor();
+    source = await page.inputValue('#source');
+    assert.match(source, /workflow/);
     await screenshot(page, 'methodologist-editor');
+  });
 
-    const source = await page.inputValue('#source');
+  it('shows an error at its line as one types, and clears it once fixed', async () => {
     const lines = source.split('\n');
     const broken = lines.findIndex((l) => l.includes('go = "escalated"'));
     assert.ok(broken >= 0, 'plan_review has no transition to "escalated"');
@@ -223,11 +229,21 @@ describe('methodologist', () => {
     assert.notEqual(fixed, source, 'plan_review has no review_every parameter');
     await page.fill('#source', fixed);
     await page.locator('#valid').waitFor();
+    assert.equal(await page.locator('.gutter span.err').count(), 0);
+  });
+
+  it('saves the change as a draft', async () => {
     await page.click('#save-draft');
     await expectStatus(page, /Koncept uložen/);
+    const now = listOf(await api.methodologist.get('/definitions'), 'definitions').find((d) => d.name === 'plan_review');
+    const drafts = (now.versions ?? []).filter((v) => v.status === 'draft');
+    assert.ok(drafts.length === 1 && now.version === before.version,
+      `expected one draft beside the unchanged active version, got ${JSON.stringify(now)}`);
+  });
 
+  it('runs a scenario on the draft and shows its timeline', async () => {
     await page.fill('#scenario', [
-      'scenario { name = "Koncept", tenant = "demo", start = "2026-04-02T10:00:00+02:00", definitions = { "workflows/plan_review.lua" } }',
+      `scenario { name = "Koncept", tenant = "demo", start = "2026-04-02T10:00:00+02:00", definitions = { "${before.file ?? 'workflows/plan_review.lua'}" } }`,
       'case { code = "K-SIM-0001", workflow = "plan_review" }',
       'expect { state = "waiting" }',
       'send { "case.closed" }',
@@ -237,17 +253,28 @@ describe('methodologist', () => {
     await page.locator('#scenario-verdict').waitFor();
     assert.equal(await page.locator('#scenario-verdict').textContent(), 'Scénář prošel.');
     await screenshot(page, 'methodologist-scenario');
+  });
 
+  it('shows the diff against the active version', async () => {
     await page.click('#show-diff');
     await page.locator('#diff .add', { hasText: '40 working days' }).waitFor();
     await page.locator('#diff .del', { hasText: 'review_every' }).waitFor();
     await screenshot(page, 'methodologist-diff');
+  });
 
+  it('activates the draft', async () => {
     page.once('dialog', (dialog) => dialog.accept());
     await page.click('#activate');
     await expectStatus(page, /je aktivní/);
     const now = listOf(await api.methodologist.get('/definitions'), 'definitions').find((d) => d.name === 'plan_review');
-    assert.notDeepEqual(now, before, 'the active version did not change');
+    assert.notEqual(now.version, before.version, 'the active version did not change');
     await screenshot(page, 'methodologist-activated');
+  });
+
+  it('draws the state diagram from the server, with instance counts', async () => {
+    await page.goto(`${server.url}#/definitions/plan_review`);
+    await page.locator('#diagram svg').waitFor();
+    assert.match(await page.locator('#diagram svg').textContent(), /waiting|Čeká/);
+    await screenshot(page, 'methodologist-diagram');
   });
 });
