@@ -202,10 +202,10 @@ describe('methodologist', () => {
   });
 
   let source;
-  let before;
+  let active;
 
   it('opens the editor with the active source, validated', async () => {
-    before = listOf(await api.methodologist.get('/definitions'), 'definitions').find((d) => d.name === 'plan_review');
+    active = listOf(await api.methodologist.get('/definitions'), 'definitions').find((d) => d.name === 'plan_review');
     await page.click('main a:has-text("plan_review")');
     await page.locator('#valid').waitFor();
     source = await page.inputValue('#source');
@@ -234,29 +234,33 @@ describe('methodologist', () => {
 
   it('saves the change as a draft', async () => {
     await page.click('#save-draft');
-    await expectStatus(page, /Koncept uložen/);
+    await expectStatus(page, /Koncept uložen|uložena/);
     const now = listOf(await api.methodologist.get('/definitions'), 'definitions').find((d) => d.name === 'plan_review');
     const drafts = (now.versions ?? []).filter((v) => v.status === 'draft');
-    assert.ok(drafts.length === 1 && now.version === before.version,
+    assert.ok(drafts.length === 1 && now.version === active.version,
       `expected one draft beside the unchanged active version, got ${JSON.stringify(now)}`);
   });
 
   it('runs a scenario on the draft and shows its timeline', async () => {
     await page.fill('#scenario', [
-      `scenario { name = "Koncept", tenant = "demo", start = "2026-04-02T10:00:00+02:00", definitions = { "${before.file ?? 'workflows/plan_review.lua'}" } }`,
+      `scenario { name = "Koncept", tenant = "demo", start = "2026-04-02T10:00:00+02:00", definitions = { "${active.file ?? 'workflows/plan_review.lua'}" } }`,
       'case { code = "K-SIM-0001", workflow = "plan_review" }',
       'expect { state = "waiting" }',
       'send { "case.closed" }',
       'expect { state = "done" }',
     ].join('\n'));
     await page.click('#run-scenario');
-    await page.locator('#scenario-verdict').waitFor();
+    await page.locator('#scenario-result :is(#scenario-verdict, .alert-inline)').waitFor();
+    assert.equal(await page.locator('#scenario-result .alert-inline').count(), 0,
+      await page.locator('#scenario-result').textContent());
     assert.equal(await page.locator('#scenario-verdict').textContent(), 'Scénář prošel.');
     await screenshot(page, 'methodologist-scenario');
   });
 
   it('shows the diff against the active version', async () => {
     await page.click('#show-diff');
+    await page.locator('#diff :is(pre, p)').waitFor();
+    assert.equal(await page.locator('#diff .alert-inline').count(), 0, await page.locator('#diff').textContent());
     await page.locator('#diff .add', { hasText: '40 working days' }).waitFor();
     await page.locator('#diff .del', { hasText: 'review_every' }).waitFor();
     await screenshot(page, 'methodologist-diff');
@@ -267,13 +271,14 @@ describe('methodologist', () => {
     await page.click('#activate');
     await expectStatus(page, /je aktivní/);
     const now = listOf(await api.methodologist.get('/definitions'), 'definitions').find((d) => d.name === 'plan_review');
-    assert.notEqual(now.version, before.version, 'the active version did not change');
+    assert.notEqual(now.version, active.version, 'the active version did not change');
     await screenshot(page, 'methodologist-activated');
   });
 
   it('draws the state diagram from the server, with instance counts', async () => {
     await page.goto(`${server.url}#/definitions/plan_review`);
-    await page.locator('#diagram svg').waitFor();
+    await page.locator('#diagram :is(svg, p)').waitFor();
+    assert.equal(await page.locator('#diagram svg').count(), 1, await page.locator('#diagram').textContent());
     assert.match(await page.locator('#diagram svg').textContent(), /waiting|Čeká/);
     await screenshot(page, 'methodologist-diagram');
   });

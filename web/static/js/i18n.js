@@ -159,6 +159,7 @@ const texts = {
   def_validating: ['Kontroluji…', 'Validating…'],
   def_save_draft: ['Uložit jako koncept', 'Save as draft'],
   def_saved: ['Koncept uložen jako verze {v}.', 'Draft saved as version {v}.'],
+  def_saved_active: ['Verze {v} uložena a rovnou aktivní: server zatím koncepty nepodporuje.', 'Version {v} saved and active at once: the server does not support drafts yet.'],
   def_versions: ['Verze', 'Versions'],
   def_diagram: ['Stavový diagram', 'State diagram'],
   def_counts: ['Instance ve stavech', 'Instances per state'],

@@ -78,9 +78,13 @@ export async function showEditor(main, ctx, name) {
       const saved = await api.post('/definitions', { file: fileOf(state), source: editor.textarea.value });
       const v = saved.outcome ?? saved.definition ?? saved;
       state.name = v.name ?? state.name;
-      state.draft = { version: versionId(v.version_info ?? v) };
-      say(t('def_saved', { v: shortVersion(state.draft) }));
-      if (!name && state.name) { ctx.go(`#/definitions/${encodeURIComponent(state.name)}`, t('def_saved', { v: shortVersion(state.draft) })); return; }
+      const version = { version: versionId(v) };
+      // A server without drafts installs the text as the active version at once; say so.
+      const message = v.status === 'draft' ? t('def_saved', { v: shortVersion(version) }) : t('def_saved_active', { v: shortVersion(version) });
+      if (v.status === 'draft') state.draft = version;
+      else { state.active = version; state.draft = null; }
+      if (!name && state.name) { ctx.go(`#/definitions/${encodeURIComponent(state.name)}`, message); return; }
+      say(message);
       drawTools();
     } catch (error) {
       report(error);
