@@ -267,6 +267,7 @@ describe('methodologist', () => {
   });
 
   it('activates the draft', async () => {
+    assert.equal(await page.locator('#activate').count(), 1, 'no draft to activate: the server saved none');
     page.once('dialog', (dialog) => dialog.accept());
     await page.click('#activate');
     await expectStatus(page, /je aktivní/);
