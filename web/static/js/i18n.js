@@ -76,6 +76,8 @@ const texts = {
   case_tasks: ['Otevřené úkoly', 'Open tasks'],
   case_timers: ['Lhůty', 'Deadlines'],
   none: ['—', '—'],
+  timer_remind: ['Připomenutí č. {n}: {task}', 'Reminder {n}: {task}'],
+  timer_overdue: ['Uplynutí termínu: {task}', 'Due time passes: {task}'],
   ask_help: ['Požádat koordinátora o pomoc', 'Ask the coordinator for help'],
   ask_help_reason: ['Důvod', 'Reason'],
   ask_help_note: ['Poznámka', 'Note'],

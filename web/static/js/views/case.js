@@ -77,14 +77,24 @@ function actors(c) {
     : emptyLine('none'));
 }
 
+// The engine's timer keys for task reminders and due times ("task:review:remind:1"), in words.
+function timerText(key, titles) {
+  const reminder = key.match(/^task:([^:]+):remind:(\d+)$/);
+  if (reminder) return t('timer_remind', { task: titles.get(reminder[1]) ?? reminder[1], n: reminder[2] });
+  const overdue = key.match(/^task:([^:]+):overdue$/);
+  if (overdue) return t('timer_overdue', { task: titles.get(overdue[1]) ?? overdue[1] });
+  return key;
+}
+
 // Past events and future deadlines on one axis.
 function timeline(c) {
   const items = [];
   for (const e of c.history ?? c.events ?? []) {
     items.push({ at: e.at ?? e.time ?? e.recorded_at, what: e.title ?? e.type, who: nameOf(e.actor ?? e.by ?? ''), note: payloadText(e.payload), kind: 'event' });
   }
+  const titles = new Map((c.tasks ?? []).map((task) => [task.key, task.title ?? task.key]));
   for (const timer of c.timers ?? []) {
-    items.push({ at: dueOf(timer), what: timer.title ?? timer.key ?? timer.name, who: timer.workflow ?? '', note: explanationText(timer), kind: 'deadline' });
+    items.push({ at: dueOf(timer), what: timer.title ?? timerText(timer.key ?? timer.name ?? '', titles), who: timer.workflow ?? '', note: explanationText(timer), kind: 'deadline' });
   }
   for (const task of c.tasks ?? []) {
     items.push({ at: dueOf(task), what: `${t('due')}: ${task.title ?? task.key}`, who: assigneeText(task.assignee), note: explanationText(task), kind: 'deadline' });
@@ -94,7 +104,7 @@ function timeline(c) {
   const now = Date.now();
   return h('ol', { class: 'timeline' }, items.map((i) => h('li', { class: `${i.kind} ${(toDate(i.at)?.getTime() ?? 0) > now ? 'future' : ''}` },
     timeEl(i.at), h('span', { class: 'what' }, i.what), i.who ? h('span', { class: 'who' }, ` — ${i.who}`) : null,
-    i.note ? h('div', { class: 'hint' }, typeof i.note === 'string' ? i.note : JSON.stringify(i.note)) : null)));
+    i.note ? h('div', { class: 'hint', style: 'white-space: pre-line' }, typeof i.note === 'string' ? i.note : JSON.stringify(i.note)) : null)));
 }
 
 function askHelpForm(caseId) {
