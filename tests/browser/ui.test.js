@@ -166,6 +166,7 @@ describe('coordinator', () => {
   });
 
   it('acknowledges an escalation', async () => {
+    assert.ok(!cases.escalation.error, `no case with the escalation workflow: ${cases.escalation.error?.message}`);
     const row = page.locator('[data-group="new"] tr', { hasText: 'K-UI-0002' });
     await row.waitFor();
     await row.getByRole('button', { name: /Převzít/ }).click();
