@@ -26,8 +26,8 @@ constexpr DemoActor kDemoActors[] = {
      "horakova@poradna.example.cz", "+420 555 100 500", true},
     {"bytovy_odbor", "Ing. Jan Procházka", "Odbor bytového hospodářství", "housing",
      "prochazka@demo-obec.example.cz", "+420 555 100 600", true},
-    {"zs_komenskeho", "Mgr. Eva Svobodová", "ZŠ Komenského", "school",
-     "svobodova@zs.example.cz", "+420 555 100 700", false},
+    {"zs_komenskeho", "Mgr. Eva Svobodová", "ZŠ Komenského", "school", "svobodova@zs.example.cz",
+     "+420 555 100 700", false},
     {"policie", "npor. Karel Dvořák", "Policie ČR, obvodní oddělení Demo obec", "police",
      "dvorak@policie.example.cz", "+420 555 100 800", false},
 };

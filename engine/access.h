@@ -27,17 +27,17 @@ struct SessionRecord {
 struct ApiTokenRecord {
   std::string token_hash;  // hex SHA-256 of the bearer token
   std::string tenant;
-  std::string login;       // the user the integration acts as (and with whose roles)
-  std::string name;        // what it is for, e.g. "import z Helios"
+  std::string login;  // the user the integration acts as (and with whose roles)
+  std::string name;   // what it is for, e.g. "import z Helios"
   Instant created;
   std::string created_by;  // "user:<login>" or "cli"
   bool revoked = false;
 };
 
 struct AuditRecord {
-  int64_t id = 0;       // assigned by the store
+  int64_t id = 0;  // assigned by the store
   std::string tenant;
-  std::string actor;    // "user:<login>", "token:<login>" or "anonymous"
+  std::string actor;  // "user:<login>", "token:<login>" or "anonymous"
   Instant at;
   std::string action;   // "POST /api/v1/cases/{id}/events"
   std::string target;   // the ids acted on, e.g. "case:12 event:task.call.done"

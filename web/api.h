@@ -50,7 +50,7 @@ struct ApiCall {
   const httplib::Request& request;
   Principal& principal;  // empty for public routes until a handler signs someone in
   WebServices& services;
-  std::string target;    // what the audit log records as acted on ("case:12"); set by handlers
+  std::string target;        // what the audit log records as acted on ("case:12"); set by handlers
   std::string audit_tenant;  // for public routes (sign-in): the tenant the attempt was for
 
   // The n-th {placeholder} of the route, in order.
@@ -81,7 +81,7 @@ using ApiHandler = std::function<Result<ApiReply>(ApiCall& call)>;
 // Roles that see every case of their tenant; others see only cases where they hold a role.
 inline const std::vector<std::string> kTenantWideRoles = {"coordinator", "head"};
 // Roles that work on cases at all.
-inline const std::vector<std::string> kCaseRoles = {"social_worker", "case_manager",
-                                                    "coordinator", "head"};
+inline const std::vector<std::string> kCaseRoles = {"social_worker", "case_manager", "coordinator",
+                                                    "head"};
 
 }  // namespace souhra

@@ -94,8 +94,8 @@ Result<ApiReply> GetCase(ApiCall& call) {
 Result<ApiReply> PostEvent(ApiCall& call) {
   SOUHRA_ASSIGN_OR_RETURN(CaseId id, ParseId(call.Param(0), "case"));
   call.target = "case:" + std::to_string(id);
-  SOUHRA_ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(call.request.body,
-                                                         {"type", "payload", "idempotency_key"}));
+  SOUHRA_ASSIGN_OR_RETURN(
+      JsonBody body, JsonBody::Parse(call.request.body, {"type", "payload", "idempotency_key"}));
   EventRequest request;
   request.case_id = id;
   SOUHRA_ASSIGN_OR_RETURN(request.type, body.RequiredString("type"));

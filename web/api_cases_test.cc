@@ -16,9 +16,8 @@ std::string CasePath(CaseId id) { return "/api/v1/cases/" + std::to_string(id); 
 
 TEST_F(ApiCases, AReferralStartsACaseTheReferringCaseManagerSees) {
   BrowserSession manager = SignIn("novakova");
-  httplib::Result created =
-      Send("POST", "/api/v1/cases", manager,
-           Json{{"code", "K-2026-0001"}, {"workflow", "plan_review"}}.dump());
+  httplib::Result created = Send("POST", "/api/v1/cases", manager,
+                                 Json{{"code", "K-2026-0001"}, {"workflow", "plan_review"}}.dump());
   ASSERT_TRUE(created);
   ASSERT_EQ(created->status, 201) << created->body;
   const Json c = BodyOf(created)["case"];
@@ -57,8 +56,8 @@ TEST_F(ApiCases, ACaseManagerSeesOnlyTheirCasesAndOthersAreNotFound) {
   httplib::Result other = Send("GET", CasePath(theirs), manager);
   ASSERT_TRUE(other);
   EXPECT_EQ(other->status, 404);
-  httplib::Result event = Send("POST", CasePath(theirs) + "/events", manager,
-                               Json{{"type", "case.closed"}}.dump());
+  httplib::Result event =
+      Send("POST", CasePath(theirs) + "/events", manager, Json{{"type", "case.closed"}}.dump());
   ASSERT_TRUE(event);
   EXPECT_EQ(event->status, 404);
 
@@ -88,8 +87,7 @@ TEST_F(ApiCases, AnotherTenantsCaseIsNotFoundEvenForItsCoordinator) {
   ASSERT_TRUE(signed_in);
   ASSERT_EQ(signed_in->status, 200);
   const std::string set_cookie = signed_in->get_header_value("Set-Cookie");
-  BrowserSession other{set_cookie.substr(0, set_cookie.find(';')),
-                       BodyOf(signed_in)["csrf_token"]};
+  BrowserSession other{set_cookie.substr(0, set_cookie.find(';')), BodyOf(signed_in)["csrf_token"]};
   httplib::Result res = Send("GET", CasePath(id), other);
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 404);
@@ -115,8 +113,8 @@ TEST_F(ApiCases, AMethodologistOrAdminSeesNoCases) {
 TEST_F(ApiCases, AnEventMovesTheCaseAndARefusedOneNamesTheStatesThatAcceptIt) {
   const CaseId id = CreateCase("K-1", "novakova");
   BrowserSession manager = SignIn("novakova");
-  httplib::Result refused = Send("POST", CasePath(id) + "/events", manager,
-                                 Json{{"type", "plan.nonsense"}}.dump());
+  httplib::Result refused =
+      Send("POST", CasePath(id) + "/events", manager, Json{{"type", "plan.nonsense"}}.dump());
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->status, 409) << refused->body;
   EXPECT_EQ(BodyOf(refused)["error"]["code"], "conflict");
@@ -151,8 +149,7 @@ TEST_F(ApiCases, EventBodiesAreCheckedFieldByField) {
     httplib::Result res = Send("POST", CasePath(id) + "/events", manager, bad.body);
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 400) << bad.body;
-    EXPECT_NE(BodyOf(res)["error"]["message"].get<std::string>().find(bad.says),
-              std::string::npos)
+    EXPECT_NE(BodyOf(res)["error"]["message"].get<std::string>().find(bad.says), std::string::npos)
         << res->body;
   }
 }
@@ -213,9 +210,9 @@ TEST_F(ApiCases, ACoordinatorReassignsATaskToAnotherUser) {
   BrowserSession coordinator = SignIn("svoboda");
   httplib::Result tasks = Send("GET", "/api/v1/tasks?assignee=novakova", coordinator);
   ASSERT_TRUE(tasks);
-  const std::string path =
-      "/api/v1/tasks/" + std::to_string(BodyOf(tasks)["tasks"][0]["id"].get<int64_t>()) +
-      "/reassign";
+  const std::string path = "/api/v1/tasks/" +
+                           std::to_string(BodyOf(tasks)["tasks"][0]["id"].get<int64_t>()) +
+                           "/reassign";
   httplib::Result unknown =
       Send("POST", path, coordinator, Json{{"assignee", "user:nikdo"}}.dump());
   ASSERT_TRUE(unknown);
@@ -282,9 +279,8 @@ TEST_F(ApiCases, TheInboxListsMessagesAndMarksThemRead) {
   message.template_name = "task_reminder";
   message.payload = Json{{"title", "Připomenutí úkolu"}};
   message.created = clock_.Now();
-  ASSERT_TRUE(engine_->Write([&](WriteTxn& txn, Instant) {
-    return txn.InsertInboxMessage(message);
-  }).ok());
+  ASSERT_TRUE(
+      engine_->Write([&](WriteTxn& txn, Instant) { return txn.InsertInboxMessage(message); }).ok());
   BrowserSession manager = SignIn("novakova");
   httplib::Result inbox = Send("GET", "/api/v1/inbox", manager);
   ASSERT_TRUE(inbox);
@@ -324,8 +320,9 @@ TEST_F(ApiCases, ActorsAreListedForAllAndEditedByCoordinators) {
                                   Json{{"id", "x"}, {"name", "X"}, {"kind", "cirkus"}}.dump());
   ASSERT_TRUE(bad_kind);
   EXPECT_EQ(bad_kind->status, 400);
-  httplib::Result duplicate = Send("POST", "/api/v1/actors", coordinator,
-                                   Json{{"id", "charita"}, {"name", "X"}, {"kind", "other"}}.dump());
+  httplib::Result duplicate =
+      Send("POST", "/api/v1/actors", coordinator,
+           Json{{"id", "charita"}, {"name", "X"}, {"kind", "other"}}.dump());
   ASSERT_TRUE(duplicate);
   EXPECT_EQ(duplicate->status, 409);
 }
@@ -337,8 +334,9 @@ TEST_F(ApiCases, DefinitionsAreListedAndValidatedWithLineNumbersByTheMethodologi
   ASSERT_EQ(list->status, 200);
   EXPECT_EQ(BodyOf(list)["definitions"].size(), 2u);
 
-  const std::string broken = "return workflow {\n  name = \"x\",\n  initial = \"a\",\n"
-                             "  states = { a = { on = { go = { go = \"b\" } } } },\n}\n";
+  const std::string broken =
+      "return workflow {\n  name = \"x\",\n  initial = \"a\",\n"
+      "  states = { a = { on = { go = { go = \"b\" } } } },\n}\n";
   httplib::Result invalid = Send("POST", "/api/v1/definitions/validate", methodologist,
                                  Json{{"file", "x.lua"}, {"source", broken}}.dump());
   ASSERT_TRUE(invalid);
@@ -354,8 +352,8 @@ TEST_F(ApiCases, DefinitionsAreListedAndValidatedWithLineNumbersByTheMethodologi
   EXPECT_EQ(BodyOf(valid)["name"], "escalation");
 
   BrowserSession coordinator = SignIn("svoboda");
-  httplib::Result refused = Send("POST", "/api/v1/definitions/validate", coordinator,
-                                 Json{{"source", "x"}}.dump());
+  httplib::Result refused =
+      Send("POST", "/api/v1/definitions/validate", coordinator, Json{{"source", "x"}}.dump());
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->status, 403);
 }

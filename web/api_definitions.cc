@@ -29,7 +29,8 @@ Result<ApiReply> Validate(ApiCall& call) {
   if (file.empty()) file = "definition.lua";
   if (!body.Has("source")) return InvalidArgument("field 'source' is required");
   SOUHRA_ASSIGN_OR_RETURN(std::string source, body.OptionalString("source"));
-  SOUHRA_ASSIGN_OR_RETURN(ValidationContext context, ContextOf(call.services, call.principal.tenant));
+  SOUHRA_ASSIGN_OR_RETURN(ValidationContext context,
+                          ContextOf(call.services, call.principal.tenant));
   std::vector<Diagnostic> diagnostics;
   Result<LoadedDefinition> loaded =
       LoadDefinition(file, source, SandboxLimits{}, context, &diagnostics);
@@ -73,9 +74,9 @@ void AddDefinitionRoutes(ApiRouter& router) {
     return ApiReply::Ok(Json{{"definitions", std::move(list)}});
   });
   router.Get("/api/v1/definitions/{name}", {}, [](ApiCall& call) -> Result<ApiReply> {
-    SOUHRA_ASSIGN_OR_RETURN(std::optional<DefinitionSource> d,
-                            call.services.store->GetActiveDefinition(call.principal.tenant,
-                                                                     call.Param(0)));
+    SOUHRA_ASSIGN_OR_RETURN(
+        std::optional<DefinitionSource> d,
+        call.services.store->GetActiveDefinition(call.principal.tenant, call.Param(0)));
     if (!d) return NotFound("definition '" + call.Param(0) + "' not found");
     return ApiReply::Ok(Json{
         {"name", d->name}, {"file", d->file}, {"version", d->content_hash}, {"source", d->source}});

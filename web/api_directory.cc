@@ -9,8 +9,8 @@ namespace souhra {
 namespace {
 
 const std::vector<std::string> kActorKinds = {
-    "social_services", "health", "labour_office", "school", "police",
-    "housing",         "debt_advice", "municipality", "family", "other"};
+    "social_services", "health",      "labour_office", "school", "police",
+    "housing",         "debt_advice", "municipality",  "family", "other"};
 
 Json ActorJson(const ActorRecord& a) {
   // The webhook secret stays on the server.
@@ -43,9 +43,9 @@ Status ReadActor(const JsonBody& body, ActorRecord* actor) {
   return Status::Ok();
 }
 
-const std::vector<std::string> kActorFields = {"id", "name", "organisation", "kind", "email",
-                                               "phone", "webhook_url", "webhook_secret",
-                                               "formal_agreement", "active"};
+const std::vector<std::string> kActorFields = {
+    "id",          "name",           "organisation",     "kind",  "email", "phone",
+    "webhook_url", "webhook_secret", "formal_agreement", "active"};
 
 Result<ApiReply> SaveActor(ApiCall& call, bool create) {
   SOUHRA_ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(call.request.body, kActorFields));
@@ -100,8 +100,8 @@ void AddDirectoryRoutes(ApiRouter& router) {
                             call.services.directory->ListUsers(call.principal.tenant));
     Json list = Json::array();
     for (const UserRecord& u : users) {
-      list.push_back(Json{{"login", u.login}, {"name", u.name}, {"roles", u.roles},
-                          {"active", u.active}});
+      list.push_back(
+          Json{{"login", u.login}, {"name", u.name}, {"roles", u.roles}, {"active", u.active}});
     }
     return ApiReply::Ok(Json{{"users", std::move(list)}});
   });

@@ -66,9 +66,8 @@ void AddEscalationRoutes(ApiRouter& router) {
   router.Post("/api/v1/escalations/{case_id}/acknowledge", roles, [](ApiCall& call) {
     return PostEscalationEvent(call, "escalation.acknowledged", false);
   });
-  router.Post("/api/v1/escalations/{case_id}/resolve", roles, [](ApiCall& call) {
-    return PostEscalationEvent(call, "escalation.resolved", true);
-  });
+  router.Post("/api/v1/escalations/{case_id}/resolve", roles,
+              [](ApiCall& call) { return PostEscalationEvent(call, "escalation.resolved", true); });
 }
 
 }  // namespace souhra

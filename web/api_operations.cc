@@ -9,20 +9,20 @@ namespace {
 const std::vector<std::string> kOverseers = {"head", "admin"};
 
 Json AuditJson(const AuditRecord& r) {
-  return Json{{"id", r.id},         {"actor", r.actor},     {"at", FormatUtc(r.at)},
-              {"action", r.action}, {"target", r.target},   {"outcome", r.outcome},
+  return Json{{"id", r.id},         {"actor", r.actor},   {"at", FormatUtc(r.at)},
+              {"action", r.action}, {"target", r.target}, {"outcome", r.outcome},
               {"client", r.client}};
 }
 
 Json IncidentJson(const IncidentRecord& i) {
-  return Json{{"id", i.id},
-              {"case_id", i.case_id},
-              {"event", {{"type", i.event.type}, {"payload", i.event.payload},
-                         {"actor", i.event.actor}}},
-              {"error", i.error},
-              {"created", FormatUtc(i.created)},
-              {"status", i.status == IncidentStatus::kOpen ? "open" : "resolved"},
-              {"attempts", i.attempts}};
+  return Json{
+      {"id", i.id},
+      {"case_id", i.case_id},
+      {"event", {{"type", i.event.type}, {"payload", i.event.payload}, {"actor", i.event.actor}}},
+      {"error", i.error},
+      {"created", FormatUtc(i.created)},
+      {"status", i.status == IncidentStatus::kOpen ? "open" : "resolved"},
+      {"attempts", i.attempts}};
 }
 
 Result<bool> InTenant(WebServices& services, const std::string& tenant, CaseId case_id) {

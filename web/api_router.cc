@@ -91,8 +91,8 @@ void ApiRouter::Add(Route route) {
   }
 }
 
-ApiReply ApiRouter::Serve(const Route& route, const httplib::Request& request,
-                          Principal& principal, std::string* target, std::string* audit_tenant) {
+ApiReply ApiRouter::Serve(const Route& route, const httplib::Request& request, Principal& principal,
+                          std::string* target, std::string* audit_tenant) {
   if (!route.is_public) {
     Result<Principal> who = Authenticate(request, services_, policy_);
     if (!who.ok()) {
@@ -113,7 +113,8 @@ ApiReply ApiRouter::Serve(const Route& route, const httplib::Request& request,
       }
     }
     if (!route.roles.empty() && !principal.HasAnyRole(route.roles)) {
-      return ApiReply::Error(403, "forbidden", "this needs one of the roles: " + Joined(route.roles));
+      return ApiReply::Error(403, "forbidden",
+                             "this needs one of the roles: " + Joined(route.roles));
     }
   }
   ApiCall call{request, principal, services_, "", ""};
@@ -134,7 +135,7 @@ void ApiRouter::Audit(const Route& route, const httplib::Request& request,
   AuditRecord record;
   record.tenant = principal.tenant.empty() ? audit_tenant : principal.tenant;
   if (record.tenant.empty()) return;  // nobody known to attribute it to: not a change
-  record.actor = principal.login.empty() ? "anonymous"
+  record.actor = principal.login.empty()    ? "anonymous"
                  : principal.via == "token" ? "token:" + principal.login
                                             : principal.Actor();
   record.at = services_.clock->Now();

@@ -27,8 +27,7 @@ Result<ApiReply> SignIn(ApiCall& call, SignInLimiter& limiter, const SessionPoli
                           call.services.directory->GetUser(tenant, login));
   if (!user || !user->active || !VerifyPassword(password, user->password_hash)) {
     limiter.RecordFailure(key, call.Client());
-    return ApiReply::Error(401, "invalid_credentials",
-                           "Nesprávné přihlašovací jméno nebo heslo.");
+    return ApiReply::Error(401, "invalid_credentials", "Nesprávné přihlašovací jméno nebo heslo.");
   }
   limiter.RecordSuccess(key);
   std::string cookie;
@@ -47,9 +46,8 @@ Json UserJson(const Principal& p) {
 
 void AddSessionRoutes(ApiRouter& router, SignInLimiter& limiter) {
   const SessionPolicy policy = router.policy();
-  router.PublicPost("/api/v1/session", [&limiter, policy](ApiCall& call) {
-    return SignIn(call, limiter, policy);
-  });
+  router.PublicPost("/api/v1/session",
+                    [&limiter, policy](ApiCall& call) { return SignIn(call, limiter, policy); });
   router.Delete("/api/v1/session", {}, [policy](ApiCall& call) -> Result<ApiReply> {
     if (!call.principal.session_hash.empty()) {
       SOUHRA_RETURN_IF_ERROR(call.services.access->DeleteSession(call.principal.session_hash));

@@ -18,8 +18,7 @@ class ApiSession : public testing::ApiServerFixture {};
 
 TEST_F(ApiSession, SignInSetsAStrictHttpOnlyCookieAndReturnsTheCsrfToken) {
   httplib::Result res = client_->Post(
-      "/api/v1/session",
-      Json{{"login", "novakova"}, {"password", testing::kDemoPassword}}.dump(),
+      "/api/v1/session", Json{{"login", "novakova"}, {"password", testing::kDemoPassword}}.dump(),
       "application/json");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
@@ -54,15 +53,15 @@ TEST_F(ApiSession, MeAnswersTheSignedInUserAndRefusesStrangers) {
 }
 
 TEST_F(ApiSession, WrongPasswordIsRefusedWithoutSayingWhichPartWasWrong) {
-  httplib::Result res = client_->Post(
-      "/api/v1/session", Json{{"login", "novakova"}, {"password", "spatne"}}.dump(),
-      "application/json");
+  httplib::Result res =
+      client_->Post("/api/v1/session", Json{{"login", "novakova"}, {"password", "spatne"}}.dump(),
+                    "application/json");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 401);
   EXPECT_EQ(BodyOf(res)["error"]["code"], "invalid_credentials");
-  httplib::Result unknown = client_->Post(
-      "/api/v1/session", Json{{"login", "nikdo"}, {"password", "spatne"}}.dump(),
-      "application/json");
+  httplib::Result unknown =
+      client_->Post("/api/v1/session", Json{{"login", "nikdo"}, {"password", "spatne"}}.dump(),
+                    "application/json");
   ASSERT_TRUE(unknown);
   EXPECT_EQ(BodyOf(unknown)["error"]["message"], BodyOf(res)["error"]["message"]);
 }
@@ -108,8 +107,8 @@ TEST_F(ApiSession, ChangesWithACookieNeedTheSessionsCsrfToken) {
 
 TEST_F(ApiSession, ABearerTokenActsAsItsUserWithoutCsrf) {
   BrowserSession admin = SignIn("spravce");
-  httplib::Result issued = Send("POST", "/api/v1/tokens", admin,
-                                Json{{"login", "svoboda"}, {"name", "import"}}.dump());
+  httplib::Result issued =
+      Send("POST", "/api/v1/tokens", admin, Json{{"login", "svoboda"}, {"name", "import"}}.dump());
   ASSERT_TRUE(issued);
   ASSERT_EQ(issued->status, 201) << issued->body;
   const std::string token = BodyOf(issued)["token"];
@@ -134,8 +133,8 @@ TEST_F(ApiSession, ABearerTokenActsAsItsUserWithoutCsrf) {
 
 TEST_F(ApiSession, OnlyAnAdminIssuesTokens) {
   BrowserSession manager = SignIn("novakova");
-  httplib::Result res = Send("POST", "/api/v1/tokens", manager,
-                             Json{{"login", "novakova"}, {"name", "x"}}.dump());
+  httplib::Result res =
+      Send("POST", "/api/v1/tokens", manager, Json{{"login", "novakova"}, {"name", "x"}}.dump());
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 403);
   EXPECT_EQ(BodyOf(res)["error"]["code"], "forbidden");
@@ -163,8 +162,7 @@ TEST_F(ApiSession, AnIdleSessionExpires) {
 
 TEST_F(ApiSession, TheAuditLogRecordsSignInsAndChangesForHeadAndAdminOnly) {
   httplib::Result failed = client_->Post(
-      "/api/v1/session", Json{{"login", "novakova"}, {"password", "x"}}.dump(),
-      "application/json");
+      "/api/v1/session", Json{{"login", "novakova"}, {"password", "x"}}.dump(), "application/json");
   ASSERT_TRUE(failed);
   BrowserSession head = SignIn("cerna");
   httplib::Result audit = Send("GET", "/api/v1/audit", head);
@@ -230,10 +228,12 @@ TEST_F(ApiSession, MetricsCountRequestsByRouteAndReportTheEngine) {
   ASSERT_TRUE(metrics);
   EXPECT_EQ(metrics->status, 200);
   const std::string& text = metrics->body;
-  EXPECT_NE(text.find("souhra_http_requests_total{method=\"GET\",route=\"/api/v1/me\",status=\"200\"} 1"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find("souhra_http_requests_total{method=\"GET\",route=\"/api/v1/me\",status=\"200\"} 1"),
+      std::string::npos)
       << text;
-  EXPECT_NE(text.find("souhra_http_request_duration_seconds_bucket{method=\"POST\",route=\"/api/v1/session\",le=\"+Inf\"} 1"),
+  EXPECT_NE(text.find("souhra_http_request_duration_seconds_bucket{method=\"POST\",route=\"/api/v1/"
+                      "session\",le=\"+Inf\"} 1"),
             std::string::npos);
   EXPECT_NE(text.find("souhra_events_applied_total "), std::string::npos);
   EXPECT_NE(text.find("souhra_outbox_backlog "), std::string::npos);

@@ -76,9 +76,9 @@ Result<ApiReply> Reassign(ApiCall& call) {
   SOUHRA_ASSIGN_OR_RETURN(std::string assignee, body.RequiredString("assignee"));
   SOUHRA_ASSIGN_OR_RETURN(TaskRecord task, VisibleOpenTask(call));
   if (assignee.rfind("user:", 0) == 0) {
-    SOUHRA_ASSIGN_OR_RETURN(std::optional<UserRecord> user,
-                            call.services.directory->GetUser(call.principal.tenant,
-                                                             assignee.substr(5)));
+    SOUHRA_ASSIGN_OR_RETURN(
+        std::optional<UserRecord> user,
+        call.services.directory->GetUser(call.principal.tenant, assignee.substr(5)));
     if (!user || !user->active) return InvalidArgument("no active user '" + assignee + "'");
   }
   TaskReassignment request;

@@ -24,12 +24,14 @@ std::string CookieValue(const httplib::Request& request, const std::string& name
 }
 
 std::string CookieAttributes(const SessionPolicy& policy) {
-  return std::string("; Path=/; HttpOnly; SameSite=Strict") + (policy.secure_cookie ? "; Secure" : "");
+  return std::string("; Path=/; HttpOnly; SameSite=Strict") +
+         (policy.secure_cookie ? "; Secure" : "");
 }
 
 Result<Principal> PrincipalOf(WebServices& services, const std::string& tenant,
                               const std::string& login) {
-  SOUHRA_ASSIGN_OR_RETURN(std::optional<UserRecord> user, services.directory->GetUser(tenant, login));
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<UserRecord> user,
+                          services.directory->GetUser(tenant, login));
   if (!user || !user->active) return NotFound("the user is not active");
   Principal principal;
   principal.tenant = user->tenant;
@@ -52,8 +54,7 @@ Result<Principal> FromBearer(WebServices& services, const std::string& token) {
 Result<Principal> FromSession(WebServices& services, const SessionPolicy& policy,
                               const std::string& token) {
   const std::string hash = TokenDigest(token);
-  SOUHRA_ASSIGN_OR_RETURN(std::optional<SessionRecord> session,
-                          services.access->GetSession(hash));
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<SessionRecord> session, services.access->GetSession(hash));
   if (!session) return NotFound("not signed in");
   const Instant now = services.clock->Now();
   if (now - session->last_seen > policy.idle || now - session->created > policy.absolute) {
@@ -94,9 +95,9 @@ Result<Principal> StartSession(WebServices& services, const SessionPolicy& polic
   session.created = services.clock->Now();
   session.last_seen = session.created;
   SOUHRA_RETURN_IF_ERROR(services.access->PutSession(session));
-  *cookie = std::string(kSessionCookie) + "=" + token + CookieAttributes(policy) +
-            "; Max-Age=" +
-            std::to_string(std::chrono::duration_cast<std::chrono::seconds>(policy.absolute).count());
+  *cookie =
+      std::string(kSessionCookie) + "=" + token + CookieAttributes(policy) + "; Max-Age=" +
+      std::to_string(std::chrono::duration_cast<std::chrono::seconds>(policy.absolute).count());
   Principal principal;
   principal.tenant = user.tenant;
   principal.login = user.login;

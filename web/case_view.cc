@@ -7,9 +7,12 @@ namespace {
 
 const char* TaskStatusName(TaskStatus status) {
   switch (status) {
-    case TaskStatus::kOpen: return "open";
-    case TaskStatus::kDone: return "done";
-    case TaskStatus::kCancelled: return "cancelled";
+    case TaskStatus::kOpen:
+      return "open";
+    case TaskStatus::kDone:
+      return "done";
+    case TaskStatus::kCancelled:
+      return "cancelled";
   }
   return "open";
 }
@@ -19,7 +22,7 @@ Json OrNull(const Json& data, const char* field) {
 }
 
 Json EventJson(const EventRecord& e) {
-  return Json{{"seq", e.seq},         {"type", e.type},   {"actor", e.actor},
+  return Json{{"seq", e.seq},          {"type", e.type},       {"actor", e.actor},
               {"at", FormatUtc(e.at)}, {"payload", e.payload}, {"instance_id", e.instance_id},
               {"outcome", e.outcome}};
 }

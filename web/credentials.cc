@@ -26,8 +26,7 @@ std::string Hex(const unsigned char* bytes, size_t n) {
 Result<std::string> HashPassword(const std::string& password) {
   InitSodium();
   char hash[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(hash, password.data(), password.size(),
-                        crypto_pwhash_OPSLIMIT_INTERACTIVE,
+  if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
     return Internal("cannot hash a password: out of memory");
   }

@@ -75,8 +75,7 @@ std::string RequestMetrics::Render(const EngineFigures& f) const {
     out << "souhra_http_request_duration_seconds_bucket{" << labels << ",le=\"+Inf\"} "
         << series.count << "\n"
         << "souhra_http_request_duration_seconds_sum{" << labels << "} " << series.sum << "\n"
-        << "souhra_http_request_duration_seconds_count{" << labels << "} " << series.count
-        << "\n";
+        << "souhra_http_request_duration_seconds_count{" << labels << "} " << series.count << "\n";
   }
   return out.str();
 }

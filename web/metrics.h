@@ -19,7 +19,7 @@ struct EngineFigures {
   int64_t events_refused = 0;
   int64_t commits = 0;
   int64_t incidents_open = 0;
-  int64_t timers_due = 0;           // due now and not yet fired (capped by the query's limit)
+  int64_t timers_due = 0;            // due now and not yet fired (capped by the query's limit)
   double scheduler_lag_seconds = 0;  // how late the most overdue pending timer is
   int64_t outbox_backlog = 0;        // messages due and not yet delivered (capped likewise)
 };
@@ -41,7 +41,7 @@ class RequestMetrics {
     double sum = 0;
   };
   mutable std::mutex mu_;
-  std::map<std::string, Series> latency_;   // key: method + " " + route
+  std::map<std::string, Series> latency_;    // key: method + " " + route
   std::map<std::string, int64_t> requests_;  // key: method, route, status
 };
 

@@ -28,8 +28,7 @@ EngineFigures FiguresOf(WebServices& services) {
   if (auto timers = services.store->DueTimers(now, kFigureLimit); timers.ok()) {
     f.timers_due = static_cast<int64_t>(timers->size());
     if (!timers->empty()) {
-      f.scheduler_lag_seconds =
-          std::chrono::duration<double>(now - timers->front().due).count();
+      f.scheduler_lag_seconds = std::chrono::duration<double>(now - timers->front().due).count();
     }
   }
   if (auto outbox = services.store->DueOutbox(now, kFigureLimit); outbox.ok()) {
@@ -76,8 +75,7 @@ void HttpServer::Impl::LogRequest(const httplib::Request& request,
                     {"user", scope.user},
                     {"tenant", scope.tenant}};
     std::lock_guard<std::mutex> lock(log_mu);
-    *options.log << line.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n"
-                 << std::flush;
+    *options.log << line.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n" << std::flush;
   }
   scope = RequestScope();
 }
@@ -97,11 +95,11 @@ HttpServer::HttpServer(WebServices services, ServerOptions options)
     impl.LogRequest(request, response);
   });
   // httplib's own refusals (413, 404 of unknown routes) get the API's error body.
-  http.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request&, httplib::Response& response) {
+  http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&,
+                                                                 httplib::Response& response) {
     if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
     const bool too_large = response.status == 413;
-    const std::string code = too_large ? "payload_too_large"
+    const std::string code = too_large                ? "payload_too_large"
                              : response.status == 404 ? "not_found"
                                                       : "http_" + std::to_string(response.status);
     const std::string message = too_large ? "the request body is larger than the server accepts"

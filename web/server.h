@@ -22,7 +22,7 @@ struct ServerOptions {
   std::string static_dir;            // the UI's files; "" serves none
   SessionPolicy sessions;
   SignInLimits sign_in;
-  std::ostream* log = nullptr;       // request log; null = none
+  std::ostream* log = nullptr;  // request log; null = none
 };
 
 class HttpServer {

@@ -4,8 +4,7 @@
 
 namespace souhra {
 
-int64_t SignInLimiter::BlockedFor(std::deque<Instant>& failures, int max_failures,
-                                  Instant now) {
+int64_t SignInLimiter::BlockedFor(std::deque<Instant>& failures, int max_failures, Instant now) {
   while (!failures.empty() && failures.front() + limits_.window <= now) failures.pop_front();
   if (static_cast<int>(failures.size()) < max_failures) return 0;
   const auto left = failures.front() + limits_.window - now;

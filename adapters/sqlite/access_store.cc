@@ -81,16 +81,19 @@ class SqliteAccessStore final : public AccessStore {
                             db_->Prepare("INSERT OR REPLACE INTO sessions (" SOUHRA_SESSION_COLUMNS
                                          ") VALUES (?, ?, ?, ?, ?, ?)",
                                          "save session"));
-    stmt.Bind(s.token_hash).Bind(s.tenant).Bind(s.login).Bind(s.csrf_token).Bind(s.created)
+    stmt.Bind(s.token_hash)
+        .Bind(s.tenant)
+        .Bind(s.login)
+        .Bind(s.csrf_token)
+        .Bind(s.created)
         .Bind(s.last_seen);
     return stmt.Run();
   }
   Result<std::optional<SessionRecord>> GetSession(const std::string& token_hash) override {
     std::lock_guard<std::mutex> lock(mu_);
-    SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
-                            db_->Prepare("SELECT " SOUHRA_SESSION_COLUMNS
-                                         " FROM sessions WHERE token_hash = ?",
-                                         "load session"));
+    SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db_->Prepare("SELECT " SOUHRA_SESSION_COLUMNS
+                                                         " FROM sessions WHERE token_hash = ?",
+                                                         "load session"));
     stmt.Bind(token_hash);
     return FirstRow(stmt, &ReadSession);
   }
@@ -113,20 +116,24 @@ class SqliteAccessStore final : public AccessStore {
 
   Status PutApiToken(const ApiTokenRecord& t) override {
     std::lock_guard<std::mutex> lock(mu_);
-    SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
-                            db_->Prepare("INSERT OR REPLACE INTO api_tokens ("
-                                         SOUHRA_API_TOKEN_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                         "save api token"));
-    stmt.Bind(t.token_hash).Bind(t.tenant).Bind(t.login).Bind(t.name).Bind(t.created)
-        .Bind(t.created_by).Bind(int64_t{t.revoked});
+    SOUHRA_ASSIGN_OR_RETURN(
+        Statement stmt, db_->Prepare("INSERT OR REPLACE INTO api_tokens (" SOUHRA_API_TOKEN_COLUMNS
+                                     ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                     "save api token"));
+    stmt.Bind(t.token_hash)
+        .Bind(t.tenant)
+        .Bind(t.login)
+        .Bind(t.name)
+        .Bind(t.created)
+        .Bind(t.created_by)
+        .Bind(int64_t{t.revoked});
     return stmt.Run();
   }
   Result<std::optional<ApiTokenRecord>> GetApiToken(const std::string& token_hash) override {
     std::lock_guard<std::mutex> lock(mu_);
-    SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
-                            db_->Prepare("SELECT " SOUHRA_API_TOKEN_COLUMNS
-                                         " FROM api_tokens WHERE token_hash = ?",
-                                         "load api token"));
+    SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db_->Prepare("SELECT " SOUHRA_API_TOKEN_COLUMNS
+                                                         " FROM api_tokens WHERE token_hash = ?",
+                                                         "load api token"));
     stmt.Bind(token_hash);
     return FirstRow(stmt, &ReadApiToken);
   }
@@ -137,8 +144,8 @@ class SqliteAccessStore final : public AccessStore {
                             db_->Prepare("INSERT INTO audit (tenant, actor, at, action, target,"
                                          " outcome, client) VALUES (?, ?, ?, ?, ?, ?, ?)",
                                          "append audit"));
-    stmt.Bind(r.tenant).Bind(r.actor).Bind(r.at).Bind(r.action).Bind(r.target).Bind(r.outcome)
-        .Bind(r.client);
+    stmt.Bind(r.tenant).Bind(r.actor).Bind(r.at).Bind(r.action).Bind(r.target).Bind(r.outcome).Bind(
+        r.client);
     SOUHRA_RETURN_IF_ERROR(stmt.Run());
     return static_cast<int64_t>(sqlite3_last_insert_rowid(db_->handle()));
   }
@@ -149,7 +156,8 @@ class SqliteAccessStore final : public AccessStore {
                             db_->Prepare("SELECT " SOUHRA_AUDIT_COLUMNS " FROM audit"
                                          " WHERE tenant = ? AND id < ? ORDER BY id DESC LIMIT ?",
                                          "list audit"));
-    stmt.Bind(tenant).Bind(before > 0 ? before : std::numeric_limits<int64_t>::max())
+    stmt.Bind(tenant)
+        .Bind(before > 0 ? before : std::numeric_limits<int64_t>::max())
         .Bind(int64_t{limit});
     return AllRows(stmt, &ReadAudit);
   }

@@ -264,17 +264,16 @@ Result<std::optional<TaskRecord>> QueryTaskById(Connection& db, int64_t task_id)
 
 Result<std::vector<CaseRecord>> QueryCases(Connection& db, const CaseQuery& query) {
   // Two statements rather than one with an OR, so that each uses its own index.
-  static const char* kAll =
-      "SELECT " SOUHRA_CASE_COLUMNS " FROM cases WHERE tenant = ?1 AND id < ?2"
-      " AND (?3 = 0 OR closed = 0) ORDER BY id DESC LIMIT ?4";
+  static const char* kAll = "SELECT " SOUHRA_CASE_COLUMNS
+                            " FROM cases WHERE tenant = ?1 AND id < ?2"
+                            " AND (?3 = 0 OR closed = 0) ORDER BY id DESC LIMIT ?4";
   static const char* kPerson =
       "SELECT c.id, c.tenant, c.code, c.data, c.created, c.closed FROM cases c"
       " WHERE c.id IN (SELECT case_id FROM case_people WHERE tenant = ?1 AND login = ?5"
       " AND (?6 = '' OR role = ?6)) AND c.id < ?2 AND (?3 = 0 OR c.closed = 0)"
       " ORDER BY c.id DESC LIMIT ?4";
   const bool by_person = !query.login.empty();
-  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
-                          db.Prepare(by_person ? kPerson : kAll, "list cases"));
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare(by_person ? kPerson : kAll, "list cases"));
   stmt.Bind(query.tenant)
       .Bind(query.before > 0 ? query.before : std::numeric_limits<int64_t>::max())
       .Bind(int64_t{query.open_only ? 1 : 0})
@@ -295,7 +294,9 @@ Result<std::vector<CaseInstance>> QueryInstancesInStates(Connection& db,
                  " AND i.state IN (SELECT value FROM json_each(?2)) AND c.tenant = ?3"
                  " ORDER BY i.id LIMIT ?4",
                  "list instances in states"));
-  stmt.Bind(query.workflow).BindJson(Json(query.states)).Bind(query.tenant)
+  stmt.Bind(query.workflow)
+      .BindJson(Json(query.states))
+      .Bind(query.tenant)
       .Bind(int64_t{query.limit});
   std::vector<CaseInstance> rows;
   while (true) {

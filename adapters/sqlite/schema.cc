@@ -322,8 +322,8 @@ Status Apply(Connection& db, const Migration& step) {
 }  // namespace
 
 const std::vector<Migration>& SchemaMigrations() {
-  static const std::vector<Migration> migrations = {
-      {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}, {5, kVersion5}, {7, kVersion7}};
+  static const std::vector<Migration> migrations = {{1, kVersion1}, {2, kVersion2}, {3, kVersion3},
+                                                    {4, kVersion4}, {5, kVersion5}, {7, kVersion7}};
   return migrations;
 }
 

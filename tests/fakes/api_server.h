@@ -53,8 +53,8 @@ class ApiServerFixture : public EngineFixture {
     access_ = std::move(OpenSqliteAccessStore(options).value());
     std::string used;
     ASSERT_TRUE(SeedDemoDirectory(*directory_, "demo", kDemoPassword, &used).ok());
-    Result<std::string> plan = ReadTextFile(std::string(SOUHRA_SOURCE_DIR) +
-                                            "/workflows/plan_review.lua");
+    Result<std::string> plan =
+        ReadTextFile(std::string(SOUHRA_SOURCE_DIR) + "/workflows/plan_review.lua");
     ASSERT_TRUE(plan.ok());
     Install("plan_review.lua", *plan);
     Install("escalation.lua", kEscalationWorkflow);
@@ -92,9 +92,9 @@ class ApiServerFixture : public EngineFixture {
   void TearDown() override { StopServer(); }
 
   BrowserSession SignIn(const std::string& login) {
-    httplib::Result res = client_->Post(
-        "/api/v1/session",
-        Json{{"login", login}, {"password", kDemoPassword}}.dump(), "application/json");
+    httplib::Result res =
+        client_->Post("/api/v1/session", Json{{"login", login}, {"password", kDemoPassword}}.dump(),
+                      "application/json");
     BrowserSession session;
     if (!res || res->status != 200) {
       ADD_FAILURE() << "sign-in of " << login << " failed";
