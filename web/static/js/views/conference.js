@@ -46,13 +46,13 @@ export async function showConference(main, ctx, caseId) {
     if (!actors.length) { report({ message: t('conf_pick_one') }); return; }
     submit.disabled = true;
     try {
+      // The workflow case_conference: scheduling the first time, a move once invitations went out.
+      const payload = { at: new Date(at.value).toISOString(), minutes: Number(minutes.value), actors, client_invited: client.checked };
+      if (place.value.trim()) payload.place = place.value.trim();
+      if (link.value.trim()) payload.online_link = link.value.trim();
+      const scheduled = current?.at && !current?.cancelled;
       await api.post(`/cases/${encodeURIComponent(caseId)}/events`, {
-        type: 'conference.convened',
-        payload: {
-          at: new Date(at.value).toISOString(), minutes: Number(minutes.value), place: place.value,
-          online_link: link.value, actors, client_invited: client.checked,
-        },
-        idempotency_key: idempotencyKey(),
+        type: scheduled ? 'conference.moved' : 'conference.scheduled', payload, idempotency_key: idempotencyKey(),
       });
       ctx.go(`#/cases/${encodeURIComponent(caseId)}/conference`, t('conf_sent'));
     } catch (error) {
