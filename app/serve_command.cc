@@ -99,7 +99,7 @@ int ServeCommand(const CommandArgs& args) {
   SystemClock clock;
   Engine engine(**store, clock, **calendar);
   std::vector<std::string> installed;
-  if (Status s = InstallShippedDefinitions(engine, kDemoTenant, definitions, &installed); !s.ok()) {
+  if (Status s = InstallTenantDefinitions(engine, definitions, &installed); !s.ok()) {
     std::cerr << "souhra serve: definitions in " << definitions << ":\n" << s.message() << "\n";
     return 1;
   }

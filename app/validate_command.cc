@@ -2,8 +2,11 @@
 
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <set>
 
 #include "app/text_file.h"
+#include "engine/definition_extension.h"
 #include "engine/definition_loader.h"
 
 namespace souhra {
@@ -29,6 +32,63 @@ ValidationContext ContextOf(const std::vector<std::string>& files,
   return context;
 }
 
+// Adds the names of every definition in root/workflows and root/rules to `context`.
+void AddShippedNames(const std::filesystem::path& root, ValidationContext* context) {
+  for (const char* kind : {"workflows", "rules"}) {
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(root / kind, error)) {
+      if (!entry.is_regular_file() || entry.path().extension() != ".lua") continue;
+      Result<std::string> source = ReadTextFile(entry.path().string());
+      if (!source.ok()) continue;
+      DefinitionHead head = PeekDefinition(entry.path().string(), *source, SandboxLimits{});
+      if (head.kind == "workflow") context->workflows.insert(head.name);
+      if (head.kind == "rules") context->rule_sets.insert(head.name);
+    }
+  }
+}
+
+// The shipped file a tenant's file `file` may extend: X/workflows/tenants/<id>/f.lua looks in
+// X/workflows/ and X/rules/ for <name>.lua.
+std::string ShippedFileOf(const std::string& file, const std::string& name) {
+  std::filesystem::path root = std::filesystem::path(file).parent_path().parent_path();
+  if (root.filename() != "tenants") return "";
+  root = root.parent_path().parent_path();
+  for (const char* kind : {"workflows", "rules"}) {
+    std::filesystem::path candidate = root / kind / (name + ".lua");
+    if (std::filesystem::is_regular_file(candidate)) return candidate.string();
+  }
+  return "";
+}
+
+// Each extension's source composed over its base: a whole definition of that name among the
+// files given, else the shipped file beside the tenant's directory.
+Status ResolveExtensions(const std::vector<std::string>& files, std::vector<std::string>* sources,
+                         std::set<std::string>* shipped_used) {
+  std::map<std::string, size_t> whole;
+  std::vector<DefinitionHead> heads;
+  for (size_t i = 0; i < files.size(); ++i) {
+    heads.push_back(PeekDefinition(files[i], (*sources)[i], SandboxLimits{}));
+    if (heads.back().kind != "extend" && !heads.back().name.empty()) {
+      whole.emplace(heads.back().name, i);
+    }
+  }
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (heads[i].kind != "extend") continue;
+    auto base = whole.find(heads[i].name);
+    if (base != whole.end()) {
+      (*sources)[i] =
+          ComposeExtension(files[base->second], (*sources)[base->second], (*sources)[i]);
+      continue;
+    }
+    const std::string shipped = ShippedFileOf(files[i], heads[i].name);
+    if (shipped.empty()) continue;  // the loader reports the missing base
+    shipped_used->insert(shipped);
+    SOUHRA_ASSIGN_OR_RETURN(std::string base_source, ReadTextFile(shipped));
+    (*sources)[i] = ComposeExtension(shipped, base_source, (*sources)[i]);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 int ValidateCommand(const std::vector<std::string>& files) {
@@ -45,7 +105,16 @@ int ValidateCommand(const std::vector<std::string>& files) {
     }
     sources[i] = std::move(*source);
   }
+  std::set<std::string> shipped_used;
+  if (Status s = ResolveExtensions(files, &sources, &shipped_used); !s.ok()) {
+    std::cerr << "souhra validate: " << s.message() << "\n";
+    return 2;
+  }
   ValidationContext context = ContextOf(files, sources);
+  // A tenant's file checked on its own may refer to every shipped definition beside it.
+  for (const std::string& shipped : shipped_used) {
+    AddShippedNames(std::filesystem::path(shipped).parent_path().parent_path(), &context);
+  }
   int invalid = 0;
   for (size_t i = 0; i < files.size(); ++i) {
     std::vector<Diagnostic> diagnostics;

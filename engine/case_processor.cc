@@ -14,6 +14,9 @@ namespace {
 // How many workflows may start each other within one event (start { … } chains).
 constexpr int kMaxStartDepth = 4;
 
+// How many events may emit each other in a chain within one event (emit { … } ping-pong).
+constexpr int kMaxEmitDepth = 4;
+
 // A deadline as the event log keeps it: what was set, when it falls due, and the rule it was
 // counted by. The full explanation (skipped holidays, closures) is derived from these and the
 // event's time on demand, which keeps each log row small.
@@ -74,6 +77,7 @@ class CaseProcessor::Step {
 
   CaseRecord& case_record() { return case_; }
   Json& outcome() { return outcome_; }
+  std::vector<Emitted> TakeEmitted() { return std::move(emitted_); }
 
   StepContext Context(const Workflow& workflow) {
     StepContext ctx;
@@ -154,6 +158,11 @@ class CaseProcessor::Step {
       outcome_["pauses"].push_back(std::move(entry));
       return Status::Ok();
     }
+    if (auto* emit = std::get_if<EmitEvent>(&op)) {
+      outcome_["emitted"].push_back(emit->type);
+      emitted_.push_back({instance.id, instance.workflow, emit->type, std::move(emit->payload)});
+      return Status::Ok();
+    }
     if (auto* resume = std::get_if<ResumeDeadline>(&op)) {
       SOUHRA_ASSIGN_OR_RETURN(Json entry,
                               ResumePausedDeadline(txn_, processor_.calendar_, case_, instance.id,
@@ -188,6 +197,7 @@ class CaseProcessor::Step {
   CaseRecord case_;
   Instant now_;
   Json outcome_;
+  std::vector<Emitted> emitted_;
 };
 
 EventRecord LogRecordOf(const EventRequest& request) {
@@ -240,6 +250,7 @@ Result<Applied> CaseProcessor::Create(WriteTxn& txn, const NewCase& request, Ins
   event.at = now;
   event.outcome = std::move(step.outcome());
   SOUHRA_ASSIGN_OR_RETURN(int64_t seq, txn.AppendEvent(event));
+  SOUHRA_RETURN_IF_ERROR(DeliverEmitted(txn, record.id, step.TakeEmitted(), now, 1));
   return Applied{seq, record.id, false, std::move(event.outcome)};
 }
 
@@ -295,7 +306,8 @@ Result<Applied> CaseProcessor::ApplyTaskTimer(WriteTxn& txn, const EventRequest&
 }
 
 Result<Applied> CaseProcessor::Deliver(WriteTxn& txn, const EventRequest& request,
-                                       const CaseRecord& found, Instant now) {
+                                       const CaseRecord& found, Instant now, int emit_depth,
+                                       InstanceId exclude) {
   InstanceId target = request.instance_id;
   if (std::string key = TaskKeyOf(request.type, ".done"); !key.empty()) {
     SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> task, txn.FindOpenTask(request.case_id, key));
@@ -317,7 +329,7 @@ Result<Applied> CaseProcessor::Deliver(WriteTxn& txn, const EventRequest& reques
   Step step(*this, txn, found, now);
   std::vector<std::string> refusals;
   for (const InstanceRecord& instance : instances) {
-    if (target != 0 && instance.id != target) continue;
+    if ((target != 0 && instance.id != target) || instance.id == exclude) continue;
     SOUHRA_ASSIGN_OR_RETURN(std::shared_ptr<const Workflow> workflow,
                             catalog_.WorkflowVersion(txn, instance.definition_hash));
     SOUHRA_ASSIGN_OR_RETURN(Plan plan, PlanEvent(step.Context(*workflow), step.case_record(),
@@ -341,7 +353,30 @@ Result<Applied> CaseProcessor::Deliver(WriteTxn& txn, const EventRequest& reques
   event.at = now;
   event.outcome = std::move(step.outcome());
   SOUHRA_ASSIGN_OR_RETURN(int64_t seq, txn.AppendEvent(event));
+  SOUHRA_RETURN_IF_ERROR(
+      DeliverEmitted(txn, request.case_id, step.TakeEmitted(), now, emit_depth + 1));
   return Applied{seq, request.case_id, false, std::move(event.outcome)};
+}
+
+Status CaseProcessor::DeliverEmitted(WriteTxn& txn, CaseId case_id, std::vector<Emitted> emitted,
+                                     Instant now, int depth) {
+  for (Emitted& e : emitted) {
+    if (depth > kMaxEmitDepth) {
+      return ScriptError("workflow '" + e.workflow + "': events emit each other too deeply at '" +
+                         e.type + "'");
+    }
+    // Earlier steps of this event changed the case: deliver against what they left.
+    SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> c, txn.LoadCase(case_id));
+    if (!c) return NotFound("case " + std::to_string(case_id) + " does not exist");
+    EventRequest request;
+    request.case_id = case_id;
+    request.type = e.type;
+    request.payload = std::move(e.payload);
+    request.actor = "workflow:" + e.workflow;
+    request.internal = true;  // nobody accepting it is noted, not refused
+    SOUHRA_RETURN_IF_ERROR(Deliver(txn, request, *c, now, depth, e.from).status());
+  }
+  return Status::Ok();
 }
 
 }  // namespace souhra

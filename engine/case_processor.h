@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/calendar.h"
 #include "engine/definition_catalog.h"
@@ -69,9 +70,20 @@ class CaseProcessor {
   class Step;
   Result<Applied> ApplyTaskTimer(WriteTxn& txn, const EventRequest& request, const CaseRecord& c,
                                  const TaskTimerKey& timer, Instant now);
-  // Hands the event to the instances that accept it and logs it.
+  // An event an instance emitted (emit { … }), still to be delivered.
+  struct Emitted {
+    InstanceId from = 0;
+    std::string workflow;
+    std::string type;
+    Json payload;
+  };
+  // Hands the event to the instances that accept it (but not to `exclude`) and logs it, then
+  // delivers what the steps emitted; `emit_depth` counts how many emits led to this event.
   Result<Applied> Deliver(WriteTxn& txn, const EventRequest& request, const CaseRecord& c,
-                          Instant now);
+                          Instant now, int emit_depth = 0, InstanceId exclude = 0);
+  // Delivers emitted events one after another, each logged as its own row.
+  Status DeliverEmitted(WriteTxn& txn, CaseId case_id, std::vector<Emitted> emitted, Instant now,
+                        int depth);
   Result<Applied> RepeatedCreation(WriteTxn& txn, const NewCase& request,
                                    const CaseRecord& existing);
 

@@ -19,6 +19,7 @@ const char* EffectKindName(EffectKind kind) {
     case EffectKind::kRun: return "run";
     case EffectKind::kPause: return "pause";
     case EffectKind::kResume: return "resume";
+    case EffectKind::kEmit: return "emit";
   }
   return "run";
 }

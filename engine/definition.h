@@ -45,6 +45,7 @@ enum class EffectKind {
   kRun,     // call a Lua function(case, event) that returns more effects
   kPause,   // suspend a running deadline, keeping the time left: {timer = key} or {task = key}
   kResume,  // resume a paused deadline, due counted from now: {timer = key} or {task = key}
+  kEmit,    // hand an internal event to the case's other instances: key = type, args {payload}
 };
 
 // Effect kind <-> its constructor name in the workflow language ("task", "timer", …).

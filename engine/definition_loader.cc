@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <mutex>
 
+#include "engine/definition_extension.h"
 #include "engine/diagnostics.h"
 #include "engine/effect_reader.h"
 #include "engine/lua_sandbox.h"
@@ -52,7 +53,8 @@ Status Register(LuaSandbox& sandbox) {
   for (const std::string& name : EffectConstructors()) {
     SOUHRA_RETURN_IF_ERROR(sandbox.AddConstructor(name));
   }
-  return Status::Ok();
+  static const std::string kExtend = "extend";
+  return sandbox.AddNamedConstructor(kExtend);
 }
 
 Status Failure(const Diagnostics& sink, std::vector<Diagnostic>* diagnostics) {
@@ -78,6 +80,58 @@ const std::string& LoadedDefinition::name() const {
   return workflow ? workflow->name : rule_set->name;
 }
 
+DefinitionHead PeekDefinition(const std::string& file, const std::string& source,
+                              const SandboxLimits& limits) {
+  Result<std::unique_ptr<LuaSandbox>> sandbox =
+      LuaSandbox::Create(limits.memory_bytes, limits.instructions);
+  if (!sandbox.ok() || !Register(**sandbox).ok()) return {};
+  Result<Json> value = (*sandbox)->RunFile(file, source);
+  if (!value.ok() || !value->is_object()) return {};
+  const std::string kind = KindOf(*value);
+  const Json& name = kind == "extend" ? (*value)["$base"] : value->value("name", Json());
+  return {kind, name.is_string() ? name.get<std::string>() : ""};
+}
+
+namespace {
+
+// Runs the base and the extension of a composed source in one sandbox and merges them. Problems
+// of the base are reported in the base's file, those of the extension in the extension's.
+Result<Json> RunComposite(LuaSandbox& sandbox, const std::string& file, const CompositeParts& parts,
+                          const SourceMap& extension_map, Diagnostics* base_sink, Diagnostics* sink,
+                          std::vector<ExtensionOrigin>* origins) {
+  Result<Json> base = sandbox.RunFile(parts.base_file, parts.base_source);
+  if (!base.ok()) {
+    AddScriptFailure(base.status(), base_sink);
+    return InvalidArgument("base failed");
+  }
+  Result<Json> extension = sandbox.RunFile(file, parts.extension_source);
+  if (!extension.ok()) {
+    AddScriptFailure(extension.status(), sink);
+    return InvalidArgument("extension failed");
+  }
+  const int line = extension_map.return_line() ? extension_map.return_line() : 1;
+  if (KindOf(*extension) != "extend") {
+    sink->AddAt(line, "a tenant's file over a shipped one must return extend \"name\" { ... }");
+    return InvalidArgument("not an extension");
+  }
+  const std::string kind = KindOf(*base);
+  const std::string name = base->value("name", "");
+  if (extension->value("$base", "") != name || (kind != "workflow" && kind != "rules")) {
+    sink->AddAt(line, "extend \"" + extension->value("$base", "") + "\": the base " +
+                          parts.base_file + " defines '" + name + "'");
+    return InvalidArgument("wrong base");
+  }
+  std::vector<std::pair<KeyPath, std::string>> problems;
+  Json merged = MergeExtension(*base, *extension, origins, &problems);
+  for (const auto& [path, message] : problems) {
+    sink->AddAt(extension_map.Line(path) ? extension_map.Line(path) : line, message);
+  }
+  if (!sink->empty()) return InvalidArgument("extension invalid");
+  return merged;
+}
+
+}  // namespace
+
 Result<LoadedDefinition> LoadDefinition(const std::string& file, const std::string& source,
                                         const SandboxLimits& limits,
                                         const ValidationContext& context,
@@ -85,13 +139,24 @@ Result<LoadedDefinition> LoadDefinition(const std::string& file, const std::stri
   SOUHRA_ASSIGN_OR_RETURN(std::unique_ptr<LuaSandbox> sandbox,
                           LuaSandbox::Create(limits.memory_bytes, limits.instructions));
   SOUHRA_RETURN_IF_ERROR(Register(*sandbox));
-  SourceMap map = SourceMap::Build(source);
-  Diagnostics sink(file, &map);
-  Result<Json> value = sandbox->RunFile(file, source);
+  CompositeParts parts;
+  const bool composite = SplitComposite(source, &parts);
+  SourceMap map = SourceMap::Build(composite ? parts.extension_source : source);
+  SourceMap base_map = SourceMap::Build(parts.base_source);
+  // A merged value's paths are the base's, except what the extension brought (overlays).
+  Diagnostics base_sink(parts.base_file, &base_map);
+  Diagnostics extension_sink(file, &map);
+  Diagnostics& sink = composite ? base_sink : extension_sink;
+  std::vector<ExtensionOrigin> origins;
+  Result<Json> value =
+      composite ? RunComposite(*sandbox, file, parts, map, &base_sink, &extension_sink, &origins)
+                : sandbox->RunFile(file, source);
   if (!value.ok()) {
+    if (composite) return Failure(base_sink.empty() ? extension_sink : base_sink, diagnostics);
     AddScriptFailure(value.status(), &sink);
     return Failure(sink, diagnostics);
   }
+  for (ExtensionOrigin& o : origins) base_sink.Overlay(std::move(o.merged), o.source, file, &map);
   std::string kind = KindOf(*value);
   LoadedDefinition loaded;
   if (kind == "workflow") {
@@ -112,6 +177,11 @@ Result<LoadedDefinition> LoadDefinition(const std::string& file, const std::stri
     rule_set->scripts = std::make_shared<LuaScriptHost>(std::move(sandbox), file, rule_set->params,
                                                         Json::object(), context);
     loaded.rule_set = std::move(rule_set);
+  } else if (kind == "extend") {
+    sink.AddAt(map.return_line() ? map.return_line() : 1,
+               "extend \"" + value->value("$base", "") +
+                   "\": no shipped definition of that name to extend among the files given");
+    return Failure(sink, diagnostics);
   } else {
     sink.AddAt(map.return_line() ? map.return_line() : 1,
                "the file must return workflow { ... } or rules { ... }");

@@ -51,4 +51,14 @@ Result<LoadedDefinition> LoadDefinition(const std::string& file, const std::stri
                                         const ValidationContext& context,
                                         std::vector<Diagnostic>* diagnostics = nullptr);
 
+// What a file defines, found by running it without checking it: kind "workflow", "rules" or
+// "extend" (a tenant's `extend "base" { … }`), and the name. Empty when it cannot be run
+// (loading it reports why).
+struct DefinitionHead {
+  std::string kind;
+  std::string name;  // for "extend", the name of the definition it extends
+};
+DefinitionHead PeekDefinition(const std::string& file, const std::string& source,
+                              const SandboxLimits& limits);
+
 }  // namespace souhra

@@ -4,7 +4,25 @@
 
 namespace souhra {
 
+void Diagnostics::Overlay(KeyPath merged, KeyPath source, std::string file, const SourceMap* map) {
+  overlays_.push_back({std::move(merged), std::move(source), std::move(file), map});
+}
+
 SourcePos Diagnostics::Pos(const KeyPath& path, int fallback_line) const {
+  const Origin* best = nullptr;
+  for (const Origin& o : overlays_) {
+    if (o.merged.size() > path.size() ||
+        !std::equal(o.merged.begin(), o.merged.end(), path.begin())) {
+      continue;
+    }
+    if (!best || o.merged.size() > best->merged.size()) best = &o;
+  }
+  if (best) {
+    KeyPath source = best->source;
+    source.insert(source.end(), path.begin() + best->merged.size(), path.end());
+    int line = best->map ? best->map->Line(source) : 0;
+    return {best->file, line > 0 ? line : fallback_line};
+  }
   int line = map_ ? map_->Line(path) : 0;
   return {file_, line > 0 ? line : fallback_line};
 }
@@ -16,6 +34,10 @@ void Diagnostics::Add(const KeyPath& path, int fallback_line, const std::string&
 
 void Diagnostics::AddAt(int line, const std::string& message) {
   list_.push_back({{file_, line}, message});
+}
+
+void Diagnostics::AddAt(const SourcePos& pos, const std::string& message) {
+  list_.push_back({pos.file.empty() ? SourcePos{file_, pos.line} : pos, message});
 }
 
 std::vector<Diagnostic> Diagnostics::Sorted() const {

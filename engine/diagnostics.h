@@ -20,11 +20,17 @@ class Diagnostics {
   // `map` may be null (effects returned at run time have no source to map).
   Diagnostics(std::string file, const SourceMap* map) : file_(std::move(file)), map_(map) {}
 
+  // Paths under `merged` came from another file (a tenant's extension): their lines are those of
+  // `source` in `map` of `file`. The longest matching prefix wins.
+  void Overlay(KeyPath merged, KeyPath source, std::string file, const SourceMap* map);
+
   // The position of `path`; `fallback_line` when the map does not know it.
   SourcePos Pos(const KeyPath& path, int fallback_line) const;
   void Add(const KeyPath& path, int fallback_line, const std::string& context,
            const std::string& problem);
   void AddAt(int line, const std::string& message);
+  // At a position found earlier with Pos (it may be in an extension's file).
+  void AddAt(const SourcePos& pos, const std::string& message);
 
   bool empty() const { return list_.empty(); }
   // Every diagnostic, ordered by line (then by text, so the order is stable).
@@ -32,8 +38,15 @@ class Diagnostics {
   const std::string& file() const { return file_; }
 
  private:
+  struct Origin {
+    KeyPath merged;
+    KeyPath source;
+    std::string file;
+    const SourceMap* map;
+  };
   std::string file_;
   const SourceMap* map_;
+  std::vector<Origin> overlays_;
   std::vector<Diagnostic> list_;
 };
 

@@ -10,7 +10,7 @@ namespace souhra {
 
 const std::vector<std::string>& EffectConstructors() {
   static const std::vector<std::string> names = {"task",   "timer", "cancel", "notify", "set",
-                                                 "decide", "start", "pause",  "resume"};
+                                                 "decide", "start", "pause",  "resume", "emit"};
   return names;
 }
 
@@ -148,6 +148,24 @@ void ReadReference(const Checker& at, const char* field, const std::set<std::str
   }
 }
 
+// emit { event = "escalation.raised", payload = { … } }: the payload is data, never a function.
+void ReadEmit(const Checker& at, Effect* effect) {
+  at.Keys({"event", "payload"});
+  const std::string* type = at.String("event", true);
+  if (type) effect->key = *type;
+  if (type && (type->empty() || type->starts_with("task.") || type->starts_with("timer."))) {
+    at.Report("event",
+              "'" + *type + "' cannot be emitted: task.* and timer.* are the engine's own");
+  }
+  if (at.obj.contains("payload")) {
+    const Json& payload = at.obj["payload"];
+    if (!payload.is_object() || IsFunction(payload)) {
+      at.Report("payload", "'payload' must be a table of values");
+    }
+  }
+  effect->args = Args(at.obj, {"event"});
+}
+
 // Reads one effect table whose constructor is `kind`.
 void ReadOne(const Checker& at, const std::string& kind, const EffectScope& scope, Effect* effect) {
   if (kind == "task" || kind == "timer") {
@@ -170,6 +188,8 @@ void ReadOne(const Checker& at, const std::string& kind, const EffectScope& scop
     ReadReference(at, "rules", scope.context.rule_sets, "rule set", effect);
     at.String("into", true);
     effect->args = Args(at.obj, {"rules"});
+  } else if (kind == "emit") {
+    ReadEmit(at, effect);
   } else {
     at.Keys({"workflow"});
     ReadReference(at, "workflow", scope.context.workflows, "workflow", effect);
@@ -178,7 +198,8 @@ void ReadOne(const Checker& at, const std::string& kind, const EffectScope& scop
 
 const EffectKind kKinds[] = {EffectKind::kTask,   EffectKind::kTimer, EffectKind::kCancel,
                              EffectKind::kNotify, EffectKind::kSet,   EffectKind::kDecide,
-                             EffectKind::kStart,  EffectKind::kPause, EffectKind::kResume};
+                             EffectKind::kStart,  EffectKind::kPause, EffectKind::kResume,
+                             EffectKind::kEmit};
 
 }  // namespace
 
@@ -226,7 +247,7 @@ void ReadEffects(const Json& value, const KeyPath& path, int line, const std::st
   if (it == names.end()) {
     sink->Add(path, line, context,
               "expected an effect (task, timer, cancel, notify, set, decide, start, pause, "
-              "resume) or a function, not a " +
+              "resume, emit) or a function, not a " +
                   (kind.empty() ? LuaTypeName(value) : kind + " { ... }"));
     return;
   }

@@ -176,6 +176,35 @@ int Construct(lua_State* L) {
   return 1;
 }
 
+// A table constructor bound to a name, as `extend "intake"` returns: { … } -> the same table,
+// tagged like a constructor's and given the member "$base". Upvalues: the constructor's name,
+// the base name.
+int ConstructNamed(lua_State* L) {
+  const char* name = lua_tostring(L, lua_upvalueindex(1));
+  if (lua_type(L, 1) != LUA_TTABLE) {
+    return luaL_error(L, "%s expects a table: %s \"%s\" { ... }", name, name,
+                      lua_tostring(L, lua_upvalueindex(2)));
+  }
+  lua_settop(L, 1);
+  TagCall(L);
+  lua_pushliteral(L, "$base");
+  lua_pushvalue(L, lua_upvalueindex(2));
+  lua_rawset(L, 1);
+  return 1;
+}
+
+// A registered named constructor: name "base" -> a constructor for the table. Upvalue 1: name.
+int NameConstructor(lua_State* L) {
+  const char* name = lua_tostring(L, lua_upvalueindex(1));
+  if (lua_type(L, 1) != LUA_TSTRING) {
+    return luaL_error(L, "%s expects a name: %s \"name\" { ... }", name, name);
+  }
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_pushvalue(L, 1);
+  lua_pushcclosure(L, ConstructNamed, 2);
+  return 1;
+}
+
 // A registered recorder: name { … } or name "text" -> nothing. Appends the table (a text or a
 // number becomes { text }), tagged, to the journal. Upvalue 1: the name.
 int Record(lua_State* L) {
@@ -198,15 +227,15 @@ int Record(lua_State* L) {
   return 0;
 }
 
-// Registers a constructor, or a recorder when argument 2 is true. Runs protected; argument 1:
-// light userdata std::string*.
+// Registers a constructor (argument 2: 0), a recorder (1) or a named constructor (2). Runs
+// protected; argument 1: light userdata std::string*.
 int RegisterConstructor(lua_State* L) {
   const auto* name = static_cast<const std::string*>(lua_touserdata(L, 1));
-  const bool record = lua_toboolean(L, 2);
+  const int kind = static_cast<int>(lua_tointeger(L, 2));  // 0 constructor, 1 recorder, 2 named
   lua_rawgetp(L, LUA_REGISTRYINDEX, &kAllowedKey);
   lua_pushlstring(L, name->data(), name->size());
   lua_pushvalue(L, -1);
-  lua_pushcclosure(L, record ? Record : Construct, 1);
+  lua_pushcclosure(L, kind == 1 ? Record : kind == 2 ? NameConstructor : Construct, 1);
   lua_rawset(L, -3);  // raw: the allowed globals refuse ordinary writes
   lua_pop(L, 1);
   return 0;
@@ -489,14 +518,21 @@ Status LuaSandbox::Init() {
 Status LuaSandbox::AddConstructor(const std::string& name) {
   lua_pushcfunction(L_, RegisterConstructor);
   lua_pushlightuserdata(L_, const_cast<std::string*>(&name));
-  lua_pushboolean(L_, 0);
+  lua_pushinteger(L_, 0);
+  return ProtectedCall(2, 0);
+}
+
+Status LuaSandbox::AddNamedConstructor(const std::string& name) {
+  lua_pushcfunction(L_, RegisterConstructor);
+  lua_pushlightuserdata(L_, const_cast<std::string*>(&name));
+  lua_pushinteger(L_, 2);
   return ProtectedCall(2, 0);
 }
 
 Status LuaSandbox::AddRecorder(const std::string& name) {
   lua_pushcfunction(L_, RegisterConstructor);
   lua_pushlightuserdata(L_, const_cast<std::string*>(&name));
-  lua_pushboolean(L_, 1);
+  lua_pushinteger(L_, 1);
   return ProtectedCall(2, 0);
 }
 

@@ -44,6 +44,10 @@ class LuaSandbox {
   // table unchanged and remembers its name and call line for the conversion to JSON.
   Status AddConstructor(const std::string& name);
 
+  // Makes `name "base" { … }` available: like a constructor's table, with the extra member
+  // "$base" holding "base" (a tenant's `extend "intake" { … }`).
+  Status AddNamedConstructor(const std::string& name);
+
   // Makes `name { … }` and `name "text"` available as a statement that records its call: the
   // table (a text or number x becomes { x }), tagged like a constructor's, is appended to a
   // journal in call order. For files that read as a list of steps, such as scenarios.

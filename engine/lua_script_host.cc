@@ -35,7 +35,7 @@ Result<std::vector<Effect>> LuaScriptHost::Action(const ScriptFunction& fn, cons
                           sandbox_->Call(fn.ref, {&case_view, &event}, 1));
   std::vector<Effect> effects;
   if (results.front().is_null()) return effects;
-  Diagnostics sink(file_, nullptr);
+  Diagnostics sink(fn.pos.file.empty() ? file_ : fn.pos.file, nullptr);  // a tenant's own file
   EffectScope scope{params_, templates_, context_};
   ReadEffects(results.front(), {}, fn.pos.line, "action", scope, &sink, &effects);
   if (sink.empty()) return effects;

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "engine/definition_extension.h"
 #include "engine/engine.h"
 #include "engine/expectations.h"
 #include "engine/virtual_clock.h"
@@ -34,9 +35,12 @@ class Runner {
   }
 
   Status Install(const DefinitionSourceReader& read) {
+    // A tenant's extension is installed over the definition of its name listed before it.
+    ExtensionBases bases;
     for (const std::string& path : scenario_.definitions) {
       SOUHRA_ASSIGN_OR_RETURN(std::string source, read(path));
-      Result<Applied> installed = engine_.Install(scenario_.tenant, path, source);
+      Result<Applied> installed =
+          engine_.Install(scenario_.tenant, path, bases.Prepare(path, source));
       if (!installed.ok()) return installed.status();
     }
     return Status::Ok();

@@ -53,6 +53,15 @@ Json GetPath(const Json& data, const std::string& path) {
   }
 }
 
+// The case as a guard or action sees it: CaseView plus the workflow's params, so that a
+// tenant's changed params reach the computed effects too (case.params.x).
+Json ScriptView(const StepContext& ctx, const CaseRecord& c, const std::string& state,
+                const Json& data) {
+  Json view = CaseView(c, state, data);
+  view["params"] = ctx.workflow->params;
+  return view;
+}
+
 // Carries out effects in order against a working copy of the case data, collecting operations.
 class Planner {
  public:
@@ -83,6 +92,9 @@ class Planner {
       case EffectKind::kRun: return ApplyRun(e, event, depth);
       case EffectKind::kPause: Add(PauseDeadline{TimerOrTask(e), e.key}); return Status::Ok();
       case EffectKind::kResume: Add(ResumeDeadline{TimerOrTask(e), e.key}); return Status::Ok();
+      case EffectKind::kEmit:
+        Add(EmitEvent{e.key, e.args.value("payload", Json::object())});
+        return Status::Ok();
     }
     return Internal("unknown effect kind");
   }
@@ -149,8 +161,14 @@ class Planner {
     timer.timer.keep = e.args.value("keep", false);
     timer.timer.scope_state = state_;
     if (e.args.contains("at")) {
-      const Json& at = e.args["at"];
+      Json at = e.args["at"];
       Instant when;
+      // Not a time: the case data field holding one ("conference.at"); none there, no timer.
+      if (at.is_string() && !ParseIsoInstant(at.get<std::string>(), &when) &&
+          at.get<std::string>().find(':') == std::string::npos) {
+        at = GetPath(plan_.data, at.get<std::string>());
+        if (at.is_null()) return Status::Ok();
+      }
       if (!at.is_string() || !ParseIsoInstant(at.get<std::string>(), &when)) {
         return EffectError(e, "'at' must be a time such as \"2026-04-02T10:00:00+02:00\"");
       }
@@ -227,9 +245,9 @@ class Planner {
 
   Status ApplyRun(const Effect& e, const Json& event, int depth) {
     if (depth >= kMaxRunDepth) return EffectError(e, "run functions nest too deeply");
-    SOUHRA_ASSIGN_OR_RETURN(
-        std::vector<Effect> more,
-        ctx_.workflow->scripts->Action(e.function, CaseView(case_, state_, plan_.data), event));
+    SOUHRA_ASSIGN_OR_RETURN(std::vector<Effect> more,
+                            ctx_.workflow->scripts->Action(
+                                e.function, ScriptView(ctx_, case_, state_, plan_.data), event));
     return Run(more, event, depth + 1);
   }
 
@@ -296,9 +314,9 @@ Result<Plan> PlanEvent(const StepContext& ctx, const CaseRecord& c, const Instan
   if (on == state->on.end()) return not_accepted;
 
   const Json event = EventView(event_type, payload, ctx.now);
-  SOUHRA_ASSIGN_OR_RETURN(const Transition* chosen,
-                          ChooseTransition(ctx, on->second, CaseView(c, instance.state, c.data),
-                                           event));
+  SOUHRA_ASSIGN_OR_RETURN(
+      const Transition* chosen,
+      ChooseTransition(ctx, on->second, ScriptView(ctx, c, instance.state, c.data), event));
   if (chosen == nullptr) return not_accepted;
 
   Planner planner(ctx, c, instance.state, c.data);

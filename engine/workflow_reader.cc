@@ -84,9 +84,8 @@ void CheckTargets(const Workflow& w, Diagnostics* sink) {
     for (const auto& [event, alternatives] : state.on) {
       for (const Transition& t : alternatives) {
         if (t.go.empty() || w.states.count(t.go)) continue;
-        sink->AddAt(t.pos.line, "state " + Quote(name) + ": event " + Quote(event) +
-                                    ": unknown target " + Quote(t.go) +
-                                    Suggestion(t.go, StateNames(w)));
+        sink->AddAt(t.pos, "state " + Quote(name) + ": event " + Quote(event) +
+                               ": unknown target " + Quote(t.go) + Suggestion(t.go, StateNames(w)));
       }
     }
   }
@@ -107,8 +106,8 @@ void CheckReachable(const Workflow& w, Diagnostics* sink) {
   }
   for (const auto& [name, state] : w.states) {
     if (!seen.count(name)) {
-      sink->AddAt(state.pos.line, "state " + Quote(name) + ": unreachable from the initial state " +
-                                      Quote(w.initial));
+      sink->AddAt(state.pos, "state " + Quote(name) + ": unreachable from the initial state " +
+                                 Quote(w.initial));
     }
   }
 }
@@ -143,10 +142,10 @@ void CheckEventSources(const Workflow& w, Diagnostics* sink) {
       if (event.starts_with("timer.") && event.size() > 6) which = 1, key = event.substr(6);
       if (which < 0 || keys[which].count(key)) continue;
       const char* what = which == 0 ? "task" : "timer";
-      int line = alternatives.empty() ? state.pos.line : alternatives.front().pos.line;
-      sink->AddAt(line, "state " + Quote(name) + ": event " + Quote(event) + ": no " + what + " " +
-                            Quote(key) + " is created in this workflow" +
-                            Suggestion(key, {keys[which].begin(), keys[which].end()}));
+      const SourcePos& pos = alternatives.empty() ? state.pos : alternatives.front().pos;
+      sink->AddAt(pos, "state " + Quote(name) + ": event " + Quote(event) + ": no " + what + " " +
+                           Quote(key) + " is created in this workflow" +
+                           Suggestion(key, {keys[which].begin(), keys[which].end()}));
     }
   }
 }

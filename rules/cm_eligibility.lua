@@ -9,8 +9,15 @@
 --   can_solve_alone    boolean
 --   worsening          boolean: the situation is getting worse
 --   motivated          boolean: the client wants to work on it
+--   consent            { status = "given" | "given_in_part" | … } (workflows/consent.lua), or
 --   consent_sharing    boolean: informed consent to sharing information (informovaný souhlas)
---   emergency          boolean: life or health at immediate risk (§ 92 a) zákona 108/2006 Sb.)
+--   emergency          { reason, at, by } or true: life or health at immediate risk
+--                      (§ 92 a) zákona 108/2006 Sb.), recorded with a reason
+--   housing_at_risk    boolean: the client is at risk of losing housing (another target group)
+--
+-- A municipality picks its target group by replacing the criterion `target_group` in its own
+-- workflows/tenants/<id>/cm_eligibility.lua (`extend "cm_eligibility" { criteria = { … } }`),
+-- or changes the age and the thresholds through params.
 --   age                number
 --   low_income         boolean
 return rules {
@@ -59,8 +66,14 @@ return rules {
     criterion {
       id = "consent", title = "Souhlas se sdílením informací", mandatory = true,
       check = function(case, params)
+        local consent = case.data.consent or {}
+        if consent.status == "given" then return true, "Souhlas udělen" end
+        if consent.status == "given_in_part" then
+          return true, "Souhlas udělen zčásti (jen některým aktérům nebo pro některé účely)"
+        end
         if case.data.consent_sharing == true then return true, "Souhlas udělen" end
-        if case.data.emergency == true then
+        local emergency = case.data.emergency
+        if emergency == true or (type(emergency) == "table" and emergency.reason) then
           return true, "Bez souhlasu: ohrožení života nebo zdraví, sdílí se jen nezbytné"
         end
         return false, "Chybí informovaný souhlas se sdílením informací"

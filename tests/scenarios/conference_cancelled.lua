@@ -1,0 +1,32 @@
+-- Případové setkání, nepříznivé cesty: svolání se zpozdí (eskalace), setkání se zruší
+-- (pozvánky odejdou jako zrušené), na žádost o další setkání se připravuje nové.
+scenario {
+  name = "Případové setkání: zpoždění a zrušení",
+  tenant = "demo",
+  start = "2026-04-02T10:00:00+02:00",
+  definitions = { "workflows/case_management.lua", "workflows/escalation.lua",
+                  "workflows/individual_plan.lua", "workflows/case_conference.lua" },
+}
+
+case { code = "K-2026-0600", workflow = "case_management",
+       data = { people = { case_manager = "user:novakova", coordinator = "user:dvorak" } } }
+send { "conference.requested", actor = "user:novakova" }
+expect { workflow = "case_conference", state = "preparing" }
+send { "conference.requested", actor = "user:novakova" }  -- jedno už se připravuje
+expect { notification = { to = "coordinator", template = "conference_requested" }, count = 1 }
+advance "5 working days"
+expect { workflow = "escalation", state = "open" }
+expect { data = { ["escalation.reason"] = "missed_deadline" } }
+send { "conference.scheduled", payload = { at = "2026-04-20T08:00:00Z" }, actor = "user:dvorak" }
+expect { refused = true }  -- bez aktérů a místa
+send { "conference.scheduled", actor = "user:dvorak",
+       payload = { at = "2026-04-20T08:00:00Z", online_link = "https://meet.example/x",
+                   actors = { "actor:charita" } } }
+send { "conference.cancelled", actor = "user:dvorak" }
+expect { workflow = "case_conference", state = "cancelled" }
+expect { data = { ["conference.cancelled"] = true, ["conference.sequence"] = 2 } }
+expect { notification = { to = "actor:charita", template = "conference_cancelled" }, count = 1 }
+send { "conference.requested", actor = "user:dvorak" }
+expect { workflow = "case_conference", state = "preparing" }
+send { "escalation.raised", payload = { reason = "whatever" }, actor = "user:novakova" }
+expect { refused = true }  -- neznámý důvod, a eskalace je navíc už otevřená

@@ -1,0 +1,31 @@
+-- Příjem podnětu, nepříznivé cesty: bez souhlasu a bez ohrožení klient kritéria nesplní,
+-- pokračuje individuální sociální práce a po třech měsících se posuzuje znovu.
+scenario {
+  name = "Příjem: nevhodný pro case management, nové posouzení",
+  tenant = "demo",
+  start = "2026-04-02T10:00:00+02:00",
+  definitions = { "rules/cm_eligibility.lua", "workflows/consent.lua", "workflows/intake.lua",
+                  "workflows/case_management.lua", "workflows/escalation.lua",
+                  "workflows/individual_plan.lua", "workflows/case_conference.lua" },
+}
+
+case { code = "K-2026-0500", workflow = "intake",
+       data = { referral = { source = "self" }, people = { head = "user:kralova" } } }
+send { "intake.assigned", payload = {}, actor = "user:kralova" }
+expect { refused = true }  -- bez sociálního pracovníka
+send { "intake.assigned", payload = { social_worker = "user:maly" }, actor = "user:kralova" }
+send { "task.first_contact.done", actor = "user:maly" }
+send { "consent.recorded", payload = { status = "refused" }, actor = "user:maly" }
+send { "needs.recorded", payload = { problem_areas = { "debts" }, age = 40 }, actor = "user:maly" }
+send { "task.inquiry.done", actor = "user:maly" }
+expect { decision = { rules = "cm_eligibility", eligible = false } }
+send { "eligibility.confirmed", payload = { case_manager = "user:maly" }, actor = "user:dvorak" }
+expect { workflow = "intake", state = "casework" }
+expect { notification = { to = "social_worker", template = "casework_continues" }, count = 1 }
+send { "consent.recorded", payload = { status = "given" }, actor = "user:maly" }
+send { "needs.recorded", actor = "user:maly",
+       payload = { problem_areas = { "debts", "housing", "income" }, expected_months = 12,
+                   actors_needed = 3, support = "weak", can_solve_alone = false } }
+advance "3 months"
+expect { workflow = "intake", state = "assessing" }
+expect { decision = { rules = "cm_eligibility", eligible = true } }

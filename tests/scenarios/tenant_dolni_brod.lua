@@ -1,0 +1,30 @@
+-- Proces Dolního Brodu (workflows/tenants/dolni_brod/): kratší první kontakt, přehodnocení plánu
+-- každých 30 pracovních dní a jiná cílová skupina (ohrožení ztrátou bydlení).
+scenario {
+  name = "Dolní Brod: vlastní lhůty a cílová skupina",
+  tenant = "dolni_brod",
+  start = "2026-04-01T09:00:00+02:00",
+  definitions = { "rules/cm_eligibility.lua", "workflows/consent.lua", "workflows/intake.lua",
+                  "workflows/case_management.lua", "workflows/escalation.lua",
+                  "workflows/individual_plan.lua", "workflows/case_conference.lua",
+                  "workflows/tenants/dolni_brod/cm_eligibility.lua",
+                  "workflows/tenants/dolni_brod/intake.lua",
+                  "workflows/tenants/dolni_brod/individual_plan.lua" },
+}
+
+case { code = "K-DB-1", workflow = "intake",
+       data = { referral = { source = "municipality" }, people = { coordinator = "user:dvorak" } } }
+send { "intake.assigned", payload = { social_worker = "user:maly" }, actor = "user:vedouci" }
+expect { task = "first_contact", due = "2026-04-08T09:00:00+02:00" }  -- 3 pracovní dny
+send { "task.first_contact.done", actor = "user:maly" }
+send { "consent.recorded", payload = { status = "given" }, actor = "user:maly" }
+send { "needs.recorded", actor = "user:maly",
+       payload = { problem_areas = { "housing", "health", "income" }, expected_months = 12,
+                   actors_needed = 3, support = "none", can_solve_alone = false,
+                   housing_at_risk = true, age = 41 } }
+send { "task.inquiry.done", actor = "user:maly" }
+expect { decision = { rules = "cm_eligibility", eligible = true, score = 7 } }
+send { "eligibility.confirmed", payload = { case_manager = "user:maly" }, actor = "user:dvorak" }
+send { "plan.agreed", payload = { goals = { "udržet bydlení" } }, actor = "user:maly" }
+expect { task = "review", due = "2026-05-19T09:00:00+02:00" }  -- 30 pracovních dní
+expect { workflow = "individual_plan", state = "active" }

@@ -1,0 +1,270 @@
+-- Případové setkání (case conference).
+-- Requested by the case manager or the coordinator (case_management starts it). The coordinator
+-- picks actors from the directory and schedules it: invitations with date, place or online link
+-- go to every actor, with the meeting attached (calendar); replies are tracked; a reminder goes
+-- out before the date; a move re-sends the invitations with the next sequence number, a
+-- cancellation sends them cancelled. The client is invited and may decline (the case manager then
+-- represents them). The meeting opens with the confidentiality reminder acknowledged; the record
+-- is due within a param and goes to every participant and to absent actors to be informed; each
+-- agreed task becomes a step of the individual plan (emitted as `conference.agreed`).
+--
+-- Case data `conference = { uid, at (ISO UTC), minutes, place, online_link, sequence, cancelled,
+-- title, actors = { "actor:…" }, replies = { ["actor:…"] = "accepts" | "declines" | "online" },
+-- client_invited, client_attends, open, confidentiality_acknowledged, tasks, inform }`.
+
+-- Seconds since 1970 of an ISO-8601 time ("2026-05-12T09:00:00Z" or with "+02:00").
+local function epoch(text)
+  local function part(from, to) return tonumber(string.sub(text, from, to)) end
+  local y, mo, d, h, mi, s = part(1, 4), part(6, 7), part(9, 10), part(12, 13), part(15, 16),
+                             part(18, 19)
+  if not (y and mo and d and h and mi and s) then error("bad time: " .. tostring(text)) end
+  local yy = mo <= 2 and y - 1 or y
+  local era = (yy >= 0 and yy or yy - 399) // 400
+  local yoe = yy - era * 400
+  local doy = (153 * (mo + (mo > 2 and -3 or 9)) + 2) // 5 + d - 1
+  local doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+  local days = era * 146097 + doe - 719468
+  local t = days * 86400 + h * 3600 + mi * 60 + s
+  local zone = string.sub(text, 20)
+  if #zone >= 6 then
+    local sign = string.sub(zone, 1, 1) == "-" and -1 or 1
+    t = t - sign * (tonumber(string.sub(zone, 2, 3)) * 3600 + tonumber(string.sub(zone, 5, 6)) * 60)
+  end
+  return t
+end
+
+-- The ISO-8601 UTC text of seconds since 1970.
+local function iso(t)
+  local days, rem = t // 86400, t % 86400
+  local z = days + 719468
+  local era = (z >= 0 and z or z - 146096) // 146097
+  local doe = z - era * 146097
+  local yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+  local doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+  local mp = (5 * doy + 2) // 153
+  local d = doy - (153 * mp + 2) // 5 + 1
+  local m = mp < 10 and mp + 3 or mp - 9
+  local y = yoe + era * 400 + (m <= 2 and 1 or 0)
+  return string.format("%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, rem // 3600, rem % 3600 // 60,
+                       rem % 60)
+end
+
+-- Every actor invited, as notify { to = … } takes them.
+local function invitees(conference)
+  local to = {}
+  for _, a in ipairs(conference.actors or {}) do to[#to + 1] = a end
+  return to
+end
+
+-- payload { at, minutes, place, online_link, title, actors, client_invited }
+local function schedule(case, event, sequence)
+  local p = event.payload
+  local old = case.data.conference or {}
+  local conference = {
+    uid = old.uid or (case.code .. "-" .. event.at),
+    at = iso(epoch(p.at)), minutes = p.minutes or old.minutes or 90,
+    place = p.place or old.place, online_link = p.online_link or old.online_link,
+    title = p.title or old.title or "Případové setkání",
+    actors = p.actors or old.actors or {}, replies = old.replies or {},
+    client_invited = p.client_invited ~= false, client_attends = old.client_attends,
+    sequence = sequence, cancelled = false, open = true,
+  }
+  local remind = epoch(conference.at) - case.params.remind_hours_before * 3600
+  if remind > epoch(event.at) then conference.remind_at = iso(remind) end
+  return conference
+end
+
+local function invite(case, event, sequence)
+  local conference = schedule(case, event, sequence)
+  return {
+    set { conference = conference },
+    notify { to = invitees(conference), template = "conference_invitation",
+             purpose = "conference", calendar = "conference" },
+  }
+end
+
+return workflow {
+  name = "case_conference",
+  title = "Případové setkání",
+  params = {
+    convene_within = "5 working days",  -- the coordinator schedules it after the request
+    remind_hours_before = 24,           -- reminder to the invited actors before the meeting
+    record_within = "3 working days",   -- the record is sent after the meeting
+    remind_before = "1 working day",
+  },
+  templates = {
+    task_reminder = { title = "Připomenutí úkolu", body = "Úkol {task} u případu {case} má termín {due}." },
+    conference_invitation = {
+      title = "Pozvánka na případové setkání",
+      body = "Zveme vás na případové setkání k případu {case} dne {when}, místo: {place}. Odkaz: {link}",
+    },
+    conference_moved = {
+      title = "Případové setkání přesunuto",
+      body = "Případové setkání k případu {case} se koná nově {when}, místo: {place}. Odkaz: {link}",
+    },
+    conference_cancelled = {
+      title = "Případové setkání zrušeno",
+      body = "Případové setkání k případu {case} plánované na {when} se ruší.",
+    },
+    conference_reminder = {
+      title = "Připomenutí případového setkání",
+      body = "Připomínáme případové setkání k případu {case} dne {when}, místo: {place}.",
+    },
+    conference_record = {
+      title = "Záznam z případového setkání",
+      body = "Záznam z případového setkání k případu {case} je k dispozici: {link}",
+    },
+  },
+  initial = "preparing",
+  states = {
+    preparing = {
+      title = "Příprava setkání",
+      enter = {
+        set { ["conference.open"] = true },
+        task { key = "convene", assignee = "coordinator", due = "convene_within",
+               title = "Vybrat aktéry a svolat případové setkání", remind = "remind_before before" },
+      },
+      on = {
+        ["conference.scheduled"] = {
+          go = "invited",
+          when = function(case, event)
+            return event.payload.at ~= nil and event.payload.actors ~= nil and
+                   (event.payload.place ~= nil or event.payload.online_link ~= nil)
+          end,
+          run = function(case, event) return invite(case, event, 1) end,
+        },
+        ["task.convene.overdue"] = {
+          run = emit { event = "escalation.raised",
+                       payload = { reason = "missed_deadline",
+                                   note = "Případové setkání nebylo svoláno v termínu" } },
+        },
+        ["conference.cancelled"] = { go = "cancelled" },
+        ["case.closed"] = { go = "cancelled" },
+      },
+    },
+    invited = {
+      title = "Pozvánky odeslány",
+      -- the times come from case data; schedule() leaves remind_at out when it has passed
+      enter = {
+        timer { key = "meeting", at = "conference.at" },
+        timer { key = "reminder", at = "conference.remind_at" },
+      },
+      on = {
+        -- payload { actor, reply = "accepts" | "declines" | "online" }
+        ["conference.reply"] = {
+          when = function(case, event)
+            local r = event.payload.reply
+            return r == "accepts" or r == "declines" or r == "online"
+          end,
+          run = function(case, event)
+            return set { ["conference.replies." .. event.payload.actor] = event.payload.reply }
+          end,
+        },
+        -- payload { attends }: a client who declines is represented by the case manager
+        ["conference.client_reply"] = {
+          run = function(case, event)
+            return set { ["conference.client_attends"] = event.payload.attends == true,
+                         ["conference.represented_by"] =
+                           event.payload.attends == true and "client" or "case_manager" }
+          end,
+        },
+        ["conference.moved"] = {
+          go = "invited",
+          when = function(case, event) return event.payload.at ~= nil end,
+          run = function(case, event)
+            local c = case.data.conference
+            local conference = schedule(case, event, c.sequence + 1)
+            return {
+              set { conference = conference },
+              notify { to = invitees(conference), template = "conference_moved",
+                       purpose = "conference", calendar = "conference" },
+            }
+          end,
+        },
+        ["timer.reminder"] = {
+          run = function(case, event)
+            return notify { to = invitees(case.data.conference), template = "conference_reminder",
+                            purpose = "conference" }
+          end,
+        },
+        ["timer.meeting"] = { go = "meeting" },
+        ["conference.cancelled"] = {
+          go = "cancelled",
+          run = function(case, event)
+            local c = case.data.conference
+            return {
+              set { ["conference.cancelled"] = true, ["conference.sequence"] = c.sequence + 1 },
+              notify { to = invitees(c), template = "conference_cancelled",
+                       purpose = "conference", calendar = "conference" },
+            }
+          end,
+        },
+        ["case.closed"] = { go = "cancelled" },
+      },
+    },
+    meeting = {
+      title = "Setkání probíhá",
+      on = {
+        -- the coordinator opens with the confidentiality reminder; refused without it
+        ["conference.opened"] = {
+          when = function(case, event) return event.payload.confidentiality_acknowledged == true end,
+          run = function(case, event)
+            return set { ["conference.confidentiality_acknowledged"] = true,
+                         ["conference.opened_at"] = event.at }
+          end,
+        },
+        -- payload { tasks = { { title, responsible, due, goal } }, inform = { "actor:…" } }
+        ["conference.concluded"] = {
+          go = "recording",
+          when = function(case, event)
+            return (case.data.conference or {}).confidentiality_acknowledged == true
+          end,
+          run = function(case, event)
+            return set { ["conference.tasks"] = event.payload.tasks or {},
+                         ["conference.inform"] = event.payload.inform or {} }
+          end,
+        },
+        ["case.closed"] = { go = "cancelled" },
+      },
+    },
+    recording = {
+      title = "Záznam ze setkání",
+      enter = task { key = "record", assignee = "coordinator", due = "record_within",
+                     title = "Vyhotovit a rozeslat záznam z případového setkání",
+                     remind = "remind_before before" },
+      on = {
+        ["task.record.done"] = {
+          go = "done",
+          run = function(case, event)
+            local c = case.data.conference
+            -- participants (everyone who did not decline) and absent actors to be informed
+            local to, seen = {}, {}
+            for _, a in ipairs(c.actors or {}) do
+              if (c.replies or {})[a] ~= "declines" then to[#to + 1] = a; seen[a] = true end
+            end
+            for _, a in ipairs(c.inform or {}) do
+              if not seen[a] then to[#to + 1] = a; seen[a] = true end
+            end
+            to[#to + 1] = "case_manager"
+            return {
+              set { ["conference.open"] = false, ["conference.recorded_at"] = event.at },
+              notify { to = to, template = "conference_record", purpose = "conference" },
+              emit { event = "conference.agreed", payload = { tasks = c.tasks or {} } },
+            }
+          end,
+        },
+        ["task.record.overdue"] = {
+          run = emit { event = "escalation.raised",
+                       payload = { reason = "missed_deadline",
+                                   note = "Záznam z případového setkání nebyl rozeslán v termínu" } },
+        },
+        ["case.closed"] = { go = "cancelled" },
+      },
+    },
+    done = { title = "Uzavřeno", final = true },
+    cancelled = {
+      title = "Zrušeno", final = true,
+      enter = set { ["conference.open"] = false },
+    },
+  },
+}
