@@ -59,6 +59,8 @@ before(async () => {
   cases.plan = await api.case_manager.post('/cases', { code: 'K-UI-0001', workflow: 'plan_review', data: { people } });
   cases.escalation = await api.case_manager.post('/cases', { code: 'K-UI-0002', workflow: 'escalation', data: { people } })
     .catch((error) => ({ error }));
+  cases.conference = await api.case_manager.post('/cases', { code: 'K-UI-0004', workflow: 'case_conference', data: { people } })
+    .catch((error) => ({ error }));
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
 });
 
@@ -175,12 +177,24 @@ describe('coordinator', () => {
     await screenshot(page, 'coordinator-escalation-acknowledged');
   });
 
-  it('prepares a case conference with actors from the directory', async () => {
-    await page.goto(`${server.url}#/cases/${idOf(cases.escalation.error ? cases.plan : cases.escalation)}/conference`);
+  it('convenes a case conference: actors from the directory, date, place; invitations go out', async () => {
+    assert.ok(!cases.conference.error, `no case with the case_conference workflow: ${cases.conference.error?.message}`);
+    await page.goto(`${server.url}#/cases/${idOf(cases.conference)}/conference`);
     await page.locator('h1', { hasText: 'Svolat případové setkání' }).waitFor();
     const actors = page.locator('fieldset input[type=checkbox]');
     await actors.first().waitFor();
+    await actors.nth(0).check();
+    await actors.nth(1).check();
+    const day = new Date(Date.now() + 14 * 86400000);
+    const pad = (n) => String(n).padStart(2, '0');
+    await page.fill('#conf-at', `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}T09:30`);
+    await page.fill('#conf-place', 'Městský úřad, zasedací místnost 2');
     await screenshot(page, 'coordinator-conference');
+    await page.click('form button[type=submit]');
+    await expectStatus(page, /Pozvánky odeslány/);
+    await page.locator('h2', { hasText: 'Odpovědi' }).waitFor();
+    assert.equal(await page.locator('main table').first().locator('tbody tr').count(), 2);
+    await screenshot(page, 'coordinator-conference-invited');
   });
 
   it('lists incidents', async () => {
