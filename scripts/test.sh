@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test twice: in the release build and in an
-# AddressSanitizer + UndefinedBehaviorSanitizer build.
+# AddressSanitizer + UndefinedBehaviorSanitizer build; the browser tests run after the release tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -8,4 +8,8 @@ for kind in release asan; do
   scripts/build.sh "$kind"
   echo "== tests ($kind)"
   ctest --test-dir "build/$kind" --output-on-failure -j"$(nproc)"
+  if [ "$kind" = release ]; then
+    echo "== browser tests"
+    scripts/browser-test.sh
+  fi
 done

@@ -1,0 +1,301 @@
+// The browser UI as its three main users see it, in Debian's headless chromium against a real
+// `souhra serve`: the case manager completes a task and asks for help, the coordinator
+// acknowledges the escalation, the methodologist edits a definition (an error shown at its line,
+// fixed), saves a draft, runs a scenario on it, diffs and activates it. The tests of one user run
+// in order on one page, each step on from the last. Each screen is saved as a
+// screenshot in build/browser-artifacts/.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium } from 'playwright-core';
+import { ApiClient, listOf } from './api_client.js';
+import { demoPassword, repoRoot, startSouhra } from './souhra_server.js';
+
+const artifacts = join(repoRoot, 'build', 'browser-artifacts');
+const timeout = 10000;
+let server;
+let browser;
+const api = {};
+const cases = {};
+
+async function signedInPage(role, viewport = { width: 1280, height: 900 }) {
+  const page = await browser.newPage({ viewport, locale: 'cs-CZ' });
+  page.setDefaultTimeout(timeout);
+  page.on('pageerror', (error) => console.error(`[${role}] page error: ${error.message}`));
+  await page.goto(server.url);
+  await page.fill('#login', server.logins[role]);
+  await page.fill('#password', demoPassword);
+  await page.click('form button[type=submit]');
+  await page.locator('#user-name').waitFor();
+  return page;
+}
+
+async function screenshot(page, name) {
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+}
+
+const statusText = (page) => page.locator('#status');
+const alertText = (page) => page.locator('#alert');
+
+// Waits for the success message; fails with the alert's text (the server's refusal) otherwise.
+async function expectStatus(page, pattern) {
+  await page.waitForFunction(() => document.getElementById('status').textContent || document.getElementById('alert').textContent);
+  const alert = await alertText(page).textContent();
+  assert.equal(alert, '', `the UI showed an error: ${alert}`);
+  assert.match(await statusText(page).textContent(), pattern);
+}
+
+before(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  server = await startSouhra();
+  for (const role of ['case_manager', 'coordinator', 'methodologist']) {
+    assert.ok(server.logins[role], `souhra serve printed no demo sign-in for ${role}:\n${server.output()}`);
+    api[role] = new ApiClient(server.url);
+    await api[role].signIn(server.logins[role], demoPassword);
+  }
+  const people = { case_manager: `user:${server.logins.case_manager}`, coordinator: `user:${server.logins.coordinator}` };
+  // A plan under review gives the case manager a task; an escalation instance lets them ask for help.
+  cases.plan = await api.case_manager.post('/cases', { code: 'K-UI-0001', workflow: 'plan_review', data: { people } });
+  cases.escalation = await api.case_manager.post('/cases', { code: 'K-UI-0002', workflow: 'escalation', data: { people } })
+    .catch((error) => ({ error }));
+  cases.conference = await api.case_manager.post('/cases', { code: 'K-UI-0004', workflow: 'case_conference', data: { people } })
+    .catch((error) => ({ error }));
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const idOf = (created) => (created.case ?? created).id;
+
+describe('case manager', () => {
+  let page;
+  before(async () => { page = await signedInPage('case_manager'); });
+  after(async () => { await page?.close(); });
+
+  it('signs in to "Moje úkoly" with name, role and unread count in the header', async () => {
+    await page.locator('h1', { hasText: 'Moje úkoly' }).waitFor();
+    assert.match(await page.locator('.who-am-i').textContent(), /case manager/);
+    await page.waitForFunction(() => /^\d+$/.test(document.getElementById('unread').textContent));
+    const groups = await page.locator('main h2').allTextContents();
+    assert.deepEqual(groups.map((g) => g.replace(/ \(\d+\)$/, '')), ['Po termínu', 'Dnes', 'Nadcházející']);
+    await screenshot(page, 'case-manager-tasks');
+  });
+
+  it('completes a task with one click', async () => {
+    const task = page.locator('li.task', { hasText: 'K-UI-0001' }).first();
+    await task.waitFor();
+    await task.getByRole('button', { name: /hotový/ }).click();
+    await expectStatus(page, /je hotový/);
+    const file = await api.case_manager.get(`/cases/${idOf(cases.plan)}`);
+    assert.match(JSON.stringify(file.history ?? file.events ?? file), /task\.review\.done/);
+  });
+
+  it('shows the case file with its timeline, plan, consent and people', async () => {
+    await page.goto(`${server.url}#/cases/${idOf(cases.plan)}`);
+    await page.locator('h1', { hasText: 'K-UI-0001' }).waitFor();
+    for (const heading of ['Časová osa', 'Individuální plán', 'Informovaný souhlas', 'Lidé', 'Aktéři']) {
+      await page.locator('h2', { hasText: heading }).waitFor();
+    }
+    assert.ok(await page.locator('.timeline li').count() > 0, 'the timeline is empty');
+    await screenshot(page, 'case-manager-case-file');
+  });
+
+  it('starts a referral ("Nový podnět")', async () => {
+    await page.click('#nav a[href="#/referral"]');
+    await page.fill('#ref-code', 'K-UI-0003');
+    await page.selectOption('#ref-source', 'neighbour');
+    await page.fill('#ref-note', 'Soused slyší v noci klepání.');
+    await screenshot(page, 'case-manager-referral');
+    await page.click('form button[type=submit]');
+    await expectStatus(page, /K-UI-0003/);
+  });
+
+  it('asks the coordinator for help', async () => {
+    assert.ok(!cases.escalation.error, `creating a case with the escalation workflow failed: ${cases.escalation.error?.message}`);
+    await page.goto(`${server.url}#/cases/${idOf(cases.escalation)}`);
+    await page.locator('summary', { hasText: 'Požádat koordinátora o pomoc' }).click();
+    await page.selectOption('#help-reason', 'new_actor_needed');
+    await page.fill('#help-note', 'Potřebujeme dluhovou poradnu.');
+    await page.click('.ask-help button[type=submit]');
+    await expectStatus(page, /požádán o pomoc/);
+  });
+
+  it('reads the inbox', async () => {
+    await page.click('.inbox-link');
+    await page.locator('h1', { hasText: 'Zprávy' }).waitFor();
+    await screenshot(page, 'case-manager-inbox');
+  });
+
+  it('switches to English and back', async () => {
+    await page.goto(`${server.url}#/tasks`);
+    await page.click('#lang');
+    await page.locator('h1', { hasText: 'My tasks' }).waitFor();
+    await page.click('#lang');
+    await page.locator('h1', { hasText: 'Moje úkoly' }).waitFor();
+  });
+
+  it('signs out, and a screen asked for afterwards shows the sign-in', async () => {
+    await page.click('#sign-out');
+    await expectStatus(page, /odhlášeni/);
+    await page.goto(`${server.url}#/tasks`);
+    await page.locator('#login').waitFor();
+    assert.equal(await page.locator('#user-name').count(), 0);
+  });
+
+  it('works on a tablet', async () => {
+    const tablet = await signedInPage('case_manager', { width: 820, height: 1180 });
+    await tablet.locator('h1', { hasText: 'Moje úkoly' }).waitFor();
+    const overflow = await tablet.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than a tablet`);
+    await screenshot(tablet, 'case-manager-tasks-tablet');
+    await tablet.close();
+  });
+});
+
+describe('coordinator', () => {
+  let page;
+  before(async () => { page = await signedInPage('coordinator'); });
+  after(async () => { await page?.close(); });
+
+  it('signs in to the escalation dashboard', async () => {
+    await page.locator('h1', { hasText: 'Eskalace' }).waitFor();
+    assert.match(await page.locator('.who-am-i').textContent(), /koordinátor/);
+    await screenshot(page, 'coordinator-escalations');
+  });
+
+  it('acknowledges an escalation', async () => {
+    assert.ok(!cases.escalation.error, `no case with the escalation workflow: ${cases.escalation.error?.message}`);
+    const row = page.locator('[data-group="new"] tr', { hasText: 'K-UI-0002' });
+    await row.waitFor();
+    await row.getByRole('button', { name: /Převzít/ }).click();
+    await expectStatus(page, /K-UI-0002 převzata/);
+    await page.locator('[data-group="acknowledged"] tr', { hasText: 'K-UI-0002' }).waitFor();
+    await screenshot(page, 'coordinator-escalation-acknowledged');
+  });
+
+  it('convenes a case conference: actors from the directory, date, place; invitations go out', async () => {
+    assert.ok(!cases.conference.error, `no case with the case_conference workflow: ${cases.conference.error?.message}`);
+    await page.goto(`${server.url}#/cases/${idOf(cases.conference)}/conference`);
+    await page.locator('h1', { hasText: 'Svolat případové setkání' }).waitFor();
+    const actors = page.locator('fieldset input[type=checkbox]');
+    await actors.first().waitFor();
+    await actors.nth(0).check();
+    await actors.nth(1).check();
+    const day = new Date(Date.now() + 14 * 86400000);
+    const pad = (n) => String(n).padStart(2, '0');
+    await page.fill('#conf-at', `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}T09:30`);
+    await page.fill('#conf-place', 'Městský úřad, zasedací místnost 2');
+    await screenshot(page, 'coordinator-conference');
+    await page.click('form button[type=submit]');
+    await expectStatus(page, /Pozvánky odeslány/);
+    await page.locator('h2', { hasText: 'Odpovědi' }).waitFor();
+    assert.equal(await page.locator('main table').first().locator('tbody tr').count(), 2);
+    await screenshot(page, 'coordinator-conference-invited');
+  });
+
+  it('lists incidents', async () => {
+    await page.click('#nav a[href="#/incidents"]');
+    await page.locator('h1', { hasText: 'Incidenty' }).waitFor();
+    assert.equal(await alertText(page).textContent(), '');
+    await screenshot(page, 'coordinator-incidents');
+  });
+});
+
+describe('methodologist', () => {
+  let page;
+  before(async () => { page = await signedInPage('methodologist'); });
+  after(async () => { await page?.close(); });
+
+  it('signs in to the definitions', async () => {
+    await page.locator('h1', { hasText: 'Definice postupů' }).waitFor();
+    await page.locator('main a', { hasText: 'plan_review' }).waitFor();
+    await screenshot(page, 'methodologist-definitions');
+  });
+
+  let source;
+  let active;
+
+  it('opens the editor with the active source, validated', async () => {
+    active = listOf(await api.methodologist.get('/definitions'), 'definitions').find((d) => d.name === 'plan_review');
+    await page.click('main a:has-text("plan_review")');
+    await page.locator('#valid').waitFor();
+    source = await page.inputValue('#source');
+    assert.match(source, /workflow/);
+    await screenshot(page, 'methodologist-editor');
+  });
+
+  it('shows an error at its line as one types, and clears it once fixed', async () => {
+    const lines = source.split('\n');
+    const broken = lines.findIndex((l) => l.includes('go = "escalated"'));
+    assert.ok(broken >= 0, 'plan_review has no transition to "escalated"');
+    lines[broken] = lines[broken].replace('"escalated"', '"escalatd"');
+    await page.fill('#source', lines.join('\n'));
+    const diagnostic = page.locator(`#diagnostics li[data-line="${broken + 1}"]`);
+    await diagnostic.waitFor();
+    assert.match(await diagnostic.textContent(), /escalatd/);
+    assert.equal(await page.locator(`.gutter span[data-line="${broken + 1}"]`).getAttribute('class'), 'err');
+    await screenshot(page, 'methodologist-editor-error');
+
+    const fixed = source.replace(/review_every = "[^"]*"/, 'review_every = "40 working days"');
+    assert.notEqual(fixed, source, 'plan_review has no review_every parameter');
+    await page.fill('#source', fixed);
+    await page.locator('#valid').waitFor();
+    assert.equal(await page.locator('.gutter span.err').count(), 0);
+  });
+
+  it('saves the change as a draft', async () => {
+    await page.click('#save-draft');
+    await expectStatus(page, /Koncept uložen|uložena/);
+    const now = listOf(await api.methodologist.get('/definitions'), 'definitions').find((d) => d.name === 'plan_review');
+    const drafts = (now.versions ?? []).filter((v) => v.status === 'draft');
+    assert.ok(drafts.length === 1 && now.version === active.version,
+      `expected one draft beside the unchanged active version, got ${JSON.stringify(now)}`);
+  });
+
+  it('runs a scenario on the draft and shows its timeline', async () => {
+    await page.fill('#scenario', [
+      `scenario { name = "Koncept", tenant = "demo", start = "2026-04-02T10:00:00+02:00", definitions = { "${active.file ?? 'workflows/plan_review.lua'}" } }`,
+      'case { code = "K-SIM-0001", workflow = "plan_review" }',
+      'expect { state = "waiting" }',
+      'send { "case.closed" }',
+      'expect { state = "done" }',
+    ].join('\n'));
+    await page.click('#run-scenario');
+    await page.locator('#scenario-result :is(#scenario-verdict, .alert-inline)').waitFor();
+    assert.equal(await page.locator('#scenario-result .alert-inline').count(), 0,
+      await page.locator('#scenario-result').textContent());
+    assert.equal(await page.locator('#scenario-verdict').textContent(), 'Scénář prošel.');
+    await screenshot(page, 'methodologist-scenario');
+  });
+
+  it('shows the diff against the active version', async () => {
+    await page.click('#show-diff');
+    await page.locator('#diff :is(pre, p)').waitFor();
+    assert.equal(await page.locator('#diff .alert-inline').count(), 0, await page.locator('#diff').textContent());
+    await page.locator('#diff .add', { hasText: '40 working days' }).waitFor();
+    await page.locator('#diff .del', { hasText: 'review_every' }).waitFor();
+    await screenshot(page, 'methodologist-diff');
+  });
+
+  it('activates the draft', async () => {
+    assert.equal(await page.locator('#activate').count(), 1, 'no draft to activate: the server saved none');
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.click('#activate');
+    await expectStatus(page, /je aktivní/);
+    const now = listOf(await api.methodologist.get('/definitions'), 'definitions').find((d) => d.name === 'plan_review');
+    assert.notEqual(now.version, active.version, 'the active version did not change');
+    await screenshot(page, 'methodologist-activated');
+  });
+
+  it('draws the state diagram from the server, with instance counts', async () => {
+    await page.goto(`${server.url}#/definitions/plan_review`);
+    await page.locator('#diagram :is(svg, p)').waitFor();
+    assert.equal(await page.locator('#diagram svg').count(), 1, await page.locator('#diagram').textContent());
+    assert.match(await page.locator('#diagram svg').textContent(), /waiting|Čeká/);
+    await screenshot(page, 'methodologist-diagram');
+  });
+});

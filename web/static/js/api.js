@@ -1,0 +1,82 @@
+// The one door to the REST API (/api/v1): JSON in and out, the session's CSRF token on every
+// state-changing request, and errors turned into ApiError {status, code, message}. A 401 on any
+// request other than signing in calls the handler the app registers (back to the sign-in screen).
+const base = '/api/v1';
+let csrfToken = sessionStorage.getItem('souhra.csrf') || '';
+let onUnauthorized = () => {};
+
+export class ApiError extends Error {
+  constructor(status, code, message, path) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.path = path;
+  }
+}
+
+export function setCsrfToken(token) {
+  csrfToken = token || '';
+  if (csrfToken) sessionStorage.setItem('souhra.csrf', csrfToken);
+  else sessionStorage.removeItem('souhra.csrf');
+}
+
+export function whenUnauthorized(handler) { onUnauthorized = handler; }
+
+// Picks the CSRF token from a session or /me answer, whichever spelling the server uses.
+export function csrfFrom(body) {
+  return body?.csrf_token ?? body?.csrf ?? body?.session?.csrf_token ?? '';
+}
+
+async function request(method, path, body, { raw = false } = {}) {
+  const headers = { Accept: raw ? '*/*' : 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response;
+  try {
+    response = await fetch(base + path, {
+      method, headers, credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new ApiError(0, 'network', e.message, path);
+  }
+  const text = await response.text();
+  if (!response.ok) {
+    let code = `http_${response.status}`;
+    let message = text.slice(0, 300) || response.statusText;
+    try {
+      const parsed = JSON.parse(text);
+      code = parsed?.error?.code ?? code;
+      message = parsed?.error?.message ?? message;
+    } catch { /* not JSON: keep the text */ }
+    const error = new ApiError(response.status, code, message, path);
+    if (response.status === 401 && path !== '/session') onUnauthorized(error);
+    throw error;
+  }
+  if (raw) return text;
+  if (!text) return {};
+  try { return JSON.parse(text); } catch { return { text }; }
+}
+
+export const api = {
+  get: (path) => request('GET', path),
+  getText: (path) => request('GET', path, undefined, { raw: true }),
+  post: (path, body = {}) => request('POST', path, body),
+  put: (path, body = {}) => request('PUT', path, body),
+  patch: (path, body = {}) => request('PATCH', path, body),
+  del: (path) => request('DELETE', path),
+};
+
+// Lists come either bare or wrapped ({items: [...]}, {cases: [...]}, …); this unwraps both.
+export function listOf(body, ...keys) {
+  if (Array.isArray(body)) return body;
+  for (const key of [...keys, 'items', 'data', 'results']) {
+    if (Array.isArray(body?.[key])) return body[key];
+  }
+  return [];
+}
+
+// A unique key per user action, so a retried request is applied once.
+export function idempotencyKey() {
+  return crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+}

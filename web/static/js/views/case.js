@@ -1,0 +1,133 @@
+// The case file: workflows and their states, a timeline of what happened and what is due (with
+// who acted and why each due date is what it is), the plan, consent, people and actors, and the
+// case manager's "ask the coordinator for help".
+import { api, idempotencyKey, listOf } from '../api.js';
+import { h, report, say, section, timeEl, toDate } from '../dom.js';
+import { label, t } from '../i18n.js';
+import { hasRole } from '../session.js';
+import { loadNames, nameOf } from '../people.js';
+import { dueLine, dueOf, emptyLine, explanationText, table } from './common.js';
+
+const pick = (c, key) => c[key] ?? c.data?.[key];
+const payloadText = (p) => (p && typeof p === 'object' && Object.keys(p).length ? Object.entries(p).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ') : '');
+
+export async function showCase(main, ctx, id) {
+  const [c] = await Promise.all([api.get(`/cases/${encodeURIComponent(id)}`), loadNames()]);
+  const code = c.code ?? c.client_code ?? c.data?.code ?? id;
+  main.append(h('h1', {}, t('case_title', { code })));
+  const actions = h('div', { class: 'actions' });
+  if (hasRole('case_manager', 'social_worker')) actions.append(askHelpForm(id));
+  if (hasRole('coordinator', 'head')) actions.append(h('a', { class: 'button', href: `#/cases/${encodeURIComponent(id)}/conference` }, t('conf_title')));
+  main.append(actions);
+  main.append(h('div', { class: 'grid' },
+    h('div', {}, instances(c), openTasks(c), plan(pick(c, 'plan'))),
+    h('div', {}, consent(pick(c, 'consent')), people(pick(c, 'people')), actors(c))));
+  main.append(section(t('case_timeline'), timeline(c)));
+}
+
+function instances(c) {
+  const list = c.instances ?? [];
+  return section(t('case_instances'), list.length ? table([t('col_name'), t('col_version'), t('col_state')],
+    list.map((i) => [i.title ?? i.workflow, String(i.version ?? i.definition_hash ?? '').slice(0, 10), i.state_title ?? i.state])) : emptyLine('none'));
+}
+
+// A task's assignee: a person ("user:…") by name, a role in the case by its Czech name.
+const assigneeText = (who) => (!who ? '' : who.includes(':') ? nameOf(who) : label('role', who));
+
+function openTasks(c) {
+  const tasks = listOf(c.tasks ?? c.open_tasks ?? [], 'tasks');
+  return section(t('case_tasks'), tasks.length
+    ? h('ul', { class: 'tasks' }, tasks.map((task) => h('li', { class: 'task' },
+      h('div', {}, h('div', { class: 'title' }, task.title ?? task.key), h('div', { class: 'who' }, assigneeText(task.assignee)), dueLine(task)))))
+    : emptyLine('tasks_none'));
+}
+
+function plan(p) {
+  if (!p) return section(t('case_plan'), emptyLine('plan_none'));
+  const steps = p.steps ?? [];
+  return section(t('case_plan'),
+    h('p', { class: 'review-date' }, t('plan_review_date', { date: '' }), timeEl(p.review_date, false)),
+    (p.goals ?? []).length ? h('div', {}, h('h3', {}, t('plan_goals')),
+      h('ul', {}, p.goals.map((g) => h('li', {}, typeof g === 'string' ? g : g.title ?? g.id)))) : null,
+    steps.length ? table([t('plan_step'), t('plan_responsible'), t('due'), t('plan_status')],
+      steps.map((s) => [s.title ?? s.id, s.responsible ? nameOf(s.responsible) : t('none'), timeEl(s.due, false), s.status ?? t('none')])) : null);
+}
+
+function consent(c) {
+  const status = c?.status ?? 'unknown';
+  const grants = c?.grants ?? [];
+  return section(t('case_consent'),
+    h('p', {}, h('span', { class: `pill ${status === 'given' ? 'active' : 'draft'}` }, label('consent', status))),
+    grants.length ? table([t('consent_recipient'), t('consent_purposes'), t('col_when')],
+      grants.map((g) => [nameOf(g.recipient), (g.purposes ?? []).join(', ') || t('consent_all_purposes'), timeEl(g.given, false)])) : null,
+    (c?.revocations ?? []).length ? h('ul', {}, c.revocations.map((r) => h('li', {}, `${label('consent', 'revoked')}: ${r.recipient} `, timeEl(r.at, false)))) : null);
+}
+
+function people(p) {
+  const entries = Object.entries(p ?? {});
+  return section(t('case_people'), entries.length
+    ? h('dl', {}, entries.flatMap(([role, who]) => [h('dt', {}, label('role', role)), h('dd', {}, nameOf(who))]))
+    : emptyLine('none'));
+}
+
+function actors(c) {
+  const list = c.actors ?? c.data?.actors ?? c.data?.conference?.actors ?? [];
+  return section(t('case_actors'), list.length
+    ? h('ul', {}, list.map((a) => h('li', {}, typeof a === 'string' ? nameOf(a) : `${a.name ?? a.id}${a.kind ? ` (${a.kind})` : ''}`)))
+    : emptyLine('none'));
+}
+
+// The engine's timer keys for task reminders and due times ("task:review:remind:1"), in words.
+function timerText(key, titles) {
+  const reminder = key.match(/^task:([^:]+):remind:(\d+)$/);
+  if (reminder) return t('timer_remind', { task: titles.get(reminder[1]) ?? reminder[1], n: reminder[2] });
+  const overdue = key.match(/^task:([^:]+):overdue$/);
+  if (overdue) return t('timer_overdue', { task: titles.get(overdue[1]) ?? overdue[1] });
+  return key;
+}
+
+// Past events and future deadlines on one axis.
+function timeline(c) {
+  const items = [];
+  for (const e of c.history ?? c.events ?? []) {
+    items.push({ at: e.at ?? e.time ?? e.recorded_at, what: e.title ?? e.type, who: nameOf(e.actor ?? e.by ?? ''), note: payloadText(e.payload), kind: 'event' });
+  }
+  const titles = new Map((c.tasks ?? []).map((task) => [task.key, task.title ?? task.key]));
+  for (const timer of c.timers ?? []) {
+    items.push({ at: dueOf(timer), what: timer.title ?? timerText(timer.key ?? timer.name ?? '', titles), who: timer.workflow ?? '', note: explanationText(timer), kind: 'deadline' });
+  }
+  for (const task of c.tasks ?? []) {
+    items.push({ at: dueOf(task), what: `${t('due')}: ${task.title ?? task.key}`, who: assigneeText(task.assignee), note: explanationText(task), kind: 'deadline' });
+  }
+  items.sort((a, b) => (toDate(a.at)?.getTime() ?? 0) - (toDate(b.at)?.getTime() ?? 0));
+  if (!items.length) return emptyLine('none');
+  const now = Date.now();
+  return h('ol', { class: 'timeline' }, items.map((i) => h('li', { class: `${i.kind} ${(toDate(i.at)?.getTime() ?? 0) > now ? 'future' : ''}` },
+    timeEl(i.at), h('span', { class: 'what' }, i.what), i.who ? h('span', { class: 'who' }, ` — ${i.who}`) : null,
+    i.note ? h('div', { class: 'hint', style: 'white-space: pre-line' }, typeof i.note === 'string' ? i.note : JSON.stringify(i.note)) : null)));
+}
+
+function askHelpForm(caseId) {
+  const reasons = ['cannot_solve_alone', 'new_actor_needed', 'plan_stalled'];
+  const reason = h('select', { id: 'help-reason' }, reasons.map((r) => h('option', { value: r }, label('reason', r))));
+  const note = h('textarea', { id: 'help-note', rows: 3 });
+  const form = h('form', { class: 'card' },
+    h('label', { for: 'help-reason' }, t('ask_help_reason')), reason,
+    h('label', { for: 'help-note' }, t('ask_help_note')), note,
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('send'))));
+  const details = h('details', { class: 'ask-help' }, h('summary', { class: 'button secondary' }, t('ask_help')), form);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await api.post(`/cases/${encodeURIComponent(caseId)}/events`, {
+        type: 'escalation.raised', payload: { reason: reason.value, note: note.value }, idempotency_key: idempotencyKey(),
+      });
+      details.open = false;
+      note.value = '';
+      say(t('ask_help_sent'));
+    } catch (error) {
+      report(error);
+    }
+  });
+  return details;
+}
