@@ -2,7 +2,8 @@
 // every change made through the web.
 //
 // Secrets never reach storage: sessions and tokens are looked up by the SHA-256 hash of the
-// random secret the client holds, so a copy of the database signs nobody in. The audit log only
+// random secret the client holds, so a copy of the database signs nobody in. Audit rows are
+// appended through the engine's write transaction (WriteTxn::AppendAudit); the log only
 // grows. SQLite implements it in adapters/sqlite/access_store.h. Thread-safe.
 #pragma once
 
@@ -58,8 +59,6 @@ class AccessStore {
   virtual Status PutApiToken(const ApiTokenRecord& token) = 0;  // insert or replace
   virtual Result<std::optional<ApiTokenRecord>> GetApiToken(const std::string& token_hash) = 0;
 
-  // Appends; returns the record's id.
-  virtual Result<int64_t> AppendAudit(const AuditRecord& record) = 0;
   // The tenant's audit log, newest first, with ids below `before` (0 = from the newest).
   virtual Result<std::vector<AuditRecord>> ListAudit(const std::string& tenant, int64_t before,
                                                      int limit) = 0;

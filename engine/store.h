@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/access.h"
 #include "engine/calendar.h"
 #include "engine/clock.h"
 #include "engine/definition.h"
@@ -300,6 +301,9 @@ class WriteTxn {
   virtual Status InsertDecision(const DecisionRecord& record) = 0;
   virtual Result<int64_t> AppendEvent(const EventRecord& record) = 0;
   virtual Result<int64_t> InsertIncident(const IncidentRecord& record) = 0;
+  // Appends a row to the audit log (engine/access.h) and returns its id. Written in the engine's
+  // group commit, so that auditing a change costs no transaction of its own.
+  virtual Result<int64_t> AppendAudit(const AuditRecord& record) = 0;
   virtual Status UpdateIncident(int64_t id, IncidentStatus status, int attempts,
                                 const std::string& error) = 0;
   // Stores a version. An active one becomes the one active version of its (tenant, name) and is

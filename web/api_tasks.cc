@@ -1,4 +1,6 @@
 // "My tasks": listing, completing and reassigning human tasks.
+#include <map>
+
 #include "engine/user_tasks.h"
 #include "web/api_routes.h"
 #include "web/case_access.h"
@@ -28,11 +30,16 @@ Result<ApiReply> ListTasks(ApiCall& call) {
       std::vector<UserTask> tasks,
       ListUserTasks(*s.store, *s.calendar, call.principal.tenant, login, only, call.Now()));
   Json list = Json::array();
+  std::map<CaseId, std::string> codes;  // a case with several tasks is read once
   for (const UserTask& t : tasks) {
     Json item = TaskJson(t.task);
     item["due_state"] = DueStateName(t.due_state);
-    SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> c, s.store->GetCase(t.task.case_id));
-    item["case_code"] = c ? c->code : "";
+    auto code = codes.find(t.task.case_id);
+    if (code == codes.end()) {
+      SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> c, s.store->GetCase(t.task.case_id));
+      code = codes.emplace(t.task.case_id, c ? c->code : "").first;
+    }
+    item["case_code"] = code->second;
     list.push_back(std::move(item));
   }
   return ApiReply::Ok(Json{{"assignee", login}, {"tasks", std::move(list)}});

@@ -138,17 +138,6 @@ class SqliteAccessStore final : public AccessStore {
     return FirstRow(stmt, &ReadApiToken);
   }
 
-  Result<int64_t> AppendAudit(const AuditRecord& r) override {
-    std::lock_guard<std::mutex> lock(mu_);
-    SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
-                            db_->Prepare("INSERT INTO audit (tenant, actor, at, action, target,"
-                                         " outcome, client) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                         "append audit"));
-    stmt.Bind(r.tenant).Bind(r.actor).Bind(r.at).Bind(r.action).Bind(r.target).Bind(r.outcome).Bind(
-        r.client);
-    SOUHRA_RETURN_IF_ERROR(stmt.Run());
-    return static_cast<int64_t>(sqlite3_last_insert_rowid(db_->handle()));
-  }
   Result<std::vector<AuditRecord>> ListAudit(const std::string& tenant, int64_t before,
                                              int limit) override {
     std::lock_guard<std::mutex> lock(mu_);

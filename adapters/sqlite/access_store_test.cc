@@ -67,10 +67,18 @@ TEST_F(AccessStoreTest, ASessionIsFoundByItsHashTouchedAndDeleted) {
 }
 
 TEST_F(AccessStoreTest, TheAuditLogListsNewestFirstPerTenantAndRefusesUpdateAndDelete) {
-  ASSERT_TRUE(access_->AppendAudit(Audit("demo", "case:1")).ok());
-  ASSERT_TRUE(access_->AppendAudit(Audit("jina", "case:2")).ok());
-  Result<int64_t> third = access_->AppendAudit(Audit("demo", "case:3"));
+  // Rows are appended in the engine's write transaction.
+  SqliteOptions options;
+  options.path = dir_.File("souhra.db");
+  auto store = OpenSqliteStore(options);
+  ASSERT_TRUE(store.ok());
+  auto txn = (*store)->BeginWrite();
+  ASSERT_TRUE(txn.ok());
+  ASSERT_TRUE((*txn)->AppendAudit(Audit("demo", "case:1")).ok());
+  ASSERT_TRUE((*txn)->AppendAudit(Audit("jina", "case:2")).ok());
+  Result<int64_t> third = (*txn)->AppendAudit(Audit("demo", "case:3"));
   ASSERT_TRUE(third.ok());
+  ASSERT_TRUE((*txn)->Commit().ok());
   auto rows = access_->ListAudit("demo", 0, 10);
   ASSERT_TRUE(rows.ok());
   ASSERT_EQ(rows->size(), 2u);

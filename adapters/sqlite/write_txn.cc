@@ -204,6 +204,10 @@ Result<int64_t> SqliteWriteTxn::InsertIncident(const IncidentRecord& record) {
   return Run("insert incident", [&](Connection& db) { return WriteNewIncident(db, record); });
 }
 
+Result<int64_t> SqliteWriteTxn::AppendAudit(const AuditRecord& record) {
+  return Run("append audit", [&](Connection& db) { return WriteNewAudit(db, record); });
+}
+
 Status SqliteWriteTxn::UpdateIncident(int64_t id, IncidentStatus status, int attempts,
                                       const std::string& error) {
   return Run("update incident",

@@ -72,6 +72,7 @@ class SqliteWriteTxn final : public WriteTxn {
   Status InsertDecision(const DecisionRecord& record) override;
   Result<int64_t> AppendEvent(const EventRecord& record) override;
   Result<int64_t> InsertIncident(const IncidentRecord& record) override;
+  Result<int64_t> AppendAudit(const AuditRecord& record) override;
   Status UpdateIncident(int64_t id, IncidentStatus status, int attempts,
                         const std::string& error) override;
   Status PutDefinition(const DefinitionSource& source) override;
