@@ -56,7 +56,7 @@ std::string DescribeRefusal(const Workflow& workflow, const std::string& state_n
   std::string where = workflow.name + " is in state '" + state_name + "'";
   const State* state = workflow.FindState(state_name);
   if (state == nullptr) return where;
-  if (state->on.count(type) != 0) return where + " (none of its conditions for '" + type + "' held)";
+  if (state->TransitionsFor(type) != nullptr) return where + " (none of its conditions for '" + type + "' held)";
   std::string accepts;
   for (const std::string& accepted : AcceptedEvents(*state)) {
     accepts += (accepts.empty() ? "" : ", ") + accepted;

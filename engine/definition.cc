@@ -1,5 +1,7 @@
 #include "engine/definition.h"
 
+#include <string_view>
+
 namespace souhra {
 
 std::string SourcePos::ToString() const {
@@ -22,6 +24,27 @@ const char* EffectKindName(EffectKind kind) {
     case EffectKind::kEmit: return "emit";
   }
   return "run";
+}
+
+namespace {
+
+// "task.step_*.overdue" matches "task.step_3.overdue": one `*` stands for one or more characters.
+bool MatchesPattern(const std::string& pattern, const std::string& type) {
+  const size_t star = pattern.find('*');
+  if (star == std::string::npos || type.size() <= pattern.size() - 1) return false;
+  const std::string_view prefix(pattern.data(), star);
+  const std::string_view suffix(pattern.data() + star + 1, pattern.size() - star - 1);
+  return type.starts_with(prefix) && type.ends_with(suffix);
+}
+
+}  // namespace
+
+const std::vector<Transition>* State::TransitionsFor(const std::string& event_type) const {
+  if (auto exact = on.find(event_type); exact != on.end()) return &exact->second;
+  for (const auto& [pattern, alternatives] : on) {
+    if (MatchesPattern(pattern, event_type)) return &alternatives;
+  }
+  return nullptr;
 }
 
 const State* Workflow::FindState(const std::string& state_name) const {

@@ -74,7 +74,12 @@ struct State {
   std::vector<Effect> enter;
   std::vector<Effect> exit;
   // Event type -> alternatives in written order; the first whose guard passes is taken.
+  // A type may hold one `*` standing for any text ("task.step_*.overdue"), for tasks whose keys
+  // a function computes; an exact type is preferred to a pattern.
   std::map<std::string, std::vector<Transition>> on;
+
+  // The alternatives for `event_type`, or null when the state does not accept it.
+  const std::vector<Transition>* TransitionsFor(const std::string& event_type) const;
 };
 
 class ScriptHost;

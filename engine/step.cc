@@ -320,13 +320,13 @@ Result<Plan> PlanEvent(const StepContext& ctx, const CaseRecord& c, const Instan
   }
   Plan not_accepted;
   not_accepted.from = not_accepted.to = instance.state;
-  auto on = state->on.find(event_type);
-  if (on == state->on.end()) return not_accepted;
+  const std::vector<Transition>* alternatives = state->TransitionsFor(event_type);
+  if (alternatives == nullptr) return not_accepted;
 
   const Json event = EventView(event_type, payload, ctx.now);
   SOUHRA_ASSIGN_OR_RETURN(
       const Transition* chosen,
-      ChooseTransition(ctx, on->second, ScriptView(ctx, c, instance.state, c.data), event));
+      ChooseTransition(ctx, *alternatives, ScriptView(ctx, c, instance.state, c.data), event));
   if (chosen == nullptr) return not_accepted;
 
   Planner planner(ctx, c, instance.state, c.data);

@@ -116,6 +116,25 @@ TEST_F(StepTest, NotificationCarriesItsPurposeAndTheMeetingAsTheDataHadIt) {
   EXPECT_EQ(std::get<OutboxRecord>(plan->operations[1]).recipient, "coordinator");
 }
 
+TEST_F(StepTest, APatternTypeTakesTheEventsOfComputedTaskKeysAndExactTypesComeFirst) {
+  Transition any_step;
+  any_step.run = {Make(EffectKind::kSet, "", {{"matched", "pattern"}})};
+  Transition step_one;
+  step_one.run = {Make(EffectKind::kSet, "", {{"matched", "exact"}})};
+  workflow_.states["a"].on["task.step_*.overdue"] = {any_step};
+  workflow_.states["a"].on["task.step_1.overdue"] = {step_one};
+  Result<Plan> other = PlanEvent(ctx_, case_, instance_, "task.step_c7.overdue", Json::object());
+  ASSERT_TRUE(other.ok());
+  EXPECT_TRUE(other->accepted);
+  EXPECT_EQ(other->data["matched"], "pattern");
+  Result<Plan> exact = PlanEvent(ctx_, case_, instance_, "task.step_1.overdue", Json::object());
+  ASSERT_TRUE(exact.ok());
+  EXPECT_EQ(exact->data["matched"], "exact");
+  // The star stands for at least one character, and the rest must match.
+  EXPECT_FALSE(PlanEvent(ctx_, case_, instance_, "task.step_.overdue", Json::object())->accepted);
+  EXPECT_FALSE(PlanEvent(ctx_, case_, instance_, "task.step_3.done", Json::object())->accepted);
+}
+
 TEST_F(StepTest, FirstPassingGuardWins) {
   scripts_->guards[1] = true;
   Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "next", Json::object());

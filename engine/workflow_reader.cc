@@ -141,7 +141,10 @@ void CheckEventSources(const Workflow& w, Diagnostics* sink) {
         }
       }
       if (event.starts_with("timer.") && event.size() > 6) which = 1, key = event.substr(6);
-      if (which < 0 || keys[which].count(key)) continue;
+      // A pattern ("step_*") names tasks a function creates, which the validator cannot see.
+      if (which < 0 || keys[which].count(key) || (which == 0 && key.find('*') != std::string::npos)) {
+        continue;
+      }
       const char* what = which == 0 ? "task" : "timer";
       const SourcePos& pos = alternatives.empty() ? state.pos : alternatives.front().pos;
       sink->AddAt(pos, "state " + Quote(name) + ": event " + Quote(event) + ": no " + what + " " +

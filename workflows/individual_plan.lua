@@ -1,8 +1,9 @@
 -- Individuální plán (individual plan), for a case in case management.
 -- The case manager drafts the plan with the client: goals, steps (each with a responsible actor,
 -- a due and a status), sub-plans (e.g. a debt plan with the debt counsellor), risks, and a review
--- date. Each open step is a task `step_<id>` of the case manager, whose reminder ladder tells the
--- coordinator when the step is overdue; tasks agreed at a case conference become steps. The plan
+-- date. Each open step is a task `step_<id>` of the case manager; an overdue step raises an
+-- escalation and its reminder ladder tells the coordinator again after `step_grace`; tasks agreed
+-- at a case conference become steps. The plan
 -- is reviewed regularly: reminders before the review, and an overdue review raises an
 -- escalation (emitted `escalation.raised`, reason "missed_deadline"); a plan not drafted in time
 -- raises one with reason "plan_stalled".
@@ -136,6 +137,19 @@ return workflow {
                          ["plan.risks"] = p.risks or case.data.plan.risks,
                          ["plan.subplans"] = p.subplans or case.data.plan.subplans,
                          ["plan.review_date"] = p.review_date }
+          end,
+        },
+        -- a step not done by its due raises an escalation (one already open takes it in)
+        ["task.step_*.overdue"] = {
+          run = function(case, event)
+            local id = string.sub(event.type, #"task.step_" + 1, -#".overdue" - 1)
+            local title = id
+            for _, s in ipairs(case.data.plan.steps or {}) do
+              if tostring(s.id) == id then title = s.title end
+            end
+            return emit { event = "escalation.raised",
+                          payload = { reason = "missed_deadline",
+                                      note = "Krok individuálního plánu je po termínu: " .. title } }
           end,
         },
         ["task.review.overdue"] = {

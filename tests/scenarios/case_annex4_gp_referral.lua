@@ -114,7 +114,15 @@ expect { task = "step_1" }
 expect { task = "review", assignee = "case_manager" }
 send { "plan.step_done", payload = { id = "c2" }, actor = "user:novakova" }
 expect { task = "step_c2", open = false }
-advance "60 working days"
+-- krok 1 (žádost o splátky) se do 15 pracovních dnů nestihne: eskalace na koordinátora
+advance "15 working days"
+expect { workflow = "escalation", state = "open" }
+expect { data = { ["escalation.note"] = "Krok individuálního plánu je po termínu: Žádost o splátky nájmu" } }
+send { "escalation.acknowledged", actor = "user:dvorak" }
+send { "escalation.resolved", actor = "user:dvorak", payload = { resolution = "add_actor",
+                                                                  actor = "actor:dluhova_poradna" } }
+send { "plan.step_done", payload = { id = "1" }, actor = "user:novakova" }
+advance "45 working days"
 expect { notification = { to = "case_manager", template = "task_reminder" } }
 send { "task.review.done", actor = "user:novakova" }
 
