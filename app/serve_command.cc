@@ -2,6 +2,7 @@
 // server on one SQLite file.
 #include "app/serve_command.h"
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 #include <thread>
@@ -100,6 +101,12 @@ int ServeCommand(const CommandArgs& args) {
   if (Status s = SeedDemoDirectory(**directory, kDemoTenant, demo_password, &seeded_password);
       !s.ok()) {
     std::cerr << "souhra serve: demo directory: " << s.ToString() << "\n";
+    return 1;
+  }
+  std::vector<std::string> examples = SeededTenants(definitions);
+  examples.erase(std::remove(examples.begin(), examples.end(), kDemoTenant), examples.end());
+  if (Status s = SeedExampleTenants(**directory, examples); !s.ok()) {
+    std::cerr << "souhra serve: example tenants: " << s.ToString() << "\n";
     return 1;
   }
   SystemClock clock;

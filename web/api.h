@@ -66,11 +66,20 @@ struct ApiReply {
   int status = 200;
   Json body = Json::object();
   std::vector<std::pair<std::string, std::string>> headers;
+  // A reply that is not JSON (an SVG diagram): sent as is when content_type is set.
+  std::string raw;
+  std::string content_type;
 
   static ApiReply Ok(Json body, int status = 200) {
     ApiReply reply;
     reply.status = status;
     reply.body = std::move(body);
+    return reply;
+  }
+  static ApiReply Raw(std::string content, std::string content_type) {
+    ApiReply reply;
+    reply.raw = std::move(content);
+    reply.content_type = std::move(content_type);
     return reply;
   }
   static ApiReply Error(int status, const std::string& code, const std::string& message);
