@@ -145,6 +145,7 @@ int ServeCommand(const CommandArgs& args) {
   services.calendar = calendar->get();
   services.clock = &clock;
   services.default_tenant = kDemoTenant;
+  services.format_time = dispatch.format_time;
   HttpServer server(services, server_options);
   ShutdownOnSignal shutdown(server);
   Status served = server.Run([&] {

@@ -29,6 +29,8 @@ struct WebServices {
   const Calendar* calendar = nullptr;
   const Clock* clock = nullptr;
   std::string default_tenant = "demo";  // the tenant of a sign-in that names none
+  // Times in messages people read ("st 1. 7. 2026 10:00", Prague); FormatUtc when unset.
+  std::function<std::string(Instant)> format_time;
 };
 
 // The signed-in user a request acts for.
