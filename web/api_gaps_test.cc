@@ -17,7 +17,7 @@ return workflow {
   states = {
     waiting = {
       title = "Čeká",
-      enter = timer { key = "wake", after = "5 working days" },
+      enter = { timer { key = "wake", after = "5 working days" } },
       on = { ["timer.wake"] = { go = "done" } },
     },
     done = { title = "Hotovo", final = true },
