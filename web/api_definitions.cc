@@ -49,17 +49,23 @@ Result<ApiReply> SaveDraft(ApiCall& call) {
     reply.body["diagnostics"] = DiagnosticsJson(diagnostics, file, loaded.status());
     return reply;
   }
-  SOUHRA_ASSIGN_OR_RETURN(Applied applied,
-                          call.services.engine->SaveDraft(call.principal.tenant, file, source,
-                                                          call.principal.Actor()));
+  SOUHRA_ASSIGN_OR_RETURN(
+      Applied applied,
+      call.services.engine->SaveDraft(call.principal.tenant, file, source, call.principal.Actor()));
   Json saved = applied.outcome;
   call.target = "definition:" + saved.value("name", "") + "@" + saved.value("version", "");
   saved["file"] = file;
-  SOUHRA_ASSIGN_OR_RETURN(std::optional<DefinitionSource> stored,
-                          call.services.store->GetDefinition(saved.value("version", "")));
-  // Saving the active version's text again keeps it active.
-  saved["status"] = stored ? DefinitionStateName(stored->state()) : "draft";
-  return ApiReply::Ok(std::move(saved), saved.value("created", false) ? 201 : 200);
+  // Saving a stored version's text again leaves it as it is (e.g. active).
+  SOUHRA_ASSIGN_OR_RETURN(
+      std::vector<DefinitionSource> versions,
+      call.services.store->ListDefinitionVersions(call.principal.tenant, saved.value("name", "")));
+  saved["status"] = "draft";
+  for (const DefinitionSource& d : versions) {
+    if (d.content_hash == saved.value("version", ""))
+      saved["status"] = DefinitionStateName(d.state());
+  }
+  const int status = saved.value("created", false) ? 201 : 200;
+  return ApiReply::Ok(std::move(saved), status);
 }
 
 // Every name of the tenant with its active version (if any) and all its versions.
@@ -94,7 +100,9 @@ Result<ApiReply> Detail(ApiCall& call) {
   if (versions.empty()) return NotFound("definition '" + name + "' not found");
   SOUHRA_ASSIGN_OR_RETURN(std::vector<VersionStateCount> counts,
                           call.services.store->CountActiveInstances(tenant, name));
-  Json reply{{"name", name}, {"file", versions.back().file}, {"version", nullptr},
+  Json reply{{"name", name},
+             {"file", versions.back().file},
+             {"version", nullptr},
              {"versions", VersionsJson(versions, counts)}};
   Json states = Json::object();
   for (const DefinitionSource& d : versions) {

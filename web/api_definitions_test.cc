@@ -129,9 +129,9 @@ TEST_F(ApiDefinitions, OnlyTheMethodologistSavesActivatesAndSimulates) {
            {"POST", "/api/v1/definitions"},
            {"POST", path + "/versions/" + draft + "/activate"},
            {"POST", path + "/simulate"}}) {
-    httplib::Result res = Send(method, target, coordinator,
-                               Json{{"file", "e.lua"}, {"source", kEscalationDraft},
-                                    {"scenario", kScenario}}.dump());
+    httplib::Result res =
+        Send(method, target, coordinator,
+             Json{{"file", "e.lua"}, {"source", kEscalationDraft}, {"scenario", kScenario}}.dump());
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 403) << target;
   }
@@ -148,7 +148,8 @@ TEST_F(ApiDefinitions, AnotherTenantSeesNoneOfThem) {
   Get(stranger, path, 404);
   Get(stranger, path + "/diff", 404);
   Get(stranger, path + "/versions/" + draft + "/diagram", 404);
-  httplib::Result activate = Send("POST", path + "/versions/" + draft + "/activate", stranger, "{}");
+  httplib::Result activate =
+      Send("POST", path + "/versions/" + draft + "/activate", stranger, "{}");
   ASSERT_TRUE(activate);
   EXPECT_EQ(activate->status, 404);
   httplib::Result simulate =
@@ -198,7 +199,8 @@ TEST_F(ApiDefinitions, TheDiffDefaultsToTheActiveVersionAgainstTheNewestDraft) {
   ASSERT_EQ(diff["hunks"].size(), 1u);
   bool added = false;
   for (const Json& line : diff["hunks"][0]["lines"]) {
-    if (line["kind"] == "added") added = line["text"].get<std::string>().find("parked") != std::string::npos;
+    if (line["kind"] == "added")
+      added = line["text"].get<std::string>().find("parked") != std::string::npos;
   }
   EXPECT_TRUE(added);
 
@@ -211,8 +213,8 @@ TEST_F(ApiDefinitions, AScenarioRunsOnTheDraftAndReportsItsTimelineAndFailures) 
   BrowserSession methodologist = SignIn("kucera");
   const std::string draft = SaveDraft(methodologist, kEscalationDraft)["version"];
   const std::string path = "/api/v1/definitions/escalation/simulate";
-  httplib::Result passed = Send("POST", path, methodologist,
-                                Json{{"scenario", kScenario}, {"version", draft}}.dump());
+  httplib::Result passed =
+      Send("POST", path, methodologist, Json{{"scenario", kScenario}, {"version", draft}}.dump());
   ASSERT_TRUE(passed);
   ASSERT_EQ(passed->status, 200) << passed->body;
   EXPECT_TRUE(BodyOf(passed)["ok"].get<bool>()) << passed->body;
@@ -246,8 +248,8 @@ TEST_F(ApiDefinitions, TheDiagramIsSvgWithTheInstanceCountsOfItsVersion) {
   ASSERT_TRUE(engine_->CreateCase(request).ok());
   EXPECT_EQ(Get(methodologist, "/api/v1/definitions/escalation")["states"]["open"], 1);
 
-  httplib::Result svg = Send(
-      "GET", "/api/v1/definitions/escalation/versions/" + active + "/diagram", methodologist);
+  httplib::Result svg =
+      Send("GET", "/api/v1/definitions/escalation/versions/" + active + "/diagram", methodologist);
   ASSERT_TRUE(svg);
   ASSERT_EQ(svg->status, 200) << svg->body;
   EXPECT_EQ(svg->get_header_value("Content-Type"), "image/svg+xml");

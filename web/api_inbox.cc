@@ -27,9 +27,12 @@ class InboxRenderer {
   Result<RenderedMessage> Render(const InboxMessage& m) {
     auto found = cases_.find(m.case_id);
     if (found == cases_.end()) {
-      SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> c, call_.services.store->GetCase(m.case_id));
+      SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> c,
+                              call_.services.store->GetCase(m.case_id));
       std::vector<TaskRecord> tasks;
-      if (c) SOUHRA_ASSIGN_OR_RETURN(tasks, call_.services.store->ListTasks(c->id));
+      if (c) {
+        SOUHRA_ASSIGN_OR_RETURN(tasks, call_.services.store->ListTasks(c->id));
+      }
       found = cases_.emplace(m.case_id, std::make_pair(std::move(c), std::move(tasks))).first;
     }
     const auto& [kase, tasks] = found->second;
