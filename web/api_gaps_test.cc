@@ -13,11 +13,12 @@ using testing::BrowserSession;
 constexpr char kTimedWorkflow[] = R"lua(
 return workflow {
   name = "timed",
+  params = { wait = "5 working days" },
   initial = "waiting",
   states = {
     waiting = {
       title = "Čeká",
-      enter = { timer { key = "wake", after = "5 working days" } },
+      enter = { timer { key = "wake", after = "wait" } },
       on = { ["timer.wake"] = { go = "done" } },
     },
     done = { title = "Hotovo", final = true },

@@ -123,6 +123,7 @@ export async function showEditor(main, ctx, name) {
           if (!window.confirm(t('def_confirm_activate', { v }))) return;
           const button = event.currentTarget;
           button.disabled = true;
+          say('');  // the draft's "saved" message is stale now; the outcome replaces it
           try {
             await api.post(`/definitions/${encodeURIComponent(state.name)}/versions/${encodeURIComponent(versionId(state.draft))}/activate`, {});
             ctx.go(`#/definitions/${encodeURIComponent(state.name)}`, t('def_activated', { v }));
