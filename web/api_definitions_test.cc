@@ -9,7 +9,7 @@ namespace {
 
 using testing::BrowserSession;
 
-// The escalation workflow with one more state: a valid draft beside the active version.
+// The escalation workflow with one state renamed: a valid draft beside the active version.
 constexpr char kEscalationDraft[] = R"lua(
 return workflow {
   name = "escalation",
@@ -18,8 +18,7 @@ return workflow {
   states = {
     open = { title = "Nová", on = { ["escalation.acknowledged"] = { go = "acknowledged" } } },
     acknowledged = { title = "Převzatá", on = { ["escalation.resolved"] = { go = "resolved" } } },
-    resolved = { title = "Vyřešená", final = true },
-    parked = { title = "Odložená", final = true },
+    resolved = { title = "Uzavřená", final = true },
   },
 }
 )lua";
@@ -193,14 +192,15 @@ TEST_F(ApiDefinitions, TheDiffDefaultsToTheActiveVersionAgainstTheNewestDraft) {
   EXPECT_EQ(diff["from"], active);
   EXPECT_EQ(diff["to"], draft);
   EXPECT_EQ(diff["added"], 1);
-  EXPECT_EQ(diff["removed"], 0);
-  EXPECT_NE(diff["diff"].get<std::string>().find("+    parked = "), std::string::npos)
+  EXPECT_EQ(diff["removed"], 1);
+  EXPECT_NE(diff["diff"].get<std::string>().find("+    resolved = { title = \"Uzavřená\""),
+            std::string::npos)
       << diff["diff"];
   ASSERT_EQ(diff["hunks"].size(), 1u);
   bool added = false;
   for (const Json& line : diff["hunks"][0]["lines"]) {
     if (line["kind"] == "added")
-      added = line["text"].get<std::string>().find("parked") != std::string::npos;
+      added = line["text"].get<std::string>().find("Uzavřená") != std::string::npos;
   }
   EXPECT_TRUE(added);
 
