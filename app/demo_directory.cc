@@ -104,6 +104,33 @@ Status SeedDemoDirectory(Directory& directory, const std::string& tenant,
   return Status::Ok();
 }
 
+std::string TenantNameOf(const std::string& id) {
+  std::string name;
+  bool word_start = true;
+  for (char c : id) {
+    if (c == '_' || c == '-') {
+      name += ' ';
+      word_start = true;
+      continue;
+    }
+    name += word_start && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    word_start = false;
+  }
+  return name;
+}
+
+Status SeedExampleTenants(Directory& directory, const std::vector<std::string>& tenants) {
+  for (const std::string& id : tenants) {
+    SOUHRA_ASSIGN_OR_RETURN(std::optional<TenantRecord> existing, directory.GetTenant(id));
+    if (existing) continue;
+    TenantRecord record;
+    record.id = id;
+    record.name = TenantNameOf(id);
+    SOUHRA_RETURN_IF_ERROR(directory.PutTenant(record));
+  }
+  return Status::Ok();
+}
+
 void PrintDemoSignIns(std::ostream& out, const std::string& url, const std::string& password) {
   out << "Přihlášení do ukázkové obce (" << url << "), heslo pro všechny: " << password << "\n";
   for (const DemoSignIn& demo : DemoSignIns()) {

@@ -30,6 +30,14 @@ const std::vector<DemoSignIn>& DemoSignIns();
 Status SeedDemoDirectory(Directory& directory, const std::string& tenant,
                          const std::string& password, std::string* password_used);
 
+// A directory row for each example tenant (workflows/tenants/<id>/) that has none, so that
+// their definitions belong to a known tenant: named from the id ("dolni_brod" → "Dolni Brod"),
+// no users or actors. Existing rows are left as an administrator changed them.
+Status SeedExampleTenants(Directory& directory, const std::vector<std::string>& tenants);
+
+// "dolni_brod" → "Dolni Brod".
+std::string TenantNameOf(const std::string& id);
+
 // The URL and demo sign-ins, for the console.
 void PrintDemoSignIns(std::ostream& out, const std::string& url, const std::string& password);
 

@@ -2,6 +2,7 @@
 // server on one SQLite file.
 #include "app/serve_command.h"
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 #include <thread>
@@ -15,8 +16,8 @@
 #include "app/demo_directory.h"
 #include "app/demo_seed.h"
 #include "app/flags.h"
-#include "engine/delivery_worker.h"
 #include "engine/czech_format.h"
+#include "engine/delivery_worker.h"
 #include "engine/engine.h"
 #include "engine/outbox_dispatcher.h"
 #include "engine/scheduler.h"
@@ -102,6 +103,12 @@ int ServeCommand(const CommandArgs& args) {
     std::cerr << "souhra serve: demo directory: " << s.ToString() << "\n";
     return 1;
   }
+  std::vector<std::string> examples = SeededTenants(definitions);
+  examples.erase(std::remove(examples.begin(), examples.end(), kDemoTenant), examples.end());
+  if (Status s = SeedExampleTenants(**directory, examples); !s.ok()) {
+    std::cerr << "souhra serve: example tenants: " << s.ToString() << "\n";
+    return 1;
+  }
   SystemClock clock;
   Engine engine(**store, clock, **calendar);
   std::vector<std::string> installed;
@@ -138,6 +145,7 @@ int ServeCommand(const CommandArgs& args) {
   services.calendar = calendar->get();
   services.clock = &clock;
   services.default_tenant = kDemoTenant;
+  services.format_time = dispatch.format_time;
   HttpServer server(services, server_options);
   ShutdownOnSignal shutdown(server);
   Status served = server.Run([&] {

@@ -29,6 +29,8 @@ struct WebServices {
   const Calendar* calendar = nullptr;
   const Clock* clock = nullptr;
   std::string default_tenant = "demo";  // the tenant of a sign-in that names none
+  // Times in messages people read ("st 1. 7. 2026 10:00", Prague); FormatUtc when unset.
+  std::function<std::string(Instant)> format_time;
 };
 
 // The signed-in user a request acts for.
@@ -66,11 +68,20 @@ struct ApiReply {
   int status = 200;
   Json body = Json::object();
   std::vector<std::pair<std::string, std::string>> headers;
+  // A reply that is not JSON (an SVG diagram): sent as is when content_type is set.
+  std::string raw;
+  std::string content_type;
 
   static ApiReply Ok(Json body, int status = 200) {
     ApiReply reply;
     reply.status = status;
     reply.body = std::move(body);
+    return reply;
+  }
+  static ApiReply Raw(std::string content, std::string content_type) {
+    ApiReply reply;
+    reply.raw = std::move(content);
+    reply.content_type = std::move(content_type);
     return reply;
   }
   static ApiReply Error(int status, const std::string& code, const std::string& message);

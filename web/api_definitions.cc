@@ -1,27 +1,17 @@
-// Definitions per tenant: the active ones, validating a text as the methodologist types, and
-// installing a new active version.
+// Definitions per tenant: listing them with their versions, one with its versions and where its
+// instances are, validating a text as the methodologist types, and saving a draft version.
+// Activation, diffs, scenario runs and diagrams of versions: web/api_definition_versions.cc.
+#include <map>
+
 #include "engine/definition_loader.h"
 #include "web/api_routes.h"
+#include "web/definition_lookup.h"
 #include "web/json_body.h"
 
 namespace souhra {
 namespace {
 
 const std::vector<std::string> kMethodologist = {"methodologist"};
-
-// What the tenant's active definitions define, so that references to them validate.
-Result<ValidationContext> ContextOf(WebServices& services, const std::string& tenant) {
-  SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> active,
-                          services.store->ListActiveDefinitions(tenant));
-  ValidationContext context;
-  for (const DefinitionSource& d : active) {
-    Result<LoadedDefinition> loaded =
-        LoadDefinition(d.file, d.source, SandboxLimits{}, ValidationContext{});
-    if (!loaded.ok()) continue;
-    (loaded->workflow ? context.workflows : context.rule_sets).insert(d.name);
-  }
-  return context;
-}
 
 Result<ApiReply> Validate(ApiCall& call) {
   SOUHRA_ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(call.request.body, {"file", "source"}));
@@ -30,18 +20,12 @@ Result<ApiReply> Validate(ApiCall& call) {
   if (!body.Has("source")) return InvalidArgument("field 'source' is required");
   SOUHRA_ASSIGN_OR_RETURN(std::string source, body.OptionalString("source"));
   SOUHRA_ASSIGN_OR_RETURN(ValidationContext context,
-                          ContextOf(call.services, call.principal.tenant));
+                          ActiveContext(*call.services.store, call.principal.tenant));
   std::vector<Diagnostic> diagnostics;
   Result<LoadedDefinition> loaded =
       LoadDefinition(file, source, SandboxLimits{}, context, &diagnostics);
-  Json list = Json::array();
-  for (const Diagnostic& d : diagnostics) {
-    list.push_back(Json{{"file", d.pos.file}, {"line", d.pos.line}, {"message", d.message}});
-  }
-  if (!loaded.ok() && list.empty()) {
-    list.push_back(Json{{"file", file}, {"line", 0}, {"message", loaded.status().message()}});
-  }
-  Json reply{{"valid", loaded.ok()}, {"diagnostics", std::move(list)}};
+  Json reply{{"valid", loaded.ok()},
+             {"diagnostics", DiagnosticsJson(diagnostics, file, loaded.status())}};
   if (loaded.ok()) {
     reply["name"] = loaded->name();
     reply["kind"] = loaded->workflow ? "workflow" : "rule_set";
@@ -49,40 +33,103 @@ Result<ApiReply> Validate(ApiCall& call) {
   return ApiReply::Ok(std::move(reply));
 }
 
-Result<ApiReply> Install(ApiCall& call) {
+// Saves a draft; never activates it. An invalid text is refused with the loader's diagnostics.
+Result<ApiReply> SaveDraft(ApiCall& call) {
   SOUHRA_ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(call.request.body, {"file", "source"}));
   SOUHRA_ASSIGN_OR_RETURN(std::string file, body.RequiredString("file"));
   SOUHRA_ASSIGN_OR_RETURN(std::string source, body.RequiredString("source"));
   call.target = "definition_file:" + file;
-  SOUHRA_ASSIGN_OR_RETURN(Applied applied,
-                          call.services.engine->Install(call.principal.tenant, file, source));
-  call.target = "definition:" + applied.outcome.value("name", "") + "@" +
-                applied.outcome.value("version", "");
-  return ApiReply::Ok(Json{{"outcome", applied.outcome}}, 201);
+  SOUHRA_ASSIGN_OR_RETURN(ValidationContext context,
+                          ActiveContext(*call.services.store, call.principal.tenant));
+  std::vector<Diagnostic> diagnostics;
+  Result<LoadedDefinition> loaded =
+      LoadDefinition(file, source, SandboxLimits{}, context, &diagnostics);
+  if (!loaded.ok()) {
+    ApiReply reply = ApiReply::Error(422, "invalid_definition", loaded.status().message());
+    reply.body["diagnostics"] = DiagnosticsJson(diagnostics, file, loaded.status());
+    return reply;
+  }
+  SOUHRA_ASSIGN_OR_RETURN(
+      Applied applied,
+      call.services.engine->SaveDraft(call.principal.tenant, file, source, call.principal.Actor()));
+  Json saved = applied.outcome;
+  call.target = "definition:" + saved.value("name", "") + "@" + saved.value("version", "");
+  saved["file"] = file;
+  // Saving a stored version's text again leaves it as it is (e.g. active).
+  SOUHRA_ASSIGN_OR_RETURN(
+      std::vector<DefinitionSource> versions,
+      call.services.store->ListDefinitionVersions(call.principal.tenant, saved.value("name", "")));
+  saved["status"] = "draft";
+  for (const DefinitionSource& d : versions) {
+    if (d.content_hash == saved.value("version", ""))
+      saved["status"] = DefinitionStateName(d.state());
+  }
+  const int status = saved.value("created", false) ? 201 : 200;
+  return ApiReply::Ok(std::move(saved), status);
+}
+
+// Every name of the tenant with its active version (if any) and all its versions.
+Result<ApiReply> List(ApiCall& call) {
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> all,
+                          call.services.store->ListDefinitionVersions(call.principal.tenant, ""));
+  std::map<std::string, std::vector<DefinitionSource>> by_name;
+  for (DefinitionSource& d : all) by_name[d.name].push_back(std::move(d));
+  Json list = Json::array();
+  for (const auto& [name, versions] : by_name) {
+    SOUHRA_ASSIGN_OR_RETURN(std::vector<VersionStateCount> counts,
+                            call.services.store->CountActiveInstances(call.principal.tenant, name));
+    Json item{{"name", name}, {"file", versions.back().file}, {"version", nullptr}};
+    for (const DefinitionSource& d : versions) {
+      if (!d.active) continue;
+      item["version"] = d.content_hash;
+      item["file"] = d.file;
+    }
+    item["versions"] = VersionsJson(versions, counts);
+    list.push_back(std::move(item));
+  }
+  return ApiReply::Ok(Json{{"definitions", std::move(list)}});
+}
+
+// The active version's source (the newest draft's too when one was saved after it), every
+// version, and how many active instances sit in each state of the active version.
+Result<ApiReply> Detail(ApiCall& call) {
+  const std::string& tenant = call.principal.tenant;
+  const std::string name = call.Param(0);
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions,
+                          call.services.store->ListDefinitionVersions(tenant, name));
+  if (versions.empty()) return NotFound("definition '" + name + "' not found");
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<VersionStateCount> counts,
+                          call.services.store->CountActiveInstances(tenant, name));
+  Json reply{{"name", name},
+             {"file", versions.back().file},
+             {"version", nullptr},
+             {"versions", VersionsJson(versions, counts)}};
+  Json states = Json::object();
+  for (const DefinitionSource& d : versions) {
+    if (!d.active) continue;
+    reply["version"] = d.content_hash;
+    reply["file"] = d.file;
+    reply["source"] = d.source;
+    for (const VersionStateCount& c : counts) {
+      if (c.content_hash == d.content_hash) states[c.state] = c.count;
+    }
+  }
+  reply["states"] = std::move(states);
+  if (versions.back().state() == DefinitionState::kDraft) {
+    reply["draft_version"] = versions.back().content_hash;
+    reply["draft_source"] = versions.back().source;
+  }
+  return ApiReply::Ok(std::move(reply));
 }
 
 }  // namespace
 
 void AddDefinitionRoutes(ApiRouter& router) {
-  router.Get("/api/v1/definitions", {}, [](ApiCall& call) -> Result<ApiReply> {
-    SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> active,
-                            call.services.store->ListActiveDefinitions(call.principal.tenant));
-    Json list = Json::array();
-    for (const DefinitionSource& d : active) {
-      list.push_back(Json{{"name", d.name}, {"file", d.file}, {"version", d.content_hash}});
-    }
-    return ApiReply::Ok(Json{{"definitions", std::move(list)}});
-  });
-  router.Get("/api/v1/definitions/{name}", {}, [](ApiCall& call) -> Result<ApiReply> {
-    SOUHRA_ASSIGN_OR_RETURN(
-        std::optional<DefinitionSource> d,
-        call.services.store->GetActiveDefinition(call.principal.tenant, call.Param(0)));
-    if (!d) return NotFound("definition '" + call.Param(0) + "' not found");
-    return ApiReply::Ok(Json{
-        {"name", d->name}, {"file", d->file}, {"version", d->content_hash}, {"source", d->source}});
-  });
+  router.Get("/api/v1/definitions", {}, &List);
+  router.Get("/api/v1/definitions/{name}", {}, &Detail);
   router.Post("/api/v1/definitions/validate", kMethodologist, &Validate);
-  router.Post("/api/v1/definitions", kMethodologist, &Install);
+  router.Post("/api/v1/definitions", kMethodologist, &SaveDraft);
+  AddDefinitionVersionRoutes(router);
 }
 
 }  // namespace souhra

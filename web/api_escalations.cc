@@ -29,8 +29,22 @@ Result<ApiReply> ListEscalations(ApiCall& call) {
                           call.services.store->ListInstancesInStates(query));
   Json list = Json::array();
   for (const CaseInstance& row : rows) {
+    // The case data the workflow keeps about the escalation (workflows/escalation.lua).
+    const Json& data = row.case_record.data;
+    const Json escalation = data.contains("escalation") && data["escalation"].is_object()
+                                ? data["escalation"]
+                                : Json::object();
+    auto field = [&](const char* name) {
+      return escalation.contains(name) ? escalation[name] : Json();
+    };
     Json item{{"instance_id", row.instance.id},
               {"state", row.instance.state},
+              {"reason", field("reason")},
+              {"note", field("note")},
+              {"raised_at", field("raised_at")},
+              {"raised_by", field("raised_by")},
+              {"acknowledged_at", field("acknowledged_at")},
+              {"escalation", escalation},
               {"case", CaseSummaryJson(row.case_record)}};
     list.push_back(std::move(item));
   }
@@ -41,7 +55,7 @@ Result<ApiReply> PostEscalationEvent(ApiCall& call, const std::string& type, boo
   SOUHRA_ASSIGN_OR_RETURN(CaseId id, ParseId(call.Param(0), "case"));
   call.target = "case:" + std::to_string(id) + " event:" + type;
   std::vector<std::string> fields = {"idempotency_key"};
-  if (resolution) fields.push_back("resolution");
+  if (resolution) fields.insert(fields.end(), {"resolution", "note"});
   SOUHRA_ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(call.request.body, fields));
   SOUHRA_ASSIGN_OR_RETURN(CaseRecord c, VisibleCase(call.services, call.principal, id));
   EventRequest request;
@@ -50,6 +64,8 @@ Result<ApiReply> PostEscalationEvent(ApiCall& call, const std::string& type, boo
   if (resolution) {
     SOUHRA_ASSIGN_OR_RETURN(std::string text, body.RequiredString("resolution"));
     request.payload["resolution"] = text;
+    SOUHRA_ASSIGN_OR_RETURN(std::string note, body.OptionalString("note"));
+    if (!note.empty()) request.payload["note"] = note;
   }
   SOUHRA_ASSIGN_OR_RETURN(request.idempotency_key, body.OptionalString("idempotency_key"));
   request.actor = call.principal.Actor();

@@ -1,5 +1,5 @@
-// For the head and the administrator: the audit log, and incidents (events a definition failed
-// on) with their retry.
+// For the head and the administrator: the audit log; for them and the coordinator: incidents
+// (events a definition failed on) with their retry.
 #include "web/api_routes.h"
 #include "web/case_access.h"
 
@@ -7,6 +7,8 @@ namespace souhra {
 namespace {
 
 const std::vector<std::string> kOverseers = {"head", "admin"};
+// The coordinator sees and retries the incidents of their tenant too: their screen shows them.
+const std::vector<std::string> kIncidentRoles = {"coordinator", "head", "admin"};
 
 Json AuditJson(const AuditRecord& r) {
   return Json{{"id", r.id},         {"actor", r.actor},   {"at", FormatUtc(r.at)},
@@ -72,8 +74,8 @@ Result<ApiReply> RetryIncident(ApiCall& call) {
 
 void AddOperationsRoutes(ApiRouter& router) {
   router.Get("/api/v1/audit", kOverseers, &ListAudit);
-  router.Get("/api/v1/incidents", kOverseers, &ListIncidents);
-  router.Post("/api/v1/incidents/{id}/retry", kOverseers, &RetryIncident);
+  router.Get("/api/v1/incidents", kIncidentRoles, &ListIncidents);
+  router.Post("/api/v1/incidents/{id}/retry", kIncidentRoles, &RetryIncident);
 }
 
 }  // namespace souhra

@@ -76,8 +76,12 @@ void ApiRouter::Add(Route route) {
     response.status = reply.status;
     for (const auto& [name, value] : reply.headers) response.set_header(name, value);
     response.set_header("Cache-Control", "no-store");
-    response.set_content(reply.body.dump(-1, ' ', false, Json::error_handler_t::replace),
-                         "application/json");
+    if (reply.content_type.empty()) {
+      response.set_content(reply.body.dump(-1, ' ', false, Json::error_handler_t::replace),
+                           "application/json");
+    } else {
+      response.set_content(reply.raw, reply.content_type);
+    }
     answered_(request, reply.status);
     scope.answered = true;
   };

@@ -20,8 +20,10 @@ void AddInboxRoutes(ApiRouter& router);
 void AddDirectoryRoutes(ApiRouter& router);
 // /audit, /incidents, /incidents/{id}/retry.
 void AddOperationsRoutes(ApiRouter& router);
-// /definitions, /definitions/validate.
+// /definitions, /definitions/validate, /definitions/{name}; adds the version routes below.
 void AddDefinitionRoutes(ApiRouter& router);
+// /definitions/{name}/versions/{v}/activate|diagram, /definitions/{name}/diff|simulate.
+void AddDefinitionVersionRoutes(ApiRouter& router);
 
 // {tenant, login, name, roles} of the principal.
 Json UserJson(const Principal& principal);

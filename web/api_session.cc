@@ -25,7 +25,9 @@ Result<ApiReply> SignIn(ApiCall& call, SignInLimiter& limiter, const SessionPoli
   }
   SOUHRA_ASSIGN_OR_RETURN(std::optional<UserRecord> user,
                           call.services.directory->GetUser(tenant, login));
-  if (!user || !user->active || !VerifyPassword(password, user->password_hash)) {
+  const bool known = user && user->active;
+  const bool verified = VerifyPassword(password, known ? user->password_hash : kDummyPasswordHash);
+  if (!known || !verified) {
     limiter.RecordFailure(key, call.Client());
     return ApiReply::Error(401, "invalid_credentials", "Nesprávné přihlašovací jméno nebo heslo.");
   }

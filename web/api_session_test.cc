@@ -8,6 +8,7 @@
 
 #include "tests/fakes/api_server.h"
 #include "web/authenticator.h"
+#include "web/credentials.h"
 
 namespace souhra {
 namespace {
@@ -64,6 +65,29 @@ TEST_F(ApiSession, WrongPasswordIsRefusedWithoutSayingWhichPartWasWrong) {
                     "application/json");
   ASSERT_TRUE(unknown);
   EXPECT_EQ(BodyOf(unknown)["error"]["message"], BodyOf(res)["error"]["message"]);
+}
+
+TEST_F(ApiSession, UnknownLoginAnswersTheSameBodyAsAWrongPasswordAfterTheSameHashing) {
+  httplib::Result wrong =
+      client_->Post("/api/v1/session", Json{{"login", "svoboda"}, {"password", "spatne"}}.dump(),
+                    "application/json");
+  httplib::Result unknown =
+      client_->Post("/api/v1/session", Json{{"login", "neznamy"}, {"password", "spatne"}}.dump(),
+                    "application/json");
+  ASSERT_TRUE(wrong);
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(wrong->status, 401);
+  EXPECT_EQ(unknown->status, 401);
+  EXPECT_EQ(unknown->body, wrong->body);
+  // The dummy hash an unknown login is verified against costs what a real one does: same
+  // algorithm, memory and passes; only the salt and digest differ.
+  Result<std::string> real = HashPassword("heslo");
+  ASSERT_TRUE(real.ok());
+  const std::string dummy = kDummyPasswordHash;
+  const size_t params_end = real->find('$', real->find("p=")) + 1;
+  EXPECT_EQ(dummy.substr(0, params_end), real->substr(0, params_end));
+  EXPECT_FALSE(VerifyPassword("", dummy));
+  EXPECT_FALSE(VerifyPassword("spatne", dummy));
 }
 
 TEST_F(ApiSession, FiveFailuresBlockTheLoginWithRetryAfterUntilTheWindowPasses) {

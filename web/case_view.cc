@@ -48,14 +48,14 @@ Json TaskJson(const TaskRecord& t) {
               {"status", TaskStatusName(t.status)}};
 }
 
-Json DueExplanation(WebServices& services, const CaseRecord& c, const TaskRecord& task,
-                    const std::vector<EventRecord>& events) {
-  if (!task.due) return Json::array();
-  const std::string due = FormatUtc(*task.due);
+Json DeadlineExplanation(WebServices& services, const CaseRecord& c, const std::string& kind,
+                         const std::string& key, Instant due_at,
+                         const std::vector<EventRecord>& events) {
+  const std::string due = FormatUtc(due_at);
   for (auto event = events.rbegin(); event != events.rend(); ++event) {
     const Json& deadlines = event->outcome.value("deadlines", Json::array());
     for (auto entry = deadlines.rbegin(); entry != deadlines.rend(); ++entry) {
-      if (entry->value("kind", "") != "task" || entry->value("key", "") != task.key ||
+      if (entry->value("kind", "") != kind || entry->value("key", "") != key ||
           entry->value("due", "") != due) {
         continue;
       }
@@ -65,6 +65,12 @@ Json DueExplanation(WebServices& services, const CaseRecord& c, const TaskRecord
     }
   }
   return Json::array();
+}
+
+Json DueExplanation(WebServices& services, const CaseRecord& c, const TaskRecord& task,
+                    const std::vector<EventRecord>& events) {
+  if (!task.due) return Json::array();
+  return DeadlineExplanation(services, c, "task", task.key, *task.due, events);
 }
 
 Result<Json> CaseFileJson(WebServices& services, const CaseRecord& c) {
@@ -96,7 +102,10 @@ Result<Json> CaseFileJson(WebServices& services, const CaseRecord& c) {
   file["timers"] = Json::array();
   for (const TimerRecord& t : timers) {
     file["timers"].push_back(
-        Json{{"instance_id", t.instance_id}, {"key", t.key}, {"due", FormatUtc(t.due)}});
+        Json{{"instance_id", t.instance_id},
+             {"key", t.key},
+             {"due", FormatUtc(t.due)},
+             {"due_explanation", DeadlineExplanation(services, c, "timer", t.key, t.due, events)}});
   }
   file["history"] = Json::array();
   for (const EventRecord& e : events) file["history"].push_back(EventJson(e));

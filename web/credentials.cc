@@ -23,6 +23,10 @@ std::string Hex(const unsigned char* bytes, size_t n) {
 
 }  // namespace
 
+const char kDummyPasswordHash[] =
+    "$argon2id$v=19$m=65536,t=2,p=1$O+ZNndh0xz+zEy7R4YIsYg$"
+    "x33bLqsL7ET2Y3d54llLocdlb6TkrZuC95dMu24qL44";
+
 Result<std::string> HashPassword(const std::string& password) {
   InitSodium();
   char hash[crypto_pwhash_STRBYTES];

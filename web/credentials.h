@@ -16,6 +16,10 @@ namespace souhra {
 Result<std::string> HashPassword(const std::string& password);
 // True when `password` matches `hash` (a crypto_pwhash_str string); false for "" or garbage.
 bool VerifyPassword(const std::string& password, const std::string& hash);
+// A crypto_pwhash_str hash, at HashPassword's limits, of a random password nobody knows: sign-ins
+// for unknown or deactivated logins verify against it so that they take as long as a wrong
+// password and do not tell which logins exist.
+extern const char kDummyPasswordHash[];
 // 32 random bytes as 64 lowercase hex digits.
 std::string RandomToken();
 // The SHA-256 of `text` as 64 lowercase hex digits: how tokens are stored and looked up.

@@ -15,6 +15,7 @@
 #include "adapters/sqlite/directory_store.h"
 #include "app/demo_directory.h"
 #include "app/text_file.h"
+#include "engine/czech_format.h"
 #include "tests/fakes/engine_fixture.h"
 #include "web/server.h"
 
@@ -70,6 +71,9 @@ class ApiServerFixture : public EngineFixture {
     services.access = access_.get();
     services.calendar = calendar_.get();
     services.clock = &clock_;
+    services.format_time = [this](Instant t) {
+      return FormatCzechDateTime(calendar_->ToPrague(t));
+    };
     options.port = 0;
     options.static_dir = static_dir_;
     server_ = std::make_unique<HttpServer>(services, options);

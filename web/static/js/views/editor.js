@@ -123,6 +123,7 @@ export async function showEditor(main, ctx, name) {
           if (!window.confirm(t('def_confirm_activate', { v }))) return;
           const button = event.currentTarget;
           button.disabled = true;
+          say('');  // the draft's "saved" message is stale now; the outcome replaces it
           try {
             await api.post(`/definitions/${encodeURIComponent(state.name)}/versions/${encodeURIComponent(versionId(state.draft))}/activate`, {});
             ctx.go(`#/definitions/${encodeURIComponent(state.name)}`, t('def_activated', { v }));
@@ -243,7 +244,7 @@ async function runScenario(state, text, out, button) {
       h('p', { class: passed ? 'pill active' : 'alert-inline', id: 'scenario-verdict' }, t(passed ? 'def_run_ok' : 'def_run_failed')),
       (result.failures ?? []).length ? h('ul', { class: 'diagnostics' }, result.failures.map((f) => h('li', {}, typeof f === 'string' ? f : f.message ?? JSON.stringify(f)))) : null,
       Array.isArray(timeline)
-        ? h('ol', { class: 'timeline' }, timeline.map((line) => h('li', {}, typeof line === 'string' ? line : [line.at ?? line.time ?? '', ' ', line.text ?? line.what ?? line.type ?? JSON.stringify(line)])))
+        ? h('ol', { class: 'timeline' }, timeline.map((line) => h('li', {}, typeof line === 'string' ? line : [line.when ?? line.at ?? line.time ?? '', ' ', line.text ?? line.what ?? line.type ?? JSON.stringify(line)])))
         : h('pre', { class: 'diff' }, String(timeline))].filter(Boolean));
   } catch (error) {
     clear(out).append(h('p', { class: 'alert-inline' }, explain(error)));

@@ -1,0 +1,158 @@
+// Working with one version of a definition: activating it, diffing two versions, running
+// scenarios on it (usually a draft) and drawing its state diagram with instance counts.
+#include "adapters/graphviz/state_diagram.h"
+#include "adapters/simulation/scenario_simulation.h"
+#include "engine/text_diff.h"
+#include "web/api_routes.h"
+#include "web/definition_lookup.h"
+#include "web/json_body.h"
+
+namespace souhra {
+namespace {
+
+const std::vector<std::string> kMethodologist = {"methodologist"};
+
+const char* KindName(DiffKind kind) {
+  switch (kind) {
+    case DiffKind::kAdded:
+      return "added";
+    case DiffKind::kRemoved:
+      return "removed";
+    case DiffKind::kKept:
+      break;
+  }
+  return "kept";
+}
+
+Json HunksJson(const TextDiff& diff) {
+  Json hunks = Json::array();
+  for (const DiffHunk& h : diff.hunks) {
+    Json lines = Json::array();
+    for (const DiffLine& l : h.lines) {
+      lines.push_back(Json{{"kind", KindName(l.kind)},
+                           {"old_line", l.old_line},
+                           {"new_line", l.new_line},
+                           {"text", l.text}});
+    }
+    hunks.push_back(Json{{"old_start", h.old_start},
+                         {"old_count", h.old_count},
+                         {"new_start", h.new_start},
+                         {"new_count", h.new_count},
+                         {"lines", std::move(lines)}});
+  }
+  return hunks;
+}
+
+Result<std::vector<DefinitionSource>> VersionsOf(ApiCall& call, const std::string& name) {
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions,
+                          call.services.store->ListDefinitionVersions(call.principal.tenant, name));
+  if (versions.empty()) return NotFound("definition '" + name + "' not found");
+  return versions;
+}
+
+Result<ApiReply> Activate(ApiCall& call) {
+  const std::string name = call.Param(0);
+  call.target = "definition:" + name + "@" + call.Param(1);
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions, VersionsOf(call, name));
+  SOUHRA_ASSIGN_OR_RETURN(DefinitionSource version, FindVersion(versions, name, call.Param(1)));
+  SOUHRA_ASSIGN_OR_RETURN(Applied applied, call.services.engine->Activate(
+                                               call.principal.tenant, name, version.content_hash));
+  call.target = "definition:" + name + "@" + version.content_hash;
+  Json reply = applied.outcome;
+  reply["status"] = "active";
+  return ApiReply::Ok(std::move(reply));
+}
+
+// ?from=&to=: versions (hash or prefix); by default the active version and the newest draft.
+Result<ApiReply> Diff(ApiCall& call) {
+  const std::string name = call.Param(0);
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions, VersionsOf(call, name));
+  std::optional<DefinitionSource> from;
+  std::optional<DefinitionSource> to;
+  if (!call.Query("from").empty()) {
+    SOUHRA_ASSIGN_OR_RETURN(from, FindVersion(versions, name, call.Query("from")));
+  } else {
+    for (const DefinitionSource& d : versions) {
+      if (d.active) from = d;
+    }
+  }
+  if (!call.Query("to").empty()) {
+    SOUHRA_ASSIGN_OR_RETURN(to, FindVersion(versions, name, call.Query("to")));
+  } else {
+    for (const DefinitionSource& d : versions) {
+      if (d.state() == DefinitionState::kDraft) to = d;
+    }
+    if (!to) return NotFound("definition '" + name + "' has no draft");
+  }
+  const TextDiff diff = DiffLines(from ? from->source : "", to->source);
+  const std::string before = from ? name + "@" + from->content_hash.substr(0, 10) : "/dev/null";
+  const std::string after = name + "@" + to->content_hash.substr(0, 10);
+  return ApiReply::Ok(Json{{"from", from ? Json(from->content_hash) : Json()},
+                           {"to", to->content_hash},
+                           {"added", diff.added},
+                           {"removed", diff.removed},
+                           {"diff", UnifiedDiff(diff, before, after)},
+                           {"hunks", HunksJson(diff)}});
+}
+
+// {scenario: "<lua>", version}: runs the scenario on that version (default: the newest one).
+Result<ApiReply> Simulate(ApiCall& call) {
+  const std::string name = call.Param(0);
+  SOUHRA_ASSIGN_OR_RETURN(JsonBody body,
+                          JsonBody::Parse(call.request.body, {"scenario", "version"}));
+  SOUHRA_ASSIGN_OR_RETURN(std::string scenario, body.RequiredString("scenario"));
+  SOUHRA_ASSIGN_OR_RETURN(std::string version, body.OptionalString("version"));
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions, VersionsOf(call, name));
+  if (version.empty()) version = versions.back().content_hash;
+  SOUHRA_ASSIGN_OR_RETURN(DefinitionSource found, FindVersion(versions, name, version));
+  SOUHRA_ASSIGN_OR_RETURN(
+      std::vector<ScenarioRun> runs,
+      SimulateDraft(*call.services.store, call.principal.tenant, name, found.content_hash,
+                    {ScenarioText{"scenario.lua", scenario}}));
+  Json timeline = Json::array();
+  Json failures = Json::array();
+  for (const ScenarioRun& run : runs) {
+    for (const TimelineEntry& e : run.timeline) {
+      timeline.push_back(Json{{"at", FormatUtc(e.at)},
+                              {"when", e.when},
+                              {"line", e.line},
+                              {"text", e.text},
+                              {"failure", e.failure}});
+    }
+    if (!run.passed()) failures.push_back(run.FailureMessage());
+  }
+  return ApiReply::Ok(Json{{"ok", failures.empty()},
+                           {"version", found.content_hash},
+                           {"timeline", std::move(timeline)},
+                           {"failures", std::move(failures)}});
+}
+
+Result<ApiReply> Diagram(ApiCall& call) {
+  const std::string name = call.Param(0);
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions, VersionsOf(call, name));
+  SOUHRA_ASSIGN_OR_RETURN(DefinitionSource found, FindVersion(versions, name, call.Param(1)));
+  SOUHRA_ASSIGN_OR_RETURN(ValidationContext context,
+                          ActiveContext(*call.services.store, call.principal.tenant));
+  SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
+                          LoadDefinition(found.file, found.source, SandboxLimits{}, context));
+  if (!loaded.workflow) return InvalidArgument("'" + name + "' is a rule set: it has no states");
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<VersionStateCount> counts,
+                          call.services.store->CountActiveInstances(call.principal.tenant, name));
+  StateCounts states;
+  for (const VersionStateCount& c : counts) {
+    if (c.content_hash == found.content_hash) states[c.state] = c.count;
+  }
+  SOUHRA_ASSIGN_OR_RETURN(std::string svg, RenderStateDiagram(*loaded.workflow, states));
+  return ApiReply::Raw(std::move(svg), "image/svg+xml");
+}
+
+}  // namespace
+
+void AddDefinitionVersionRoutes(ApiRouter& router) {
+  router.Post("/api/v1/definitions/{name}/versions/{version}/activate", kMethodologist, &Activate);
+  router.Get("/api/v1/definitions/{name}/versions/{version}/diagram", {}, &Diagram);
+  router.Get("/api/v1/definitions/{name}/diff", {}, &Diff);
+  router.Post("/api/v1/definitions/{name}/simulate", kMethodologist, &Simulate);
+}
+
+}  // namespace souhra

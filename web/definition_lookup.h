@@ -1,0 +1,32 @@
+// Finding a tenant's definition versions for the definitions API: a version named by its
+// content hash or a unique prefix, the versions list with their instance counts, and the
+// loader's diagnostics as JSON.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/definition_loader.h"
+#include "engine/store.h"
+#include "web/api.h"
+
+namespace souhra {
+
+// The version of (tenant, name) whose hash is `version` or starts with it. kNotFound when none,
+// kInvalidArgument when the prefix is ambiguous or empty.
+Result<DefinitionSource> FindVersion(const std::vector<DefinitionSource>& versions,
+                                     const std::string& name, const std::string& version);
+
+// [{version, number, status, file, saved, saved_by, instances}] in saving order; `counts` are
+// Store::CountActiveInstances of the name (summed per version).
+Json VersionsJson(const std::vector<DefinitionSource>& versions,
+                  const std::vector<VersionStateCount>& counts);
+
+// [{file, line, message}]; the status's message as one line-0 entry when there are none.
+Json DiagnosticsJson(const std::vector<Diagnostic>& diagnostics, const std::string& file,
+                     const Status& status);
+
+// What the tenant's active definitions define, so that references to them validate.
+Result<ValidationContext> ActiveContext(Store& store, const std::string& tenant);
+
+}  // namespace souhra
