@@ -5,12 +5,15 @@
 
 #include "adapters/sqlite/connection.h"
 #include "adapters/sqlite/pragmas.h"
+#include "adapters/sqlite/rows.h"
 #include "adapters/sqlite/schema.h"
 
 namespace souhra {
 namespace {
 
+using sqlite::AllRows;
 using sqlite::Connection;
+using sqlite::FirstRow;
 using sqlite::Statement;
 
 #define SOUHRA_SESSION_COLUMNS "token_hash, tenant, login, csrf_token, created, last_seen"
@@ -51,24 +54,6 @@ AuditRecord ReadAudit(Statement& row) {
   record.outcome = row.Text(6);
   record.client = row.Text(7);
   return record;
-}
-
-template <typename T>
-Result<std::vector<T>> AllRows(Statement& stmt, T (*read)(Statement&)) {
-  std::vector<T> rows;
-  while (true) {
-    SOUHRA_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
-    rows.push_back(read(stmt));
-  }
-  return rows;
-}
-
-template <typename T>
-Result<std::optional<T>> FirstRow(Statement& stmt, T (*read)(Statement&)) {
-  SOUHRA_ASSIGN_OR_RETURN(std::vector<T> rows, AllRows(stmt, read));
-  if (rows.empty()) return std::optional<T>();
-  return std::optional<T>(std::move(rows.front()));
 }
 
 class SqliteAccessStore final : public AccessStore {

@@ -5,12 +5,15 @@
 
 #include "adapters/sqlite/connection.h"
 #include "adapters/sqlite/pragmas.h"
+#include "adapters/sqlite/rows.h"
 #include "adapters/sqlite/schema.h"
 
 namespace souhra {
 namespace {
 
+using sqlite::AllRows;
 using sqlite::Connection;
+using sqlite::FirstRow;
 using sqlite::Statement;
 
 #define SOUHRA_USER_COLUMNS \
@@ -59,25 +62,6 @@ ActorRecord ReadActor(Statement& row) {
   actor.formal_agreement = row.Bool(9);
   actor.active = row.Bool(10);
   return actor;
-}
-
-template <typename T>
-Result<std::vector<T>> AllRows(Statement& stmt, T (*read)(Statement&)) {
-  std::vector<T> rows;
-  while (true) {
-    SOUHRA_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
-    rows.push_back(read(stmt));
-    SOUHRA_RETURN_IF_ERROR(stmt.status());
-  }
-  return rows;
-}
-
-template <typename T>
-Result<std::optional<T>> FirstRow(Statement& stmt, T (*read)(Statement&)) {
-  SOUHRA_ASSIGN_OR_RETURN(std::vector<T> rows, AllRows(stmt, read));
-  if (rows.empty()) return std::optional<T>();
-  return std::optional<T>(std::move(rows.front()));
 }
 
 bool KnownRole(const std::string& role) {

@@ -3,31 +3,9 @@
 #include <limits>
 
 #include "adapters/sqlite/row_mapping.h"
+#include "adapters/sqlite/rows.h"
 
 namespace souhra::sqlite {
-namespace {
-
-template <typename T>
-Result<std::vector<T>> AllRows(Statement& stmt, T (*read)(Statement&)) {
-  std::vector<T> rows;
-  while (true) {
-    SOUHRA_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
-    rows.push_back(read(stmt));
-  }
-  return rows;
-}
-
-template <typename T>
-Result<std::optional<T>> FirstRow(Statement& stmt, T (*read)(Statement&)) {
-  SOUHRA_ASSIGN_OR_RETURN(bool row, stmt.Step());
-  if (!row) return std::optional<T>();
-  T record = read(stmt);
-  SOUHRA_RETURN_IF_ERROR(stmt.status());  // a corrupt column of this row
-  return std::optional<T>(std::move(record));
-}
-
-}  // namespace
 
 Result<std::optional<CaseRecord>> QueryCase(Connection& db, CaseId id) {
   SOUHRA_ASSIGN_OR_RETURN(
