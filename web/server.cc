@@ -86,6 +86,9 @@ HttpServer::HttpServer(WebServices services, ServerOptions options)
   Impl& impl = *impl_;
   auto& http = impl.http;
   http.set_payload_max_length(impl.options.max_body_bytes);
+  // A reply is written in more than one send(); with Nagle's algorithm on, the second waits for
+  // the client's delayed ACK, which put a 40 ms floor under every request.
+  http.set_tcp_nodelay(true);
   http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
     RequestScope& scope = CurrentRequestScope();
     scope = RequestScope();
