@@ -89,6 +89,9 @@ HttpServer::HttpServer(WebServices services, ServerOptions options)
   // A reply is written in more than one send(); with Nagle's algorithm on, the second waits for
   // the client's delayed ACK, which put a 40 ms floor under every request.
   http.set_tcp_nodelay(true);
+  const size_t threads = impl.options.threads;
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http.set_keep_alive_max_count(100);
   http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
     RequestScope& scope = CurrentRequestScope();
     scope = RequestScope();
