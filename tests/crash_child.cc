@@ -9,7 +9,6 @@
 // same database it continues: existing cases are found by code, events resubmitted with their
 // keys. Exits 0 once the whole scenario is applied, 1 on any refused request.
 #include <sqlite3.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <cstdio>
@@ -24,21 +23,18 @@
 #include "adapters/sqlite/sqlite_store.h"
 #include "engine/engine.h"
 #include "engine/working_calendar.h"
+#include "tests/fakes/child_report.h"
 #include "tests/crash_scenario.h"
 
 namespace souhra::crash {
 namespace {
 
-void Report(const std::string& line) {
-  std::string text = line + "\n";
-  if (::write(STDOUT_FILENO, text.data(), text.size()) != static_cast<ssize_t>(text.size())) {
-    std::_Exit(1);  // the test is gone
-  }
-}
+using ::souhra::testing::PrintChildError;
+using ::souhra::testing::ReportLine;
 
 // Reports a refused request; returns false to stop.
 bool Fail(const std::string& what, const Status& status) {
-  std::fprintf(stderr, "crash child: %s: %s\n", what.c_str(), status.ToString().c_str());
+  PrintChildError("crash child", what, status);
   return false;
 }
 
@@ -69,7 +65,7 @@ bool RunCase(Engine& engine, int index, std::optional<CaseId> existing) {
     if (!created.ok()) return Fail("create " + CaseCode(index), created.status());
     id = created->case_id;
   }
-  Report("case " + CaseCode(index) + " " + std::to_string(id));
+  ReportLine("case " + CaseCode(index) + " " + std::to_string(id));
   for (size_t nth = 0; nth < kCrashEvents.size(); ++nth) {
     EventRequest request;
     request.case_id = id;
@@ -77,7 +73,7 @@ bool RunCase(Engine& engine, int index, std::optional<CaseId> existing) {
     request.idempotency_key = EventKey(index, nth);
     Result<Applied> applied = engine.Submit(request);
     if (!applied.ok()) return Fail(request.idempotency_key, applied.status());
-    Report("ack " + std::to_string(id) + " " + request.idempotency_key + " " +
+    ReportLine("ack " + std::to_string(id) + " " + request.idempotency_key + " " +
            std::to_string(applied->seq));
   }
   return true;

@@ -8,7 +8,6 @@
 // a notification to the actor, prints "committed" and then waits to be killed: the message is
 // durable but not sent. "deliver" runs the outbox dispatcher with the webhook channel until
 // nothing is due and prints "delivered".
-#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -23,9 +22,13 @@
 #include "engine/engine.h"
 #include "engine/outbox_dispatcher.h"
 #include "engine/working_calendar.h"
+#include "tests/fakes/child_report.h"
 
 namespace souhra {
 namespace {
+
+using ::souhra::testing::PrintChildError;
+using ::souhra::testing::ReportLine;
 
 constexpr char kWorkflow[] = R"lua(
 return workflow {
@@ -41,15 +44,8 @@ return workflow {
 }
 )lua";
 
-void Report(const std::string& line) {
-  const std::string text = line + "\n";
-  if (::write(STDOUT_FILENO, text.data(), text.size()) != static_cast<ssize_t>(text.size())) {
-    std::_Exit(1);
-  }
-}
-
 int Fail(const char* what, const Status& status) {
-  std::fprintf(stderr, "notify crash child: %s: %s\n", what, status.ToString().c_str());
+  PrintChildError("notify crash child", what, status);
   return 1;
 }
 
@@ -88,7 +84,7 @@ int Commit(Engine& engine, Directory& directory, const std::string& url) {
   invite.case_id = created->case_id;
   invite.type = "invite";
   if (Result<Applied> r = engine.Submit(invite); !r.ok()) return Fail("invite", r.status());
-  Report("committed");
+  ReportLine("committed");
   while (true) pause();
 }
 
@@ -105,7 +101,7 @@ int Deliver(Store& store, Engine& engine, Directory& directory, const Clock& clo
     if (!sent.ok()) return Fail("deliver", sent.status());
     if (*sent == 0) break;
   }
-  Report("delivered");
+  ReportLine("delivered");
   return 0;
 }
 

@@ -5,7 +5,6 @@
 // Creates <cases> cases (by code, so a restart finds them) whose one timer fell due long ago,
 // then fires due timers in small batches until none is left, printing "fired <n>" after each
 // batch. Started again on the same database it goes on where the last run stopped.
-#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -15,9 +14,13 @@
 #include "adapters/sqlite/sqlite_store.h"
 #include "engine/engine.h"
 #include "engine/working_calendar.h"
+#include "tests/fakes/child_report.h"
 
 namespace souhra {
 namespace {
+
+using ::souhra::testing::PrintChildError;
+using ::souhra::testing::ReportLine;
 
 constexpr char kAlarm[] = R"lua(
 return workflow {
@@ -34,15 +37,8 @@ return workflow {
 }
 )lua";
 
-void Report(const std::string& line) {
-  const std::string text = line + "\n";
-  if (::write(STDOUT_FILENO, text.data(), text.size()) != static_cast<ssize_t>(text.size())) {
-    std::_Exit(1);
-  }
-}
-
 int Fail(const char* what, const Status& status) {
-  std::fprintf(stderr, "timer crash child: %s: %s\n", what, status.ToString().c_str());
+  PrintChildError("timer crash child", what, status);
   return 1;
 }
 
@@ -62,12 +58,12 @@ int Run(const std::string& path, int cases) {
     Result<Applied> r = engine.CreateCase({"demo", "A-" + std::to_string(i), "alarm", {}});
     if (!r.ok()) return Fail("create", r.status());
   }
-  Report("created");
+  ReportLine("created");
   while (true) {
     Result<int> fired = engine.FireDueTimers(7);
     if (!fired.ok()) return Fail("fire", fired.status());
     if (*fired == 0) break;
-    Report("fired " + std::to_string(*fired));
+    ReportLine("fired " + std::to_string(*fired));
   }
   return 0;
 }
