@@ -12,6 +12,7 @@
 #include <sstream>
 #include <thread>
 
+#include "adapters/clock/system_clock.h"
 #include "adapters/sqlite/baseline_writer.h"
 #include "adapters/sqlite/sqlite_store.h"
 #include "app/bench_report.h"
@@ -20,7 +21,7 @@
 #include "app/bench_workload.h"
 #include "app/flags.h"
 #include "app/text_file.h"
-#include "engine/working_calendar.h"
+#include "engine/time/working_calendar.h"
 
 namespace souhra {
 namespace {

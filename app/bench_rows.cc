@@ -1,6 +1,6 @@
 #include "app/bench_rows.h"
 
-#include "engine/task_timers.h"
+#include "engine/runtime/task_timers.h"
 
 namespace souhra {
 namespace {

@@ -9,8 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/clock/system_clock.h"
 #include "app/latency_histogram.h"
-#include "engine/scheduler.h"
+#include "engine/workers/scheduler.h"
 
 namespace souhra {
 namespace {

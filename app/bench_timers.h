@@ -19,8 +19,8 @@
 #include <ostream>
 #include <string>
 
-#include "engine/engine.h"
-#include "engine/scheduler.h"
+#include "engine/runtime/engine.h"
+#include "engine/workers/scheduler.h"
 
 namespace souhra {
 

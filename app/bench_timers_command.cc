@@ -3,12 +3,13 @@
 #include <iostream>
 #include <sstream>
 
+#include "adapters/clock/system_clock.h"
 #include "adapters/sqlite/sqlite_store.h"
 #include "app/bench_command.h"
 #include "app/bench_timers.h"
 #include "app/flags.h"
 #include "app/text_file.h"
-#include "engine/working_calendar.h"
+#include "engine/time/working_calendar.h"
 
 namespace souhra {
 namespace {

@@ -13,7 +13,7 @@
 #include <string>
 
 #include "app/latency_histogram.h"
-#include "engine/engine.h"
+#include "engine/runtime/engine.h"
 
 namespace souhra {
 

@@ -8,7 +8,8 @@
 #include "app/closures_file.h"
 #include "app/flags.h"
 #include "app/text_file.h"
-#include "engine/working_calendar.h"
+#include "engine/time/duration_parser.h"
+#include "engine/time/working_calendar.h"
 
 namespace souhra {
 namespace {

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "engine/status.h"
-#include "engine/working_calendar.h"
+#include "engine/time/working_calendar.h"
 
 namespace souhra {
 

@@ -3,12 +3,13 @@
 #include <iostream>
 #include <map>
 
+#include "adapters/clock/system_clock.h"
 #include "adapters/sqlite/sqlite_store.h"
 #include "app/demo_seed.h"
 #include "app/flags.h"
-#include "engine/engine.h"
-#include "engine/text_diff.h"
-#include "engine/working_calendar.h"
+#include "engine/runtime/engine.h"
+#include "engine/definitions/text_diff.h"
+#include "engine/time/working_calendar.h"
 
 namespace souhra {
 namespace {

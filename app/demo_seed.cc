@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "app/text_file.h"
-#include "engine/definition_extension.h"
+#include "engine/definitions/definition_extension.h"
 
 namespace souhra {
 namespace {

@@ -8,7 +8,7 @@
 #include "app/demo_seed.h"
 #include "app/flags.h"
 #include "app/text_file.h"
-#include "engine/definition_loader.h"
+#include "engine/definitions/definition_loader.h"
 
 namespace souhra {
 namespace {

@@ -2,10 +2,11 @@
 
 #include <iostream>
 
+#include "adapters/clock/system_clock.h"
 #include "adapters/sqlite/sqlite_store.h"
 #include "app/flags.h"
-#include "engine/engine.h"
-#include "engine/working_calendar.h"
+#include "engine/runtime/engine.h"
+#include "engine/time/working_calendar.h"
 
 namespace souhra {
 namespace {

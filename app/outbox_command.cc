@@ -2,11 +2,12 @@
 
 #include <iostream>
 
+#include "adapters/clock/system_clock.h"
 #include "adapters/sqlite/sqlite_store.h"
 #include "app/flags.h"
-#include "engine/engine.h"
-#include "engine/outbox_dispatcher.h"
-#include "engine/working_calendar.h"
+#include "engine/runtime/engine.h"
+#include "engine/notify/outbox_dispatcher.h"
+#include "engine/time/working_calendar.h"
 
 namespace souhra {
 namespace {

@@ -1,5 +1,6 @@
 // `souhra serve`: the engine, its timer scheduler, the outbox's delivery worker and the HTTP
 // server on one SQLite file.
+#include "adapters/clock/system_clock.h"
 #include "app/serve_command.h"
 
 #include <algorithm>
@@ -16,12 +17,12 @@
 #include "app/demo_directory.h"
 #include "app/demo_seed.h"
 #include "app/flags.h"
-#include "engine/czech_format.h"
-#include "engine/delivery_worker.h"
-#include "engine/engine.h"
-#include "engine/outbox_dispatcher.h"
-#include "engine/scheduler.h"
-#include "engine/working_calendar.h"
+#include "engine/time/czech_format.h"
+#include "engine/workers/delivery_worker.h"
+#include "engine/runtime/engine.h"
+#include "engine/notify/outbox_dispatcher.h"
+#include "engine/workers/scheduler.h"
+#include "engine/time/working_calendar.h"
 #include "web/server.h"
 
 namespace souhra {

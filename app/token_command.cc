@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "adapters/clock/system_clock.h"
 #include "adapters/sqlite/access_store.h"
 #include "adapters/sqlite/directory_store.h"
 #include "app/flags.h"

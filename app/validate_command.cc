@@ -6,8 +6,8 @@
 #include <set>
 
 #include "app/text_file.h"
-#include "engine/definition_extension.h"
-#include "engine/definition_loader.h"
+#include "engine/definitions/definition_extension.h"
+#include "engine/definitions/definition_loader.h"
 
 namespace souhra {
 namespace {

@@ -10,10 +10,6 @@
 
 namespace souhra {
 
-Instant SystemClock::Now() const {
-  return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
-}
-
 std::string FormatUtc(Instant t) {
   auto days = std::chrono::floor<std::chrono::days>(t);
   std::chrono::year_month_day ymd(days);
@@ -39,6 +35,4 @@ bool ParseIsoInstant(const std::string& text, Instant* out) {
   *out = Instant(parsed.time_since_epoch());
   return true;
 }
-
-
 }  // namespace souhra

@@ -1,5 +1,5 @@
 // The clock seam. Everything in Souhra reads the time through a Clock: the system clock in
-// production, a virtual clock in tests and simulations, so that runs are deterministic and
+// production (adapters/clock/system_clock.h), a virtual clock in tests and simulations, so that runs are deterministic and
 // can be replayed. No other code calls the system time.
 #pragma once
 
@@ -25,12 +25,6 @@ class Clock {
   virtual ~Clock() = default;
   // The current time. Thread-safe.
   virtual Instant Now() const = 0;
-};
-
-// The real time, for production wiring in main only.
-class SystemClock final : public Clock {
- public:
-  Instant Now() const override;
 };
 
 }  // namespace souhra

@@ -5,7 +5,7 @@
 #include <functional>
 #include <string>
 
-#include "engine/definition.h"
+#include "engine/json.h"
 #include "engine/status.h"
 #include "engine/store.h"
 

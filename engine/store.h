@@ -16,7 +16,7 @@
 #include "engine/access.h"
 #include "engine/calendar.h"
 #include "engine/clock.h"
-#include "engine/definition.h"
+#include "engine/json.h"
 #include "engine/status.h"
 
 namespace souhra {

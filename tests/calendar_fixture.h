@@ -10,8 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/time/duration_parser.h"
 #include "engine/duration.h"
-#include "engine/working_calendar.h"
+#include "engine/time/working_calendar.h"
 
 namespace souhra {
 

@@ -20,9 +20,10 @@
 #include <thread>
 #include <vector>
 
+#include "adapters/clock/system_clock.h"
 #include "adapters/sqlite/sqlite_store.h"
-#include "engine/engine.h"
-#include "engine/working_calendar.h"
+#include "engine/runtime/engine.h"
+#include "engine/time/working_calendar.h"
 #include "tests/fakes/child_report.h"
 #include "tests/crash_scenario.h"
 

@@ -1,7 +1,7 @@
 // `souhra incidents` lists a failed event and, once its cause is fixed, applies it again.
 #include <gtest/gtest.h>
 
-#include "engine/engine.h"
+#include "engine/runtime/engine.h"
 #include "tests/fakes/engine_harness.h"
 #include "tests/fakes/run_souhra.h"
 #include "tests/fakes/temp_dir.h"

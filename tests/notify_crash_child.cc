@@ -16,12 +16,13 @@
 #include <sstream>
 #include <string>
 
+#include "adapters/clock/system_clock.h"
 #include "adapters/sqlite/directory_store.h"
 #include "adapters/sqlite/sqlite_store.h"
 #include "adapters/webhook/webhook_channel.h"
-#include "engine/engine.h"
-#include "engine/outbox_dispatcher.h"
-#include "engine/working_calendar.h"
+#include "engine/runtime/engine.h"
+#include "engine/notify/outbox_dispatcher.h"
+#include "engine/time/working_calendar.h"
 #include "tests/fakes/child_report.h"
 
 namespace souhra {

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "adapters/sqlite/directory_store.h"
-#include "engine/outbox_dispatcher.h"
+#include "engine/notify/outbox_dispatcher.h"
 #include "tests/fakes/engine_harness.h"
 #include "tests/fakes/recording_notifier.h"
 #include "tests/fakes/run_souhra.h"

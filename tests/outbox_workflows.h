@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/engine.h"
+#include "engine/runtime/engine.h"
 
 namespace souhra::testing {
 

@@ -11,9 +11,10 @@
 #include <memory>
 #include <string>
 
+#include "adapters/clock/system_clock.h"
 #include "adapters/sqlite/sqlite_store.h"
-#include "engine/engine.h"
-#include "engine/working_calendar.h"
+#include "engine/runtime/engine.h"
+#include "engine/time/working_calendar.h"
 #include "tests/fakes/child_report.h"
 
 namespace souhra {

@@ -15,7 +15,7 @@
 #include "engine/calendar.h"
 #include "engine/clock.h"
 #include "engine/directory.h"
-#include "engine/engine.h"
+#include "engine/runtime/engine.h"
 #include "engine/store.h"
 
 namespace souhra {

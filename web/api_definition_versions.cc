@@ -2,7 +2,7 @@
 // scenarios on it (usually a draft) and drawing its state diagram with instance counts.
 #include "adapters/graphviz/state_diagram.h"
 #include "adapters/simulation/scenario_simulation.h"
-#include "engine/text_diff.h"
+#include "engine/definitions/text_diff.h"
 #include "web/api_routes.h"
 #include "web/definition_lookup.h"
 #include "web/json_body.h"

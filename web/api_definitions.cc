@@ -3,7 +3,7 @@
 // Activation, diffs, scenario runs and diagrams of versions: web/api_definition_versions.cc.
 #include <map>
 
-#include "engine/definition_loader.h"
+#include "engine/definitions/definition_loader.h"
 #include "web/api_routes.h"
 #include "web/definition_lookup.h"
 #include "web/json_body.h"

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "engine/definition.h"
+#include "engine/json.h"
 #include "engine/status.h"
 
 namespace souhra {

@@ -1,8 +1,8 @@
 // The in-app inbox of the signed-in user, each message worded as the notifications word it
-// (engine/message_render.h).
+// (engine/notify/message_render.h).
 #include <map>
 
-#include "engine/message_render.h"
+#include "engine/notify/message_render.h"
 #include "web/api_routes.h"
 #include "web/case_access.h"
 

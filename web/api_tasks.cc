@@ -1,7 +1,7 @@
 // "My tasks": listing, completing and reassigning human tasks.
 #include <map>
 
-#include "engine/user_tasks.h"
+#include "engine/runtime/user_tasks.h"
 #include "web/api_routes.h"
 #include "web/case_access.h"
 #include "web/case_view.h"

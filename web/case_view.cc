@@ -1,6 +1,6 @@
 #include "web/case_view.h"
 
-#include "engine/deadline_explanation.h"
+#include "engine/runtime/deadline_explanation.h"
 
 namespace souhra {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "engine/user_tasks.h"
+#include "engine/runtime/user_tasks.h"
 #include "web/api.h"
 
 namespace souhra {

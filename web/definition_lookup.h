@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/definition_loader.h"
+#include "engine/definitions/definition_loader.h"
 #include "engine/store.h"
 #include "web/api.h"
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/definition.h"
+#include "engine/json.h"
 #include "engine/status.h"
 
 namespace souhra {

@@ -1,7 +1,7 @@
 #include "adapters/email/email_channel.h"
 
 #include "adapters/email/smtp_sender.h"
-#include "engine/icalendar.h"
+#include "engine/notify/icalendar.h"
 
 namespace souhra {
 

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "engine/clock.h"
-#include "engine/definition.h"
+#include "engine/json.h"
 #include "engine/status.h"
 
 namespace souhra {
@@ -37,7 +37,7 @@ struct EmailMessage {
   std::string text;     // UTF-8 plain text body
   std::string key;      // delivery key: the Message-ID is derived from it
   Instant date;
-  std::string calendar;         // an .ics (engine/icalendar.h) to attach, or ""
+  std::string calendar;         // an .ics (engine/notify/icalendar.h) to attach, or ""
   std::string calendar_method;  // "REQUEST" or "CANCEL" with a calendar
 };
 

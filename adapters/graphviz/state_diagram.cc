@@ -5,7 +5,7 @@
 #include <memory>
 #include <mutex>
 
-#include "engine/czech_format.h"
+#include "engine/time/czech_format.h"
 
 namespace souhra {
 namespace {

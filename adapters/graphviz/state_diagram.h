@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "engine/definition.h"
+#include "engine/definitions/definition.h"
 #include "engine/status.h"
 
 namespace souhra {

@@ -9,7 +9,7 @@
 
 #include <string>
 
-#include "engine/engine.h"
+#include "engine/runtime/engine.h"
 #include "engine/notifier.h"
 
 namespace souhra {

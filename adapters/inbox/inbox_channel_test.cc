@@ -7,8 +7,8 @@
 #include <memory>
 
 #include "adapters/sqlite/sqlite_store.h"
-#include "engine/outbox_dispatcher.h"
-#include "engine/working_calendar.h"
+#include "engine/notify/outbox_dispatcher.h"
+#include "engine/time/working_calendar.h"
 #include "tests/fakes/fake_clock.h"
 #include "tests/fakes/temp_dir.h"
 #include "tests/outbox_workflows.h"

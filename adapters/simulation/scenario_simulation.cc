@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "adapters/sqlite/sqlite_store.h"
-#include "engine/scenario_reader.h"
+#include "engine/scenario/scenario_reader.h"
 
 namespace souhra {
 

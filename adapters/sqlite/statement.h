@@ -14,7 +14,7 @@
 #include <string_view>
 
 #include "engine/clock.h"
-#include "engine/definition.h"
+#include "engine/json.h"
 #include "engine/status.h"
 
 namespace souhra::sqlite {

@@ -15,7 +15,7 @@
 #include "adapters/sqlite/directory_store.h"
 #include "app/demo_directory.h"
 #include "app/text_file.h"
-#include "engine/czech_format.h"
+#include "engine/time/czech_format.h"
 #include "tests/fakes/engine_fixture.h"
 #include "web/server.h"
 

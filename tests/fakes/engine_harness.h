@@ -7,8 +7,8 @@
 #include <string>
 
 #include "adapters/sqlite/sqlite_store.h"
-#include "engine/engine.h"
-#include "engine/working_calendar.h"
+#include "engine/runtime/engine.h"
+#include "engine/time/working_calendar.h"
 #include "tests/fakes/fake_clock.h"
 
 namespace souhra::testing {

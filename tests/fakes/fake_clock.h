@@ -1,7 +1,7 @@
-// The virtual clock for tests: time moves only when the test advances it (engine/virtual_clock.h).
+// The virtual clock for tests: time moves only when the test advances it (engine/time/virtual_clock.h).
 #pragma once
 
-#include "engine/virtual_clock.h"
+#include "engine/time/virtual_clock.h"
 
 namespace souhra {
 

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "engine/definition.h"
+#include "engine/definitions/definition.h"
 #include "tests/fakes/child_process.h"
 #include "tests/fakes/temp_dir.h"
 

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "engine/definition_loader.h"
+#include "engine/definitions/definition_loader.h"
 
 namespace souhra {
 

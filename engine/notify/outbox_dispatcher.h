@@ -1,0 +1,127 @@
+// The outbox dispatcher: sends the messages that events wrote to the outbox, through their
+// channels, at least once.
+//
+// DeliverDue takes the pending messages due by the Clock, resolves each recipient to a user
+// (engine/notify/recipients.h), hands it to its channel with the idempotency key "outbox-<id>" and
+// records the attempt (channel, time, result, error) through the Engine. A failed attempt is
+// retried after an exponential backoff (first_backoff, doubling, capped at max_backoff); after
+// max_attempts the message is failed, listed by Store::ListFailedOutbox until an administrator
+// queues it again (RequeueFailedMessage). Messages exist only for committed events, so nothing
+// is sent for an event that rolled back. A crash between sending and recording sends the message
+// again with the same key; channels make that harmless.
+//
+// The dispatcher owns no thread: the DeliveryWorker (engine/workers/delivery_worker.h) calls DeliverDue
+// on a tick, and tests call it directly.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/calendar.h"
+#include "engine/clock.h"
+#include "engine/directory.h"
+#include "engine/runtime/engine.h"
+#include "engine/information_sharing.h"
+#include "engine/notify/message_render.h"
+#include "engine/notifier.h"
+#include "engine/store.h"
+
+namespace souhra {
+
+struct DispatchOptions {
+  std::chrono::milliseconds first_backoff = std::chrono::minutes(1);
+  std::chrono::milliseconds max_backoff = std::chrono::hours(4);
+  int max_attempts = 8;  // then failed
+  int batch = 100;       // messages per DeliverDue
+  // Times in messages ({due}, {when}); UTC ISO-8601 when not set. Serve formats Prague time.
+  InstantFormatter format_time;
+  // Asked for every message to an external actor at send time; a refusal ends the message as
+  // refused. Without one, nothing goes to external actors.
+  SharingCheck check_sharing;
+  // When the daily digest goes out: the first send time at or after a message was written
+  // (DailyAt). Without it, users who chose a digest get their e-mails at once.
+  std::function<Instant(Instant)> next_digest;
+};
+
+// The first `hour`:00 Prague time at or after an instant (counted from the start of the Prague
+// day, so on the two daylight-saving days it is an hour off). `calendar` must outlive it.
+std::function<Instant(Instant)> DailyAt(const Calendar& calendar, std::chrono::hours hour);
+
+// The wait after the `failed_attempts`-th failed attempt (1 = the first): first_backoff doubled
+// for each earlier failure, at most max_backoff.
+std::chrono::milliseconds BackoffAfter(int failed_attempts, const DispatchOptions& options);
+
+class OutboxDispatcher {
+ public:
+  // `channels` by name; a message that names no channel goes to `default_channel`. Everything
+  // passed must outlive the dispatcher.
+  OutboxDispatcher(Store& store, Engine& engine, const Clock& clock,
+                   std::vector<Notifier*> channels, std::string default_channel,
+                   DispatchOptions options = {});
+  // With the Directory, a message without a channel is routed by its recipient: a user gets the
+  // in-app inbox ("inbox") and, with an address and the tenant's smtp settings, an e-mail
+  // ("email"), unless the user reads a daily digest and the template is not urgent ("digest");
+  // an external actor gets a webhook ("webhook") when it has a URL, else an e-mail, once the
+  // information rules allow it. A message is delivered when each of its channels succeeded;
+  // a retry sends only on the channels that have not.
+  OutboxDispatcher(Store& store, Engine& engine, Directory& directory, const Clock& clock,
+                   std::vector<Notifier*> channels, DispatchOptions options = {});
+
+  // Attempts up to options.batch messages due by now, earliest first, and records the attempts.
+  // Returns how many were attempted (delivered or not). Fails with the store's or engine's error
+  // if the messages cannot be read or the attempts not recorded (they are then attempted again).
+  // One caller at a time.
+  Result<int> DeliverDue();
+  int batch() const { return options_.batch; }
+
+ private:
+  struct Routed {
+    std::string channel;
+    Delivery delivery;
+  };
+  struct Outcome {
+    std::vector<DeliveryAttempt> attempts;
+    OutboxRecord after;
+    Status failure;  // the first failed channel's error
+    bool refused = false;
+    EventRecord refusal;               // the case history's row when refused
+    std::optional<Instant> digest_at;  // waiting for the daily digest until then
+    void Record(const std::string& channel, const Status& sent, Instant at);
+  };
+  // The messages of one person whose digest is due, and the outcomes they belong to.
+  struct DigestBatch {
+    std::vector<Delivery> items;
+    std::vector<size_t> outcomes;
+  };
+  // Sends `message` on the channels it still needs and returns the attempts; a digest item due
+  // now joins `digests` (its outcome is `index`).
+  Outcome Attempt(const OutboxRecord& message, Instant now, size_t index,
+                  std::map<std::string, DigestBatch>* digests);
+  // Sends one digest e-mail and records it on each of its messages.
+  void SendDigest(const DigestBatch& batch, Instant now, std::vector<Outcome>* outcomes);
+  // Sets the message's next state from its attempts.
+  void Finish(Outcome& outcome, Instant now);
+  // The deliveries `message` needs, one per channel. A refusal of the information rules is
+  // returned in `refusal` (with an empty list).
+  Result<std::vector<Routed>> Route(const OutboxRecord& message, std::string* refusal);
+  Result<Delivery> Base(const OutboxRecord& message, const CaseRecord& kase);
+  Notifier* ChannelFor(const std::string& name) const;
+
+  Store& store_;
+  Engine& engine_;
+  Directory* directory_ = nullptr;  // null: every message on its named or the default channel
+  const Clock& clock_;
+  std::vector<Notifier*> channels_;
+  std::string default_channel_;
+  DispatchOptions options_;
+};
+
+// Queues failed message `outbox_id` again, due at once with a fresh round of attempts. kNotFound
+// unless that message exists and has failed.
+Status RequeueFailedMessage(Engine& engine, int64_t outbox_id);
+
+}  // namespace souhra

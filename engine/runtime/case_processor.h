@@ -1,0 +1,94 @@
+// Applies one event, or the creation of a case, inside the engine's write transaction: finds
+// the instances it is for, plans each step (engine/runtime/step.h) and writes the plans' effects and the
+// event-log row. It does not commit; the Engine around it decides that.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/calendar.h"
+#include "engine/definitions/definition_catalog.h"
+#include "engine/store.h"
+#include "engine/runtime/task_timers.h"
+
+namespace souhra {
+
+struct NewCase {
+  std::string tenant;
+  std::string code;      // the client's pseudonymous code, unique within the tenant
+  std::string workflow;  // the workflow the case starts with, e.g. "intake"
+  Json data = Json::object();
+  std::string actor = "system";
+};
+
+struct EventRequest {
+  CaseId case_id = 0;
+  std::string type;
+  Json payload = Json::object();
+  std::string idempotency_key;
+  std::string actor = "system";
+  InstanceId instance_id = 0;   // address one instance (timers); 0 = every active instance
+  // A timer firing: when it was due. The pending timer with that due time is consumed with the
+  // event, so it fires once; without it (a retried incident) no pending timer is needed.
+  std::optional<Instant> due;
+  // Internal events (timers, overdue tasks) are logged even when no instance accepts them, so
+  // that each fires once; a person's event that nobody accepts is refused instead.
+  bool internal = false;
+};
+
+// The event-log row of `request`, still without its seq, time and outcome.
+EventRecord LogRecordOf(const EventRequest& request);
+
+// The acknowledged result of an event: its place in the log and what it did.
+struct Applied {
+  int64_t seq = 0;
+  CaseId case_id = 0;
+  bool repeated = false;  // an idempotent repeat: the first result, nothing applied again
+  Json outcome = Json::object();
+};
+
+class CaseProcessor {
+ public:
+  CaseProcessor(DefinitionCatalog& catalog, const Calendar& calendar)
+      : catalog_(catalog), calendar_(calendar) {}
+
+  // Creates the case and starts its first workflow. kNotFound for an unknown workflow. Creating
+  // a case whose code the tenant already has returns the first creation's result (repeated)
+  // when it started the same workflow, and kConflict otherwise.
+  Result<Applied> Create(WriteTxn& txn, const NewCase& request, Instant now);
+
+  // Applies the event. A timer event whose key is a task's reserved timer (task_timers.h) is
+  // that task's reminder (written to the outbox and logged as "task.<key>.reminder") or its
+  // overdue moment (delivered as the internal event "task.<key>.overdue"). kConflict when no instance accepts it (the message names each instance's
+  // state and what it would accept) or when an idempotency key is reused for another event;
+  // kNotFound for an unknown case; script failures as kScriptError / kResourceExhausted.
+  // On any error the caller rolls back to its savepoint: partial writes are possible.
+  Result<Applied> Apply(WriteTxn& txn, const EventRequest& request, Instant now);
+
+ private:
+  class Step;
+  Result<Applied> ApplyTaskTimer(WriteTxn& txn, const EventRequest& request, const CaseRecord& c,
+                                 const TaskTimerKey& timer, Instant now);
+  // An event an instance emitted (emit { … }), still to be delivered.
+  struct Emitted {
+    InstanceId from = 0;
+    std::string workflow;
+    std::string type;
+    Json payload;
+  };
+  // Hands the event to the instances that accept it (but not to `exclude`) and logs it, then
+  // delivers what the steps emitted; `emit_depth` counts how many emits led to this event.
+  Result<Applied> Deliver(WriteTxn& txn, const EventRequest& request, const CaseRecord& c,
+                          Instant now, int emit_depth = 0, InstanceId exclude = 0);
+  // Delivers emitted events one after another, each logged as its own row.
+  Status DeliverEmitted(WriteTxn& txn, CaseId case_id, std::vector<Emitted> emitted, Instant now,
+                        int depth);
+  Result<Applied> RepeatedCreation(WriteTxn& txn, const NewCase& request,
+                                   const CaseRecord& existing);
+
+  DefinitionCatalog& catalog_;
+  const Calendar& calendar_;
+};
+
+}  // namespace souhra

@@ -1,0 +1,375 @@
+#include "engine/runtime/engine.h"
+
+#include <utility>
+#include <vector>
+
+#include "engine/runtime/decision.h"
+#include "engine/runtime/step.h"
+
+namespace souhra {
+namespace {
+
+bool IsIncident(StatusCode code) {
+  return code == StatusCode::kScriptError || code == StatusCode::kResourceExhausted ||
+         code == StatusCode::kInternal;
+}
+
+EventRecord IncidentEventOf(const NewCase& r) {
+  EventRecord e;
+  e.type = "case.created";
+  e.payload = {{"tenant", r.tenant}, {"code", r.code}, {"workflow", r.workflow}, {"data", r.data}};
+  e.actor = r.actor;
+  return e;
+}
+
+std::future<Result<Applied>> Ready(Result<Applied> result) {
+  std::promise<Result<Applied>> promise;
+  promise.set_value(std::move(result));
+  return promise.get_future();
+}
+
+}  // namespace
+
+Engine::Engine(Store& store, const Clock& clock, const Calendar& calendar, EngineOptions options)
+    : store_(store),
+      clock_(clock),
+      options_(options),
+      catalog_(options.limits),
+      processor_(catalog_, calendar),
+      writer_([this] { WriterLoop(); }) {}
+
+Engine::~Engine() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  writer_.join();
+}
+
+std::future<Result<Applied>> Engine::Enqueue(Work work, EventRecord incident_event,
+                                             int64_t retry_of) {
+  auto request = std::make_unique<Request>();
+  request->work = std::move(work);
+  request->incident_event = std::move(incident_event);
+  request->retry_of = retry_of;
+  std::future<Result<Applied>> reply = request->reply.get_future();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stopping_) return Ready(Unavailable("the engine is shutting down"));
+    queue_.push_back(std::move(request));
+  }
+  wake_.notify_one();
+  return reply;
+}
+
+std::future<Result<Applied>> Engine::SubmitAsync(const EventRequest& request) {
+  return Enqueue([this, request](WriteTxn& txn, Instant now) {
+    return processor_.Apply(txn, request, now);
+  }, LogRecordOf(request));
+}
+
+std::future<Result<Applied>> Engine::CreateCaseAsync(const NewCase& request) {
+  return Enqueue([this, request](WriteTxn& txn, Instant now) {
+    return processor_.Create(txn, request, now);
+  }, IncidentEventOf(request));
+}
+
+Result<Applied> Engine::Submit(const EventRequest& request) { return SubmitAsync(request).get(); }
+
+Result<Applied> Engine::CreateCase(const NewCase& request) {
+  return CreateCaseAsync(request).get();
+}
+
+Result<Applied> Engine::Install(const std::string& tenant, const std::string& file,
+                                const std::string& source) {
+  // Installing runs no handler, so a failure is the definition's (invalid), never an incident.
+  return Enqueue([this, tenant, file, source](WriteTxn& txn, Instant now) -> Result<Applied> {
+    SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
+                            catalog_.Install(txn, tenant, file, source, now));
+    Applied applied;
+    applied.outcome = {{"name", loaded.name()},
+                       {"version", loaded.workflow ? loaded.workflow->content_hash
+                                                   : loaded.rule_set->content_hash},
+                       {"kind", loaded.workflow ? "workflow" : "rules"}};
+    return applied;
+  }, EventRecord{}).get();
+}
+
+Result<Applied> Engine::SaveDraft(const std::string& tenant, const std::string& file,
+                                  const std::string& source, const std::string& saved_by) {
+  // Like Install, runs no handler: a failure is the definition's, never an incident.
+  return Enqueue([this, tenant, file, source, saved_by](WriteTxn& txn,
+                                                        Instant now) -> Result<Applied> {
+    bool created = false;
+    SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
+                            catalog_.SaveDraft(txn, tenant, file, source, saved_by, now, &created));
+    Applied applied;
+    applied.outcome = {{"name", loaded.name()},
+                       {"version", loaded.workflow ? loaded.workflow->content_hash
+                                                   : loaded.rule_set->content_hash},
+                       {"kind", loaded.workflow ? "workflow" : "rules"},
+                       {"created", created}};
+    return applied;
+  }, EventRecord{}).get();
+}
+
+Result<Applied> Engine::Activate(const std::string& tenant, const std::string& name,
+                                 const std::string& version) {
+  return Enqueue([this, tenant, name, version](WriteTxn& txn, Instant) -> Result<Applied> {
+    SOUHRA_ASSIGN_OR_RETURN(std::optional<DefinitionSource> previous,
+                            txn.FindActiveDefinition(tenant, name));
+    bool changed = false;
+    SOUHRA_ASSIGN_OR_RETURN(DefinitionSource active,
+                            catalog_.Activate(txn, tenant, name, version, &changed));
+    Applied applied;
+    applied.outcome = {{"name", name},
+                       {"version", active.content_hash},
+                       {"previous", previous ? previous->content_hash : ""},
+                       {"changed", changed}};
+    return applied;
+  }, EventRecord{}).get();
+}
+
+Result<Applied> Engine::ReassignTask(const TaskReassignment& request) {
+  // Reassigning runs no script, so it never becomes an incident.
+  return Enqueue([request](WriteTxn& txn, Instant now) {
+    return souhra::ReassignTask(txn, request, now);
+  }, EventRecord{}).get();
+}
+
+Result<Applied> Engine::RetryIncident(int64_t incident_id) {
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<IncidentRecord> incident, store_.GetIncident(incident_id));
+  if (!incident) return NotFound("incident " + std::to_string(incident_id) + " does not exist");
+  if (incident->status == IncidentStatus::kResolved) {
+    return Conflict("incident " + std::to_string(incident_id) + " is already resolved");
+  }
+  const EventRecord& e = incident->event;
+  if (e.type == "case.created") {
+    NewCase request{e.payload.value("tenant", ""), e.payload.value("code", ""),
+                    e.payload.value("workflow", ""), e.payload.value("data", Json::object()),
+                    e.actor};
+    return Enqueue([this, request](WriteTxn& txn, Instant now) {
+      return processor_.Create(txn, request, now);
+    }, e, incident_id).get();
+  }
+  // The timer was consumed when the incident was recorded, so the retry needs no pending timer.
+  EventRequest request{e.case_id, e.type, e.payload, e.idempotency_key, e.actor, e.instance_id,
+                       std::nullopt, e.instance_id != 0};
+  return Enqueue([this, request](WriteTxn& txn, Instant now) {
+    return processor_.Apply(txn, request, now);
+  }, e, incident_id).get();
+}
+
+Result<SharingVerdict> Engine::CheckSharing(CaseId case_id, const SharingRequest& request) {
+  Result<Applied> done = Enqueue([this, case_id, request](WriteTxn& txn,
+                                                         Instant) -> Result<Applied> {
+    SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> kase, txn.LoadCase(case_id));
+    if (!kase) return NotFound("case " + std::to_string(case_id) + " does not exist");
+    Applied applied;
+    Result<std::shared_ptr<const RuleSet>> rules =
+        catalog_.ActiveRuleSet(txn, kase->tenant, kSharingRuleSet);
+    if (!rules.ok()) {
+      if (rules.status().code() != StatusCode::kNotFound) return rules.status();
+      applied.outcome = {{"eligible", false},
+                         {"explanation", "pravidla sdílení informací nejsou nainstalována"}};
+      return applied;
+    }
+    const Json ask = {{"recipient", request.recipient},
+                      {"kind", request.kind},
+                      {"purpose", request.purpose}};
+    SOUHRA_ASSIGN_OR_RETURN(applied.outcome,
+                            Decide(**rules, CaseView(*kase, "", kase->data), &ask));
+    return applied;
+  }, EventRecord{}).get();
+  if (!done.ok()) return done.status();
+  SharingVerdict verdict;
+  verdict.allowed = done->outcome.value("eligible", false);
+  verdict.reason = done->outcome.value("explanation", "");
+  verdict.result = done->outcome;
+  return verdict;
+}
+
+Status Engine::Write(std::function<Status(WriteTxn&, Instant)> write) {
+  Result<Applied> done = Enqueue([write = std::move(write)](WriteTxn& txn,
+                                                            Instant now) -> Result<Applied> {
+    SOUHRA_RETURN_IF_ERROR(write(txn, now));
+    return Applied{};
+  }, EventRecord{}).get();
+  return done.ok() ? Status::Ok() : done.status();
+}
+
+Result<int> Engine::FireDueTimers(int limit) {
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<TimerRecord> due, store_.DueTimers(clock_.Now(), limit));
+  std::vector<std::future<Result<Applied>>> replies;
+  replies.reserve(due.size());
+  for (const TimerRecord& timer : due) {
+    EventRequest request;
+    request.case_id = timer.case_id;
+    request.instance_id = timer.instance_id;
+    request.type = "timer." + timer.key;
+    request.actor = "timer";
+    request.due = timer.due;
+    request.internal = true;
+    replies.push_back(SubmitAsync(request));
+  }
+  int fired = 0;
+  Status first_error;
+  for (auto& reply : replies) {
+    Result<Applied> result = reply.get();
+    if (result.ok()) {
+      ++fired;
+    } else if (result.status().code() != StatusCode::kNotFound && first_error.ok()) {
+      first_error = result.status();
+    }
+  }
+  if (fired == 0 && !first_error.ok() && !IsIncident(first_error.code())) return first_error;
+  return fired;
+}
+
+EngineStats Engine::Stats() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return stats_;
+}
+
+void Engine::WriterLoop() {
+  while (true) {
+    std::deque<std::unique_ptr<Request>> batch;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and everything queued is done
+      while (!queue_.empty() && batch.size() < options_.max_batch) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    RunBatch(batch);
+  }
+}
+
+void Engine::RunBatch(std::deque<std::unique_ptr<Request>>& batch) {
+  while (!batch.empty()) {
+    Result<std::unique_ptr<WriteTxn>> txn = store_.BeginWrite();
+    if (!txn.ok()) {
+      for (auto& request : batch) request->reply.set_value(txn.status());
+      return;
+    }
+    const Instant now = clock_.Now();
+    std::vector<Result<Applied>> results;
+    results.reserve(batch.size());
+    bool abandoned = false;
+    for (size_t i = 0; i < batch.size(); ++i) {
+      Result<Applied> result = Internal("not run");
+      if (!RunOne(**txn, *batch[i], now, &result)) {
+        // The transaction is unusable: fail the request that met the storage error and run the
+        // others again in a new transaction; none of them was acknowledged.
+        txn->reset();
+        batch[i]->reply.set_value(std::move(result));
+        batch.erase(batch.begin() + static_cast<long>(i));
+        abandoned = true;
+        break;
+      }
+      results.push_back(std::move(result));
+    }
+    if (abandoned) continue;
+    Status committed = (*txn)->Commit();
+    if (committed.ok()) {
+      std::lock_guard<std::mutex> lock(mu_);
+      stats_.commits += 1;
+      stats_.requests += static_cast<int64_t>(batch.size());
+      for (const Result<Applied>& result : results) {
+        if (result.ok()) {
+          stats_.applied += 1;
+        } else if (result.status().code() == StatusCode::kConflict) {
+          stats_.refused += 1;
+        }
+      }
+    }
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (committed.ok()) {
+        batch[i]->reply.set_value(std::move(results[i]));
+      } else {
+        batch[i]->reply.set_value(
+            Unavailable("not applied: " + committed.message()));
+      }
+    }
+    batch.clear();
+  }
+}
+
+bool Engine::RunOne(WriteTxn& txn, Request& request, Instant now, Result<Applied>* result) {
+  if (Status s = txn.Savepoint(); !s.ok()) {
+    *result = s;
+    return false;
+  }
+  Result<Applied> applied = request.work(txn, now);
+  if (applied.ok()) {
+    if (request.retry_of != 0) {
+      Status s = txn.UpdateIncident(request.retry_of, IncidentStatus::kResolved,
+                                    NextAttempt(request.retry_of), "");
+      if (!s.ok()) {
+        *result = s;
+        return false;
+      }
+    }
+    Status released = txn.ReleaseSavepoint();
+    *result = released.ok() ? std::move(applied) : Result<Applied>(released);
+    return released.ok();
+  }
+  const Status error = applied.status();
+  Status undone = txn.RollbackToSavepoint();
+  if (!undone.ok() || error.code() == StatusCode::kUnavailable) {
+    *result = undone.ok() ? error : undone;
+    return false;
+  }
+  if (!IsIncident(error.code()) || request.incident_event.type.empty()) {
+    *result = error;  // refused, or not an event: nothing to keep
+    return true;
+  }
+  if (Status s = ConsumeFiredTimer(txn, request.incident_event); !s.ok()) {
+    *result = s;
+    return false;
+  }
+  int64_t incident_id = 0;
+  if (Status s = RecordIncident(txn, request, error, now, &incident_id); !s.ok()) {
+    *result = s;
+    return false;
+  }
+  *result = Status(error.code(), error.message() + " (incident " + std::to_string(incident_id) + ")");
+  return true;
+}
+
+Status Engine::ConsumeFiredTimer(WriteTxn& txn, const EventRecord& event) {
+  // A failed timer event lives on in its incident; leaving the timer pending would fire it,
+  // and fail it, again at every tick.
+  if (!event.due || event.instance_id == 0 || event.type.rfind("timer.", 0) != 0) {
+    return Status::Ok();
+  }
+  return txn.DeleteTimer(event.instance_id, event.type.substr(6));
+}
+
+int Engine::NextAttempt(int64_t incident_id) {
+  // Only the writer thread changes incidents, so the committed count is the current one.
+  Result<std::optional<IncidentRecord>> incident = store_.GetIncident(incident_id);
+  return incident.ok() && *incident ? (*incident)->attempts + 1 : 2;
+}
+
+Status Engine::RecordIncident(WriteTxn& txn, const Request& request, const Status& error,
+                              Instant now, int64_t* incident_id) {
+  if (request.retry_of != 0) {
+    *incident_id = request.retry_of;
+    return txn.UpdateIncident(request.retry_of, IncidentStatus::kOpen,
+                              NextAttempt(request.retry_of), error.ToString());
+  }
+  IncidentRecord incident;
+  incident.case_id = request.incident_event.case_id;
+  incident.event = request.incident_event;
+  incident.event.at = now;
+  incident.error = error.ToString();
+  incident.created = now;
+  SOUHRA_ASSIGN_OR_RETURN(*incident_id, txn.InsertIncident(incident));
+  return Status::Ok();
+}
+
+}  // namespace souhra

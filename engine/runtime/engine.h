@@ -1,0 +1,132 @@
+// The Engine: the one place where events become durable.
+//
+// Callers on any thread submit work (new cases, events, definition installs, incident retries);
+// a single writer thread applies queued work in group commits: up to `max_batch` requests share
+// one transaction and one fsync, each inside its own savepoint. A request is acknowledged only
+// after its transaction committed, so an acknowledged event survives kill -9 and power loss.
+//
+// Failures stay with their request: an event no instance accepts is refused (kConflict) and a
+// script failure rolls that one event back and records an incident (listable, retryable), while
+// the other events of the batch commit. A storage failure fails the request that met it; the
+// rest of the batch is retried in a new transaction, so the engine goes on serving.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "engine/calendar.h"
+#include "engine/runtime/case_processor.h"
+#include "engine/clock.h"
+#include "engine/definitions/definition_catalog.h"
+#include "engine/information_sharing.h"
+#include "engine/store.h"
+#include "engine/runtime/task_actions.h"
+
+namespace souhra {
+
+// Group-commit counters since the engine started.
+struct EngineStats {
+  int64_t commits = 0;   // write transactions committed
+  int64_t requests = 0;  // requests answered from those transactions
+  int64_t applied = 0;   // of those, requests that succeeded (events, cases, writes)
+  int64_t refused = 0;   // of those, requests refused as conflicts (no state accepts the event)
+};
+
+struct EngineOptions {
+  size_t max_batch = 512;  // requests per group commit
+  SandboxLimits limits;
+};
+
+class Engine {
+ public:
+  // `store`, `clock` and `calendar` must outlive the engine.
+  Engine(Store& store, const Clock& clock, const Calendar& calendar, EngineOptions options = {});
+  // Finishes queued work, then stops the writer thread.
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // Each call blocks until its work is durable or refused. Thread-safe.
+  Result<Applied> CreateCase(const NewCase& request);
+  Result<Applied> Submit(const EventRequest& request);
+  // Validates and activates a definition for a tenant. outcome: {name, version, kind}.
+  Result<Applied> Install(const std::string& tenant, const std::string& file,
+                          const std::string& source);
+  // Validates a definition and saves it as a draft version for the tenant, not active; saving
+  // an existing version again changes nothing. outcome: {name, version, kind, created}.
+  // `saved_by` is "user:<login>" (DefinitionSource::saved_by).
+  Result<Applied> SaveDraft(const std::string& tenant, const std::string& file,
+                            const std::string& source, const std::string& saved_by);
+  // Makes a stored version (content hash or a unique prefix) the active one of (tenant, name);
+  // see DefinitionCatalog::Activate. outcome: {name, version, previous, changed}.
+  Result<Applied> Activate(const std::string& tenant, const std::string& name,
+                           const std::string& version);
+  // Gives an open task another assignee (task_actions.h), logged as "task.<key>.reassigned".
+  // Its pending reminders follow: a rung goes to whoever holds the task when it fires.
+  Result<Applied> ReassignTask(const TaskReassignment& request);
+  // Applies an incident's event again; the incident is resolved when it succeeds.
+  Result<Applied> RetryIncident(int64_t incident_id);
+
+  // Runs `write` on the writer thread in its own savepoint of a group commit and returns once its
+  // writes are durable, or undone with its error. For writes that are not events (the outbox
+  // dispatcher's delivery records, the in-app inbox): nothing is logged and a failure records no
+  // incident. `now` is the engine clock's time for the batch. Thread-safe.
+  Status Write(std::function<Status(WriteTxn& txn, Instant now)> write);
+
+  // May something about case `case_id` go to `request.recipient`? Evaluates the tenant's active
+  // "information_sharing" rule set (decide = "any") on the writer thread, where the catalog
+  // lives; refused, with the reason, when the tenant has none. kNotFound for no such case;
+  // script failures are returned (not incidents). Thread-safe.
+  Result<SharingVerdict> CheckSharing(CaseId case_id, const SharingRequest& request);
+
+  // The same, without waiting: the future is ready once the work is durable or refused.
+  std::future<Result<Applied>> SubmitAsync(const EventRequest& request);
+  std::future<Result<Applied>> CreateCaseAsync(const NewCase& request);
+
+  // Fires up to `limit` timers due by now, in due order, as events to their instances, and
+  // waits for them. Returns how many fired; timers already fired or cancelled are skipped.
+  Result<int> FireDueTimers(int limit);
+
+  // How many transactions committed and how many requests they carried. Thread-safe.
+  EngineStats Stats() const;
+
+ private:
+  using Work = std::function<Result<Applied>(WriteTxn&, Instant now)>;
+  struct Request {
+    Work work;
+    EventRecord incident_event;  // what to keep in an incident if a script fails
+    int64_t retry_of = 0;        // the incident this request retries, if any
+    std::promise<Result<Applied>> reply;
+  };
+
+  std::future<Result<Applied>> Enqueue(Work work, EventRecord incident_event, int64_t retry_of = 0);
+  void WriterLoop();
+  void RunBatch(std::deque<std::unique_ptr<Request>>& batch);
+  // Runs one request inside a savepoint. Returns false if the transaction must be abandoned.
+  bool RunOne(WriteTxn& txn, Request& request, Instant now, Result<Applied>* result);
+  Status ConsumeFiredTimer(WriteTxn& txn, const EventRecord& event);
+  int NextAttempt(int64_t incident_id);
+  Status RecordIncident(WriteTxn& txn, const Request& request, const Status& error, Instant now,
+                        int64_t* incident_id);
+
+  Store& store_;
+  const Clock& clock_;
+  EngineOptions options_;
+  DefinitionCatalog catalog_;  // writer thread only
+  CaseProcessor processor_;    // writer thread only
+
+  mutable std::mutex mu_;
+  std::condition_variable wake_;
+  std::deque<std::unique_ptr<Request>> queue_;
+  bool stopping_ = false;
+  EngineStats stats_;  // guarded by mu_
+  std::thread writer_;
+};
+
+}  // namespace souhra

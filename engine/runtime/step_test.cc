@@ -1,0 +1,206 @@
+#include "engine/runtime/step.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+
+#include "tests/fakes/fixed_calendar.h"
+
+namespace souhra {
+namespace {
+
+// Guards answer from a table keyed by function ref; actions return preset effects.
+class TableScripts final : public ScriptHost {
+ public:
+  std::map<int, bool> guards;
+  std::map<int, std::vector<Effect>> actions;
+  Result<bool> Guard(const ScriptFunction& fn, const Json&, const Json&) override {
+    if (fn.ref == 99) return ScriptError("wf.lua:7: boom");
+    return guards[fn.ref];
+  }
+  Result<std::vector<Effect>> Action(const ScriptFunction& fn, const Json&, const Json&) override {
+    return actions[fn.ref];
+  }
+  Result<CheckResult> Check(const ScriptFunction&, const Json&, const Json&) override {
+    return CheckResult{true, ""};
+  }
+};
+
+Effect Make(EffectKind kind, std::string key, Json args = Json::object()) {
+  Effect e;
+  e.kind = kind;
+  e.key = std::move(key);
+  e.args = std::move(args);
+  e.pos = {"wf.lua", 3};
+  return e;
+}
+
+class StepTest : public ::testing::Test {
+ protected:
+  StepTest() {
+    scripts_ = std::make_shared<TableScripts>();
+    workflow_.name = "wf";
+    workflow_.initial = "a";
+    workflow_.params = {{"soon", "2 days"}};
+    workflow_.scripts = scripts_;
+    State a;
+    a.name = "a";
+    a.enter = {Make(EffectKind::kTimer, "t", {{"after", "soon"}})};
+    a.exit = {Make(EffectKind::kSet, "", {{"left_a", true}})};
+    Transition guarded;
+    guarded.when = {1, {}};
+    guarded.go = "b";
+    Transition fallback;
+    fallback.go = "c";
+    a.on["next"] = {guarded, fallback};
+    Transition stay;
+    stay.run = {Make(EffectKind::kSet, "", {{"note.text", "x"}})};
+    a.on["note"] = {stay};
+    Transition failing;
+    failing.when = {99, {}};
+    failing.go = "b";
+    a.on["fail"] = {failing};
+    State b;
+    b.name = "b";
+    b.final = true;
+    State c;
+    c.name = "c";
+    c.enter = {Make(EffectKind::kTask, "k", {{"title", "Úkol"}, {"due", "1 working day"}})};
+    workflow_.states = {{"a", a}, {"b", b}, {"c", c}};
+    ctx_.workflow = &workflow_;
+    ctx_.calendar = &calendar_;
+    ctx_.now = FromMillis(0);
+    case_.id = 1;
+    case_.tenant = "demo";
+    case_.code = "K-1";
+    instance_.state = "a";
+  }
+
+  std::shared_ptr<TableScripts> scripts_;
+  Workflow workflow_;
+  FixedCalendar calendar_;
+  StepContext ctx_;
+  CaseRecord case_;
+  InstanceRecord instance_;
+};
+
+TEST_F(StepTest, StartEntersTheInitialStateAndResolvesParamDurations) {
+  Result<Plan> plan = PlanStart(ctx_, case_, Json::object());
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(plan->to, "a");
+  ASSERT_EQ(plan->operations.size(), 1u);
+  const auto& timer = std::get<TimerPlan>(plan->operations[0]);
+  EXPECT_EQ(timer.timer.key, "t");
+  EXPECT_EQ(timer.timer.scope_state, "a");
+  EXPECT_EQ(timer.timer.due, FromMillis(2 * 24 * 3600 * 1000LL));
+}
+
+TEST_F(StepTest, NotificationCarriesItsPurposeAndTheMeetingAsTheDataHadIt) {
+  Transition invite;
+  invite.run = {Make(EffectKind::kSet, "", {{"conference.at", "2026-05-04T08:00:00Z"}}),
+                Make(EffectKind::kNotify, "",
+                     {{"to", Json::array({"actor:charita", "coordinator"})},
+                      {"template", "invitation"},
+                      {"purpose", "conference"},
+                      {"calendar", "conference"}}),
+                Make(EffectKind::kSet, "", {{"conference.at", "later"}})};
+  workflow_.states["a"].on["invite"] = {invite};
+  Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "invite", Json::object());
+  ASSERT_TRUE(plan.ok());
+  ASSERT_EQ(plan->operations.size(), 2u);
+  const auto& first = std::get<OutboxRecord>(plan->operations[0]);
+  EXPECT_EQ(first.recipient, "actor:charita");
+  EXPECT_EQ(first.payload["purpose"], "conference");
+  EXPECT_EQ(first.payload["calendar"], Json({{"at", "2026-05-04T08:00:00Z"}}));
+  EXPECT_EQ(std::get<OutboxRecord>(plan->operations[1]).recipient, "coordinator");
+}
+
+TEST_F(StepTest, APatternTypeTakesTheEventsOfComputedTaskKeysAndExactTypesComeFirst) {
+  Transition any_step;
+  any_step.run = {Make(EffectKind::kSet, "", {{"matched", "pattern"}})};
+  Transition step_one;
+  step_one.run = {Make(EffectKind::kSet, "", {{"matched", "exact"}})};
+  workflow_.states["a"].on["task.step_*.overdue"] = {any_step};
+  workflow_.states["a"].on["task.step_1.overdue"] = {step_one};
+  Result<Plan> other = PlanEvent(ctx_, case_, instance_, "task.step_c7.overdue", Json::object());
+  ASSERT_TRUE(other.ok());
+  EXPECT_TRUE(other->accepted);
+  EXPECT_EQ(other->data["matched"], "pattern");
+  Result<Plan> exact = PlanEvent(ctx_, case_, instance_, "task.step_1.overdue", Json::object());
+  ASSERT_TRUE(exact.ok());
+  EXPECT_EQ(exact->data["matched"], "exact");
+  // The star stands for at least one character, and the rest must match.
+  EXPECT_FALSE(PlanEvent(ctx_, case_, instance_, "task.step_.overdue", Json::object())->accepted);
+  EXPECT_FALSE(PlanEvent(ctx_, case_, instance_, "task.step_3.done", Json::object())->accepted);
+}
+
+TEST_F(StepTest, FirstPassingGuardWins) {
+  scripts_->guards[1] = true;
+  Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "next", Json::object());
+  ASSERT_TRUE(plan.ok());
+  EXPECT_TRUE(plan->accepted);
+  EXPECT_EQ(plan->to, "b");
+  EXPECT_TRUE(plan->completed);
+}
+
+TEST_F(StepTest, FallsThroughToTheUnguardedAlternative) {
+  scripts_->guards[1] = false;
+  Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "next", Json::object());
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(plan->to, "c");
+  EXPECT_FALSE(plan->completed);
+}
+
+TEST_F(StepTest, ExitRunsBeforeTheScopeIsCancelledAndTheNewStateEntered) {
+  Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "next", Json::object());
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(plan->data["left_a"], true);
+  ASSERT_EQ(plan->operations.size(), 3u);
+  EXPECT_EQ(std::get<CancelScope>(plan->operations[0]).state, "a");
+  EXPECT_EQ(std::get<TaskPlan>(plan->operations[1]).task.scope_state, "c");
+  // The task's overdue timer shares its scope.
+  EXPECT_EQ(std::get<TimerPlan>(plan->operations[2]).timer.scope_state, "c");
+}
+
+TEST_F(StepTest, FinalStateCancelsEverythingOfTheInstance) {
+  scripts_->guards[1] = true;
+  Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "next", Json::object());
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(std::get<CancelScope>(plan->operations.back()).state, "");
+}
+
+TEST_F(StepTest, TransitionWithoutGoStaysWithoutExitOrEnter) {
+  Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "note", Json::object());
+  ASSERT_TRUE(plan.ok());
+  EXPECT_TRUE(plan->accepted);
+  EXPECT_EQ(plan->to, "a");
+  EXPECT_TRUE(plan->operations.empty());
+  EXPECT_EQ(plan->data["note"]["text"], "x");
+  EXPECT_FALSE(plan->data.contains("left_a"));
+}
+
+TEST_F(StepTest, UnknownEventIsNotAccepted) {
+  Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "nope", Json::object());
+  ASSERT_TRUE(plan.ok());
+  EXPECT_FALSE(plan->accepted);
+}
+
+TEST_F(StepTest, GuardFailureIsAScriptError) {
+  Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "fail", Json::object());
+  ASSERT_FALSE(plan.ok());
+  EXPECT_EQ(plan.status().code(), StatusCode::kScriptError);
+  EXPECT_EQ(plan.status().message(), "wf.lua:7: boom");
+}
+
+TEST_F(StepTest, BadDurationInAParamIsAScriptErrorWithTheEffectsLine) {
+  workflow_.params["soon"] = "soonish";
+  Result<Plan> plan = PlanStart(ctx_, case_, Json::object());
+  ASSERT_FALSE(plan.ok());
+  EXPECT_EQ(plan.status().code(), StatusCode::kScriptError);
+  EXPECT_EQ(plan.status().message().rfind("wf.lua:3: timer 't': ", 0), 0u)
+      << plan.status().message();
+}
+
+}  // namespace
+}  // namespace souhra

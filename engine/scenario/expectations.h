@@ -1,0 +1,31 @@
+// Checking a scenario's expectations (engine/scenario/scenario.h) against what the Store holds for a case.
+#pragma once
+
+#include <string>
+
+#include "engine/scenario/scenario.h"
+#include "engine/store.h"
+#include "engine/scenario/timeline.h"
+
+namespace souhra {
+
+// What the event sent just before an expectation came to.
+struct LastSend {
+  bool sent = false;
+  std::string type;
+  bool refused = false;
+};
+
+struct Verdict {
+  bool passed = false;
+  // Passed: what held, in Czech ("stav escalated"). Failed: what was expected and what was
+  // found, e.g. "expected state 'escalated', found 'waiting'".
+  std::string text;
+};
+
+// Checks `expectation` for case `id` as the store shows it now. `format` writes times in
+// failure messages. kUnavailable when the store fails; an unmet expectation is a Verdict.
+Result<Verdict> Check(Store& store, CaseId id, const Expectation& expectation,
+                      const LastSend& last_send, const TimeFormatter& format);
+
+}  // namespace souhra

@@ -1,0 +1,94 @@
+// A scenario: a methodologist's script of what happens to cases over time and what must follow.
+//
+// It names the definitions to install, a tenant and a start time, then lists steps in order:
+// create a case, send an event, advance the virtual clock, expect something. Each step keeps the
+// line of its call so that a failure points at it. The language is documented in
+// workflows/README.md ("Scenarios"); engine/scenario/scenario_reader.h reads it, scenario_runner.h runs it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "engine/clock.h"
+#include "engine/definitions/definition.h"
+#include "engine/duration.h"
+
+namespace souhra {
+
+// case { code = "K-1", workflow = "plan_review", data = { … } }
+struct CaseStep {
+  std::string code;
+  std::string workflow;
+  Json data = Json::object();
+};
+
+// send { "task.review.done", payload = { … }, actor = "user:novak" }
+struct SendStep {
+  std::string type;
+  Json payload = Json::object();
+  std::string actor;
+};
+
+// advance "6 working days"
+struct AdvanceStep {
+  Duration duration;
+};
+
+// expect { state = "escalated", workflow = "plan_review" }
+struct ExpectState {
+  std::string state;
+  std::string workflow;  // "" = any of the case's instances
+};
+
+// expect { task = "review", open = true, assignee = "case_manager", due = "2026-…" }
+struct ExpectTask {
+  std::string key;
+  bool open = true;
+  std::optional<std::string> assignee;
+  std::optional<Instant> due;
+};
+
+// expect { notification = { to = "coordinator", template = "plan_review_overdue" }, count = 1 }
+struct ExpectNotification {
+  std::string to;             // "" = any recipient
+  std::string template_name;  // "" = any template
+  std::optional<int> count;   // exact number of matching notifications; none = at least one
+};
+
+// expect { decision = { rules = "cm_eligibility", eligible = true, score = 7 } }
+struct ExpectDecision {
+  std::string rules;
+  std::optional<bool> eligible;
+  std::optional<double> score;
+};
+
+// expect { refused = true }: the event sent just before was refused.
+struct ExpectRefused {};
+
+// expect { data = { ["plan.reviewed"] = true } }: case data at dotted paths.
+struct ExpectData {
+  Json fields = Json::object();
+};
+
+using Expectation = std::variant<ExpectState, ExpectTask, ExpectNotification, ExpectDecision,
+                                 ExpectRefused, ExpectData>;
+
+struct ScenarioStep {
+  int line = 0;
+  std::string case_code;  // the case the step is about; "" = the case created last
+  using Action = std::variant<CaseStep, SendStep, AdvanceStep, Expectation>;
+  Action action;
+};
+
+struct Scenario {
+  std::string file;
+  std::string name;
+  std::string tenant = "demo";
+  Instant start;
+  std::vector<std::string> definitions;  // paths, installed in this order
+  std::vector<ScenarioStep> steps;
+};
+
+}  // namespace souhra

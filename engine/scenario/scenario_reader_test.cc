@@ -1,0 +1,70 @@
+#include "engine/scenario/scenario_reader.h"
+
+#include <gtest/gtest.h>
+
+namespace souhra {
+namespace {
+
+constexpr char kHeader[] =
+    "scenario { name = \"s\", start = \"2026-04-02T10:00:00+02:00\",\n"
+    "           definitions = { \"workflows/plan_review.lua\" } }\n";
+
+Result<Scenario> Read(const std::string& steps) {
+  return ReadScenario("s.lua", kHeader + steps, SandboxLimits{});
+}
+
+TEST(ScenarioReader, ReadsTheHeaderAndEveryStepWithItsLine) {
+  auto scenario = Read(
+      "case { code = \"K-1\", workflow = \"plan_review\" }\n"
+      "send { \"task.review.done\", payload = { note = \"ok\" } }\n"
+      "advance \"6 working days\"\n"
+      "expect { state = \"escalated\", case = \"K-1\" }\n");
+  ASSERT_TRUE(scenario.ok()) << scenario.status().ToString();
+  EXPECT_EQ(scenario->name, "s");
+  EXPECT_EQ(scenario->tenant, "demo");
+  EXPECT_EQ(FormatUtc(scenario->start), "2026-04-02T08:00:00.000Z");
+  EXPECT_EQ(scenario->definitions, std::vector<std::string>{"workflows/plan_review.lua"});
+  ASSERT_EQ(scenario->steps.size(), 4u);
+  EXPECT_EQ(scenario->steps[0].line, 3);
+  EXPECT_EQ(std::get<CaseStep>(scenario->steps[0].action).code, "K-1");
+  const auto& send = std::get<SendStep>(scenario->steps[1].action);
+  EXPECT_EQ(send.type, "task.review.done");
+  EXPECT_EQ(send.payload, Json({{"note", "ok"}}));
+  EXPECT_EQ(std::get<AdvanceStep>(scenario->steps[2].action).duration.working_days, 6);
+  EXPECT_EQ(scenario->steps[3].line, 6);
+  EXPECT_EQ(scenario->steps[3].case_code, "K-1");
+  const auto& expectation = std::get<Expectation>(scenario->steps[3].action);
+  EXPECT_EQ(std::get<ExpectState>(expectation).state, "escalated");
+}
+
+TEST(ScenarioReader, ReportsEveryProblemWithItsLine) {
+  auto scenario = Read(
+      "expect { stat = \"waiting\" }\n"
+      "expect { task = \"review\", opne = true }\n"
+      "advance \"6 workdays\"\n"
+      "send { payload = {} }\n");
+  ASSERT_EQ(scenario.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(scenario.status().message(),
+            "s.lua:3: expect: expect needs exactly one of state, task, notification, decision, "
+            "refused, data\n"
+            "s.lua:4: expect: unknown key 'opne' (did you mean 'open'?)\n"
+            "s.lua:5: advance: bad duration '6 workdays' (expected e.g. \"3 working days\", "
+            "\"24 hours\" or \"P3D\")\n"
+            "s.lua:6: send: send needs an event type: send { \"task.review.done\" }");
+}
+
+TEST(ScenarioReader, NeedsTheScenarioHeaderFirst) {
+  auto scenario = ReadScenario("s.lua", "advance \"1 day\"\n", SandboxLimits{});
+  EXPECT_EQ(scenario.status().message(),
+            "s.lua:1: advance: the file must start with scenario { name = …, start = …, "
+            "definitions = … }");
+}
+
+TEST(ScenarioReader, RunsInTheSandbox) {
+  auto scenario = Read("io.open(\"/etc/passwd\")\n");
+  EXPECT_EQ(scenario.status().code(), StatusCode::kScriptError);
+  EXPECT_EQ(scenario.status().message(), "s.lua:3: unknown global 'io'");
+}
+
+}  // namespace
+}  // namespace souhra
