@@ -141,7 +141,8 @@ Status RunEngine(const BenchOptions& o, BenchReport* report, BaselineCase* rows)
   report->p99_micros = run.latency.Percentile(0.99);
   report->max_micros = run.latency.max();
   if (run.first_case == 0) return Internal("no bench case went through all its steps");
-  SOUHRA_ASSIGN_OR_RETURN(*rows, ReadBaselineCase(*store, run.first_case, CaseDataFor(0)));
+  SOUHRA_ASSIGN_OR_RETURN(*rows,
+                          ReadBaselineCase(*store, *store, run.first_case, CaseDataFor(0)));
   return Status::Ok();  // closing the store checkpoints the WAL into the database
 }
 

@@ -30,11 +30,12 @@ Status CollectTimers(const EventRecord& event, const std::string& state,
 
 }  // namespace
 
-Result<BaselineCase> ReadBaselineCase(Store& store, CaseId case_id, const Json& created_data) {
-  SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> found, store.GetCase(case_id));
-  SOUHRA_ASSIGN_OR_RETURN(std::vector<InstanceRecord> instances, store.ListInstances(case_id));
-  SOUHRA_ASSIGN_OR_RETURN(std::vector<EventRecord> events, store.ListEvents(case_id));
-  SOUHRA_ASSIGN_OR_RETURN(std::vector<TaskRecord> tasks, store.ListTasks(case_id));
+Result<BaselineCase> ReadBaselineCase(CaseFiles& files, DefinitionVersions& versions,
+                                      CaseId case_id, const Json& created_data) {
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> found, files.GetCase(case_id));
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<InstanceRecord> instances, files.ListInstances(case_id));
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<EventRecord> events, files.ListEvents(case_id));
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<TaskRecord> tasks, files.ListTasks(case_id));
   if (!found || instances.size() != 1 || events.size() != 4 || tasks.size() != 3) {
     return Unexpected(case_id, "one instance, four events and three tasks");
   }
@@ -56,7 +57,7 @@ Result<BaselineCase> ReadBaselineCase(Store& store, CaseId case_id, const Json& 
   std::copy(timers.begin(), timers.end(), rows.timers.begin());
   std::copy(tasks.begin(), tasks.end(), rows.tasks.begin());
   SOUHRA_ASSIGN_OR_RETURN(std::optional<DefinitionSource> definition,
-                          store.GetActiveDefinition(found->tenant, rows.instance.workflow));
+                          versions.GetActiveDefinition(found->tenant, rows.instance.workflow));
   if (!definition) return Unexpected(case_id, "an active definition");
   rows.definition = *definition;
   return rows;

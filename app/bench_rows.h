@@ -9,6 +9,7 @@ namespace souhra {
 
 // `case_id` must have gone through all steps of the bench workflow; `created_data` is the data
 // it was created with. kInternal when its rows do not have the bench workflow's shape.
-Result<BaselineCase> ReadBaselineCase(Store& store, CaseId case_id, const Json& created_data);
+Result<BaselineCase> ReadBaselineCase(CaseFiles& files, DefinitionVersions& versions,
+                                      CaseId case_id, const Json& created_data);
 
 }  // namespace souhra

@@ -30,7 +30,7 @@ std::string Label(const DefinitionSource& v) {
          DefinitionStateName(v.state()) + ")";
 }
 
-int List(Store& store, const std::string& tenant) {
+int List(DefinitionVersions& store, const std::string& tenant) {
   Result<std::vector<DefinitionSource>> versions = store.ListDefinitionVersions(tenant, "");
   if (!versions.ok()) return Fail(versions.status());
   if (versions->empty()) std::cout << "tenant '" << tenant << "' has no definitions\n";
@@ -47,7 +47,7 @@ int List(Store& store, const std::string& tenant) {
   return 0;
 }
 
-int Versions(Store& store, const std::string& tenant, const std::string& name) {
+int Versions(DefinitionVersions& store, const std::string& tenant, const std::string& name) {
   Result<std::vector<DefinitionSource>> versions = store.ListDefinitionVersions(tenant, name);
   if (!versions.ok()) return Fail(versions.status());
   if (versions->empty()) return Fail(NotFound("tenant '" + tenant + "' has no '" + name + "'"));
@@ -96,7 +96,7 @@ Result<DefinitionSource> Version(const std::vector<DefinitionSource>& versions,
   return *found;
 }
 
-int Diff(Store& store, const std::string& tenant, const std::string& a, const std::string& b) {
+int Diff(DefinitionVersions& store, const std::string& tenant, const std::string& a, const std::string& b) {
   Result<std::vector<DefinitionSource>> versions = store.ListDefinitionVersions(tenant, "");
   if (!versions.ok()) return Fail(versions.status());
   Result<DefinitionSource> before = Version(*versions, a);

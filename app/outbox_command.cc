@@ -12,13 +12,13 @@
 namespace souhra {
 namespace {
 
-void PrintFailed(Store& store, const OutboxRecord& message, std::ostream& out) {
+void PrintFailed(OutboxLog& log, const OutboxRecord& message, std::ostream& out) {
   out << "#" << message.id << "  " << FormatUtc(message.created) << "  case " << message.case_id
       << "  to " << message.recipient << "  " << message.template_name << "  attempts "
       << message.attempts << "  "
       << (message.status == OutboxStatus::kRefused ? "refused (not retried)" : "failed")
       << "\n    " << message.last_error << "\n";
-  Result<std::vector<DeliveryAttempt>> attempts = store.ListDeliveryAttempts(message.id);
+  Result<std::vector<DeliveryAttempt>> attempts = log.ListDeliveryAttempts(message.id);
   if (!attempts.ok()) return;
   for (const DeliveryAttempt& attempt : *attempts) {
     out << "    " << FormatUtc(attempt.at) << "  " << attempt.channel << "  "

@@ -139,7 +139,7 @@ int ServeCommand(const CommandArgs& args) {
     std::cerr << "outbox: " << s.ToString() << "\n";
   });
   WebServices services;
-  services.store = store->get();
+  services.ReadFrom(**store);
   services.engine = &engine;
   services.directory = directory->get();
   services.access = access->get();

@@ -7,7 +7,7 @@
 
 #include "engine/json.h"
 #include "engine/status.h"
-#include "engine/store.h"
+#include "engine/records.h"
 
 namespace souhra {
 

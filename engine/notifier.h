@@ -10,7 +10,7 @@
 #include <string>
 
 #include "engine/status.h"
-#include "engine/store.h"
+#include "engine/records.h"
 
 namespace souhra {
 

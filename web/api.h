@@ -22,7 +22,13 @@ namespace souhra {
 
 // Everything the API reads and writes. Owned by `souhra serve` (or a test); outlives the server.
 struct WebServices {
-  Store* store = nullptr;
+  // The store's roles the handlers read (engine/store.h); every write goes through the engine.
+  CaseFiles* cases = nullptr;
+  Worklists* worklists = nullptr;
+  DefinitionVersions* versions = nullptr;
+  Inbox* inbox = nullptr;
+  Incidents* incidents = nullptr;
+  DueWork* due = nullptr;
   Engine* engine = nullptr;
   Directory* directory = nullptr;
   AccessStore* access = nullptr;
@@ -31,6 +37,16 @@ struct WebServices {
   std::string default_tenant = "demo";  // the tenant of a sign-in that names none
   // Times in messages people read ("st 1. 7. 2026 10:00", Prague); FormatUtc when unset.
   std::function<std::string(Instant)> format_time;
+
+  // Points every role above at the one store production opens.
+  void ReadFrom(Store& store) {
+    cases = &store;
+    worklists = &store;
+    versions = &store;
+    inbox = &store;
+    incidents = &store;
+    due = &store;
+  }
 };
 
 // The signed-in user a request acts for.

@@ -67,12 +67,12 @@ Result<ApiReply> ListCases(ApiCall& call) {
     SOUHRA_ASSIGN_OR_RETURN(query.before, ParseId(call.Query("before"), "before"));
   }
   SOUHRA_ASSIGN_OR_RETURN(query.limit, LimitOf(call, 50));
-  SOUHRA_ASSIGN_OR_RETURN(std::vector<CaseRecord> cases, call.services.store->ListCases(query));
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<CaseRecord> cases, call.services.worklists->ListCases(query));
   Json list = Json::array();
   for (const CaseRecord& c : cases) {
     Json item = CaseSummaryJson(c);
     SOUHRA_ASSIGN_OR_RETURN(std::vector<InstanceRecord> instances,
-                            call.services.store->ListInstances(c.id));
+                            call.services.cases->ListInstances(c.id));
     item["states"] = Json::object();
     for (const InstanceRecord& i : instances) {
       if (i.active) item["states"][i.workflow] = i.state;

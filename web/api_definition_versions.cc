@@ -44,8 +44,9 @@ Json HunksJson(const TextDiff& diff) {
 }
 
 Result<std::vector<DefinitionSource>> VersionsOf(ApiCall& call, const std::string& name) {
+  DefinitionVersions& stored = *call.services.versions;
   SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions,
-                          call.services.store->ListDefinitionVersions(call.principal.tenant, name));
+                          stored.ListDefinitionVersions(call.principal.tenant, name));
   if (versions.empty()) return NotFound("definition '" + name + "' not found");
   return versions;
 }
@@ -107,7 +108,7 @@ Result<ApiReply> Simulate(ApiCall& call) {
   SOUHRA_ASSIGN_OR_RETURN(DefinitionSource found, FindVersion(versions, name, version));
   SOUHRA_ASSIGN_OR_RETURN(
       std::vector<ScenarioRun> runs,
-      SimulateDraft(*call.services.store, call.principal.tenant, name, found.content_hash,
+      SimulateDraft(*call.services.versions, call.principal.tenant, name, found.content_hash,
                     {ScenarioText{"scenario.lua", scenario}}));
   Json timeline = Json::array();
   Json failures = Json::array();
@@ -132,12 +133,13 @@ Result<ApiReply> Diagram(ApiCall& call) {
   SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions, VersionsOf(call, name));
   SOUHRA_ASSIGN_OR_RETURN(DefinitionSource found, FindVersion(versions, name, call.Param(1)));
   SOUHRA_ASSIGN_OR_RETURN(ValidationContext context,
-                          ActiveContext(*call.services.store, call.principal.tenant));
+                          ActiveContext(*call.services.versions, call.principal.tenant));
   SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
                           LoadDefinition(found.file, found.source, SandboxLimits{}, context));
   if (!loaded.workflow) return InvalidArgument("'" + name + "' is a rule set: it has no states");
-  SOUHRA_ASSIGN_OR_RETURN(std::vector<VersionStateCount> counts,
-                          call.services.store->CountActiveInstances(call.principal.tenant, name));
+  SOUHRA_ASSIGN_OR_RETURN(
+      std::vector<VersionStateCount> counts,
+      call.services.versions->CountActiveInstances(call.principal.tenant, name));
   StateCounts states;
   for (const VersionStateCount& c : counts) {
     if (c.content_hash == found.content_hash) states[c.state] = c.count;

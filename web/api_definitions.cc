@@ -20,7 +20,7 @@ Result<ApiReply> Validate(ApiCall& call) {
   if (!body.Has("source")) return InvalidArgument("field 'source' is required");
   SOUHRA_ASSIGN_OR_RETURN(std::string source, body.OptionalString("source"));
   SOUHRA_ASSIGN_OR_RETURN(ValidationContext context,
-                          ActiveContext(*call.services.store, call.principal.tenant));
+                          ActiveContext(*call.services.versions, call.principal.tenant));
   std::vector<Diagnostic> diagnostics;
   Result<LoadedDefinition> loaded =
       LoadDefinition(file, source, SandboxLimits{}, context, &diagnostics);
@@ -40,7 +40,7 @@ Result<ApiReply> SaveDraft(ApiCall& call) {
   SOUHRA_ASSIGN_OR_RETURN(std::string source, body.RequiredString("source"));
   call.target = "definition_file:" + file;
   SOUHRA_ASSIGN_OR_RETURN(ValidationContext context,
-                          ActiveContext(*call.services.store, call.principal.tenant));
+                          ActiveContext(*call.services.versions, call.principal.tenant));
   std::vector<Diagnostic> diagnostics;
   Result<LoadedDefinition> loaded =
       LoadDefinition(file, source, SandboxLimits{}, context, &diagnostics);
@@ -58,7 +58,8 @@ Result<ApiReply> SaveDraft(ApiCall& call) {
   // Saving a stored version's text again leaves it as it is (e.g. active).
   SOUHRA_ASSIGN_OR_RETURN(
       std::vector<DefinitionSource> versions,
-      call.services.store->ListDefinitionVersions(call.principal.tenant, saved.value("name", "")));
+      call.services.versions->ListDefinitionVersions(call.principal.tenant,
+                                                     saved.value("name", "")));
   saved["status"] = "draft";
   for (const DefinitionSource& d : versions) {
     if (d.content_hash == saved.value("version", ""))
@@ -70,14 +71,15 @@ Result<ApiReply> SaveDraft(ApiCall& call) {
 
 // Every name of the tenant with its active version (if any) and all its versions.
 Result<ApiReply> List(ApiCall& call) {
+  DefinitionVersions& stored = *call.services.versions;
   SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> all,
-                          call.services.store->ListDefinitionVersions(call.principal.tenant, ""));
+                          stored.ListDefinitionVersions(call.principal.tenant, ""));
   std::map<std::string, std::vector<DefinitionSource>> by_name;
   for (DefinitionSource& d : all) by_name[d.name].push_back(std::move(d));
   Json list = Json::array();
   for (const auto& [name, versions] : by_name) {
     SOUHRA_ASSIGN_OR_RETURN(std::vector<VersionStateCount> counts,
-                            call.services.store->CountActiveInstances(call.principal.tenant, name));
+                            stored.CountActiveInstances(call.principal.tenant, name));
     Json item{{"name", name}, {"file", versions.back().file}, {"version", nullptr}};
     for (const DefinitionSource& d : versions) {
       if (!d.active) continue;
@@ -96,10 +98,10 @@ Result<ApiReply> Detail(ApiCall& call) {
   const std::string& tenant = call.principal.tenant;
   const std::string name = call.Param(0);
   SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions,
-                          call.services.store->ListDefinitionVersions(tenant, name));
+                          call.services.versions->ListDefinitionVersions(tenant, name));
   if (versions.empty()) return NotFound("definition '" + name + "' not found");
   SOUHRA_ASSIGN_OR_RETURN(std::vector<VersionStateCount> counts,
-                          call.services.store->CountActiveInstances(tenant, name));
+                          call.services.versions->CountActiveInstances(tenant, name));
   Json reply{{"name", name},
              {"file", versions.back().file},
              {"version", nullptr},

@@ -26,7 +26,7 @@ Result<ApiReply> ListEscalations(ApiCall& call) {
     return InvalidArgument("status must be open, acknowledged or with_head, not '" + status + "'");
   }
   SOUHRA_ASSIGN_OR_RETURN(std::vector<CaseInstance> rows,
-                          call.services.store->ListInstancesInStates(query));
+                          call.services.worklists->ListInstancesInStates(query));
   Json list = Json::array();
   for (const CaseInstance& row : rows) {
     // The case data the workflow keeps about the escalation (workflows/escalation.lua).

@@ -28,10 +28,10 @@ class InboxRenderer {
     auto found = cases_.find(m.case_id);
     if (found == cases_.end()) {
       SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> c,
-                              call_.services.store->GetCase(m.case_id));
+                              call_.services.cases->GetCase(m.case_id));
       std::vector<TaskRecord> tasks;
       if (c) {
-        SOUHRA_ASSIGN_OR_RETURN(tasks, call_.services.store->ListTasks(c->id));
+        SOUHRA_ASSIGN_OR_RETURN(tasks, call_.services.cases->ListTasks(c->id));
       }
       found = cases_.emplace(m.case_id, std::make_pair(std::move(c), std::move(tasks))).first;
     }
@@ -65,8 +65,8 @@ class InboxRenderer {
 Result<ApiReply> ListInbox(ApiCall& call) {
   const Principal& p = call.principal;
   SOUHRA_ASSIGN_OR_RETURN(std::vector<InboxMessage> messages,
-                          call.services.store->ListInbox(p.tenant, p.login, 100));
-  SOUHRA_ASSIGN_OR_RETURN(int64_t unread, call.services.store->CountUnreadInbox(p.tenant, p.login));
+                          call.services.inbox->ListInbox(p.tenant, p.login, 100));
+  SOUHRA_ASSIGN_OR_RETURN(int64_t unread, call.services.inbox->CountUnreadInbox(p.tenant, p.login));
   InboxRenderer renderer(call);
   Json list = Json::array();
   for (const InboxMessage& m : messages) {
@@ -88,7 +88,7 @@ Result<ApiReply> MarkRead(ApiCall& call) {
   const std::string login = call.principal.login;
   SOUHRA_RETURN_IF_ERROR(call.services.engine->Write(
       [&](WriteTxn& txn, Instant now) { return txn.MarkInboxRead(tenant, login, id, now); }));
-  SOUHRA_ASSIGN_OR_RETURN(int64_t unread, call.services.store->CountUnreadInbox(tenant, login));
+  SOUHRA_ASSIGN_OR_RETURN(int64_t unread, call.services.inbox->CountUnreadInbox(tenant, login));
   return ApiReply::Ok(Json{{"unread", unread}});
 }
 
@@ -97,7 +97,7 @@ Result<ApiReply> MarkRead(ApiCall& call) {
 void AddInboxRoutes(ApiRouter& router) {
   router.Get("/api/v1/inbox", {}, &ListInbox);
   router.Get("/api/v1/inbox/unread", {}, [](ApiCall& call) -> Result<ApiReply> {
-    SOUHRA_ASSIGN_OR_RETURN(int64_t unread, call.services.store->CountUnreadInbox(
+    SOUHRA_ASSIGN_OR_RETURN(int64_t unread, call.services.inbox->CountUnreadInbox(
                                                 call.principal.tenant, call.principal.login));
     return ApiReply::Ok(Json{{"unread", unread}});
   });

@@ -28,7 +28,7 @@ Json IncidentJson(const IncidentRecord& i) {
 }
 
 Result<bool> InTenant(WebServices& services, const std::string& tenant, CaseId case_id) {
-  SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> c, services.store->GetCase(case_id));
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> c, services.cases->GetCase(case_id));
   return c && c->tenant == tenant;
 }
 
@@ -47,7 +47,7 @@ Result<ApiReply> ListAudit(ApiCall& call) {
 Result<ApiReply> ListIncidents(ApiCall& call) {
   const bool all = call.Query("status") == "all";
   SOUHRA_ASSIGN_OR_RETURN(std::vector<IncidentRecord> incidents,
-                          call.services.store->ListIncidents(!all));
+                          call.services.incidents->ListIncidents(!all));
   Json list = Json::array();
   for (const IncidentRecord& i : incidents) {
     SOUHRA_ASSIGN_OR_RETURN(bool mine, InTenant(call.services, call.principal.tenant, i.case_id));
@@ -60,7 +60,7 @@ Result<ApiReply> RetryIncident(ApiCall& call) {
   SOUHRA_ASSIGN_OR_RETURN(int64_t id, ParseId(call.Param(0), "incident"));
   call.target = "incident:" + std::to_string(id);
   SOUHRA_ASSIGN_OR_RETURN(std::optional<IncidentRecord> incident,
-                          call.services.store->GetIncident(id));
+                          call.services.incidents->GetIncident(id));
   const std::string missing = "incident " + std::to_string(id) + " not found";
   if (!incident) return NotFound(missing);
   SOUHRA_ASSIGN_OR_RETURN(bool mine,

@@ -61,7 +61,7 @@ void AddSessionRoutes(ApiRouter& router, SignInLimiter& limiter) {
   router.Get("/api/v1/me", {}, [](ApiCall& call) -> Result<ApiReply> {
     const Principal& p = call.principal;
     SOUHRA_ASSIGN_OR_RETURN(int64_t unread,
-                            call.services.store->CountUnreadInbox(p.tenant, p.login));
+                            call.services.inbox->CountUnreadInbox(p.tenant, p.login));
     Json body{{"user", UserJson(p)}, {"via", p.via}, {"unread_inbox", unread}};
     if (p.via == "session") body["csrf_token"] = p.csrf_token;
     return ApiReply::Ok(std::move(body));

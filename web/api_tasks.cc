@@ -28,7 +28,7 @@ Result<ApiReply> ListTasks(ApiCall& call) {
   WebServices& s = call.services;
   SOUHRA_ASSIGN_OR_RETURN(
       std::vector<UserTask> tasks,
-      ListUserTasks(*s.store, *s.calendar, call.principal.tenant, login, only, call.Now()));
+      ListUserTasks(*s.worklists, *s.calendar, call.principal.tenant, login, only, call.Now()));
   Json list = Json::array();
   std::map<CaseId, std::string> codes;  // a case with several tasks is read once
   for (const UserTask& t : tasks) {
@@ -36,7 +36,7 @@ Result<ApiReply> ListTasks(ApiCall& call) {
     item["due_state"] = DueStateName(t.due_state);
     auto code = codes.find(t.task.case_id);
     if (code == codes.end()) {
-      SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> c, s.store->GetCase(t.task.case_id));
+      SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> c, s.cases->GetCase(t.task.case_id));
       code = codes.emplace(t.task.case_id, c ? c->code : "").first;
     }
     item["case_code"] = code->second;
@@ -49,7 +49,7 @@ Result<ApiReply> ListTasks(ApiCall& call) {
 Result<TaskRecord> VisibleOpenTask(ApiCall& call) {
   SOUHRA_ASSIGN_OR_RETURN(int64_t id, ParseId(call.Param(0), "task"));
   call.target = "task:" + std::to_string(id);
-  SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> task, call.services.store->GetTask(id));
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> task, call.services.cases->GetTask(id));
   if (!task) return NotFound("task " + std::to_string(id) + " not found");
   SOUHRA_ASSIGN_OR_RETURN(CaseRecord c, VisibleCase(call.services, call.principal, task->case_id));
   call.target += " case:" + std::to_string(c.id);

@@ -18,7 +18,7 @@ bool MaySeeCase(const Principal& principal, const CaseRecord& c) {
 }
 
 Result<CaseRecord> VisibleCase(WebServices& services, const Principal& principal, CaseId id) {
-  SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> c, services.store->GetCase(id));
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> c, services.cases->GetCase(id));
   if (!c || !MaySeeCase(principal, *c))
     return NotFound("case " + std::to_string(id) + " not found");
   return std::move(*c);

@@ -74,7 +74,7 @@ Json DueExplanation(WebServices& services, const CaseRecord& c, const TaskRecord
 }
 
 Result<Json> CaseFileJson(WebServices& services, const CaseRecord& c) {
-  Store& store = *services.store;
+  CaseFiles& store = *services.cases;
   SOUHRA_ASSIGN_OR_RETURN(std::vector<InstanceRecord> instances, store.ListInstances(c.id));
   SOUHRA_ASSIGN_OR_RETURN(std::vector<TaskRecord> tasks, store.ListTasks(c.id));
   SOUHRA_ASSIGN_OR_RETURN(std::vector<TimerRecord> timers, store.ListTimers(c.id));

@@ -47,7 +47,7 @@ Json DiagnosticsJson(const std::vector<Diagnostic>& diagnostics, const std::stri
   return list;
 }
 
-Result<ValidationContext> ActiveContext(Store& store, const std::string& tenant) {
+Result<ValidationContext> ActiveContext(DefinitionVersions& store, const std::string& tenant) {
   SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> active,
                           store.ListActiveDefinitions(tenant));
   ValidationContext context;

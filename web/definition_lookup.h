@@ -27,6 +27,6 @@ Json DiagnosticsJson(const std::vector<Diagnostic>& diagnostics, const std::stri
                      const Status& status);
 
 // What the tenant's active definitions define, so that references to them validate.
-Result<ValidationContext> ActiveContext(Store& store, const std::string& tenant);
+Result<ValidationContext> ActiveContext(DefinitionVersions& store, const std::string& tenant);
 
 }  // namespace souhra

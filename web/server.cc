@@ -22,16 +22,16 @@ EngineFigures FiguresOf(WebServices& services) {
   f.events_refused = stats.refused;
   f.commits = stats.commits;
   const Instant now = services.clock->Now();
-  if (auto incidents = services.store->ListIncidents(true); incidents.ok()) {
+  if (auto incidents = services.incidents->ListIncidents(true); incidents.ok()) {
     f.incidents_open = static_cast<int64_t>(incidents->size());
   }
-  if (auto timers = services.store->DueTimers(now, kFigureLimit); timers.ok()) {
+  if (auto timers = services.due->DueTimers(now, kFigureLimit); timers.ok()) {
     f.timers_due = static_cast<int64_t>(timers->size());
     if (!timers->empty()) {
       f.scheduler_lag_seconds = std::chrono::duration<double>(now - timers->front().due).count();
     }
   }
-  if (auto outbox = services.store->DueOutbox(now, kFigureLimit); outbox.ok()) {
+  if (auto outbox = services.due->DueOutbox(now, kFigureLimit); outbox.ok()) {
     f.outbox_backlog = static_cast<int64_t>(outbox->size());
   }
   return f;
@@ -119,7 +119,7 @@ HttpServer::HttpServer(WebServices services, ServerOptions options)
   }));
   http.Get("/healthz", [&impl](const httplib::Request&, httplib::Response& res) {
     CurrentRequestScope().route = "/healthz";
-    const bool ok = impl.services.store->GetCase(0).ok();
+    const bool ok = impl.services.cases->GetCase(0).ok();
     res.status = ok ? 200 : 503;
     res.set_content(HealthBody(ok), "application/json");
   });

@@ -16,7 +16,7 @@ Result<ScenarioRun> SimulateScenario(const std::string& file, const std::string&
   return RunScenario(scenario, *store, read);
 }
 
-DefinitionSourceReader DraftReader(Store& store, const std::string& tenant,
+DefinitionSourceReader DraftReader(DefinitionVersions& store, const std::string& tenant,
                                    const DefinitionSource& draft) {
   return [&store, tenant, draft](const std::string& path) -> Result<std::string> {
     const std::string stem = std::filesystem::path(path).stem().string();
@@ -30,7 +30,7 @@ DefinitionSourceReader DraftReader(Store& store, const std::string& tenant,
   };
 }
 
-Result<std::vector<ScenarioRun>> SimulateDraft(Store& store, const std::string& tenant,
+Result<std::vector<ScenarioRun>> SimulateDraft(DefinitionVersions& store, const std::string& tenant,
                                                const std::string& name, const std::string& version,
                                                const std::vector<ScenarioText>& scenarios) {
   SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions,

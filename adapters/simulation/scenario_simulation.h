@@ -27,7 +27,7 @@ struct ScenarioText {
 // stem is the draft's name, "workflows/intake.lua" for "intake"), and for any other path the
 // tenant's active version of the name or file it points to. kNotFound names a path the tenant
 // has no active definition for.
-DefinitionSourceReader DraftReader(Store& store, const std::string& tenant,
+DefinitionSourceReader DraftReader(DefinitionVersions& store, const std::string& tenant,
                                    const DefinitionSource& draft);
 
 // Runs every scenario against version `version` (a content hash or a unique prefix) of the
@@ -35,7 +35,7 @@ DefinitionSourceReader DraftReader(Store& store, const std::string& tenant,
 // run has its own in-memory store. Returns one run per scenario in order, each with its
 // timeline and its first failure (file:line); an error when the version does not exist, a
 // scenario is not valid, or a definition it names cannot be read or installed.
-Result<std::vector<ScenarioRun>> SimulateDraft(Store& store, const std::string& tenant,
+Result<std::vector<ScenarioRun>> SimulateDraft(DefinitionVersions& store, const std::string& tenant,
                                                const std::string& name, const std::string& version,
                                                const std::vector<ScenarioText>& scenarios);
 

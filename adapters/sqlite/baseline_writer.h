@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "engine/status.h"
-#include "engine/store.h"
+#include "engine/records.h"
 
 namespace souhra {
 

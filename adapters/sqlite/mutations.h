@@ -10,7 +10,8 @@
 #include <string>
 
 #include "adapters/sqlite/connection.h"
-#include "engine/store.h"
+#include "engine/access.h"
+#include "engine/records.h"
 
 namespace souhra::sqlite {
 

@@ -71,18 +71,4 @@ Result<std::optional<PausedDeadline>> QueryPausedDeadline(Connection& db, Instan
   return std::optional<PausedDeadline>(ReadPaused(stmt));
 }
 
-Result<std::vector<PausedDeadline>> QueryPausedDeadlines(Connection& db, CaseId case_id) {
-  SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare("SELECT " SOUHRA_PAUSED_COLUMNS
-                                                     " FROM paused_deadlines WHERE case_id = ?"
-                                                     " ORDER BY instance_id, kind, key",
-                                                     "list paused deadlines"));
-  stmt.Bind(case_id);
-  std::vector<PausedDeadline> rows;
-  while (true) {
-    SOUHRA_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) return rows;
-    rows.push_back(ReadPaused(stmt));
-  }
-}
-
 }  // namespace souhra::sqlite

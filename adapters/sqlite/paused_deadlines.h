@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "adapters/sqlite/connection.h"
-#include "engine/store.h"
+#include "engine/records.h"
 
 namespace souhra::sqlite {
 
@@ -22,7 +22,5 @@ Status CancelScopedPaused(Connection& db, InstanceId instance_id, const std::str
 Result<std::optional<PausedDeadline>> QueryPausedDeadline(Connection& db, InstanceId instance_id,
                                                           const std::string& kind,
                                                           const std::string& key);
-// Ordered by instance, kind and key.
-Result<std::vector<PausedDeadline>> QueryPausedDeadlines(Connection& db, CaseId case_id);
 
 }  // namespace souhra::sqlite

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "adapters/sqlite/connection.h"
-#include "engine/store.h"
+#include "engine/records.h"
 
 namespace souhra::sqlite {
 
@@ -26,7 +26,7 @@ Result<std::optional<EventRecord>> QueryEventByKey(Connection& db, CaseId case_i
 Result<std::vector<TaskRecord>> QueryTasks(Connection& db, CaseId case_id);  // by id
 Result<std::optional<TaskRecord>> QueryOpenTask(Connection& db, CaseId case_id,
                                                 const std::string& key);
-// See Store::ListTasksForUser: a union of the user's own open tasks (by assignee) and their
+// See Worklists::ListTasksForUser: a union of the user's own open tasks (by assignee) and their
 // roles' open tasks (through case_people), ordered by due, without due last, then by id.
 Result<std::vector<TaskRecord>> QueryTasksForUser(Connection& db, const UserTaskQuery& query);
 Result<std::vector<TimerRecord>> QueryTimers(Connection& db, CaseId case_id);  // by due
@@ -35,7 +35,7 @@ Result<std::optional<TimerRecord>> QueryTimer(Connection& db, InstanceId instanc
 // Earliest first, at most `limit`: a range scan of the timers' primary key.
 Result<std::vector<TimerRecord>> QueryDueTimers(Connection& db, Instant now, int limit);
 Result<std::vector<OutboxRecord>> QueryOutbox(Connection& db, CaseId case_id);  // by id
-// The outbox's delivery state, the attempts and the in-app inbox: see Store in engine/store.h.
+// The outbox's delivery state, the attempts and the in-app inbox: see the roles in engine/store.h.
 Result<std::vector<OutboxRecord>> QueryDueOutbox(Connection& db, Instant now, int limit);
 Result<std::vector<OutboxRecord>> QueryFailedOutbox(Connection& db);
 Result<std::vector<DeliveryAttempt>> QueryDeliveryAttempts(Connection& db, int64_t outbox_id);
@@ -53,7 +53,7 @@ Result<std::optional<DefinitionSource>> QueryActiveDefinition(Connection& db,
                                                               const std::string& tenant,
                                                               const std::string& name);
 Result<std::optional<TaskRecord>> QueryTaskById(Connection& db, int64_t task_id);
-// See Store::ListCases, ListInstancesInStates and ListActiveDefinitions.
+// See Worklists::ListCases and ListInstancesInStates, DefinitionVersions::ListActiveDefinitions.
 Result<std::vector<CaseRecord>> QueryCases(Connection& db, const CaseQuery& query);
 Result<std::vector<CaseInstance>> QueryInstancesInStates(Connection& db,
                                                          const InstanceStateQuery& query);

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "adapters/sqlite/statement.h"
-#include "engine/store.h"
+#include "engine/records.h"
 
 #define SOUHRA_CASE_COLUMNS "id, tenant, code, data, created, closed"
 #define SOUHRA_INSTANCE_COLUMNS "id, case_id, workflow, definition_hash, state, active, steps"

@@ -60,9 +60,6 @@ class SqliteStore final : public Store {
   Result<std::vector<TimerRecord>> ListTimers(CaseId case_id) override {
     return Read([&](Connection& db) { return sqlite::QueryTimers(db, case_id); });
   }
-  Result<std::vector<PausedDeadline>> ListPausedDeadlines(CaseId case_id) override {
-    return Read([&](Connection& db) { return sqlite::QueryPausedDeadlines(db, case_id); });
-  }
   Result<std::vector<OutboxRecord>> ListOutbox(CaseId case_id) override {
     return Read([&](Connection& db) { return sqlite::QueryOutbox(db, case_id); });
   }
@@ -106,9 +103,6 @@ class SqliteStore final : public Store {
   }
   Result<std::vector<TimerRecord>> DueTimers(Instant now, int limit) override {
     return Read([&](Connection& db) { return sqlite::QueryDueTimers(db, now, limit); });
-  }
-  Result<std::optional<DefinitionSource>> GetDefinition(const std::string& hash) override {
-    return Read([&](Connection& db) { return sqlite::QueryDefinition(db, hash); });
   }
   Result<std::optional<DefinitionSource>> GetActiveDefinition(const std::string& tenant,
                                                               const std::string& name) override {

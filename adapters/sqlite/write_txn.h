@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "adapters/sqlite/reader_pool.h"
-#include "engine/store.h"
+#include "engine/write_txn.h"
 
 namespace souhra::sqlite {
 

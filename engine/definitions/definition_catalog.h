@@ -11,7 +11,7 @@
 #include <string>
 
 #include "engine/definitions/definition_loader.h"
-#include "engine/store.h"
+#include "engine/write_txn.h"
 
 namespace souhra {
 

@@ -12,7 +12,7 @@
 #include <optional>
 #include <string>
 
-#include "engine/store.h"
+#include "engine/records.h"
 
 namespace souhra {
 

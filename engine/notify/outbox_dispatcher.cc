@@ -14,9 +14,9 @@ constexpr const char* kRefusedEvent = "notification.refused";
 constexpr const char* kDigestChannel = "digest";
 
 // The channels of message `outbox_id` that already succeeded: a retry does not send there again.
-Result<std::set<std::string>> SucceededChannels(Store& store, int64_t outbox_id) {
+Result<std::set<std::string>> SucceededChannels(OutboxLog& log, int64_t outbox_id) {
   SOUHRA_ASSIGN_OR_RETURN(std::vector<DeliveryAttempt> attempts,
-                          store.ListDeliveryAttempts(outbox_id));
+                          log.ListDeliveryAttempts(outbox_id));
   std::set<std::string> done;
   for (const DeliveryAttempt& a : attempts) {
     if (a.ok) done.insert(a.channel);
@@ -32,20 +32,20 @@ std::chrono::milliseconds BackoffAfter(int failed_attempts, const DispatchOption
   return std::min(wait, options.max_backoff);
 }
 
-OutboxDispatcher::OutboxDispatcher(Store& store, Engine& engine, const Clock& clock,
+OutboxDispatcher::OutboxDispatcher(OutboxReads reads, Engine& engine, const Clock& clock,
                                    std::vector<Notifier*> channels, std::string default_channel,
                                    DispatchOptions options)
-    : store_(store),
+    : reads_(reads),
       engine_(engine),
       clock_(clock),
       channels_(std::move(channels)),
       default_channel_(std::move(default_channel)),
       options_(std::move(options)) {}
 
-OutboxDispatcher::OutboxDispatcher(Store& store, Engine& engine, Directory& directory,
+OutboxDispatcher::OutboxDispatcher(OutboxReads reads, Engine& engine, Directory& directory,
                                    const Clock& clock, std::vector<Notifier*> channels,
                                    DispatchOptions options)
-    : store_(store),
+    : reads_(reads),
       engine_(engine),
       directory_(&directory),
       clock_(clock),
@@ -55,7 +55,8 @@ OutboxDispatcher::OutboxDispatcher(Store& store, Engine& engine, Directory& dire
 
 Result<int> OutboxDispatcher::DeliverDue() {
   const Instant now = clock_.Now();
-  SOUHRA_ASSIGN_OR_RETURN(std::vector<OutboxRecord> due, store_.DueOutbox(now, options_.batch));
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<OutboxRecord> due,
+                          reads_.due.DueOutbox(now, options_.batch));
   if (due.empty()) return 0;
   std::vector<Outcome> outcomes;
   outcomes.reserve(due.size());
@@ -104,7 +105,7 @@ OutboxDispatcher::Outcome OutboxDispatcher::Attempt(const OutboxRecord& message,
   std::string refusal;
   Result<std::vector<Routed>> routed = Route(message, &refusal);
   Result<std::set<std::string>> done = routed.ok()
-                                           ? SucceededChannels(store_, message.id)
+                                           ? SucceededChannels(reads_.log, message.id)
                                            : Result<std::set<std::string>>(std::set<std::string>{});
   const Status failure = !routed.ok() ? routed.status() : !done.ok() ? done.status() : Status::Ok();
   if (!refusal.empty()) {
@@ -208,7 +209,8 @@ Result<Delivery> OutboxDispatcher::Base(const OutboxRecord& message, const CaseR
 
 Result<std::vector<OutboxDispatcher::Routed>> OutboxDispatcher::Route(const OutboxRecord& message,
                                                                       std::string* refusal) {
-  SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> found, store_.GetCase(message.case_id));
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> found,
+                          reads_.cases.GetCase(message.case_id));
   if (!found) return NotFound("case " + std::to_string(message.case_id) + " does not exist");
   const CaseRecord& kase = *found;
   SOUHRA_ASSIGN_OR_RETURN(Delivery base, Base(message, kase));
@@ -230,7 +232,7 @@ Result<std::vector<OutboxDispatcher::Routed>> OutboxDispatcher::Route(const Outb
   render.base_url = base.tenant_settings.value("base_url", "");
   render.format_time = options_.format_time;
   if (!base.task_key.empty()) {
-    SOUHRA_ASSIGN_OR_RETURN(std::vector<TaskRecord> tasks, store_.ListTasks(kase.id));
+    SOUHRA_ASSIGN_OR_RETURN(std::vector<TaskRecord> tasks, reads_.cases.ListTasks(kase.id));
     for (const TaskRecord& task : tasks) {
       // The open one if there is one, else the latest of that key.
       if (task.key == base.task_key && (!render.task || task.status == TaskStatus::kOpen)) {

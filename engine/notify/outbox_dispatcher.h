@@ -5,7 +5,7 @@
 // (engine/notify/recipients.h), hands it to its channel with the idempotency key "outbox-<id>" and
 // records the attempt (channel, time, result, error) through the Engine. A failed attempt is
 // retried after an exponential backoff (first_backoff, doubling, capped at max_backoff); after
-// max_attempts the message is failed, listed by Store::ListFailedOutbox until an administrator
+// max_attempts the message is failed, listed by OutboxLog::ListFailedOutbox until an administrator
 // queues it again (RequeueFailedMessage). Messages exist only for committed events, so nothing
 // is sent for an event that rolled back. A crash between sending and recording sends the message
 // again with the same key; channels make that harmless.
@@ -55,11 +55,23 @@ std::function<Instant(Instant)> DailyAt(const Calendar& calendar, std::chrono::h
 // for each earlier failure, at most max_backoff.
 std::chrono::milliseconds BackoffAfter(int failed_attempts, const DispatchOptions& options);
 
+// The store's roles the dispatcher reads: the messages due, the case and tasks a message is
+// about, and the attempts already made. Its writes go through the Engine.
+struct OutboxReads {
+  OutboxReads(DueWork& due, CaseFiles& cases, OutboxLog& log) : due(due), cases(cases), log(log) {}
+  // All three from the one store production opens.
+  OutboxReads(Store& store) : OutboxReads(store, store, store) {}  // NOLINT(runtime/explicit)
+
+  DueWork& due;
+  CaseFiles& cases;
+  OutboxLog& log;
+};
+
 class OutboxDispatcher {
  public:
   // `channels` by name; a message that names no channel goes to `default_channel`. Everything
   // passed must outlive the dispatcher.
-  OutboxDispatcher(Store& store, Engine& engine, const Clock& clock,
+  OutboxDispatcher(OutboxReads reads, Engine& engine, const Clock& clock,
                    std::vector<Notifier*> channels, std::string default_channel,
                    DispatchOptions options = {});
   // With the Directory, a message without a channel is routed by its recipient: a user gets the
@@ -68,7 +80,7 @@ class OutboxDispatcher {
   // an external actor gets a webhook ("webhook") when it has a URL, else an e-mail, once the
   // information rules allow it. A message is delivered when each of its channels succeeded;
   // a retry sends only on the channels that have not.
-  OutboxDispatcher(Store& store, Engine& engine, Directory& directory, const Clock& clock,
+  OutboxDispatcher(OutboxReads reads, Engine& engine, Directory& directory, const Clock& clock,
                    std::vector<Notifier*> channels, DispatchOptions options = {});
 
   // Attempts up to options.batch messages due by now, earliest first, and records the attempts.
@@ -111,7 +123,7 @@ class OutboxDispatcher {
   Result<Delivery> Base(const OutboxRecord& message, const CaseRecord& kase);
   Notifier* ChannelFor(const std::string& name) const;
 
-  Store& store_;
+  OutboxReads reads_;
   Engine& engine_;
   Directory* directory_ = nullptr;  // null: every message on its named or the default channel
   const Clock& clock_;

@@ -9,7 +9,7 @@
 
 #include "engine/calendar.h"
 #include "engine/definitions/definition_catalog.h"
-#include "engine/store.h"
+#include "engine/write_txn.h"
 #include "engine/runtime/task_timers.h"
 
 namespace souhra {

@@ -22,7 +22,7 @@
 #include <string>
 
 #include "engine/calendar.h"
-#include "engine/store.h"
+#include "engine/write_txn.h"
 
 namespace souhra {
 

@@ -17,7 +17,7 @@
 
 #include "engine/calendar.h"
 #include "engine/definitions/definition.h"
-#include "engine/store.h"
+#include "engine/records.h"
 
 namespace souhra {
 

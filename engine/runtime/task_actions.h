@@ -7,7 +7,7 @@
 #include <string>
 
 #include "engine/runtime/case_processor.h"
-#include "engine/store.h"
+#include "engine/write_txn.h"
 
 namespace souhra {
 

@@ -13,7 +13,7 @@
 
 #include "engine/calendar.h"
 #include "engine/definitions/reminder_ladder.h"
-#include "engine/store.h"
+#include "engine/write_txn.h"
 
 namespace souhra {
 

@@ -11,7 +11,7 @@ const char* DueStateName(DueState state) {
   return "upcoming";
 }
 
-Result<std::vector<UserTask>> ListUserTasks(Store& store, const Calendar& calendar,
+Result<std::vector<UserTask>> ListUserTasks(Worklists& worklists, const Calendar& calendar,
                                             const std::string& tenant, const std::string& login,
                                             std::optional<DueState> only, Instant now) {
   // Due times are whole milliseconds, so "at or before now" ends where now + 1 ms begins.
@@ -21,7 +21,7 @@ Result<std::vector<UserTask>> ListUserTasks(Store& store, const Calendar& calend
   if (only == DueState::kOverdue) query.due_until = after_now;
   if (only == DueState::kDueToday) query = {tenant, login, after_now, tomorrow};
   if (only == DueState::kUpcoming) query.due_from = tomorrow;
-  SOUHRA_ASSIGN_OR_RETURN(std::vector<TaskRecord> tasks, store.ListTasksForUser(query));
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<TaskRecord> tasks, worklists.ListTasksForUser(query));
   // Ordered by due, the classes already come overdue, due today, upcoming.
   std::vector<UserTask> result;
   result.reserve(tasks.size());

@@ -27,8 +27,8 @@ struct UserTask {
 
 // The open tasks of `tenant` held by `login` (see UserTaskQuery): overdue first, then due today,
 // then upcoming, each by due time. With `only`, just the tasks in that state. Errors as the
-// Store's queries.
-Result<std::vector<UserTask>> ListUserTasks(Store& store, const Calendar& calendar,
+// Worklists' queries.
+Result<std::vector<UserTask>> ListUserTasks(Worklists& worklists, const Calendar& calendar,
                                             const std::string& tenant, const std::string& login,
                                             std::optional<DueState> only, Instant now);
 

@@ -14,7 +14,7 @@ std::string Joined(const std::vector<std::string>& items) {
   return text;
 }
 
-Result<Verdict> CheckState(Store& store, CaseId id, const ExpectState& want) {
+Result<Verdict> CheckState(CaseFiles& store, CaseId id, const ExpectState& want) {
   SOUHRA_ASSIGN_OR_RETURN(std::vector<InstanceRecord> instances, store.ListInstances(id));
   std::vector<std::string> found;
   for (const InstanceRecord& instance : instances) {
@@ -29,7 +29,7 @@ Result<Verdict> CheckState(Store& store, CaseId id, const ExpectState& want) {
   return Fail("expected state '" + want.state + "'" + of + ", found " + Joined(found));
 }
 
-Result<Verdict> CheckTask(Store& store, CaseId id, const ExpectTask& want,
+Result<Verdict> CheckTask(CaseFiles& store, CaseId id, const ExpectTask& want,
                           const TimeFormatter& format) {
   SOUHRA_ASSIGN_OR_RETURN(std::vector<TaskRecord> tasks, store.ListTasks(id));
   const TaskRecord* open = nullptr;
@@ -53,7 +53,7 @@ Result<Verdict> CheckTask(Store& store, CaseId id, const ExpectTask& want,
   return Pass("úkol " + want.key + " otevřen pro " + open->assignee);
 }
 
-Result<Verdict> CheckNotification(Store& store, CaseId id, const ExpectNotification& want) {
+Result<Verdict> CheckNotification(CaseFiles& store, CaseId id, const ExpectNotification& want) {
   SOUHRA_ASSIGN_OR_RETURN(std::vector<OutboxRecord> notes, store.ListOutbox(id));
   int matching = 0;
   std::vector<std::string> sent;
@@ -79,7 +79,7 @@ Result<Verdict> CheckNotification(Store& store, CaseId id, const ExpectNotificat
   return Pass(held + (want.count ? " × " + std::to_string(*want.count) : ""));
 }
 
-Result<Verdict> CheckDecision(Store& store, CaseId id, const ExpectDecision& want) {
+Result<Verdict> CheckDecision(CaseFiles& store, CaseId id, const ExpectDecision& want) {
   SOUHRA_ASSIGN_OR_RETURN(std::vector<DecisionRecord> decisions, store.ListDecisions(id));
   const DecisionRecord* last = nullptr;
   for (const DecisionRecord& decision : decisions) {
@@ -120,7 +120,7 @@ Json At(const Json& data, const std::string& path) {
   }
 }
 
-Result<Verdict> CheckData(Store& store, CaseId id, const ExpectData& want) {
+Result<Verdict> CheckData(CaseFiles& store, CaseId id, const ExpectData& want) {
   SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> found, store.GetCase(id));
   if (!found) return Internal("case " + std::to_string(id) + " vanished");
   std::vector<std::string> held;
@@ -136,7 +136,7 @@ Result<Verdict> CheckData(Store& store, CaseId id, const ExpectData& want) {
 
 }  // namespace
 
-Result<Verdict> Check(Store& store, CaseId id, const Expectation& expectation,
+Result<Verdict> Check(CaseFiles& store, CaseId id, const Expectation& expectation,
                       const LastSend& last_send, const TimeFormatter& format) {
   if (auto* state = std::get_if<ExpectState>(&expectation)) return CheckState(store, id, *state);
   if (auto* task = std::get_if<ExpectTask>(&expectation)) return CheckTask(store, id, *task, format);

@@ -1,4 +1,4 @@
-// Checking a scenario's expectations (engine/scenario/scenario.h) against what the Store holds for a case.
+// Checking a scenario's expectations (engine/scenario/scenario.h) against a case file (CaseFiles).
 #pragma once
 
 #include <string>
@@ -25,7 +25,7 @@ struct Verdict {
 
 // Checks `expectation` for case `id` as the store shows it now. `format` writes times in
 // failure messages. kUnavailable when the store fails; an unmet expectation is a Verdict.
-Result<Verdict> Check(Store& store, CaseId id, const Expectation& expectation,
+Result<Verdict> Check(CaseFiles& store, CaseId id, const Expectation& expectation,
                       const LastSend& last_send, const TimeFormatter& format);
 
 }  // namespace souhra

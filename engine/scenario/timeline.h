@@ -1,6 +1,6 @@
 // The timeline of a simulation: what happened to the cases, step by step, in Czech.
 //
-// A TimelineRecorder watches cases through the Store's queries only (the event log, tasks,
+// A TimelineRecorder watches cases through CaseFiles only (the event log, tasks,
 // timers, the outbox, decisions) and turns whatever appeared or changed since it last looked into
 // entries. It knows no particular workflow feature: whatever the engine writes there — reminders,
 // overdue tasks, escalations — shows up the same way.
@@ -30,7 +30,7 @@ using TimeFormatter = std::function<std::string(Instant)>;
 
 class TimelineRecorder {
  public:
-  TimelineRecorder(Store& store, TimeFormatter format) : store_(store), format_(std::move(format)) {}
+  TimelineRecorder(CaseFiles& store, TimeFormatter format) : store_(store), format_(std::move(format)) {}
 
   // Starts watching case `id`, shown as `code`. Everything it already has counts as new.
   void Watch(CaseId id, const std::string& code);
@@ -63,7 +63,7 @@ class TimelineRecorder {
   Status Outbox(CaseId id, Seen& seen, std::vector<std::string>* lines);
   Status Decisions(CaseId id, Seen& seen, std::vector<std::string>* lines);
 
-  Store& store_;
+  CaseFiles& store_;
   TimeFormatter format_;
   std::vector<std::pair<CaseId, Seen>> cases_;  // in the order they were created
 };

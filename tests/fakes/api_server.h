@@ -65,7 +65,7 @@ class ApiServerFixture : public EngineFixture {
   void StartServer(ServerOptions options) {
     StopServer();
     WebServices services;
-    services.store = store_.get();
+    services.ReadFrom(*store_);
     services.engine = engine_.get();
     services.directory = directory_.get();
     services.access = access_.get();

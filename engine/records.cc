@@ -1,5 +1,5 @@
-// The small helpers of the store's records (engine/store.h).
-#include "engine/store.h"
+// The small helpers of the store's records (engine/records.h).
+#include "engine/records.h"
 
 namespace souhra {
 
