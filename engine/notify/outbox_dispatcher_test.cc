@@ -7,11 +7,10 @@
 #include <memory>
 #include <string>
 
-#include "adapters/sqlite/sqlite_store.h"
 #include "engine/time/working_calendar.h"
 #include "tests/fakes/fake_clock.h"
+#include "tests/fakes/memory_store.h"
 #include "tests/fakes/recording_notifier.h"
-#include "tests/fakes/temp_dir.h"
 #include "tests/outbox_workflows.h"
 
 namespace souhra {
@@ -26,11 +25,7 @@ class OutboxDispatcherTest : public ::testing::Test {
  protected:
   void SetUp() override {
     calendar_ = std::move(WorkingCalendar::Create().value());
-    SqliteOptions options;
-    options.path = dir_.File("souhra.db");
-    Result<std::unique_ptr<Store>> store = OpenSqliteStore(options);
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(*store);
+    store_ = std::make_unique<testing::MemoryStore>();
     engine_ = std::make_unique<Engine>(*store_, clock_, *calendar_);
     testing::InstallOutboxWorkflows(*engine_);
     Use(DispatchOptions{});
@@ -67,7 +62,6 @@ class OutboxDispatcherTest : public ::testing::Test {
     return outbox.empty() ? OutboxRecord{} : outbox[0];
   }
 
-  testing::TempDir dir_;
   FakeClock clock_{kStart};
   std::unique_ptr<WorkingCalendar> calendar_;
   std::unique_ptr<Store> store_;

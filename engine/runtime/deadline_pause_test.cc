@@ -105,7 +105,7 @@ TEST_F(DeadlinePause, APausedTimerDoesNotFire) {
 TEST_F(DeadlinePause, KeepsRemainingWorkingDaysAndTimeOfDay) {
   EXPECT_EQ(TimerDue("decide"), "2026-04-09T08:00:00.000Z");  // Thursday 9 April 10:00
   const Json outcome = SendAt(kPause, "interrupted");
-  const std::vector<PausedDeadline> paused = *store_->ListPausedDeadlines(case_id_);
+  const std::vector<PausedDeadline> paused = memory_->PausedDeadlines(case_id_);
   ASSERT_EQ(paused.size(), 3u);
   // Ordered by instance, kind and key: task visit, timer check, timer decide.
   const PausedDeadline& decide = paused[2];
@@ -133,7 +133,7 @@ TEST_F(DeadlinePause, ResumptionCountsTheRemainderFromTheResumption) {
   // The task had 4 working days left (8, 9, 10 and 13 April): Friday 24 April 10:00.
   ASSERT_TRUE(TaskDue().has_value());
   EXPECT_EQ(FormatUtc(*TaskDue()), "2026-04-24T08:00:00.000Z");
-  EXPECT_TRUE(store_->ListPausedDeadlines(case_id_)->empty());
+  EXPECT_TRUE(memory_->PausedDeadlines(case_id_).empty());
   EXPECT_EQ(outcome["deadlines"][0],
             (Json{{"kind", "timer"},
                   {"key", "decide"},
@@ -184,14 +184,14 @@ TEST_F(DeadlinePause, ResumingWhatIsNotPausedChangesNothing) {
 TEST_F(DeadlinePause, LeavingTheStateCancelsPausedDeadlines) {
   SendAt(kPause, "interrupted");
   SendAt(kResume, "closed");
-  EXPECT_TRUE(store_->ListPausedDeadlines(case_id_)->empty());
+  EXPECT_TRUE(memory_->PausedDeadlines(case_id_).empty());
 }
 
 TEST_F(DeadlinePause, ReschedulingAPausedTimerReplacesIt) {
   SendAt(kPause, "interrupted");
   SendAt(kResume, "rescheduled");
   EXPECT_EQ(TimerDue("decide"), "2026-04-21T10:00:00.000Z");
-  const std::vector<PausedDeadline> paused = *store_->ListPausedDeadlines(case_id_);
+  const std::vector<PausedDeadline> paused = memory_->PausedDeadlines(case_id_);
   for (const PausedDeadline& p : paused) EXPECT_NE(p.key, "decide");
 }
 

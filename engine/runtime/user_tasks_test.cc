@@ -6,9 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "adapters/sqlite/sqlite_store.h"
 #include "engine/time/working_calendar.h"
-#include "tests/fakes/temp_dir.h"
+#include "tests/fakes/memory_store.h"
 
 namespace souhra {
 namespace {
@@ -26,9 +25,7 @@ class UserTasks : public ::testing::Test {
  protected:
   void SetUp() override {
     calendar_ = std::move(WorkingCalendar::Create()).value();
-    SqliteOptions options;
-    options.path = dir_.File("souhra.db");
-    store_ = std::move(OpenSqliteStore(options)).value();
+    store_ = std::make_unique<testing::MemoryStore>();
     auto txn = std::move(store_->BeginWrite()).value();
     const Json people = {{"people", {{"case_manager", "user:novak"},
                                      {"coordinator", "user:dvorak"}}}};
@@ -86,7 +83,6 @@ class UserTasks : public ::testing::Test {
     return lines;
   }
 
-  testing::TempDir dir_;
   std::unique_ptr<WorkingCalendar> calendar_;
   std::unique_ptr<Store> store_;
   std::map<CaseId, InstanceId> instance_;

@@ -8,7 +8,6 @@
 #include <memory>
 
 #include "tests/fakes/engine_harness.h"
-#include "tests/fakes/temp_dir.h"
 #include "tests/outbox_workflows.h"
 
 namespace souhra {
@@ -32,8 +31,7 @@ class SignallingNotifier final : public Notifier {
 };
 
 TEST(DeliveryWorker, DeliversOnItsFirstTickAndStopsWithoutWaitingForTheNext) {
-  testing::TempDir dir;
-  testing::EngineHarness harness(dir.File("souhra.db"), FromMillis(1775116800000));
+  testing::EngineHarness harness(FromMillis(1775116800000));
   Engine& engine = harness.engine;
   testing::InstallOutboxWorkflows(engine);
   Result<Applied> created = engine.CreateCase({"demo", "K-1", "notifying", testing::PeopleData()});

@@ -13,6 +13,7 @@
 
 #include "adapters/sqlite/access_store.h"
 #include "adapters/sqlite/directory_store.h"
+#include "adapters/sqlite/sqlite_store.h"
 #include "app/demo_directory.h"
 #include "app/text_file.h"
 #include "engine/time/czech_format.h"
@@ -45,6 +46,13 @@ struct BrowserSession {
 class ApiServerFixture : public EngineFixture {
  protected:
   ApiServerFixture() : EngineFixture(FromMillis(1775030400000)) {}  // 2026-04-01T08:00Z
+
+  // The web runs on a file: the access and directory stores share it with the engine's store.
+  Result<std::unique_ptr<Store>> OpenStore() override {
+    SqliteOptions options;
+    options.path = dir_.File("souhra.db");
+    return OpenSqliteStore(options);
+  }
 
   void SetUp() override {
     EngineFixture::SetUp();

@@ -1,6 +1,6 @@
-// A real Engine over a SQLite file, with the working calendar and a virtual clock, for tests
-// that prepare a database outside a fixture (e.g. before running a souhra command on it).
-// engine_fixture.h is the gtest fixture form of the same set-up.
+// A real Engine with the working calendar and a virtual clock, outside a gtest fixture: over a
+// SQLite file for tests that prepare a database (e.g. before running a souhra command on it), or
+// over the in-memory store. engine_fixture.h is the gtest fixture form of the same set-up.
 #pragma once
 
 #include <memory>
@@ -10,6 +10,7 @@
 #include "engine/runtime/engine.h"
 #include "engine/time/working_calendar.h"
 #include "tests/fakes/fake_clock.h"
+#include "tests/fakes/memory_store.h"
 
 namespace souhra::testing {
 
@@ -22,9 +23,14 @@ struct EngineHarness {
 
   // Opens (creating) the database at `path`; the clock starts at `start`.
   EngineHarness(const std::string& path, Instant start)
+      : EngineHarness(std::move(OpenSqliteStore(OptionsFor(path)).value()), start) {}
+  // In memory; the clock starts at `start`.
+  explicit EngineHarness(Instant start) : EngineHarness(std::make_unique<MemoryStore>(), start) {}
+
+  EngineHarness(std::unique_ptr<Store> opened, Instant start)
       : clock(start),
         calendar(std::move(WorkingCalendar::Create().value())),
-        store(std::move(OpenSqliteStore(OptionsFor(path)).value())),
+        store(std::move(opened)),
         engine(*store, clock, *calendar) {}
 
   FakeClock clock;
