@@ -21,7 +21,8 @@ using InstanceId = int64_t;
 struct CaseRecord {
   CaseId id = 0;
   std::string tenant;
-  std::string code;  // pseudonymous client code, unique per tenant, e.g. "K-2026-0042"; never a name
+  // Pseudonymous client code, unique per tenant, e.g. "K-2026-0042"; never a name.
+  std::string code;
   Json data = Json::object();
   Instant created;
   bool closed = false;
@@ -33,8 +34,8 @@ struct InstanceRecord {
   std::string workflow;         // definition name
   std::string definition_hash;  // the pinned version
   std::string state;
-  bool active = true;           // false once a final state is reached
-  int64_t steps = 0;            // transitions taken; bumps on every accepted event
+  bool active = true;  // false once a final state is reached
+  int64_t steps = 0;   // transitions taken; bumps on every accepted event
 };
 
 struct TimerRecord {
@@ -113,7 +114,7 @@ struct OutboxRecord {
   InstanceId instance_id = 0;
   std::string recipient;  // a role, "user:<login>" or "actor:<id>"
   std::string template_name;
-  std::string channel;    // "" = the recipient's preferred channels
+  std::string channel;  // "" = the recipient's preferred channels
   Json payload = Json::object();
   Instant created;
   // Kept by the outbox dispatcher; InsertOutbox ignores them and queues the message as pending,
@@ -158,15 +159,15 @@ struct DecisionRecord {
 
 // One row of the append-only event log: an event as applied, or the creation of a case.
 struct EventRecord {
-  int64_t seq = 0;             // assigned by the store
+  int64_t seq = 0;  // assigned by the store
   CaseId case_id = 0;
   InstanceId instance_id = 0;  // the addressed instance (timers, tasks), 0 = the whole case
   std::string type;
   Json payload = Json::object();
-  std::string idempotency_key;  // "" when the caller gave none
-  std::string actor;            // who caused it: "user:<login>", "timer", "system"
-  Instant at;                   // when it was applied
-  std::optional<Instant> due;   // for timer events: when it was due
+  std::string idempotency_key;    // "" when the caller gave none
+  std::string actor;              // who caused it: "user:<login>", "timer", "system"
+  Instant at;                     // when it was applied
+  std::optional<Instant> due;     // for timer events: when it was due
   Json outcome = Json::object();  // what it did: transitions per instance
 };
 

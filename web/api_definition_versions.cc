@@ -56,9 +56,10 @@ Result<ApiReply> Activate(ApiCall& call) {
   call.target = "definition:" + name + "@" + call.Param(1);
   SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions, VersionsOf(call, name));
   SOUHRA_ASSIGN_OR_RETURN(DefinitionSource version, FindVersion(versions, name, call.Param(1)));
-  SOUHRA_ASSIGN_OR_RETURN(Applied applied, call.services.engine->Activate(
-                                               call.principal.tenant, name, version.content_hash));
   call.target = "definition:" + name + "@" + version.content_hash;
+  SOUHRA_ASSIGN_OR_RETURN(Applied applied,
+                          call.services.engine->Activate(call.principal.tenant, name,
+                                                         version.content_hash, call.Audit()));
   Json reply = applied.outcome;
   reply["status"] = "active";
   return ApiReply::Ok(std::move(reply));

@@ -1,9 +1,10 @@
 // The SQLite store keeps every role's contract (tests/contracts/store_contract.h), on a file.
+#include "tests/contracts/store_contract.h"
+
 #include <memory>
 #include <string>
 
 #include "adapters/sqlite/sqlite_store.h"
-#include "tests/contracts/store_contract.h"
 
 namespace souhra::contracts {
 namespace {

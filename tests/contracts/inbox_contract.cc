@@ -92,10 +92,8 @@ TEST_P(InboxContract, MarkingReadKeepsTheFirstTimeAndOnlyForItsOwner) {
   Write([&](WriteTxn& txn) {
     ASSERT_TRUE(txn.MarkInboxRead("orp-kolin", "novak", id, At(20)).ok());
     ASSERT_TRUE(txn.MarkInboxRead("orp-kolin", "novak", id, At(30)).ok());
-    EXPECT_EQ(txn.MarkInboxRead("orp-kolin", "svoboda", id, At(30)).code(),
-              StatusCode::kNotFound);
-    EXPECT_EQ(txn.MarkInboxRead("orp-beroun", "novak", id, At(30)).code(),
-              StatusCode::kNotFound);
+    EXPECT_EQ(txn.MarkInboxRead("orp-kolin", "svoboda", id, At(30)).code(), StatusCode::kNotFound);
+    EXPECT_EQ(txn.MarkInboxRead("orp-beroun", "novak", id, At(30)).code(), StatusCode::kNotFound);
     EXPECT_EQ(txn.MarkInboxRead("orp-kolin", "novak", id + 100, At(30)).code(),
               StatusCode::kNotFound);
   });

@@ -175,13 +175,12 @@ class WriteTxnContract : public StoreContract {};
 
 // Runs every role's contract against `implementation` (a StoreImplementation), each suite's
 // instance named `prefix`. Use it inside namespace souhra::contracts.
-#define SOUHRA_STORE_CONTRACTS(prefix, implementation)                                         \
-  INSTANTIATE_TEST_SUITE_P(prefix, DueWorkContract, ::testing::Values(implementation));        \
-  INSTANTIATE_TEST_SUITE_P(prefix, CaseFilesContract, ::testing::Values(implementation));      \
-  INSTANTIATE_TEST_SUITE_P(prefix, WorklistsContract, ::testing::Values(implementation));      \
-  INSTANTIATE_TEST_SUITE_P(prefix, DefinitionVersionsContract,                                 \
-                           ::testing::Values(implementation));                                 \
-  INSTANTIATE_TEST_SUITE_P(prefix, InboxContract, ::testing::Values(implementation));          \
-  INSTANTIATE_TEST_SUITE_P(prefix, IncidentsContract, ::testing::Values(implementation));      \
-  INSTANTIATE_TEST_SUITE_P(prefix, OutboxLogContract, ::testing::Values(implementation));      \
+#define SOUHRA_STORE_CONTRACTS(prefix, implementation)                                             \
+  INSTANTIATE_TEST_SUITE_P(prefix, DueWorkContract, ::testing::Values(implementation));            \
+  INSTANTIATE_TEST_SUITE_P(prefix, CaseFilesContract, ::testing::Values(implementation));          \
+  INSTANTIATE_TEST_SUITE_P(prefix, WorklistsContract, ::testing::Values(implementation));          \
+  INSTANTIATE_TEST_SUITE_P(prefix, DefinitionVersionsContract, ::testing::Values(implementation)); \
+  INSTANTIATE_TEST_SUITE_P(prefix, InboxContract, ::testing::Values(implementation));              \
+  INSTANTIATE_TEST_SUITE_P(prefix, IncidentsContract, ::testing::Values(implementation));          \
+  INSTANTIATE_TEST_SUITE_P(prefix, OutboxLogContract, ::testing::Values(implementation));          \
   INSTANTIATE_TEST_SUITE_P(prefix, WriteTxnContract, ::testing::Values(implementation))

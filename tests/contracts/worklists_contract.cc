@@ -59,8 +59,7 @@ TEST_P(WorklistsContract, AUsersTasksAreLimitedToTheDueRange) {
   UserTaskQuery until{"orp-kolin", "novak", std::nullopt, At(200)};
   EXPECT_EQ(TaskKeys(*store_->ListTasksForUser(until)), std::vector<std::string>{"t1"});
   UserTaskQuery from{"orp-kolin", "novak", At(300), std::nullopt};
-  EXPECT_EQ(TaskKeys(*store_->ListTasksForUser(from)),
-            (std::vector<std::string>{"t3", "undated"}));
+  EXPECT_EQ(TaskKeys(*store_->ListTasksForUser(from)), (std::vector<std::string>{"t3", "undated"}));
 }
 
 TEST_P(WorklistsContract, CasesListNewestFirstWithPagingAndLimit) {

@@ -305,8 +305,8 @@ TEST_P(WriteTxnContract, CancelScopedCancelsOnlyThatStatesUnkeptTimersTasksAndPa
   ASSERT_TRUE(txn->Commit().ok());
   EXPECT_EQ(TimerKeys(*store_, case_id_), (std::vector<std::string>{"kept", "other"}));
   EXPECT_EQ(TaskStatuses(*store_, case_id_),
-            (std::vector<TaskStatus>{TaskStatus::kCancelled, TaskStatus::kOpen,
-                                     TaskStatus::kOpen, TaskStatus::kDone}));
+            (std::vector<TaskStatus>{TaskStatus::kCancelled, TaskStatus::kOpen, TaskStatus::kOpen,
+                                     TaskStatus::kDone}));
 }
 
 // A finished instance keeps nothing: a kept timer or task would outlive the only instance that

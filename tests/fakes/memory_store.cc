@@ -373,8 +373,7 @@ class MemoryStore::Txn final : public WriteTxn {
     tables_.outbox[row.id] = row;
     return Status::Ok();
   }
-  Status RecordDeliveryAttempt(const DeliveryAttempt& attempt,
-                               const OutboxRecord& after) override {
+  Status RecordDeliveryAttempt(const DeliveryAttempt& attempt, const OutboxRecord& after) override {
     SOUHRA_RETURN_IF_ERROR(Open("record delivery attempt"));
     auto found = tables_.outbox.find(after.id);
     if (found == tables_.outbox.end()) return Missing("outbox message", after.id);
@@ -645,8 +644,8 @@ Result<std::vector<CaseInstance>> MemoryStore::ListInstancesInStates(
   return Limited(std::move(rows), query.limit);
 }
 
-Result<std::optional<DefinitionSource>> MemoryStore::GetActiveDefinition(
-    const std::string& tenant, const std::string& name) {
+Result<std::optional<DefinitionSource>> MemoryStore::GetActiveDefinition(const std::string& tenant,
+                                                                         const std::string& name) {
   return ActiveDefinition(*Snapshot(), tenant, name);
 }
 
@@ -657,20 +656,19 @@ Result<std::vector<DefinitionSource>> MemoryStore::ListActiveDefinitions(
   for (const DefinitionSource& d : t->definitions) {
     if (d.tenant == tenant && d.active) active.push_back(d);
   }
-  std::stable_sort(active.begin(), active.end(),
-                   [](const DefinitionSource& a, const DefinitionSource& b) {
-                     return a.name < b.name;
-                   });
+  std::stable_sort(
+      active.begin(), active.end(),
+      [](const DefinitionSource& a, const DefinitionSource& b) { return a.name < b.name; });
   return active;
 }
 
-Result<std::vector<DefinitionSource>> MemoryStore::ListDefinitionVersions(
-    const std::string& tenant, const std::string& name) {
+Result<std::vector<DefinitionSource>> MemoryStore::ListDefinitionVersions(const std::string& tenant,
+                                                                          const std::string& name) {
   return VersionsOf(*Snapshot(), tenant, name);
 }
 
-Result<std::vector<VersionStateCount>> MemoryStore::CountActiveInstances(
-    const std::string& tenant, const std::string& name) {
+Result<std::vector<VersionStateCount>> MemoryStore::CountActiveInstances(const std::string& tenant,
+                                                                         const std::string& name) {
   std::shared_ptr<const Tables> t = Snapshot();
   std::map<std::pair<std::string, std::string>, int64_t> counts;
   for (const auto& [id, i] : t->instances) {
@@ -696,8 +694,7 @@ Result<std::vector<InboxMessage>> MemoryStore::ListInbox(const std::string& tena
   return Limited(std::move(unread), limit);
 }
 
-Result<int64_t> MemoryStore::CountUnreadInbox(const std::string& tenant,
-                                              const std::string& login) {
+Result<int64_t> MemoryStore::CountUnreadInbox(const std::string& tenant, const std::string& login) {
   std::shared_ptr<const Tables> t = Snapshot();
   int64_t unread = 0;
   for (const auto& [id, m] : t->inbox) {

@@ -36,7 +36,7 @@ TEST(MemoryStore, QueriesFromAnotherThreadSeeWholeCommits) {
       query.limit = kCases;
       Result<std::vector<CaseRecord>> cases = store.ListCases(query);
       ASSERT_TRUE(cases.ok());
-      ASSERT_GE(cases->size(), seen);  // commits only add
+      ASSERT_GE(cases->size(), seen);    // commits only add
       ASSERT_EQ(cases->size() % 2, 0u);  // both cases of a commit, or neither
       seen = cases->size();
     }
