@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "adapters/sqlite/access_store.h"
 #include "tests/fakes/engine_fixture.h"
 
 namespace souhra {
@@ -219,11 +218,13 @@ RequestAudit AuditOf(const std::string& target) {
   return audit;
 }
 
-std::vector<AuditRecord> AuditRows(const std::string& path) {
-  SqliteOptions options;
-  options.path = path;
-  std::unique_ptr<AccessStore> access = std::move(OpenSqliteAccessStore(options).value());
-  return access->ListAudit("demo", 0, 100).value();
+// Tenant "demo"'s committed audit rows, newest first (as AccessStore::ListAudit lists them).
+std::vector<AuditRecord> AuditRows(testing::MemoryStore& store) {
+  std::vector<AuditRecord> rows;
+  for (const AuditRecord& row : store.AuditLog()) {
+    if (row.tenant == "demo") rows.insert(rows.begin(), row);
+  }
+  return rows;
 }
 
 TEST_F(EngineTest, AnEventAndItsAuditRowCommitTogether) {
@@ -236,7 +237,7 @@ TEST_F(EngineTest, AnEventAndItsAuditRowCommitTogether) {
   ASSERT_TRUE(engine_->Submit(request, &audit).ok());
   EXPECT_TRUE(audit.committed);
   EXPECT_EQ(engine_->Stats().commits, before.commits + 1);  // one write for both
-  std::vector<AuditRecord> rows = AuditRows(dir_.File("souhra.db"));
+  std::vector<AuditRecord> rows = AuditRows(*memory_);
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].outcome, "ok");
   EXPECT_EQ(rows[0].target, "case:" + std::to_string(id));
@@ -253,7 +254,7 @@ TEST_F(EngineTest, ARefusedEventKeepsItsAuditRowWithoutTheEvent) {
   EXPECT_EQ(engine_->Submit(request, &audit).status().code(), StatusCode::kConflict);
   EXPECT_TRUE(audit.committed);
   EXPECT_EQ(store_->ListEvents(id)->size(), events_before);
-  std::vector<AuditRecord> rows = AuditRows(dir_.File("souhra.db"));
+  std::vector<AuditRecord> rows = AuditRows(*memory_);
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].outcome, "conflict");
 }
@@ -266,7 +267,7 @@ TEST_F(EngineTest, ANewCaseAuditRowNamesTheCaseItMade) {
   Result<Applied> created =
       engine_->CreateCase({"demo", "K-A", "referral", Json::object()}, &audit);
   ASSERT_TRUE(created.ok()) << created.status().ToString();
-  std::vector<AuditRecord> rows = AuditRows(dir_.File("souhra.db"));
+  std::vector<AuditRecord> rows = AuditRows(*memory_);
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].target, "case:" + std::to_string(created->case_id));
 }
