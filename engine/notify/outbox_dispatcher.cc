@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <utility>
+#include <variant>
 
 #include "engine/notify/recipients.h"
 
@@ -11,7 +12,6 @@ namespace souhra {
 namespace {
 
 constexpr const char* kRefusedEvent = "notification.refused";
-constexpr const char* kDigestChannel = "digest";
 
 // The channels of message `outbox_id` that already succeeded: a retry does not send there again.
 Result<std::set<std::string>> SucceededChannels(OutboxLog& log, int64_t outbox_id) {
@@ -91,6 +91,23 @@ void OutboxDispatcher::Outcome::Record(const std::string& channel, const Status&
   if (!sent.ok() && failure.ok()) failure = sent;
 }
 
+void OutboxDispatcher::Outcome::Refuse(const std::string& channel, const std::string& reason,
+                                       Instant at) {
+  Record(channel, Conflict("odmítnuto pravidly sdílení informací: " + reason), at);
+  after.status = OutboxStatus::kRefused;
+  after.last_error = reason;
+  refusal.case_id = after.case_id;
+  refusal.instance_id = after.instance_id;
+  refusal.type = kRefusedEvent;
+  refusal.payload = {{"outbox_id", after.id},
+                     {"recipient", after.recipient},
+                     {"template", after.template_name},
+                     {"reason", reason}};
+  refusal.actor = "system";
+  refusal.at = at;
+  refused = true;
+}
+
 OutboxDispatcher::Outcome OutboxDispatcher::Attempt(const OutboxRecord& message, Instant now,
                                                     size_t index,
                                                     std::map<std::string, DigestBatch>* digests) {
@@ -98,57 +115,46 @@ OutboxDispatcher::Outcome OutboxDispatcher::Attempt(const OutboxRecord& message,
   outcome.after = message;
   outcome.after.attempts = message.attempts + 1;
   const std::string default_name = message.channel.empty() ? default_channel_ : message.channel;
-  auto attempt_on = [&](const std::string& channel, const Status& sent) {
-    outcome.Record(channel, sent, now);
-  };
 
-  std::string refusal;
-  Result<std::vector<Routed>> routed = Route(message, &refusal);
-  Result<std::set<std::string>> done = routed.ok()
+  Result<RoutingFacts> facts = Facts(message);
+  Result<Routing> routing = facts.ok() ? RouteMessage(*facts) : Result<Routing>(facts.status());
+  if (routing.ok() && std::holds_alternative<Refusal>(*routing)) {
+    outcome.Refuse(default_name, std::get<Refusal>(*routing).reason, now);
+    return outcome;
+  }
+  Result<std::set<std::string>> done = routing.ok()
                                            ? SucceededChannels(reads_.log, message.id)
-                                           : Result<std::set<std::string>>(std::set<std::string>{});
-  const Status failure = !routed.ok() ? routed.status() : !done.ok() ? done.status() : Status::Ok();
-  if (!refusal.empty()) {
-    // Not retried: sending later would need a new consent, and then a new message.
-    attempt_on(default_name, Conflict("odmítnuto pravidly sdílení informací: " + refusal));
-    outcome.after.status = OutboxStatus::kRefused;
-    outcome.after.last_error = refusal;
-    outcome.refusal.case_id = message.case_id;
-    outcome.refusal.instance_id = message.instance_id;
-    outcome.refusal.type = kRefusedEvent;
-    outcome.refusal.payload = {{"outbox_id", message.id},
-                               {"recipient", message.recipient},
-                               {"template", message.template_name},
-                               {"reason", refusal}};
-    outcome.refusal.actor = "system";
-    outcome.refusal.at = now;
-    outcome.refused = true;
+                                           : Result<std::set<std::string>>(routing.status());
+  if (!done.ok()) {
+    outcome.Record(default_name, done.status(), now);
     return outcome;
   }
-  if (!failure.ok()) {
-    attempt_on(default_name, failure);
-    return outcome;
-  }
-  for (const Routed& route : *routed) {
-    const std::string& name = route.channel;
-    if (done->count(name)) continue;
-    if (name == kDigestChannel) {
-      // Held for the recipient's daily digest, sent with the others of the same person.
-      const Instant at = options_.next_digest(message.created);
-      if (now < at) {
-        outcome.digest_at = at;
-        continue;
-      }
-      DigestBatch& batch = (*digests)[route.delivery.tenant + "/" + route.delivery.login];
-      batch.items.push_back(route.delivery);
-      batch.outcomes.push_back(index);
+  for (const Route& route : std::get<std::vector<Route>>(*routing)) {
+    if (done->count(route.channel)) continue;
+    if (route.channel == kDigestChannel) {
+      Hold(route, message, now, index, digests, outcome);
       continue;
     }
-    Notifier* channel = ChannelFor(name);
-    attempt_on(name, channel != nullptr ? channel->Deliver(route.delivery)
-                                        : NotFound("no delivery channel '" + name + "'"));
+    Notifier* channel = ChannelFor(route.channel);
+    outcome.Record(route.channel,
+                   channel != nullptr ? channel->Deliver(route.delivery)
+                                      : NotFound("no delivery channel '" + route.channel + "'"),
+                   now);
   }
   return outcome;
+}
+
+void OutboxDispatcher::Hold(const Route& route, const OutboxRecord& message, Instant now,
+                            size_t index, std::map<std::string, DigestBatch>* digests,
+                            Outcome& outcome) {
+  const Instant at = options_.next_digest(message.created);
+  if (now < at) {
+    outcome.digest_at = at;
+    return;
+  }
+  DigestBatch& batch = (*digests)[route.delivery.tenant + "/" + route.delivery.login];
+  batch.items.push_back(route.delivery);
+  batch.outcomes.push_back(index);
 }
 
 void OutboxDispatcher::SendDigest(const DigestBatch& batch, Instant now,
@@ -193,109 +199,40 @@ void OutboxDispatcher::Finish(Outcome& outcome, Instant now) {
   }
 }
 
-Result<Delivery> OutboxDispatcher::Base(const OutboxRecord& message, const CaseRecord& kase) {
-  Delivery delivery;
-  delivery.key = "outbox-" + std::to_string(message.id);
-  delivery.tenant = kase.tenant;
-  delivery.case_id = message.case_id;
-  delivery.case_code = kase.code;
-  if (message.payload.is_object())
-    delivery.task_key = TaskKeyOfEvent(message.payload.value("event", ""));
-  delivery.recipient = message.recipient;
-  delivery.template_name = message.template_name;
-  delivery.payload = message.payload;
-  return delivery;
+Result<RoutingFacts> OutboxDispatcher::Facts(const OutboxRecord& message) {
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> kase, reads_.cases.GetCase(message.case_id));
+  if (!kase) return NotFound("case " + std::to_string(message.case_id) + " does not exist");
+  RoutingFacts facts;
+  facts.message = message;
+  facts.kase = std::move(*kase);
+  facts.has_directory = directory_ != nullptr;
+  facts.default_channel = default_channel_;
+  facts.digests = static_cast<bool>(options_.next_digest);
+  facts.format_time = options_.format_time;
+  if (RoutedByRecipient(facts)) SOUHRA_RETURN_IF_ERROR(LookUpRecipient(facts));
+  return facts;
 }
 
-Result<std::vector<OutboxDispatcher::Routed>> OutboxDispatcher::Route(const OutboxRecord& message,
-                                                                      std::string* refusal) {
-  SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> found,
-                          reads_.cases.GetCase(message.case_id));
-  if (!found) return NotFound("case " + std::to_string(message.case_id) + " does not exist");
-  const CaseRecord& kase = *found;
-  SOUHRA_ASSIGN_OR_RETURN(Delivery base, Base(message, kase));
-  std::vector<Routed> routes;
-  const bool actor = message.recipient.rfind("actor:", 0) == 0;
-  if (directory_ == nullptr || !message.channel.empty()) {
-    // One named channel, users only: as before the directory.
-    SOUHRA_ASSIGN_OR_RETURN(base.login, ResolveLogin(message.recipient, kase.data));
-    routes.push_back({message.channel.empty() ? default_channel_ : message.channel, base});
-    return routes;
+Status OutboxDispatcher::LookUpRecipient(RoutingFacts& facts) {
+  const std::string& tenant = facts.kase.tenant;
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<TenantRecord> found, directory_->GetTenant(tenant));
+  if (found) facts.tenant_settings = std::move(found->settings);
+  if (!TaskKeyOf(facts.message).empty()) {
+    SOUHRA_ASSIGN_OR_RETURN(facts.tasks, reads_.cases.ListTasks(facts.kase.id));
   }
-
-  SOUHRA_ASSIGN_OR_RETURN(std::optional<TenantRecord> tenant, directory_->GetTenant(kase.tenant));
-  if (tenant) base.tenant_settings = tenant->settings;
-  const bool has_smtp = base.tenant_settings.contains("smtp");
-  RenderContext render;
-  render.kase = &kase;
-  render.message = &message;
-  render.base_url = base.tenant_settings.value("base_url", "");
-  render.format_time = options_.format_time;
-  if (!base.task_key.empty()) {
-    SOUHRA_ASSIGN_OR_RETURN(std::vector<TaskRecord> tasks, reads_.cases.ListTasks(kase.id));
-    for (const TaskRecord& task : tasks) {
-      // The open one if there is one, else the latest of that key.
-      if (task.key == base.task_key && (!render.task || task.status == TaskStatus::kOpen)) {
-        render.task = task;
-      }
+  if (std::optional<std::string> actor = ActorOf(facts.message.recipient)) {
+    SOUHRA_ASSIGN_OR_RETURN(facts.actor, directory_->GetActor(tenant, *actor));
+    std::optional<SharingRequest> question = SharingQuestion(facts);
+    if (question && options_.check_sharing) {
+      SOUHRA_ASSIGN_OR_RETURN(facts.sharing, options_.check_sharing(facts.kase.id, *question));
     }
+    return Status::Ok();
   }
-  auto rendered = [&](Delivery d) {
-    render.recipient_name = d.recipient_name;
-    RenderedMessage text = RenderMessage(render);
-    d.subject = text.subject;
-    d.text = text.text;
-    d.due = text.due;
-    d.link = text.link;
-    return d;
-  };
-
-  if (actor) {
-    const std::string id = message.recipient.substr(6);
-    SOUHRA_ASSIGN_OR_RETURN(std::optional<ActorRecord> record,
-                            directory_->GetActor(kase.tenant, id));
-    if (!record || !record->active) return NotFound("no active actor '" + id + "'");
-    // Checked at send time, so consent revoked while the message waited stops it.
-    SharingRequest request{message.recipient, record->kind,
-                           message.payload.value("purpose", std::string())};
-    if (!options_.check_sharing) {
-      *refusal = "pravidla sdílení informací nejsou nainstalována";
-      return routes;
-    }
-    SOUHRA_ASSIGN_OR_RETURN(SharingVerdict verdict, options_.check_sharing(kase.id, request));
-    if (!verdict.allowed) {
-      *refusal = verdict.reason.empty() ? "sdílení není povoleno" : verdict.reason;
-      return routes;
-    }
-    base.recipient_name = record->name.empty() ? record->organisation : record->name;
-    base.webhook_secret = record->webhook_secret;
-    const std::string channel = !record->webhook_url.empty() ? "webhook" : "email";
-    base.address = channel == "webhook" ? record->webhook_url : record->email;
-    if (base.address.empty()) {
-      return InvalidArgument("actor '" + id + "' has neither a webhook nor an e-mail address");
-    }
-    base.key += "-" + channel + "-" + id;
-    routes.push_back({channel, rendered(base)});
-    return routes;
-  }
-
-  SOUHRA_ASSIGN_OR_RETURN(base.login, ResolveLogin(message.recipient, kase.data));
-  SOUHRA_ASSIGN_OR_RETURN(std::optional<UserRecord> user,
-                          directory_->GetUser(kase.tenant, base.login));
-  routes.push_back({"inbox", base});
-  if (user && !user->email.empty() && has_smtp) {
-    Delivery mail = base;
-    mail.recipient_name = user->name;
-    mail.address = user->email;
-    mail = rendered(mail);
-    const bool urgent =
-        message.payload.contains("template") && message.payload["template"].value("urgent", false);
-    const std::string channel =
-        user->daily_digest && !urgent && options_.next_digest ? kDigestChannel : "email";
-    mail.key += "-" + channel + "-" + base.login;
-    routes.push_back({channel, mail});
-  }
-  return routes;
+  // A role nobody holds needs no lookup: RouteMessage says why the message cannot go.
+  Result<std::string> login = ResolveLogin(facts.message.recipient, facts.kase.data);
+  if (!login.ok()) return Status::Ok();
+  SOUHRA_ASSIGN_OR_RETURN(facts.user, directory_->GetUser(tenant, *login));
+  return Status::Ok();
 }
 
 Notifier* OutboxDispatcher::ChannelFor(const std::string& name) const {

@@ -1,8 +1,8 @@
 // The outbox dispatcher: sends the messages that events wrote to the outbox, through their
 // channels, at least once.
 //
-// DeliverDue takes the pending messages due by the Clock, resolves each recipient to a user
-// (engine/notify/recipients.h), hands it to its channel with the idempotency key "outbox-<id>" and
+// DeliverDue takes the pending messages due by the Clock, routes each to its channels
+// (engine/notify/routing.h), hands it to each channel with the idempotency key "outbox-<id>" and
 // records the attempt (channel, time, result, error) through the Engine. A failed attempt is
 // retried after an exponential backoff (first_backoff, doubling, capped at max_backoff); after
 // max_attempts the message is failed, listed by OutboxLog::ListFailedOutbox until an administrator
@@ -27,6 +27,7 @@
 #include "engine/runtime/engine.h"
 #include "engine/information_sharing.h"
 #include "engine/notify/message_render.h"
+#include "engine/notify/routing.h"
 #include "engine/notifier.h"
 #include "engine/store.h"
 
@@ -91,10 +92,6 @@ class OutboxDispatcher {
   int batch() const { return options_.batch; }
 
  private:
-  struct Routed {
-    std::string channel;
-    Delivery delivery;
-  };
   struct Outcome {
     std::vector<DeliveryAttempt> attempts;
     OutboxRecord after;
@@ -103,24 +100,33 @@ class OutboxDispatcher {
     EventRecord refusal;               // the case history's row when refused
     std::optional<Instant> digest_at;  // waiting for the daily digest until then
     void Record(const std::string& channel, const Status& sent, Instant at);
+    // Ends the message as refused by the information rules for `reason`, on `channel`.
+    void Refuse(const std::string& channel, const std::string& reason, Instant at);
   };
   // The messages of one person whose digest is due, and the outcomes they belong to.
   struct DigestBatch {
     std::vector<Delivery> items;
     std::vector<size_t> outcomes;
   };
-  // Sends `message` on the channels it still needs and returns the attempts; a digest item due
-  // now joins `digests` (its outcome is `index`).
+  // Routes `message`, sends it on the channels it still needs and returns the attempts; a digest
+  // item due now joins `digests` (its outcome is `index`).
   Outcome Attempt(const OutboxRecord& message, Instant now, size_t index,
                   std::map<std::string, DigestBatch>* digests);
+  // Holds a digest route of `message` until its digest is due (outcome.digest_at), then adds it
+  // to the recipient's batch in `digests`.
+  void Hold(const Route& route, const OutboxRecord& message, Instant now, size_t index,
+            std::map<std::string, DigestBatch>* digests, Outcome& outcome);
   // Sends one digest e-mail and records it on each of its messages.
   void SendDigest(const DigestBatch& batch, Instant now, std::vector<Outcome>* outcomes);
   // Sets the message's next state from its attempts.
   void Finish(Outcome& outcome, Instant now);
-  // The deliveries `message` needs, one per channel. A refusal of the information rules is
-  // returned in `refusal` (with an empty list).
-  Result<std::vector<Routed>> Route(const OutboxRecord& message, std::string* refusal);
-  Result<Delivery> Base(const OutboxRecord& message, const CaseRecord& kase);
+  // What routing `message` needs to know (engine/notify/routing.h): its case and, for a message
+  // routed by its recipient, what LookUpRecipient adds. Fails with the store's, the directory's
+  // or the information rules' error, or kNotFound when the case does not exist.
+  Result<RoutingFacts> Facts(const OutboxRecord& message);
+  // Adds the tenant's settings, the case's tasks when the message is about one, the recipient's
+  // user or actor record and, for an actor, the information rules' verdict.
+  Status LookUpRecipient(RoutingFacts& facts);
   Notifier* ChannelFor(const std::string& name) const;
 
   OutboxReads reads_;

@@ -4,6 +4,7 @@ namespace souhra {
 namespace {
 
 constexpr char kUserPrefix[] = "user:";
+constexpr char kActorPrefix[] = "actor:";
 
 bool IsUser(const std::string& who) {
   return who.rfind(kUserPrefix, 0) == 0 && who.size() > sizeof kUserPrefix - 1;
@@ -13,7 +14,7 @@ bool IsUser(const std::string& who) {
 
 Result<std::string> ResolveLogin(const std::string& recipient, const Json& case_data) {
   if (IsUser(recipient)) return recipient.substr(sizeof kUserPrefix - 1);
-  if (recipient.rfind("actor:", 0) == 0) {
+  if (ActorOf(recipient)) {
     return InvalidArgument("recipient '" + recipient + "' is an external actor, not a user");
   }
   const Json* people = case_data.contains("people") ? &case_data["people"] : nullptr;
@@ -26,6 +27,11 @@ Result<std::string> ResolveLogin(const std::string& recipient, const Json& case_
                            "' in the case's people must be \"user:<login>\", not " + holder.dump());
   }
   return holder.get<std::string>().substr(sizeof kUserPrefix - 1);
+}
+
+std::optional<std::string> ActorOf(const std::string& recipient) {
+  if (recipient.rfind(kActorPrefix, 0) != 0) return std::nullopt;
+  return recipient.substr(sizeof kActorPrefix - 1);
 }
 
 }  // namespace souhra

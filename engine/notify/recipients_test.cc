@@ -31,5 +31,11 @@ TEST(ResolveLogin, AnActorOrAMalformedHolderIsRefused) {
   EXPECT_EQ(ResolveLogin("user:", kData).status().code(), StatusCode::kNotFound);
 }
 
+TEST(ActorOf, AnActorRecipientNamesTheActor) {
+  EXPECT_EQ(ActorOf("actor:charita"), "charita");
+  EXPECT_EQ(ActorOf("user:novak"), std::nullopt);
+  EXPECT_EQ(ActorOf("case_manager"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace souhra
