@@ -103,11 +103,12 @@ class CaseProcessor::Step {
     instance.state = workflow->initial;
     SOUHRA_ASSIGN_OR_RETURN(instance.id, txn_.InsertInstance(instance));
     SOUHRA_ASSIGN_OR_RETURN(Plan plan, PlanStart(Context(*workflow), case_, case_.data));
-    return Commit(*workflow, instance, std::move(plan), depth);
+    return WritePlan(*workflow, instance, std::move(plan), depth);
   }
 
-  // Writes an accepted plan: its operations, the instance's new state and the case data.
-  Status Commit(const Workflow& workflow, InstanceRecord instance, Plan plan, int depth) {
+  // Writes an accepted plan into the transaction: its operations, the instance's new state and
+  // the case data. Committing is the Engine's, around the whole event.
+  Status WritePlan(const Workflow& workflow, InstanceRecord instance, Plan plan, int depth) {
     case_.data = std::move(plan.data);
     for (Operation& op : plan.operations) {
       SOUHRA_RETURN_IF_ERROR(Carry(instance, std::move(op), depth));
@@ -250,7 +251,7 @@ Result<Applied> CaseProcessor::Create(WriteTxn& txn, const NewCase& request, Ins
   event.at = now;
   event.outcome = std::move(step.outcome());
   SOUHRA_ASSIGN_OR_RETURN(int64_t seq, txn.AppendEvent(event));
-  SOUHRA_RETURN_IF_ERROR(DeliverEmitted(txn, record.id, step.TakeEmitted(), now, 1));
+  SOUHRA_RETURN_IF_ERROR(ApplyEmitted(txn, record.id, step.TakeEmitted(), now, 1));
   return Applied{seq, record.id, false, std::move(event.outcome)};
 }
 
@@ -271,7 +272,7 @@ Result<Applied> CaseProcessor::Apply(WriteTxn& txn, const EventRequest& request,
   SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> found, txn.LoadCase(request.case_id));
   if (!found) return NotFound("case " + std::to_string(request.case_id) + " does not exist");
 
-  if (request.type.rfind("timer.", 0) != 0) return Deliver(txn, request, *found, now);
+  if (request.type.rfind("timer.", 0) != 0) return ApplyToInstances(txn, request, *found, now);
   const std::string key = request.type.substr(6);
   if (request.instance_id != 0 && request.due) {
     // A timer fires once: its row goes with the event, so a second firing finds nothing.
@@ -283,7 +284,7 @@ Result<Applied> CaseProcessor::Apply(WriteTxn& txn, const EventRequest& request,
     SOUHRA_RETURN_IF_ERROR(txn.DeleteTimer(request.instance_id, key));
   }
   std::optional<TaskTimerKey> task_timer = ParseTaskTimerKey(key);
-  if (!task_timer) return Deliver(txn, request, *found, now);
+  if (!task_timer) return ApplyToInstances(txn, request, *found, now);
   if (!request.internal) return InvalidArgument("'" + request.type + "' is the engine's own event");
   return ApplyTaskTimer(txn, request, *found, *task_timer, now);
 }
@@ -302,12 +303,12 @@ Result<Applied> CaseProcessor::ApplyTaskTimer(WriteTxn& txn, const EventRequest&
   EventRequest overdue = request;
   overdue.type = type;
   overdue.internal = true;
-  return Deliver(txn, overdue, c, now);
+  return ApplyToInstances(txn, overdue, c, now);
 }
 
-Result<Applied> CaseProcessor::Deliver(WriteTxn& txn, const EventRequest& request,
-                                       const CaseRecord& found, Instant now, int emit_depth,
-                                       InstanceId exclude) {
+Result<Applied> CaseProcessor::ApplyToInstances(WriteTxn& txn, const EventRequest& request,
+                                                const CaseRecord& found, Instant now,
+                                                int emit_depth, InstanceId exclude) {
   InstanceId target = request.instance_id;
   if (std::string key = TaskKeyOf(request.type, ".done"); !key.empty()) {
     SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> task, txn.FindOpenTask(request.case_id, key));
@@ -335,7 +336,7 @@ Result<Applied> CaseProcessor::Deliver(WriteTxn& txn, const EventRequest& reques
     SOUHRA_ASSIGN_OR_RETURN(Plan plan, PlanEvent(step.Context(*workflow), step.case_record(),
                                                  instance, request.type, request.payload));
     if (plan.accepted) {
-      SOUHRA_RETURN_IF_ERROR(step.Commit(*workflow, instance, std::move(plan), 0));
+      SOUHRA_RETURN_IF_ERROR(step.WritePlan(*workflow, instance, std::move(plan), 0));
       continue;
     }
     refusals.push_back(DescribeRefusal(*workflow, instance.state, request.type));
@@ -354,18 +355,18 @@ Result<Applied> CaseProcessor::Deliver(WriteTxn& txn, const EventRequest& reques
   event.outcome = std::move(step.outcome());
   SOUHRA_ASSIGN_OR_RETURN(int64_t seq, txn.AppendEvent(event));
   SOUHRA_RETURN_IF_ERROR(
-      DeliverEmitted(txn, request.case_id, step.TakeEmitted(), now, emit_depth + 1));
+      ApplyEmitted(txn, request.case_id, step.TakeEmitted(), now, emit_depth + 1));
   return Applied{seq, request.case_id, false, std::move(event.outcome)};
 }
 
-Status CaseProcessor::DeliverEmitted(WriteTxn& txn, CaseId case_id, std::vector<Emitted> emitted,
-                                     Instant now, int depth) {
+Status CaseProcessor::ApplyEmitted(WriteTxn& txn, CaseId case_id, std::vector<Emitted> emitted,
+                                   Instant now, int depth) {
   for (Emitted& e : emitted) {
     if (depth > kMaxEmitDepth) {
       return ScriptError("workflow '" + e.workflow + "': events emit each other too deeply at '" +
                          e.type + "'");
     }
-    // Earlier steps of this event changed the case: deliver against what they left.
+    // Earlier steps of this event changed the case: apply to what they left.
     SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> c, txn.LoadCase(case_id));
     if (!c) return NotFound("case " + std::to_string(case_id) + " does not exist");
     EventRequest request;
@@ -374,7 +375,7 @@ Status CaseProcessor::DeliverEmitted(WriteTxn& txn, CaseId case_id, std::vector<
     request.payload = std::move(e.payload);
     request.actor = "workflow:" + e.workflow;
     request.internal = true;  // nobody accepting it is noted, not refused
-    SOUHRA_RETURN_IF_ERROR(Deliver(txn, request, *c, now, depth, e.from).status());
+    SOUHRA_RETURN_IF_ERROR(ApplyToInstances(txn, request, *c, now, depth, e.from).status());
   }
   return Status::Ok();
 }

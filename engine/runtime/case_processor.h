@@ -60,7 +60,7 @@ class CaseProcessor {
 
   // Applies the event. A timer event whose key is a task's reserved timer (task_timers.h) is
   // that task's reminder (written to the outbox and logged as "task.<key>.reminder") or its
-  // overdue moment (delivered as the internal event "task.<key>.overdue"). kConflict when no instance accepts it (the message names each instance's
+  // overdue moment (applied as the internal event "task.<key>.overdue"). kConflict when no instance accepts it (the message names each instance's
   // state and what it would accept) or when an idempotency key is reused for another event;
   // kNotFound for an unknown case; script failures as kScriptError / kResourceExhausted.
   // On any error the caller rolls back to its savepoint: partial writes are possible.
@@ -70,20 +70,22 @@ class CaseProcessor {
   class Step;
   Result<Applied> ApplyTaskTimer(WriteTxn& txn, const EventRequest& request, const CaseRecord& c,
                                  const TaskTimerKey& timer, Instant now);
-  // An event an instance emitted (emit { … }), still to be delivered.
+  // An event an instance emitted (emit { … }), still to be applied to the case's other instances.
   struct Emitted {
     InstanceId from = 0;
     std::string workflow;
     std::string type;
     Json payload;
   };
-  // Hands the event to the instances that accept it (but not to `exclude`) and logs it, then
-  // delivers what the steps emitted; `emit_depth` counts how many emits led to this event.
-  Result<Applied> Deliver(WriteTxn& txn, const EventRequest& request, const CaseRecord& c,
-                          Instant now, int emit_depth = 0, InstanceId exclude = 0);
-  // Delivers emitted events one after another, each logged as its own row.
-  Status DeliverEmitted(WriteTxn& txn, CaseId case_id, std::vector<Emitted> emitted, Instant now,
-                        int depth);
+  // Applies the event to the instances that accept it (but not to `exclude`) and logs it, then
+  // applies what the steps emitted; `emit_depth` counts how many emits led to this event.
+  // ("Deliver" is for messages to people: Notifier, the delivery worker.)
+  Result<Applied> ApplyToInstances(WriteTxn& txn, const EventRequest& request,
+                                   const CaseRecord& c, Instant now, int emit_depth = 0,
+                                   InstanceId exclude = 0);
+  // Applies emitted events one after another, each logged as its own row.
+  Status ApplyEmitted(WriteTxn& txn, CaseId case_id, std::vector<Emitted> emitted, Instant now,
+                      int depth);
   Result<Applied> RepeatedCreation(WriteTxn& txn, const NewCase& request,
                                    const CaseRecord& existing);
 
