@@ -42,7 +42,7 @@ class Deployment {
     calendar_ = std::move(calendar).value();
     store_ = std::move(store).value();
     engine_ = std::make_unique<Engine>(*store_, clock_, *calendar_);
-    Result<Applied> installed =
+    Result<DefinitionChange> installed =
         engine_->Install(crash::kTenant, crash::kWorkflowFile, crash::kWorkflow);
     EXPECT_TRUE(installed.ok()) << installed.status().ToString();
   }

@@ -70,13 +70,10 @@ std::string DescribeRefusal(const Workflow& workflow, const std::string& state_n
 class CaseProcessor::Step {
  public:
   Step(CaseProcessor& processor, WriteTxn& txn, CaseRecord c, Instant now)
-      : processor_(processor), txn_(txn), case_(std::move(c)), now_(now) {
-    outcome_["transitions"] = Json::array();
-    outcome_["deadlines"] = Json::array();
-  }
+      : processor_(processor), txn_(txn), case_(std::move(c)), now_(now) {}
 
   CaseRecord& case_record() { return case_; }
-  Json& outcome() { return outcome_; }
+  EventOutcome& outcome() { return outcome_; }
   std::vector<Emitted> TakeEmitted() { return std::move(emitted_); }
 
   StepContext Context(const Workflow& workflow) {
@@ -117,11 +114,8 @@ class CaseProcessor::Step {
     instance.active = !plan.completed;
     instance.steps += 1;
     SOUHRA_RETURN_IF_ERROR(txn_.UpdateInstance(instance));
-    outcome_["transitions"].push_back({{"instance", instance.id},
-                                       {"workflow", workflow.name},
-                                       {"from", plan.from},
-                                       {"to", plan.to},
-                                       {"completed", plan.completed}});
+    outcome_.transitions.push_back(
+        {instance.id, workflow.name, plan.from, plan.to, plan.completed});
     return Status::Ok();
   }
 
@@ -130,7 +124,8 @@ class CaseProcessor::Step {
     if (auto* timer = std::get_if<TimerPlan>(&op)) {
       timer->timer.instance_id = instance.id;
       timer->timer.case_id = case_.id;
-      outcome_["deadlines"].push_back(DeadlineJson("timer", timer->timer.key, timer->due, timer->rule));
+      outcome_.deadlines.push_back(
+          DeadlineJson("timer", timer->timer.key, timer->due, timer->rule));
       // Re-scheduling replaces the timer, paused or not.
       SOUHRA_RETURN_IF_ERROR(txn_.DeletePausedDeadline(instance.id, "timer", timer->timer.key));
       return txn_.PutTimer(timer->timer);
@@ -156,11 +151,11 @@ class CaseProcessor::Step {
       SOUHRA_ASSIGN_OR_RETURN(
           Json entry, SuspendDeadline(txn_, processor_.calendar_, case_, instance.id, pause->kind,
                                       pause->key, now_));
-      outcome_["pauses"].push_back(std::move(entry));
+      outcome_.pauses.push_back(std::move(entry));
       return Status::Ok();
     }
     if (auto* emit = std::get_if<EmitEvent>(&op)) {
-      outcome_["emitted"].push_back(emit->type);
+      outcome_.emitted.push_back(emit->type);
       emitted_.push_back({instance.id, instance.workflow, emit->type, std::move(emit->payload)});
       return Status::Ok();
     }
@@ -168,7 +163,8 @@ class CaseProcessor::Step {
       SOUHRA_ASSIGN_OR_RETURN(Json entry,
                               ResumePausedDeadline(txn_, processor_.calendar_, case_, instance.id,
                                                    resume->kind, resume->key, now_));
-      outcome_[entry.contains("ignored") ? "pauses" : "deadlines"].push_back(std::move(entry));
+      (entry.contains("ignored") ? outcome_.pauses : outcome_.deadlines)
+          .push_back(std::move(entry));
       return Status::Ok();
     }
     return StartInstance(std::get<StartWorkflow>(op).workflow, depth + 1);
@@ -179,7 +175,9 @@ class CaseProcessor::Step {
     SOUHRA_RETURN_IF_ERROR(CloseOpenTask(plan.task.key, instance.id));
     plan.task.case_id = case_.id;
     plan.task.instance_id = instance.id;
-    if (plan.due) outcome_["deadlines"].push_back(DeadlineJson("task", plan.task.key, *plan.due, plan.rule));
+    if (plan.due) {
+      outcome_.deadlines.push_back(DeadlineJson("task", plan.task.key, *plan.due, plan.rule));
+    }
     return txn_.InsertTask(plan.task).status();
   }
 
@@ -197,7 +195,7 @@ class CaseProcessor::Step {
   WriteTxn& txn_;
   CaseRecord case_;
   Instant now_;
-  Json outcome_;
+  EventOutcome outcome_;
   std::vector<Emitted> emitted_;
 };
 
@@ -221,7 +219,7 @@ Result<Applied> CaseProcessor::RepeatedCreation(WriteTxn& txn, const NewCase& re
     return Conflict("tenant '" + request.tenant + "' already has a case with code '" +
                     request.code + "' (case " + std::to_string(existing.id) + ")");
   }
-  return Applied{created->seq, existing.id, true, created->outcome};
+  return Applied{created->seq, existing.id, true, created->outcome.get<EventOutcome>()};
 }
 
 Result<Applied> CaseProcessor::Create(WriteTxn& txn, const NewCase& request, Instant now) {
@@ -249,10 +247,10 @@ Result<Applied> CaseProcessor::Create(WriteTxn& txn, const NewCase& request, Ins
   event.idempotency_key = kCreationKey;
   event.actor = request.actor;
   event.at = now;
-  event.outcome = std::move(step.outcome());
+  event.outcome = step.outcome();
   SOUHRA_ASSIGN_OR_RETURN(int64_t seq, txn.AppendEvent(event));
   SOUHRA_RETURN_IF_ERROR(ApplyEmitted(txn, record.id, step.TakeEmitted(), now, 1));
-  return Applied{seq, record.id, false, std::move(event.outcome)};
+  return Applied{seq, record.id, false, std::move(step.outcome())};
 }
 
 Result<Applied> CaseProcessor::Apply(WriteTxn& txn, const EventRequest& request, Instant now) {
@@ -266,7 +264,7 @@ Result<Applied> CaseProcessor::Apply(WriteTxn& txn, const EventRequest& request,
         return Conflict("idempotency key '" + request.idempotency_key +
                         "' was already used for a different event ('" + first->type + "')");
       }
-      return Applied{first->seq, first->case_id, true, first->outcome};
+      return Applied{first->seq, first->case_id, true, first->outcome.get<EventOutcome>()};
     }
   }
   SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> found, txn.LoadCase(request.case_id));
@@ -341,10 +339,10 @@ Result<Applied> CaseProcessor::ApplyToInstances(WriteTxn& txn, const EventReques
     }
     refusals.push_back(DescribeRefusal(*workflow, instance.state, request.type));
   }
-  if (step.outcome()["transitions"].empty()) {
+  if (step.outcome().transitions.empty()) {
     std::string refusal = RefusalMessage(request.type, request.case_id, refusals);
     if (!request.internal) return Conflict(refusal);
-    step.outcome()["ignored"] = refusal;
+    step.outcome().ignored = std::move(refusal);
   }
   if (step.case_record().data != found.data) {
     SOUHRA_RETURN_IF_ERROR(txn.UpdateCase(step.case_record()));
@@ -352,11 +350,11 @@ Result<Applied> CaseProcessor::ApplyToInstances(WriteTxn& txn, const EventReques
 
   EventRecord event = LogRecordOf(request);
   event.at = now;
-  event.outcome = std::move(step.outcome());
+  event.outcome = step.outcome();
   SOUHRA_ASSIGN_OR_RETURN(int64_t seq, txn.AppendEvent(event));
   SOUHRA_RETURN_IF_ERROR(
       ApplyEmitted(txn, request.case_id, step.TakeEmitted(), now, emit_depth + 1));
-  return Applied{seq, request.case_id, false, std::move(event.outcome)};
+  return Applied{seq, request.case_id, false, std::move(step.outcome())};
 }
 
 Status CaseProcessor::ApplyEmitted(WriteTxn& txn, CaseId case_id, std::vector<Emitted> emitted,

@@ -9,6 +9,7 @@
 
 #include "engine/calendar.h"
 #include "engine/definitions/definition_catalog.h"
+#include "engine/event_outcome.h"
 #include "engine/store.h"
 #include "engine/runtime/task_timers.h"
 
@@ -45,7 +46,7 @@ struct Applied {
   int64_t seq = 0;
   CaseId case_id = 0;
   bool repeated = false;  // an idempotent repeat: the first result, nothing applied again
-  Json outcome = Json::object();
+  EventOutcome outcome;
 };
 
 class CaseProcessor {

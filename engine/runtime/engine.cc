@@ -22,6 +22,16 @@ EventRecord IncidentEventOf(const NewCase& r) {
   return e;
 }
 
+// A loaded definition's name, version and kind.
+DefinitionChange ChangeOf(const LoadedDefinition& loaded) {
+  DefinitionChange change;
+  change.name = loaded.name();
+  change.version =
+      loaded.workflow ? loaded.workflow->content_hash : loaded.rule_set->content_hash;
+  change.kind = loaded.workflow ? "workflow" : "rules";
+  return change;
+}
+
 std::future<Result<Applied>> Ready(Result<Applied> result) {
   std::promise<Result<Applied>> promise;
   promise.set_value(std::move(result));
@@ -81,54 +91,59 @@ Result<Applied> Engine::CreateCase(const NewCase& request) {
   return CreateCaseAsync(request).get();
 }
 
-Result<Applied> Engine::Install(const std::string& tenant, const std::string& file,
-                                const std::string& source) {
+Result<DefinitionChange> Engine::Install(const std::string& tenant, const std::string& file,
+                                         const std::string& source) {
   // Installing runs no handler, so a failure is the definition's (invalid), never an incident.
-  return Enqueue([this, tenant, file, source](WriteTxn& txn, Instant now) -> Result<Applied> {
+  // The writer fills `change`: this call waits for the reply, which comes after the work ran.
+  DefinitionChange change;
+  Result<Applied> done = Enqueue([&, tenant, file, source](WriteTxn& txn,
+                                                           Instant now) -> Result<Applied> {
     SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
                             catalog_.Install(txn, tenant, file, source, now));
-    Applied applied;
-    applied.outcome = {{"name", loaded.name()},
-                       {"version", loaded.workflow ? loaded.workflow->content_hash
-                                                   : loaded.rule_set->content_hash},
-                       {"kind", loaded.workflow ? "workflow" : "rules"}};
-    return applied;
+    change = ChangeOf(loaded);
+    return Applied{};
   }, EventRecord{}).get();
+  if (!done.ok()) return done.status();
+  return change;
 }
 
-Result<Applied> Engine::SaveDraft(const std::string& tenant, const std::string& file,
-                                  const std::string& source, const std::string& saved_by) {
+Result<DefinitionChange> Engine::SaveDraft(const std::string& tenant, const std::string& file,
+                                           const std::string& source,
+                                           const std::string& saved_by) {
   // Like Install, runs no handler: a failure is the definition's, never an incident.
-  return Enqueue([this, tenant, file, source, saved_by](WriteTxn& txn,
-                                                        Instant now) -> Result<Applied> {
+  DefinitionChange change;
+  Result<Applied> done = Enqueue([&, tenant, file, source, saved_by](
+                                     WriteTxn& txn, Instant now) -> Result<Applied> {
     bool created = false;
     SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
                             catalog_.SaveDraft(txn, tenant, file, source, saved_by, now, &created));
-    Applied applied;
-    applied.outcome = {{"name", loaded.name()},
-                       {"version", loaded.workflow ? loaded.workflow->content_hash
-                                                   : loaded.rule_set->content_hash},
-                       {"kind", loaded.workflow ? "workflow" : "rules"},
-                       {"created", created}};
-    return applied;
+    change = ChangeOf(loaded);
+    change.created = created;
+    return Applied{};
   }, EventRecord{}).get();
+  if (!done.ok()) return done.status();
+  return change;
 }
 
-Result<Applied> Engine::Activate(const std::string& tenant, const std::string& name,
-                                 const std::string& version) {
-  return Enqueue([this, tenant, name, version](WriteTxn& txn, Instant) -> Result<Applied> {
+Result<DefinitionChange> Engine::Activate(const std::string& tenant, const std::string& name,
+                                          const std::string& version) {
+  DefinitionChange change;
+  Result<Applied> done = Enqueue([&, tenant, name, version](WriteTxn& txn,
+                                                            Instant) -> Result<Applied> {
     SOUHRA_ASSIGN_OR_RETURN(std::optional<DefinitionSource> previous,
                             txn.FindActiveDefinition(tenant, name));
     bool changed = false;
     SOUHRA_ASSIGN_OR_RETURN(DefinitionSource active,
                             catalog_.Activate(txn, tenant, name, version, &changed));
-    Applied applied;
-    applied.outcome = {{"name", name},
-                       {"version", active.content_hash},
-                       {"previous", previous ? previous->content_hash : ""},
-                       {"changed", changed}};
-    return applied;
+    change = DefinitionChange{};
+    change.name = name;
+    change.version = active.content_hash;
+    change.previous = previous ? previous->content_hash : "";
+    change.changed = changed;
+    return Applied{};
   }, EventRecord{}).get();
+  if (!done.ok()) return done.status();
+  return change;
 }
 
 Result<Applied> Engine::ReassignTask(const TaskReassignment& request) {
@@ -162,8 +177,9 @@ Result<Applied> Engine::RetryIncident(int64_t incident_id) {
 }
 
 Result<SharingVerdict> Engine::CheckSharing(CaseId case_id, const SharingRequest& request) {
-  Result<Applied> done = Enqueue([this, case_id, request](WriteTxn& txn,
-                                                         Instant) -> Result<Applied> {
+  Json result;
+  Result<Applied> done = Enqueue([this, case_id, request, &result](WriteTxn& txn,
+                                                                  Instant) -> Result<Applied> {
     SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> kase, txn.LoadCase(case_id));
     if (!kase) return NotFound("case " + std::to_string(case_id) + " does not exist");
     Applied applied;
@@ -171,22 +187,22 @@ Result<SharingVerdict> Engine::CheckSharing(CaseId case_id, const SharingRequest
         catalog_.ActiveRuleSet(txn, kase->tenant, kSharingRuleSet);
     if (!rules.ok()) {
       if (rules.status().code() != StatusCode::kNotFound) return rules.status();
-      applied.outcome = {{"eligible", false},
-                         {"explanation", "pravidla sdílení informací nejsou nainstalována"}};
+      result = {{"eligible", false},
+                {"explanation", "pravidla sdílení informací nejsou nainstalována"}};
       return applied;
     }
     const Json ask = {{"recipient", request.recipient},
                       {"kind", request.kind},
                       {"purpose", request.purpose}};
-    SOUHRA_ASSIGN_OR_RETURN(applied.outcome,
+    SOUHRA_ASSIGN_OR_RETURN(result,
                             Decide(**rules, CaseView(*kase, "", kase->data), &ask));
     return applied;
   }, EventRecord{}).get();
   if (!done.ok()) return done.status();
   SharingVerdict verdict;
-  verdict.allowed = done->outcome.value("eligible", false);
-  verdict.reason = done->outcome.value("explanation", "");
-  verdict.result = done->outcome;
+  verdict.allowed = result.value("eligible", false);
+  verdict.reason = result.value("explanation", "");
+  verdict.result = result;
   return verdict;
 }
 

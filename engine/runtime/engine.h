@@ -38,6 +38,16 @@ struct EngineStats {
   int64_t refused = 0;   // of those, requests refused as conflicts (no state accepts the event)
 };
 
+// What installing, saving or activating a definition did.
+struct DefinitionChange {
+  std::string name;
+  std::string version;   // the content hash
+  std::string kind;      // "workflow" or "rules"; not set by Activate
+  bool created = false;  // SaveDraft: this text was not stored before
+  std::string previous;  // Activate: the version that was active, "" when none was
+  bool changed = false;  // Activate: the active version is another one now
+};
+
 struct EngineOptions {
   size_t max_batch = 512;  // requests per group commit
   SandboxLimits limits;
@@ -55,18 +65,18 @@ class Engine {
   // Each call blocks until its work is durable or refused. Thread-safe.
   Result<Applied> CreateCase(const NewCase& request);
   Result<Applied> Submit(const EventRequest& request);
-  // Validates and activates a definition for a tenant. outcome: {name, version, kind}.
-  Result<Applied> Install(const std::string& tenant, const std::string& file,
-                          const std::string& source);
+  // Validates and activates a definition for a tenant (name, version, kind).
+  Result<DefinitionChange> Install(const std::string& tenant, const std::string& file,
+                                   const std::string& source);
   // Validates a definition and saves it as a draft version for the tenant, not active; saving
-  // an existing version again changes nothing. outcome: {name, version, kind, created}.
+  // an existing version again changes nothing (name, version, kind, created).
   // `saved_by` is "user:<login>" (DefinitionSource::saved_by).
-  Result<Applied> SaveDraft(const std::string& tenant, const std::string& file,
-                            const std::string& source, const std::string& saved_by);
+  Result<DefinitionChange> SaveDraft(const std::string& tenant, const std::string& file,
+                                     const std::string& source, const std::string& saved_by);
   // Makes a stored version (content hash or a unique prefix) the active one of (tenant, name);
-  // see DefinitionCatalog::Activate. outcome: {name, version, previous, changed}.
-  Result<Applied> Activate(const std::string& tenant, const std::string& name,
-                           const std::string& version);
+  // see DefinitionCatalog::Activate (name, version, previous, changed).
+  Result<DefinitionChange> Activate(const std::string& tenant, const std::string& name,
+                                    const std::string& version);
   // Gives an open task another assignee (task_actions.h), logged as "task.<key>.reassigned".
   // Its pending reminders follow: a rung goes to whoever holds the task when it fires.
   Result<Applied> ReassignTask(const TaskReassignment& request);
