@@ -307,22 +307,7 @@ Result<Applied> CaseProcessor::ApplyTaskTimer(WriteTxn& txn, const EventRequest&
 Result<Applied> CaseProcessor::ApplyToInstances(WriteTxn& txn, const EventRequest& request,
                                                 const CaseRecord& found, Instant now,
                                                 int emit_depth, InstanceId exclude) {
-  InstanceId target = request.instance_id;
-  if (std::string key = TaskKeyOf(request.type, ".done"); !key.empty()) {
-    SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> task, txn.FindOpenTask(request.case_id, key));
-    if (!task) return Conflict("case " + std::to_string(request.case_id) + " has no open task '" +
-                               key + "'");
-    SOUHRA_RETURN_IF_ERROR(DeleteTaskTimers(txn, *task));
-    SOUHRA_RETURN_IF_ERROR(txn.DeletePausedDeadline(task->instance_id, "task", key));
-    SOUHRA_RETURN_IF_ERROR(txn.CloseTask(task->id, TaskStatus::kDone, request.payload));
-    target = task->instance_id;
-  } else if (std::string overdue = TaskKeyOf(request.type, ".overdue"); !overdue.empty()) {
-    SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> task,
-                            txn.FindOpenTask(request.case_id, overdue));
-    if (!task) return NotFound("task '" + overdue + "' is no longer open");
-    target = task->instance_id;
-  }
-
+  SOUHRA_ASSIGN_OR_RETURN(InstanceId target, Addressee(txn, request));
   SOUHRA_ASSIGN_OR_RETURN(std::vector<InstanceRecord> instances,
                           txn.LoadActiveInstances(request.case_id));
   Step step(*this, txn, found, now);
@@ -355,6 +340,25 @@ Result<Applied> CaseProcessor::ApplyToInstances(WriteTxn& txn, const EventReques
   SOUHRA_RETURN_IF_ERROR(
       ApplyEmitted(txn, request.case_id, step.TakeEmitted(), now, emit_depth + 1));
   return Applied{seq, request.case_id, false, std::move(step.outcome())};
+}
+
+Result<InstanceId> CaseProcessor::Addressee(WriteTxn& txn, const EventRequest& request) {
+  if (std::string key = TaskKeyOf(request.type, ".done"); !key.empty()) {
+    SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> task, txn.FindOpenTask(request.case_id, key));
+    if (!task) return Conflict("case " + std::to_string(request.case_id) + " has no open task '" +
+                               key + "'");
+    SOUHRA_RETURN_IF_ERROR(DeleteTaskTimers(txn, *task));
+    SOUHRA_RETURN_IF_ERROR(txn.DeletePausedDeadline(task->instance_id, "task", key));
+    SOUHRA_RETURN_IF_ERROR(txn.CloseTask(task->id, TaskStatus::kDone, request.payload));
+    return task->instance_id;
+  }
+  if (std::string overdue = TaskKeyOf(request.type, ".overdue"); !overdue.empty()) {
+    SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> task,
+                            txn.FindOpenTask(request.case_id, overdue));
+    if (!task) return NotFound("task '" + overdue + "' is no longer open");
+    return task->instance_id;
+  }
+  return request.instance_id;
 }
 
 Status CaseProcessor::ApplyEmitted(WriteTxn& txn, CaseId case_id, std::vector<Emitted> emitted,

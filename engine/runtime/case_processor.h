@@ -84,6 +84,10 @@ class CaseProcessor {
   Result<Applied> ApplyToInstances(WriteTxn& txn, const EventRequest& request,
                                    const CaseRecord& c, Instant now, int emit_depth = 0,
                                    InstanceId exclude = 0);
+  // The instance `request` is for: a task's event ("task.<key>.done", closing the task, and
+  // "task.<key>.overdue") goes to the task's instance; other events to request.instance_id
+  // (0 = every active instance).
+  Result<InstanceId> Addressee(WriteTxn& txn, const EventRequest& request);
   // Applies emitted events one after another, each logged as its own row.
   Status ApplyEmitted(WriteTxn& txn, CaseId case_id, std::vector<Emitted> emitted, Instant now,
                       int depth);
