@@ -10,7 +10,8 @@ using RecordsTest = SqliteStoreTest;
 
 TEST_F(RecordsTest, CaseRoundTripsAndUpdatesDataAndClosed) {
   auto loaded = store_->GetCase(case_id_);
-  ASSERT_TRUE(loaded.ok() && loaded->has_value());
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  ASSERT_TRUE(loaded->has_value());
   const CaseRecord& expected = sample_case_;
   EXPECT_EQ((*loaded)->tenant, expected.tenant);
   EXPECT_EQ((*loaded)->code, expected.code);
@@ -25,7 +26,8 @@ TEST_F(RecordsTest, CaseRoundTripsAndUpdatesDataAndClosed) {
   ASSERT_TRUE(txn->UpdateCase(changed).ok());
   ASSERT_TRUE(txn->Commit().ok());
   auto reloaded = store_->GetCase(case_id_);
-  ASSERT_TRUE(reloaded.ok() && reloaded->has_value());
+  ASSERT_TRUE(reloaded.ok()) << reloaded.status().ToString();
+  ASSERT_TRUE(reloaded->has_value());
   EXPECT_EQ((*reloaded)->data, changed.data);
   EXPECT_TRUE((*reloaded)->closed);
 }
@@ -85,7 +87,8 @@ TEST_F(RecordsTest, TaskRoundTripsAndCloses) {
   auto id = txn->InsertTask(task);
   ASSERT_TRUE(id.ok());
   auto open = txn->FindOpenTask(case_id_, "review");
-  ASSERT_TRUE(open.ok() && open->has_value());
+  ASSERT_TRUE(open.ok()) << open.status().ToString();
+  ASSERT_TRUE(open->has_value());
   EXPECT_EQ((*open)->id, *id);
   ASSERT_TRUE(txn->CloseTask(*id, TaskStatus::kDone, Json{{"ok", true}}).ok());
   auto closed = txn->FindOpenTask(case_id_, "review");
@@ -115,7 +118,8 @@ TEST_F(RecordsTest, TaskWithoutDueKeepsNoDue) {
   ASSERT_TRUE(txn->InsertTask(task).ok());
   ASSERT_TRUE(txn->Commit().ok());
   auto tasks = store_->ListTasks(case_id_);
-  ASSERT_TRUE(tasks.ok() && tasks->size() == 1);
+  ASSERT_TRUE(tasks.ok()) << tasks.status().ToString();
+  ASSERT_EQ(tasks->size(), 1u);
   EXPECT_FALSE((*tasks)[0].due.has_value());
   EXPECT_TRUE((*tasks)[0].result.is_null());
 }
@@ -133,7 +137,8 @@ TEST_F(RecordsTest, OutboxRoundTrips) {
   ASSERT_TRUE(txn->InsertOutbox(note).ok());
   ASSERT_TRUE(txn->Commit().ok());
   auto rows = store_->ListOutbox(case_id_);
-  ASSERT_TRUE(rows.ok() && rows->size() == 1);
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->size(), 1u);
   const OutboxRecord& r = (*rows)[0];
   EXPECT_GT(r.id, 0);
   EXPECT_EQ(r.recipient, note.recipient);
@@ -155,7 +160,8 @@ TEST_F(RecordsTest, DecisionRoundTrips) {
   ASSERT_TRUE(txn->InsertDecision(decision).ok());
   ASSERT_TRUE(txn->Commit().ok());
   auto rows = store_->ListDecisions(case_id_);
-  ASSERT_TRUE(rows.ok() && rows->size() == 1);
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->size(), 1u);
   EXPECT_EQ((*rows)[0].rule_set, "cm_eligibility");
   EXPECT_EQ((*rows)[0].rule_set_hash, "abc");
   EXPECT_EQ((*rows)[0].result, decision.result);
@@ -173,7 +179,8 @@ TEST_F(RecordsTest, EventRoundTripsWithItsSequenceNumber) {
   ASSERT_TRUE(seq.ok());
   ASSERT_TRUE(txn->Commit().ok());
   auto rows = store_->ListEvents(case_id_);
-  ASSERT_TRUE(rows.ok() && rows->size() == 1);
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->size(), 1u);
   const EventRecord& e = (*rows)[0];
   EXPECT_EQ(e.seq, *seq);
   EXPECT_EQ(e.instance_id, instance_id_);
@@ -193,7 +200,8 @@ TEST_F(RecordsTest, FindEventByKeyFindsOnlyThatCasesKey) {
   auto seq = txn->AppendEvent(event);
   ASSERT_TRUE(seq.ok());
   auto found = txn->FindEventByKey(case_id_, "req-7");
-  ASSERT_TRUE(found.ok() && found->has_value());
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  ASSERT_TRUE(found->has_value());
   EXPECT_EQ((*found)->seq, *seq);
   auto other = txn->FindEventByKey(case_id_, "req-8");
   ASSERT_TRUE(other.ok());
@@ -233,7 +241,8 @@ TEST_F(RecordsTest, IncidentRoundTripsListsAndUpdates) {
   ASSERT_TRUE(txn->Commit().ok());
 
   auto open = store_->ListIncidents(/*open_only=*/true);
-  ASSERT_TRUE(open.ok() && open->size() == 1);
+  ASSERT_TRUE(open.ok()) << open.status().ToString();
+  ASSERT_EQ(open->size(), 1u);
   const IncidentRecord& r = (*open)[0];
   EXPECT_EQ(r.id, *id);
   EXPECT_EQ(r.event.type, "task.review.done");
@@ -249,9 +258,11 @@ TEST_F(RecordsTest, IncidentRoundTripsListsAndUpdates) {
   ASSERT_TRUE(txn->Commit().ok());
   EXPECT_TRUE(store_->ListIncidents(true)->empty());
   auto all = store_->ListIncidents(false);
-  ASSERT_TRUE(all.ok() && all->size() == 1);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->size(), 1u);
   auto got = store_->GetIncident(*id);
-  ASSERT_TRUE(got.ok() && got->has_value());
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  ASSERT_TRUE(got->has_value());
   EXPECT_EQ((*got)->status, IncidentStatus::kResolved);
   EXPECT_EQ((*got)->attempts, 2);
 }
@@ -283,10 +294,12 @@ TEST_F(RecordsTest, ActivatingADefinitionDeactivatesThePreviousVersion) {
   ASSERT_TRUE(txn->PutDefinition(v2).ok());
   ASSERT_TRUE(txn->Commit().ok());
   auto active = store_->GetActiveDefinition("orp-kolin", "plan_review");
-  ASSERT_TRUE(active.ok() && active->has_value());
+  ASSERT_TRUE(active.ok()) << active.status().ToString();
+  ASSERT_TRUE(active->has_value());
   EXPECT_EQ((*active)->content_hash, "hash2");
   auto old = store_->GetDefinition("hash1");
-  ASSERT_TRUE(old.ok() && old->has_value());
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  ASSERT_TRUE(old->has_value());
   EXPECT_EQ((*old)->source, "return 1");
   EXPECT_FALSE((*old)->active);
 
@@ -294,7 +307,8 @@ TEST_F(RecordsTest, ActivatingADefinitionDeactivatesThePreviousVersion) {
   ASSERT_TRUE(txn->PutDefinition(v1).ok());  // reactivating an older version
   ASSERT_TRUE(txn->Commit().ok());
   active = store_->GetActiveDefinition("orp-kolin", "plan_review");
-  ASSERT_TRUE(active.ok() && active->has_value());
+  ASSERT_TRUE(active.ok()) << active.status().ToString();
+  ASSERT_TRUE(active->has_value());
   EXPECT_EQ((*active)->content_hash, "hash1");
   EXPECT_FALSE(store_->GetDefinition("hash2")->value().active);
 }

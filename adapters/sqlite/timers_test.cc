@@ -52,10 +52,12 @@ TEST_F(TimersTest, PutTimerRoundTrips) {
   auto txn = Begin();
   ASSERT_TRUE(txn->PutTimer(Timer("grace", 100, "escalated", true)).ok());
   auto found = txn->FindTimer(instance_id_, "grace");
-  ASSERT_TRUE(found.ok() && found->has_value());
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  ASSERT_TRUE(found->has_value());
   ASSERT_TRUE(txn->Commit().ok());
   auto timers = store_->ListTimers(case_id_);
-  ASSERT_TRUE(timers.ok() && timers->size() == 1);
+  ASSERT_TRUE(timers.ok()) << timers.status().ToString();
+  ASSERT_EQ(timers->size(), 1u);
   const TimerRecord& t = (*timers)[0];
   EXPECT_EQ(t.instance_id, instance_id_);
   EXPECT_EQ(t.case_id, case_id_);
@@ -70,7 +72,8 @@ TEST_F(TimersTest, PutTimerReplacesTheSameInstanceAndKey) {
   ASSERT_TRUE(txn->PutTimer(Timer("grace", 50, "escalated")).ok());
   ASSERT_TRUE(txn->Commit().ok());
   auto timers = store_->ListTimers(case_id_);
-  ASSERT_TRUE(timers.ok() && timers->size() == 1);
+  ASSERT_TRUE(timers.ok()) << timers.status().ToString();
+  ASSERT_EQ(timers->size(), 1u);
   EXPECT_EQ((*timers)[0].due, At(50));
   EXPECT_EQ((*timers)[0].scope_state, "escalated");
 }
@@ -131,7 +134,8 @@ TEST_F(TimersTest, CancelScopedLeavesOtherInstancesAlone) {
   ASSERT_TRUE(txn->CancelScoped(instance_id_, "").ok());
   ASSERT_TRUE(txn->Commit().ok());
   auto timers = store_->ListTimers(case_id_);
-  ASSERT_TRUE(timers.ok() && timers->size() == 1);
+  ASSERT_TRUE(timers.ok()) << timers.status().ToString();
+  ASSERT_EQ(timers->size(), 1u);
   EXPECT_EQ((*timers)[0].instance_id, *other);
 }
 
@@ -150,7 +154,8 @@ TEST_F(TimersTest, DueTimersAreEarliestFirstUpToNowAndLimit) {
   EXPECT_EQ(keys, (std::vector<std::string>{"a", "b", "c"}));
 
   auto first_two = store_->DueTimers(At(1000), 2);
-  ASSERT_TRUE(first_two.ok() && first_two->size() == 2);
+  ASSERT_TRUE(first_two.ok()) << first_two.status().ToString();
+  ASSERT_EQ(first_two->size(), 2u);
   EXPECT_EQ((*first_two)[1].key, "b");
   EXPECT_TRUE(store_->DueTimers(At(9), 10)->empty());
 }

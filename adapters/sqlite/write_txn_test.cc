@@ -21,7 +21,8 @@ TEST_F(WriteTxnTest, RollingBackToASavepointKeepsEarlierEventsOfTheTransaction) 
   ASSERT_TRUE(txn->ReleaseSavepoint().ok());
   ASSERT_TRUE(txn->Commit().ok());
   auto events = store_->ListEvents(case_id_);
-  ASSERT_TRUE(events.ok() && events->size() == 2);
+  ASSERT_TRUE(events.ok()) << events.status().ToString();
+  ASSERT_EQ(events->size(), 2u);
   EXPECT_EQ((*events)[0].type, "first");
   EXPECT_EQ((*events)[1].type, "third");
 }
@@ -134,7 +135,8 @@ TEST_F(MemoryStoreTest, InMemoryStoreRoundTripsAndRollsBack) {
   ASSERT_TRUE(txn->AppendEvent(SampleEvent(case_id_, "dropped")).ok());
   txn.reset();
   auto events = store_->ListEvents(case_id_);
-  ASSERT_TRUE(events.ok() && events->size() == 1);
+  ASSERT_TRUE(events.ok()) << events.status().ToString();
+  ASSERT_EQ(events->size(), 1u);
   EXPECT_EQ((*events)[0].type, "kept");
   EXPECT_TRUE(store_->GetCase(case_id_)->has_value());
 }
