@@ -113,8 +113,7 @@ Status FireWithScheduler(Store& store, Engine& engine, const TimerBenchOptions& 
     Scheduler scheduler(engine, o.tick, o.batch, [&](const Status& s) {
       if (first_error.ok()) first_error = s;
     });
-    std::this_thread::sleep_until(std::chrono::system_clock::time_point(last_due) +
-                                  milliseconds(200));
+    std::this_thread::sleep_for(last_due + milliseconds(200) - SystemClock().Now());
     const auto give_up = SteadyClock::now() + std::chrono::seconds(30);
     while (SteadyClock::now() < give_up) {
       SOUHRA_ASSIGN_OR_RETURN(std::vector<TimerRecord> due, store.DueTimers(last_due, 1));

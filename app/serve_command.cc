@@ -1,28 +1,28 @@
 // `souhra serve`: the engine, its timer scheduler, the outbox's delivery worker and the HTTP
 // server on one SQLite file.
-#include "adapters/clock/system_clock.h"
 #include "app/serve_command.h"
 
 #include <algorithm>
 #include <csignal>
 #include <iostream>
+#include <optional>
 #include <thread>
 
+#include "adapters/clock/system_clock.h"
 #include "adapters/email/email_channel.h"
 #include "adapters/inbox/inbox_channel.h"
-#include "adapters/sqlite/access_store.h"
-#include "adapters/sqlite/directory_store.h"
 #include "adapters/sqlite/sqlite_store.h"
 #include "adapters/webhook/webhook_channel.h"
 #include "app/demo_directory.h"
 #include "app/demo_seed.h"
 #include "app/flags.h"
-#include "engine/time/czech_format.h"
-#include "engine/workers/delivery_worker.h"
-#include "engine/runtime/engine.h"
 #include "engine/notify/outbox_dispatcher.h"
-#include "engine/workers/scheduler.h"
+#include "engine/notify/sharing_rules.h"
+#include "engine/runtime/engine.h"
+#include "engine/time/czech_format.h"
 #include "engine/time/working_calendar.h"
+#include "engine/workers/delivery_worker.h"
+#include "engine/workers/scheduler.h"
 #include "web/server.h"
 
 namespace souhra {
@@ -63,97 +63,98 @@ class ShutdownOnSignal {
 // Users who chose the daily digest get it at 7:00 Prague time.
 constexpr std::chrono::hours kDigestHour{7};
 
-}  // namespace
+struct ServeSettings {
+  ServerOptions server;
+  SqliteOptions store;
+  std::string definitions;
+  std::string demo_password;
+};
 
-int ServeCommand(const CommandArgs& args) {
-  const sigset_t signals = ShutdownSignals();
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // inherited by every thread started below
+// The flags, or nullopt (after printing why) when they are not valid.
+std::optional<ServeSettings> ReadFlags(const CommandArgs& args) {
   Flags flags(args);
-  ServerOptions server_options;
-  server_options.host = flags.Get("--listen", "127.0.0.1");
-  server_options.port = flags.GetInt("--port", 8080);
-  SqliteOptions store_options;
-  store_options.path = flags.Get("--db", "souhra.db");
-  const std::string definitions = flags.Get("--definitions", SOUHRA_SOURCE_DIR);
-  server_options.static_dir = flags.Get("--static", std::string(SOUHRA_SOURCE_DIR) + "/web/static");
-  server_options.sessions.secure_cookie = flags.Has("--secure-cookies");
-  server_options.log = &std::cerr;
-  const std::string demo_password = flags.Get("--demo-password", "");
-  if (!flags.Finish(std::cerr)) return 2;
+  ServeSettings settings;
+  settings.server.host = flags.Get("--listen", "127.0.0.1");
+  settings.server.port = flags.GetInt("--port", 8080);
+  settings.store.path = flags.Get("--db", "souhra.db");
+  settings.definitions = flags.Get("--definitions", SOUHRA_SOURCE_DIR);
+  settings.server.static_dir =
+      flags.Get("--static", std::string(SOUHRA_SOURCE_DIR) + "/web/static");
+  settings.server.sessions.secure_cookie = flags.Has("--secure-cookies");
+  settings.server.log = &std::cerr;
+  settings.demo_password = flags.Get("--demo-password", "");
+  if (!flags.Finish(std::cerr)) return std::nullopt;
+  return settings;
+}
 
-  Result<std::unique_ptr<Store>> store = OpenSqliteStore(store_options);
-  if (!store.ok()) {
-    std::cerr << "souhra serve: " << store.status().ToString() << "\n";
-    return 1;
-  }
-  Result<std::unique_ptr<WorkingCalendar>> calendar = WorkingCalendar::Create();
-  if (!calendar.ok()) {
-    std::cerr << "souhra serve: " << calendar.status().ToString() << "\n";
-    return 1;
-  }
-  Result<std::unique_ptr<Directory>> directory = OpenSqliteDirectory(store_options);
-  Result<std::unique_ptr<AccessStore>> access =
-      directory.ok() ? OpenSqliteAccessStore(store_options) : directory.status();
-  if (!access.ok()) {
-    std::cerr << "souhra serve: " << access.status().ToString() << "\n";
-    return 1;
-  }
-  std::string seeded_password;
-  if (Status s = SeedDemoDirectory(**directory, kDemoTenant, demo_password, &seeded_password);
+// The demo municipality's users and a directory row for every example tenant. The password
+// the demo users got, if they were created now, goes to `seeded_password`.
+Status SeedDirectory(Directory& directory, const ServeSettings& settings,
+                     std::string* seeded_password) {
+  if (Status s = SeedDemoDirectory(directory, kDemoTenant, settings.demo_password, seeded_password);
       !s.ok()) {
-    std::cerr << "souhra serve: demo directory: " << s.ToString() << "\n";
-    return 1;
+    return Status(s.code(), "demo directory: " + s.ToString());
   }
-  std::vector<std::string> examples = SeededTenants(definitions);
+  std::vector<std::string> examples = SeededTenants(settings.definitions);
   examples.erase(std::remove(examples.begin(), examples.end(), kDemoTenant), examples.end());
-  if (Status s = SeedExampleTenants(**directory, examples); !s.ok()) {
-    std::cerr << "souhra serve: example tenants: " << s.ToString() << "\n";
-    return 1;
+  if (Status s = SeedExampleTenants(directory, examples); !s.ok()) {
+    return Status(s.code(), "example tenants: " + s.ToString());
   }
-  SystemClock clock;
-  Engine engine(**store, clock, **calendar);
-  std::vector<std::string> installed;
-  if (Status s = InstallTenantDefinitions(engine, definitions, &installed); !s.ok()) {
-    std::cerr << "souhra serve: definitions in " << definitions << ":\n" << s.message() << "\n";
-    return 1;
+  return Status::Ok();
+}
+
+// The outbox's channels and how the dispatcher routes: every user gets the in-app inbox; e-mail
+// goes out when the tenant's settings have "smtp"; external actors get webhooks or e-mail once
+// the information rules allow it. Everything passed must outlive the delivery.
+class OutboxDelivery {
+ public:
+  OutboxDelivery(Store& store, Engine& engine, Directory& directory, const Clock& clock,
+                 const WorkingCalendar& prague)
+      : sharing_(store),
+        inbox_(engine),
+        email_(clock),
+        digest_(clock, "digest"),
+        webhook_(clock),
+        dispatcher_(store, engine, directory, clock, {&inbox_, &email_, &digest_, &webhook_},
+                    Options(prague)),
+        worker_(dispatcher_, std::chrono::seconds(1),
+                [](const Status& s) { std::cerr << "outbox: " << s.ToString() << "\n"; }) {}
+
+  static InstantFormatter PragueTime(const WorkingCalendar& prague) {
+    return [&prague](Instant t) { return FormatCzechDateTime(prague.ToPrague(t)); };
   }
-  Scheduler scheduler(engine, kSchedulerTick, kSchedulerBatch, [](const Status& s) {
-    std::cerr << "scheduler: " << s.ToString() << "\n";
-  });
-  // Every user gets the in-app inbox; e-mail goes out when the tenant's settings have "smtp";
-  // external actors get webhooks or e-mail once the information rules allow it.
-  InboxChannel inbox(engine);
-  EmailChannel email(clock);
-  EmailChannel digest(clock, "digest");
-  WebhookChannel webhook(clock);
-  DispatchOptions dispatch;
-  const WorkingCalendar& prague = **calendar;
-  dispatch.format_time = [&prague](Instant t) { return FormatCzechDateTime(prague.ToPrague(t)); };
-  dispatch.next_digest = DailyAt(prague, kDigestHour);
-  dispatch.check_sharing = [&engine](CaseId id, const SharingRequest& request) {
-    return engine.CheckSharing(id, request);
-  };
-  OutboxDispatcher dispatcher(**store, engine, **directory, clock,
-                              {&inbox, &email, &digest, &webhook}, dispatch);
-  DeliveryWorker delivery(dispatcher, std::chrono::seconds(1), [](const Status& s) {
-    std::cerr << "outbox: " << s.ToString() << "\n";
-  });
-  WebServices services;
-  services.store = store->get();
-  services.engine = &engine;
-  services.directory = directory->get();
-  services.access = access->get();
-  services.calendar = calendar->get();
-  services.clock = &clock;
-  services.default_tenant = kDemoTenant;
-  services.format_time = dispatch.format_time;
-  HttpServer server(services, server_options);
+
+ private:
+  DispatchOptions Options(const WorkingCalendar& prague) {
+    DispatchOptions dispatch;
+    dispatch.format_time = PragueTime(prague);
+    dispatch.next_digest = DailyAt(prague, kDigestHour);
+    // Read on the delivery thread, with its own catalog: no write transaction per check.
+    dispatch.check_sharing = [this](CaseId id, const SharingRequest& request) {
+      return sharing_.Check(id, request);
+    };
+    return dispatch;
+  }
+
+  SharingRules sharing_;  // the delivery worker's thread only
+  InboxChannel inbox_;
+  EmailChannel email_;
+  EmailChannel digest_;
+  WebhookChannel webhook_;
+  OutboxDispatcher dispatcher_;
+  DeliveryWorker worker_;  // declared last: stops before the rest goes
+};
+
+// Serves HTTP until SIGINT or SIGTERM; prints where, and the demo sign-ins when just seeded.
+int ServeHttp(WebServices services, ServeSettings& settings, size_t definitions,
+              const std::string& seeded_password) {
+  HttpServer server(services, settings.server);
   ShutdownOnSignal shutdown(server);
   Status served = server.Run([&] {
     const std::string url =
-        "http://" + server_options.host + ":" + std::to_string(server.port()) + "/";
-    std::cout << "Souhra běží: " << url << "  (databáze " << store_options.path << ", obec '"
-              << kDemoTenant << "', " << installed.size() << " definic)\n"
+        "http://" + settings.server.host + ":" + std::to_string(server.port()) + "/";
+    std::cout << "Souhra běží: " << url << "  (databáze " << settings.store.path << ", obec '"
+              << kDemoTenant << "', " << definitions << " definic)\n"
               << "Kontrola stavu: " << url << "healthz\n";
     if (!seeded_password.empty()) PrintDemoSignIns(std::cout, url, seeded_password);
     std::cout << std::flush;
@@ -163,6 +164,48 @@ int ServeCommand(const CommandArgs& args) {
     return 1;
   }
   return 0;
+}
+
+int Fail(const std::string& what) {
+  std::cerr << "souhra serve: " << what << "\n";
+  return 1;
+}
+
+}  // namespace
+
+int ServeCommand(const CommandArgs& args) {
+  const sigset_t signals = ShutdownSignals();
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // inherited by every thread started below
+  std::optional<ServeSettings> settings = ReadFlags(args);
+  if (!settings) return 2;
+  // One writer connection for the store, the directory and sessions (sqlite_store.h).
+  Result<SqliteDatabase> database = OpenSqliteDatabase(settings->store);
+  if (!database.ok()) return Fail(database.status().ToString());
+  Result<std::unique_ptr<WorkingCalendar>> calendar = WorkingCalendar::Create();
+  if (!calendar.ok()) return Fail(calendar.status().ToString());
+  std::string seeded_password;
+  if (Status s = SeedDirectory(*database->directory, *settings, &seeded_password); !s.ok()) {
+    return Fail(s.message());
+  }
+  SystemClock clock;
+  Engine engine(*database->store, clock, **calendar);
+  std::vector<std::string> installed;
+  if (Status s = InstallTenantDefinitions(engine, settings->definitions, &installed); !s.ok()) {
+    return Fail("definitions in " + settings->definitions + ":\n" + s.message());
+  }
+  Scheduler scheduler(engine, kSchedulerTick, kSchedulerBatch,
+                      [](const Status& s) { std::cerr << "scheduler: " << s.ToString() << "\n"; });
+  OutboxDelivery delivery(*database->store, engine, *database->directory, clock, **calendar);
+  WebServices services;
+  services.store = database->store.get();
+  services.engine = &engine;
+  services.directory = database->directory.get();
+  services.access = database->access.get();
+  services.calendar = calendar->get();
+  services.clock = &clock;
+  services.default_tenant = kDemoTenant;
+  services.format_time = OutboxDelivery::PragueTime(**calendar);
+  return ServeHttp(services, *settings, installed.size(), seeded_password);
 }
 
 }  // namespace souhra

@@ -26,7 +26,7 @@ struct SharingVerdict {
   Json result = Json::object();  // the rule set's result with each criterion's outcome
 };
 
-// Evaluates the tenant's information rules for case `case_id` (Engine::CheckSharing).
+// Evaluates the tenant's information rules for case `case_id` (SharingRules::Check).
 using SharingCheck = std::function<Result<SharingVerdict>(CaseId, const SharingRequest&)>;
 
 }  // namespace souhra

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cassert>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -21,6 +22,9 @@ enum class StatusCode {
   kResourceExhausted,  // a script ran out of its instruction or memory budget
   kScriptError,        // a script failed at run time; the message names file:line
   kInternal,           // a bug in Souhra
+  kUnauthenticated,    // no valid credentials: sign in
+  kPermissionDenied,   // known caller, not allowed to do this
+  kRateLimited,        // too many attempts: retry after Status::retry_after_seconds()
 };
 
 // The stable lower_snake name of a code, e.g. "invalid_argument"; used in logs and API errors.
@@ -30,18 +34,27 @@ class [[nodiscard]] Status {
  public:
   Status() = default;
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
+  // kRateLimited, retryable after `retry_after_seconds` (the HTTP Retry-After).
+  static Status RateLimitedFor(std::string message, int64_t retry_after_seconds) {
+    Status status(StatusCode::kRateLimited, std::move(message));
+    status.retry_after_seconds_ = retry_after_seconds;
+    return status;
+  }
 
   static Status Ok() { return Status(); }
 
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
+  // For kRateLimited: how many seconds until a retry may succeed; 0 otherwise.
+  int64_t retry_after_seconds() const { return retry_after_seconds_; }
   // "code: message", for logs and command-line output.
   std::string ToString() const;
 
  private:
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
+  int64_t retry_after_seconds_ = 0;
 };
 
 inline Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
@@ -51,6 +64,13 @@ inline Status Unavailable(std::string m) { return {StatusCode::kUnavailable, std
 inline Status ResourceExhausted(std::string m) { return {StatusCode::kResourceExhausted, std::move(m)}; }
 inline Status ScriptError(std::string m) { return {StatusCode::kScriptError, std::move(m)}; }
 inline Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
+inline Status Unauthenticated(std::string m) { return {StatusCode::kUnauthenticated, std::move(m)}; }
+inline Status PermissionDenied(std::string m) {
+  return {StatusCode::kPermissionDenied, std::move(m)};
+}
+inline Status RateLimited(std::string m, int64_t retry_after_seconds) {
+  return Status::RateLimitedFor(std::move(m), retry_after_seconds);
+}
 
 // Either a T or the Status explaining why there is none. Never holds an OK status without a value.
 template <typename T>

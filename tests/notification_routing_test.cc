@@ -17,8 +17,9 @@
 #include "adapters/sqlite/directory_store.h"
 #include "adapters/sqlite/sqlite_store.h"
 #include "adapters/webhook/webhook_channel.h"
-#include "engine/time/czech_format.h"
 #include "engine/notify/outbox_dispatcher.h"
+#include "engine/notify/sharing_rules.h"
+#include "engine/time/czech_format.h"
 #include "engine/time/working_calendar.h"
 #include "tests/fakes/fake_clock.h"
 #include "tests/fakes/smtp_sink.h"
@@ -171,8 +172,9 @@ class NotificationRoutingTest : public ::testing::Test {
       return FormatCzechDateTime(calendar_->ToPrague(t));
     };
     dispatch.next_digest = DailyAt(*calendar_, std::chrono::hours(7));
+    sharing_ = std::make_unique<SharingRules>(*store_);
     dispatch.check_sharing = [this](CaseId id, const SharingRequest& request) {
-      return engine_->CheckSharing(id, request);
+      return sharing_->Check(id, request);
     };
     dispatcher_ = std::make_unique<OutboxDispatcher>(
         *store_, *engine_, *directory_, clock_,
@@ -249,6 +251,7 @@ class NotificationRoutingTest : public ::testing::Test {
   EmailChannel email_{clock_};
   EmailChannel digest_{clock_, "digest"};
   WebhookChannel webhook_{clock_};
+  std::unique_ptr<SharingRules> sharing_;
   std::unique_ptr<OutboxDispatcher> dispatcher_;
   int cases_ = 0;
 };
@@ -392,8 +395,7 @@ TEST_F(NotificationRoutingTest, AnEmergencyOverrideWithAReasonSends) {
   EXPECT_EQ(OnlyMessage(id).status, OutboxStatus::kDelivered);
   EXPECT_EQ(sink_.Count(), 1);
 
-  Result<SharingVerdict> verdict =
-      engine_->CheckSharing(id, {"actor:charita", "health", "conference"});
+  Result<SharingVerdict> verdict = sharing_->Check(id, {"actor:charita", "health", "conference"});
   ASSERT_TRUE(verdict.ok());
   EXPECT_TRUE(verdict->allowed);
   EXPECT_NE(verdict->reason.find("ohrožení života"), std::string::npos) << verdict->reason;
@@ -417,7 +419,7 @@ TEST_F(NotificationRoutingTest, SocialWorkersOfOtherInstitutionsNeedOnlyAGeneral
                                            {"purposes", Json::array({"plan"})}}})}};
   CaseId id = NewCase({{"consent", consent}});
   Result<SharingVerdict> social =
-      engine_->CheckSharing(id, {"actor:hook", "social_services", "conference"});
+      sharing_->Check(id, {"actor:hook", "social_services", "conference"});
   ASSERT_TRUE(social.ok()) << social.status().ToString();
   EXPECT_TRUE(social->allowed) << social->reason;
   EXPECT_NE(social->reason.find("metodika MPSV"), std::string::npos) << social->reason;
@@ -425,7 +427,7 @@ TEST_F(NotificationRoutingTest, SocialWorkersOfOtherInstitutionsNeedOnlyAGeneral
   EXPECT_FALSE(social->result["criteria"][0]["passed"]);  // no consent for this purpose
   EXPECT_TRUE(social->result["criteria"][1]["passed"]);
 
-  Result<SharingVerdict> health = engine_->CheckSharing(id, {"actor:charita", "health", "plan"});
+  Result<SharingVerdict> health = sharing_->Check(id, {"actor:charita", "health", "plan"});
   ASSERT_TRUE(health.ok());
   EXPECT_FALSE(health->allowed);
   EXPECT_NE(health->reason.find("Nesplněno žádné z kritérií"), std::string::npos) << health->reason;
@@ -433,14 +435,14 @@ TEST_F(NotificationRoutingTest, SocialWorkersOfOtherInstitutionsNeedOnlyAGeneral
 
 TEST_F(NotificationRoutingTest, WithoutSharingRulesNothingGoesOut) {
   Result<SharingVerdict> verdict =
-      engine_->CheckSharing(NewCase(Json::object()), {"actor:charita", "health", ""});
+      sharing_->Check(NewCase(Json::object()), {"actor:charita", "health", ""});
   ASSERT_TRUE(verdict.ok());
   EXPECT_FALSE(verdict->allowed);
   // Another tenant's rules do not count for "demo": install none for "other".
   ASSERT_TRUE(engine_->Install("other", "conferencing.lua", kWorkflow).ok());
   Result<Applied> created = engine_->CreateCase({"other", "K-9", "conferencing", Json::object()});
   ASSERT_TRUE(created.ok());
-  verdict = engine_->CheckSharing(created->case_id, {"actor:charita", "health", ""});
+  verdict = sharing_->Check(created->case_id, {"actor:charita", "health", ""});
   ASSERT_TRUE(verdict.ok());
   EXPECT_FALSE(verdict->allowed);
   EXPECT_EQ(verdict->reason, "pravidla sdílení informací nejsou nainstalována");

@@ -20,8 +20,9 @@
 #include "adapters/sqlite/directory_store.h"
 #include "adapters/sqlite/sqlite_store.h"
 #include "adapters/webhook/webhook_channel.h"
-#include "engine/runtime/engine.h"
 #include "engine/notify/outbox_dispatcher.h"
+#include "engine/notify/sharing_rules.h"
+#include "engine/runtime/engine.h"
 #include "engine/time/working_calendar.h"
 #include "tests/fakes/child_report.h"
 
@@ -93,8 +94,9 @@ int Deliver(Store& store, Engine& engine, Directory& directory, const Clock& clo
   WebhookChannel webhook(clock);
   DispatchOptions options;
   options.first_backoff = std::chrono::milliseconds(0);
-  options.check_sharing = [&engine](CaseId id, const SharingRequest& request) {
-    return engine.CheckSharing(id, request);
+  SharingRules sharing(store);
+  options.check_sharing = [&sharing](CaseId id, const SharingRequest& request) {
+    return sharing.Check(id, request);
   };
   OutboxDispatcher dispatcher(store, engine, directory, clock, {&webhook}, options);
   while (true) {

@@ -54,6 +54,19 @@ struct ApiCall {
   WebServices& services;
   std::string target;        // what the audit log records as acted on ("case:12"); set by handlers
   std::string audit_tenant;  // for public routes (sign-in): the tenant the attempt was for
+  // This change's audit row, prepared by the router; null for reads and for nobody known.
+  RequestAudit* audit = nullptr;
+
+  // The audit row for the one engine request a handler makes on the caller's behalf, so that the
+  // row commits with the change, or with the refusal instead of it (Engine, RequestAudit). Its
+  // target is `target` as set now, or `target_of(applied)` once the request succeeded (a new
+  // case's id). Null when there is no row to write; the router then writes none either.
+  RequestAudit* Audit(std::function<std::string(const Applied&)> target_of = nullptr) {
+    if (audit == nullptr) return nullptr;
+    audit->record.target = target;
+    audit->target_of = std::move(target_of);
+    return audit;
+  }
 
   // The n-th {placeholder} of the route, in order.
   std::string Param(size_t n) const { return request.matches[n + 1].str(); }
@@ -84,7 +97,9 @@ struct ApiReply {
     reply.content_type = std::move(content_type);
     return reply;
   }
-  static ApiReply Error(int status, const std::string& code, const std::string& message);
+  // The error reply for `status`, as the one mapping (web/api_errors.h, ErrorOf) answers it;
+  // `code` is a documented, more specific code of the same HTTP status ("csrf_missing").
+  static ApiReply Error(const Status& status, const std::string& code = "");
 };
 
 using ApiHandler = std::function<Result<ApiReply>(ApiCall& call)>;

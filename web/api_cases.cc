@@ -47,7 +47,10 @@ Result<ApiReply> CreateCase(ApiCall& call) {
   NameReferrer(call.principal, request.data);
   request.actor = call.principal.Actor();
   call.target = "case_code:" + request.code;
-  SOUHRA_ASSIGN_OR_RETURN(Applied applied, call.services.engine->CreateCase(request));
+  SOUHRA_ASSIGN_OR_RETURN(Applied applied, call.services.engine->CreateCase(
+                                               request, call.Audit([](const Applied& applied) {
+                                                 return "case:" + std::to_string(applied.case_id);
+                                               })));
   call.target = "case:" + std::to_string(applied.case_id);
   SOUHRA_ASSIGN_OR_RETURN(CaseRecord c,
                           VisibleCase(call.services, call.principal, applied.case_id));
@@ -108,7 +111,7 @@ Result<ApiReply> PostEvent(ApiCall& call) {
   }
   SOUHRA_ASSIGN_OR_RETURN(CaseRecord c, VisibleCase(call.services, call.principal, id));
   request.actor = call.principal.Actor();
-  SOUHRA_ASSIGN_OR_RETURN(Applied applied, call.services.engine->Submit(request));
+  SOUHRA_ASSIGN_OR_RETURN(Applied applied, call.services.engine->Submit(request, call.Audit()));
   return ApiReply::Ok(
       Json{{"seq", applied.seq}, {"repeated", applied.repeated}, {"outcome", applied.outcome}});
 }

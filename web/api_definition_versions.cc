@@ -55,10 +55,10 @@ Result<ApiReply> Activate(ApiCall& call) {
   call.target = "definition:" + name + "@" + call.Param(1);
   SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions, VersionsOf(call, name));
   SOUHRA_ASSIGN_OR_RETURN(DefinitionSource version, FindVersion(versions, name, call.Param(1)));
-  SOUHRA_ASSIGN_OR_RETURN(DefinitionChange change, call.services.engine->Activate(
-                                                       call.principal.tenant, name,
-                                                       version.content_hash));
   call.target = "definition:" + name + "@" + version.content_hash;
+  SOUHRA_ASSIGN_OR_RETURN(DefinitionChange change,
+                          call.services.engine->Activate(call.principal.tenant, name,
+                                                         version.content_hash, call.Audit()));
   return ApiReply::Ok(Json{{"name", change.name},
                            {"version", change.version},
                            {"previous", change.previous},

@@ -45,13 +45,19 @@ Result<ApiReply> SaveDraft(ApiCall& call) {
   Result<LoadedDefinition> loaded =
       LoadDefinition(file, source, SandboxLimits{}, context, &diagnostics);
   if (!loaded.ok()) {
-    ApiReply reply = ApiReply::Error(422, "invalid_definition", loaded.status().message());
+    // Refused like a script that failed (422), with every diagnostic.
+    ApiReply reply = ApiReply::Error(Status(StatusCode::kScriptError, loaded.status().message()),
+                                     "invalid_definition");
     reply.body["diagnostics"] = DiagnosticsJson(diagnostics, file, loaded.status());
     return reply;
   }
   SOUHRA_ASSIGN_OR_RETURN(
       DefinitionChange change,
-      call.services.engine->SaveDraft(call.principal.tenant, file, source, call.principal.Actor()));
+      call.services.engine->SaveDraft(call.principal.tenant, file, source, call.principal.Actor(),
+                                      call.Audit([](const Applied& applied) {
+                                        return "definition:" + applied.definition.name + "@" +
+                                               applied.definition.version;
+                                      })));
   call.target = "definition:" + change.name + "@" + change.version;
   // Saving a stored version's text again leaves it as it is (e.g. active).
   SOUHRA_ASSIGN_OR_RETURN(

@@ -1,36 +1,54 @@
 #include "web/api_errors.h"
 
 namespace souhra {
+namespace {
 
-ApiError ErrorOf(const Status& status) {
-  int http = 500;
-  switch (status.code()) {
+int HttpStatusOf(StatusCode code) {
+  switch (code) {
     case StatusCode::kOk:
-      http = 200;
-      break;
+      return 200;
     case StatusCode::kInvalidArgument:
-      http = 400;
-      break;
+      return 400;
+    case StatusCode::kUnauthenticated:
+      return 401;
+    case StatusCode::kPermissionDenied:
+      return 403;
     case StatusCode::kNotFound:
-      http = 404;
-      break;
+      return 404;
     case StatusCode::kConflict:
-      http = 409;
-      break;
-    case StatusCode::kUnavailable:
-      http = 503;
-      break;
+      return 409;
     case StatusCode::kResourceExhausted:
-      http = 422;
-      break;
     case StatusCode::kScriptError:
-      http = 422;
-      break;
+      return 422;
+    case StatusCode::kRateLimited:
+      return 429;
     case StatusCode::kInternal:
-      http = 500;
-      break;
+      return 500;
+    case StatusCode::kUnavailable:
+      return 503;
   }
-  return ApiError{http, StatusCodeName(status.code()), status.message()};
+  return 500;
+}
+
+}  // namespace
+
+ApiError ErrorOf(const Status& status, const std::string& code) {
+  ApiError error;
+  error.http_status = HttpStatusOf(status.code());
+  error.code = !code.empty()                                    ? code
+               : status.code() == StatusCode::kPermissionDenied ? "forbidden"
+                                                                : StatusCodeName(status.code());
+  error.message = status.message();
+  error.retry_after_seconds = status.retry_after_seconds();
+  return error;
+}
+
+ApiError TransportErrorOf(int http_status) {
+  if (http_status == 413) {
+    return ApiError{413, "payload_too_large", "the request body is larger than the server accepts"};
+  }
+  if (http_status == 404) return ApiError{404, "not_found", "no such resource"};
+  return ApiError{http_status, "http_" + std::to_string(http_status), "the request was refused"};
 }
 
 Json ErrorBody(const std::string& code, const std::string& message) {

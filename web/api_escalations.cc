@@ -69,7 +69,7 @@ Result<ApiReply> PostEscalationEvent(ApiCall& call, const std::string& type, boo
   }
   SOUHRA_ASSIGN_OR_RETURN(request.idempotency_key, body.OptionalString("idempotency_key"));
   request.actor = call.principal.Actor();
-  SOUHRA_ASSIGN_OR_RETURN(Applied applied, call.services.engine->Submit(request));
+  SOUHRA_ASSIGN_OR_RETURN(Applied applied, call.services.engine->Submit(request, call.Audit()));
   return ApiReply::Ok(
       Json{{"seq", applied.seq}, {"repeated", applied.repeated}, {"outcome", applied.outcome}});
 }

@@ -87,7 +87,8 @@ Result<ApiReply> MarkRead(ApiCall& call) {
   const std::string tenant = call.principal.tenant;
   const std::string login = call.principal.login;
   SOUHRA_RETURN_IF_ERROR(call.services.engine->Write(
-      [&](WriteTxn& txn, Instant now) { return txn.MarkInboxRead(tenant, login, id, now); }));
+      [&](WriteTxn& txn, Instant now) { return txn.MarkInboxRead(tenant, login, id, now); },
+      call.Audit()));
   SOUHRA_ASSIGN_OR_RETURN(int64_t unread, call.services.store->CountUnreadInbox(tenant, login));
   return ApiReply::Ok(Json{{"unread", unread}});
 }

@@ -66,7 +66,7 @@ Result<ApiReply> RetryIncident(ApiCall& call) {
   SOUHRA_ASSIGN_OR_RETURN(bool mine,
                           InTenant(call.services, call.principal.tenant, incident->case_id));
   if (!mine) return NotFound(missing);
-  SOUHRA_ASSIGN_OR_RETURN(Applied applied, call.services.engine->RetryIncident(id));
+  SOUHRA_ASSIGN_OR_RETURN(Applied applied, call.services.engine->RetryIncident(id, call.Audit()));
   return ApiReply::Ok(Json{{"seq", applied.seq}, {"outcome", applied.outcome}});
 }
 

@@ -22,11 +22,6 @@ std::string Joined(const std::vector<std::string>& items) {
   return out;
 }
 
-ApiReply ErrorReply(const Status& status) {
-  ApiError error = ErrorOf(status);
-  return ApiReply::Error(error.http_status, error.code, error.message);
-}
-
 }  // namespace
 
 RequestScope& CurrentRequestScope() {
@@ -42,8 +37,13 @@ bool Principal::HasAnyRole(const std::vector<std::string>& wanted) const {
   return std::any_of(wanted.begin(), wanted.end(), [&](const auto& r) { return HasRole(r); });
 }
 
-ApiReply ApiReply::Error(int status, const std::string& code, const std::string& message) {
-  return Ok(ErrorBody(code, message), status);
+ApiReply ApiReply::Error(const Status& status, const std::string& code) {
+  const ApiError error = ErrorOf(status, code);
+  ApiReply reply = Ok(ErrorBody(error.code, error.message), error.http_status);
+  if (error.retry_after_seconds > 0) {
+    reply.headers.emplace_back("Retry-After", std::to_string(error.retry_after_seconds));
+  }
+  return reply;
 }
 
 void ApiRouter::Get(const std::string& p, std::vector<std::string> roles, ApiHandler h) {
@@ -69,10 +69,14 @@ void ApiRouter::Add(Route route) {
     Principal principal;
     std::string target;
     std::string audit_tenant;
-    ApiReply reply = Serve(route, request, principal, &target, &audit_tenant);
+    RequestAudit audit;
+    ApiReply reply = Serve(route, request, principal, &target, &audit_tenant, &audit);
     scope.user = principal.login;
     scope.tenant = principal.tenant.empty() ? audit_tenant : principal.tenant;
-    if (route.method != "GET") Audit(route, request, principal, target, audit_tenant, reply);
+    // A change the engine made, or refused, wrote its audit row in its own savepoint already.
+    if (route.method != "GET" && !audit.committed) {
+      Audit(route, request, principal, target, audit_tenant, reply);
+    }
     response.status = reply.status;
     for (const auto& [name, value] : reply.headers) response.set_header(name, value);
     response.set_header("Cache-Control", "no-store");
@@ -98,32 +102,34 @@ void ApiRouter::Add(Route route) {
 }
 
 ApiReply ApiRouter::Serve(const Route& route, const httplib::Request& request, Principal& principal,
-                          std::string* target, std::string* audit_tenant) {
+                          std::string* target, std::string* audit_tenant, RequestAudit* audit) {
   if (!route.is_public) {
     Result<Principal> who = Authenticate(request, services_, policy_);
-    if (!who.ok()) {
-      if (who.status().code() != StatusCode::kNotFound) return ErrorReply(who.status());
-      return ApiReply::Error(401, "unauthenticated", who.status().message());
-    }
+    if (!who.ok()) return ApiReply::Error(who.status());
     principal = std::move(*who);
     if (route.method != "GET" && principal.via == "session") {
       const std::string sent = request.get_header_value(kCsrfHeader);
       if (sent.empty()) {
-        return ApiReply::Error(403, "csrf_missing",
-                               std::string("a change needs the header ") + kCsrfHeader +
-                                   " with the session's CSRF token");
+        return ApiReply::Error(PermissionDenied(std::string("a change needs the header ") +
+                                                kCsrfHeader + " with the session's CSRF token"),
+                               "csrf_missing");
       }
       if (!SecretsEqual(sent, principal.csrf_token)) {
-        return ApiReply::Error(403, "csrf_mismatch",
-                               std::string(kCsrfHeader) + " does not match the session");
+        return ApiReply::Error(
+            PermissionDenied(std::string(kCsrfHeader) + " does not match the session"),
+            "csrf_mismatch");
       }
     }
     if (!route.roles.empty() && !principal.HasAnyRole(route.roles)) {
-      return ApiReply::Error(403, "forbidden",
-                             "this needs one of the roles: " + Joined(route.roles));
+      return ApiReply::Error(
+          PermissionDenied("this needs one of the roles: " + Joined(route.roles)));
     }
   }
   ApiCall call{request, principal, services_, "", ""};
+  if (route.method != "GET" && !route.is_public) {
+    audit->record = AuditRecordOf(route, request, principal);
+    call.audit = audit;
+  }
   Result<ApiReply> result = Internal("no reply");
   try {
     result = route.handler(call);
@@ -132,26 +138,34 @@ ApiReply ApiRouter::Serve(const Route& route, const httplib::Request& request, P
   }
   *target = call.target;
   *audit_tenant = call.audit_tenant;
-  return result.ok() ? std::move(*result) : ErrorReply(result.status());
+  return result.ok() ? std::move(*result) : ApiReply::Error(result.status());
+}
+
+AuditRecord ApiRouter::AuditRecordOf(const Route& route, const httplib::Request& request,
+                                     const Principal& principal) {
+  AuditRecord record;
+  record.tenant = principal.tenant;
+  record.actor = principal.login.empty()    ? "anonymous"
+                 : principal.via == "token" ? "token:" + principal.login
+                                            : principal.Actor();
+  record.action = route.method + " " + route.pattern;
+  record.client = request.remote_addr;
+  return record;
 }
 
 void ApiRouter::Audit(const Route& route, const httplib::Request& request,
                       const Principal& principal, const std::string& target,
                       const std::string& audit_tenant, const ApiReply& reply) {
-  AuditRecord record;
-  record.tenant = principal.tenant.empty() ? audit_tenant : principal.tenant;
+  AuditRecord record = AuditRecordOf(route, request, principal);
+  if (record.tenant.empty()) record.tenant = audit_tenant;
   if (record.tenant.empty()) return;  // nobody known to attribute it to: not a change
-  record.actor = principal.login.empty()    ? "anonymous"
-                 : principal.via == "token" ? "token:" + principal.login
-                                            : principal.Actor();
   record.at = services_.clock->Now();
-  record.action = route.method + " " + route.pattern;
   record.target = target;
   record.outcome = reply.status < 400 ? "ok" : reply.body["error"].value("code", "error");
-  record.client = request.remote_addr;
-  // The row joins the engine's group commit: a separate transaction per change would contend
-  // with the engine for SQLite's write lock. A lost audit row must not undo the committed
-  // change, but operators must hear of it.
+  // A request that made no change through the engine (refused before it, or a sign-in) has its
+  // row written alone, still in the engine's group commit: a separate transaction would contend
+  // with the engine for SQLite's write lock. A lost audit row must not undo a change, but
+  // operators must hear of it.
   Status appended = services_.engine->Write(
       [&record](WriteTxn& txn, Instant) { return txn.AppendAudit(record).status(); });
   if (!appended.ok()) std::cerr << "audit: " << appended.ToString() << "\n";

@@ -55,8 +55,13 @@ class ApiRouter {
     ApiHandler handler;
   };
   void Add(Route route);
+  // Authenticates, authorises and runs the handler; `audit` is the change's audit row, which the
+  // handler's engine request may write (ApiCall::Audit).
   ApiReply Serve(const Route& route, const httplib::Request& request, Principal& principal,
-                 std::string* target, std::string* audit_tenant);
+                 std::string* target, std::string* audit_tenant, RequestAudit* audit);
+  // Who did what from where; the tenant, target, time and outcome are filled in later.
+  static AuditRecord AuditRecordOf(const Route& route, const httplib::Request& request,
+                                   const Principal& principal);
   void Audit(const Route& route, const httplib::Request& request, const Principal& principal,
              const std::string& target, const std::string& audit_tenant, const ApiReply& reply);
 

@@ -17,11 +17,9 @@ Result<ApiReply> SignIn(ApiCall& call, SignInLimiter& limiter, const SessionPoli
   call.target = "login:" + login;
   const std::string key = tenant + "/" + login;
   if (int64_t wait = limiter.RetryAfterSeconds(key, call.Client()); wait > 0) {
-    ApiReply reply = ApiReply::Error(429, "rate_limited",
-                                     "Příliš mnoho neúspěšných přihlášení; zkuste to za " +
-                                         std::to_string((wait + 59) / 60) + " min.");
-    reply.headers.emplace_back("Retry-After", std::to_string(wait));
-    return reply;
+    return RateLimited("Příliš mnoho neúspěšných přihlášení; zkuste to za " +
+                           std::to_string((wait + 59) / 60) + " min.",
+                       wait);
   }
   SOUHRA_ASSIGN_OR_RETURN(std::optional<UserRecord> user,
                           call.services.directory->GetUser(tenant, login));
@@ -29,7 +27,8 @@ Result<ApiReply> SignIn(ApiCall& call, SignInLimiter& limiter, const SessionPoli
   const bool verified = VerifyPassword(password, known ? user->password_hash : kDummyPasswordHash);
   if (!known || !verified) {
     limiter.RecordFailure(key, call.Client());
-    return ApiReply::Error(401, "invalid_credentials", "Nesprávné přihlašovací jméno nebo heslo.");
+    return ApiReply::Error(Unauthenticated("Nesprávné přihlašovací jméno nebo heslo."),
+                           "invalid_credentials");
   }
   limiter.RecordSuccess(key);
   std::string cookie;

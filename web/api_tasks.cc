@@ -22,7 +22,7 @@ Result<ApiReply> ListTasks(ApiCall& call) {
   std::string login = call.Query("assignee");
   if (login.empty() || login == "me") login = call.principal.login;
   if (login != call.principal.login && !call.principal.HasAnyRole(kTenantWideRoles)) {
-    return ApiReply::Error(403, "forbidden", "only a coordinator or head lists others' tasks");
+    return PermissionDenied("only a coordinator or head lists others' tasks");
   }
   SOUHRA_ASSIGN_OR_RETURN(std::optional<DueState> only, DueFilter(call.Query("due")));
   WebServices& s = call.services;
@@ -73,7 +73,7 @@ Result<ApiReply> CompleteTask(ApiCall& call) {
     request.idempotency_key = "complete-task-" + std::to_string(task.id);
   }
   request.actor = call.principal.Actor();
-  SOUHRA_ASSIGN_OR_RETURN(Applied applied, call.services.engine->Submit(request));
+  SOUHRA_ASSIGN_OR_RETURN(Applied applied, call.services.engine->Submit(request, call.Audit()));
   return ApiReply::Ok(
       Json{{"seq", applied.seq}, {"repeated", applied.repeated}, {"outcome", applied.outcome}});
 }
@@ -93,7 +93,8 @@ Result<ApiReply> Reassign(ApiCall& call) {
   request.task = task.key;
   request.assignee = assignee;
   request.actor = call.principal.Actor();
-  SOUHRA_ASSIGN_OR_RETURN(Applied applied, call.services.engine->ReassignTask(request));
+  SOUHRA_ASSIGN_OR_RETURN(Applied applied,
+                          call.services.engine->ReassignTask(request, call.Audit()));
   return ApiReply::Ok(Json{{"seq", applied.seq}, {"outcome", applied.outcome}});
 }
 

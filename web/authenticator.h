@@ -22,7 +22,7 @@ struct SessionPolicy {
   bool secure_cookie = false;  // add Secure (set when served behind https)
 };
 
-// The principal of `request`. kNotFound (the caller answers 401) when it carries no valid,
+// The principal of `request`. kUnauthenticated (401) when it carries no valid,
 // unexpired credentials or the user is inactive; kUnavailable when storage fails.
 Result<Principal> Authenticate(const httplib::Request& request, WebServices& services,
                                const SessionPolicy& policy);

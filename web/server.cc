@@ -130,14 +130,8 @@ void HttpServer::Impl::ReplyToRefusalsWithErrorBodies() {
   http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&,
                                                                  httplib::Response& response) {
     if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    const bool too_large = response.status == 413;
-    const std::string code = too_large                ? "payload_too_large"
-                             : response.status == 404 ? "not_found"
-                                                      : "http_" + std::to_string(response.status);
-    const std::string message = too_large ? "the request body is larger than the server accepts"
-                                : response.status == 404 ? "no such resource"
-                                                         : "the request was refused";
-    response.set_content(ErrorBody(code, message).dump(), "application/json");
+    const ApiError error = TransportErrorOf(response.status);
+    response.set_content(ErrorBody(error.code, error.message).dump(), "application/json");
     return httplib::Server::HandlerResponse::Handled;
   }));
 }
@@ -148,7 +142,7 @@ void HttpServer::Impl::AddProbes() {
   http.Get("/healthz", [&impl](const httplib::Request&, httplib::Response& res) {
     CurrentRequestScope().route = "/healthz";
     const bool ok = impl.services.store->GetCase(0).ok();
-    res.status = ok ? 200 : 503;
+    res.status = ok ? 200 : ErrorOf(Unavailable("")).http_status;
     res.set_content(HealthBody(ok), "application/json");
   });
   http.Get("/metrics", [&impl](const httplib::Request&, httplib::Response& res) {

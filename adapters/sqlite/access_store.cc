@@ -1,12 +1,12 @@
 #include "adapters/sqlite/access_store.h"
 
 #include <limits>
-#include <mutex>
 
 #include "adapters/sqlite/connection.h"
 #include "adapters/sqlite/pragmas.h"
 #include "adapters/sqlite/rows.h"
 #include "adapters/sqlite/schema.h"
+#include "adapters/sqlite/write_txn.h"
 
 namespace souhra {
 namespace {
@@ -58,78 +58,87 @@ AuditRecord ReadAudit(Statement& row) {
 
 class SqliteAccessStore final : public AccessStore {
  public:
-  explicit SqliteAccessStore(std::unique_ptr<Connection> db) : db_(std::move(db)) {}
+  SqliteAccessStore(std::shared_ptr<sqlite::GuardedConnection> writer,
+                    std::unique_ptr<sqlite::ReaderPool> readers)
+      : writer_(std::move(writer)), readers_(std::move(readers)) {}
 
   Status PutSession(const SessionRecord& s) override {
-    std::lock_guard<std::mutex> lock(mu_);
-    SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
-                            db_->Prepare("INSERT OR REPLACE INTO sessions (" SOUHRA_SESSION_COLUMNS
+    return sqlite::RunOutsideTransaction(*writer_, [&](Connection& db) -> Status {
+      SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                              db.Prepare("INSERT OR REPLACE INTO sessions (" SOUHRA_SESSION_COLUMNS
                                          ") VALUES (?, ?, ?, ?, ?, ?)",
                                          "save session"));
-    stmt.Bind(s.token_hash)
-        .Bind(s.tenant)
-        .Bind(s.login)
-        .Bind(s.csrf_token)
-        .Bind(s.created)
-        .Bind(s.last_seen);
-    return stmt.Run();
+      stmt.Bind(s.token_hash)
+          .Bind(s.tenant)
+          .Bind(s.login)
+          .Bind(s.csrf_token)
+          .Bind(s.created)
+          .Bind(s.last_seen);
+      return stmt.Run();
+    });
   }
   Result<std::optional<SessionRecord>> GetSession(const std::string& token_hash) override {
-    std::lock_guard<std::mutex> lock(mu_);
-    SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db_->Prepare("SELECT " SOUHRA_SESSION_COLUMNS
-                                                         " FROM sessions WHERE token_hash = ?",
-                                                         "load session"));
+    SOUHRA_ASSIGN_OR_RETURN(sqlite::ReadLease lease, readers_->Acquire());
+    Connection& db = lease.conn();
+    SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare("SELECT " SOUHRA_SESSION_COLUMNS
+                                                       " FROM sessions WHERE token_hash = ?",
+                                                       "load session"));
     stmt.Bind(token_hash);
     return FirstRow(stmt, &ReadSession);
   }
   Status TouchSession(const std::string& token_hash, Instant at) override {
-    std::lock_guard<std::mutex> lock(mu_);
-    SOUHRA_ASSIGN_OR_RETURN(
-        Statement stmt,
-        db_->Prepare("UPDATE sessions SET last_seen = ? WHERE token_hash = ?", "touch session"));
-    stmt.Bind(at).Bind(token_hash);
-    return stmt.Run();
+    return sqlite::RunOutsideTransaction(*writer_, [&](Connection& db) -> Status {
+      SOUHRA_ASSIGN_OR_RETURN(
+          Statement stmt,
+          db.Prepare("UPDATE sessions SET last_seen = ? WHERE token_hash = ?", "touch session"));
+      stmt.Bind(at).Bind(token_hash);
+      return stmt.Run();
+    });
   }
   Status DeleteSession(const std::string& token_hash) override {
-    std::lock_guard<std::mutex> lock(mu_);
-    SOUHRA_ASSIGN_OR_RETURN(
-        Statement stmt,
-        db_->Prepare("DELETE FROM sessions WHERE token_hash = ?", "delete session"));
-    stmt.Bind(token_hash);
-    return stmt.Run();
+    return sqlite::RunOutsideTransaction(*writer_, [&](Connection& db) -> Status {
+      SOUHRA_ASSIGN_OR_RETURN(
+          Statement stmt,
+          db.Prepare("DELETE FROM sessions WHERE token_hash = ?", "delete session"));
+      stmt.Bind(token_hash);
+      return stmt.Run();
+    });
   }
 
   Status PutApiToken(const ApiTokenRecord& t) override {
-    std::lock_guard<std::mutex> lock(mu_);
-    SOUHRA_ASSIGN_OR_RETURN(
-        Statement stmt, db_->Prepare("INSERT OR REPLACE INTO api_tokens (" SOUHRA_API_TOKEN_COLUMNS
+    return sqlite::RunOutsideTransaction(*writer_, [&](Connection& db) -> Status {
+      SOUHRA_ASSIGN_OR_RETURN(
+          Statement stmt, db.Prepare("INSERT OR REPLACE INTO api_tokens (" SOUHRA_API_TOKEN_COLUMNS
                                      ") VALUES (?, ?, ?, ?, ?, ?, ?)",
                                      "save api token"));
-    stmt.Bind(t.token_hash)
-        .Bind(t.tenant)
-        .Bind(t.login)
-        .Bind(t.name)
-        .Bind(t.created)
-        .Bind(t.created_by)
-        .Bind(int64_t{t.revoked});
-    return stmt.Run();
+      stmt.Bind(t.token_hash)
+          .Bind(t.tenant)
+          .Bind(t.login)
+          .Bind(t.name)
+          .Bind(t.created)
+          .Bind(t.created_by)
+          .Bind(int64_t{t.revoked});
+      return stmt.Run();
+    });
   }
   Result<std::optional<ApiTokenRecord>> GetApiToken(const std::string& token_hash) override {
-    std::lock_guard<std::mutex> lock(mu_);
-    SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db_->Prepare("SELECT " SOUHRA_API_TOKEN_COLUMNS
-                                                         " FROM api_tokens WHERE token_hash = ?",
-                                                         "load api token"));
+    SOUHRA_ASSIGN_OR_RETURN(sqlite::ReadLease lease, readers_->Acquire());
+    Connection& db = lease.conn();
+    SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare("SELECT " SOUHRA_API_TOKEN_COLUMNS
+                                                       " FROM api_tokens WHERE token_hash = ?",
+                                                       "load api token"));
     stmt.Bind(token_hash);
     return FirstRow(stmt, &ReadApiToken);
   }
 
   Result<std::vector<AuditRecord>> ListAudit(const std::string& tenant, int64_t before,
                                              int limit) override {
-    std::lock_guard<std::mutex> lock(mu_);
+    SOUHRA_ASSIGN_OR_RETURN(sqlite::ReadLease lease, readers_->Acquire());
+    Connection& db = lease.conn();
     SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
-                            db_->Prepare("SELECT " SOUHRA_AUDIT_COLUMNS " FROM audit"
-                                         " WHERE tenant = ? AND id < ? ORDER BY id DESC LIMIT ?",
-                                         "list audit"));
+                            db.Prepare("SELECT " SOUHRA_AUDIT_COLUMNS " FROM audit"
+                                       " WHERE tenant = ? AND id < ? ORDER BY id DESC LIMIT ?",
+                                       "list audit"));
     stmt.Bind(tenant)
         .Bind(before > 0 ? before : std::numeric_limits<int64_t>::max())
         .Bind(int64_t{limit});
@@ -137,18 +146,29 @@ class SqliteAccessStore final : public AccessStore {
   }
 
  private:
-  std::mutex mu_;
-  std::unique_ptr<Connection> db_;
+  std::shared_ptr<sqlite::GuardedConnection> writer_;  // the store's too, in `souhra serve`
+  std::unique_ptr<sqlite::ReaderPool> readers_;
 };
 
 }  // namespace
 
+namespace sqlite {
+
+std::unique_ptr<AccessStore> AccessStoreOn(std::shared_ptr<GuardedConnection> writer,
+                                           std::unique_ptr<ReaderPool> readers) {
+  return std::make_unique<SqliteAccessStore>(std::move(writer), std::move(readers));
+}
+
+}  // namespace sqlite
+
 Result<std::unique_ptr<AccessStore>> OpenSqliteAccessStore(const SqliteOptions& options) {
-  SOUHRA_ASSIGN_OR_RETURN(std::unique_ptr<Connection> db,
+  auto writer = std::make_shared<sqlite::GuardedConnection>();
+  SOUHRA_ASSIGN_OR_RETURN(writer->conn,
                           Connection::Open(options.path, options.vfs, /*create=*/true));
-  SOUHRA_RETURN_IF_ERROR(sqlite::ConfigureWriter(*db, options));
-  SOUHRA_RETURN_IF_ERROR(sqlite::Migrate(*db, sqlite::SchemaMigrations()));
-  return std::unique_ptr<AccessStore>(new SqliteAccessStore(std::move(db)));
+  SOUHRA_RETURN_IF_ERROR(sqlite::ConfigureWriter(*writer->conn, options));
+  SOUHRA_RETURN_IF_ERROR(sqlite::Migrate(*writer->conn, sqlite::SchemaMigrations()));
+  std::unique_ptr<sqlite::ReaderPool> readers = sqlite::ReadersFor(writer.get(), options);
+  return sqlite::AccessStoreOn(std::move(writer), std::move(readers));
 }
 
 }  // namespace souhra

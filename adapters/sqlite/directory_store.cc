@@ -1,12 +1,12 @@
 #include "adapters/sqlite/directory_store.h"
 
 #include <algorithm>
-#include <mutex>
 
 #include "adapters/sqlite/connection.h"
 #include "adapters/sqlite/pragmas.h"
 #include "adapters/sqlite/rows.h"
 #include "adapters/sqlite/schema.h"
+#include "adapters/sqlite/write_txn.h"
 
 namespace souhra {
 namespace {
@@ -71,50 +71,56 @@ bool KnownRole(const std::string& role) {
 
 class SqliteDirectory final : public Directory {
  public:
-  explicit SqliteDirectory(std::unique_ptr<Connection> db) : db_(std::move(db)) {}
+  SqliteDirectory(std::shared_ptr<sqlite::GuardedConnection> writer,
+                  std::unique_ptr<sqlite::ReaderPool> readers)
+      : writer_(std::move(writer)), readers_(std::move(readers)) {}
 
   Result<std::optional<TenantRecord>> GetTenant(const std::string& id) override {
-    std::lock_guard<std::mutex> lock(mu_);
+    SOUHRA_ASSIGN_OR_RETURN(sqlite::ReadLease lease, readers_->Acquire());
+    Connection& db = lease.conn();
     SOUHRA_ASSIGN_OR_RETURN(
         Statement stmt,
-        db_->Prepare("SELECT id, name, settings FROM tenants WHERE id = ?", "load tenant"));
+        db.Prepare("SELECT id, name, settings FROM tenants WHERE id = ?", "load tenant"));
     stmt.Bind(id);
     return FirstRow(stmt, &ReadTenant);
   }
   Result<std::vector<TenantRecord>> ListTenants() override {
-    std::lock_guard<std::mutex> lock(mu_);
+    SOUHRA_ASSIGN_OR_RETURN(sqlite::ReadLease lease, readers_->Acquire());
+    Connection& db = lease.conn();
     SOUHRA_ASSIGN_OR_RETURN(
         Statement stmt,
-        db_->Prepare("SELECT id, name, settings FROM tenants ORDER BY id", "list tenants"));
+        db.Prepare("SELECT id, name, settings FROM tenants ORDER BY id", "list tenants"));
     return AllRows(stmt, &ReadTenant);
   }
   Status PutTenant(const TenantRecord& tenant) override {
     if (tenant.id.empty()) return InvalidArgument("a tenant needs an id");
-    std::lock_guard<std::mutex> lock(mu_);
-    SOUHRA_ASSIGN_OR_RETURN(
-        Statement stmt,
-        db_->Prepare("INSERT OR REPLACE INTO tenants (id, name, settings) VALUES (?, ?, ?)",
+    return sqlite::RunOutsideTransaction(*writer_, [&](Connection& db) -> Status {
+      SOUHRA_ASSIGN_OR_RETURN(
+          Statement stmt,
+          db.Prepare("INSERT OR REPLACE INTO tenants (id, name, settings) VALUES (?, ?, ?)",
                      "save tenant"));
-    stmt.Bind(tenant.id).Bind(tenant.name).BindJson(tenant.settings);
-    return stmt.Run();
+      stmt.Bind(tenant.id).Bind(tenant.name).BindJson(tenant.settings);
+      return stmt.Run();
+    });
   }
 
   Result<std::optional<UserRecord>> GetUser(const std::string& tenant,
                                             const std::string& login) override {
-    std::lock_guard<std::mutex> lock(mu_);
-    SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
-                            db_->Prepare("SELECT " SOUHRA_USER_COLUMNS
-                                         " FROM users WHERE tenant = ? AND login = ?",
-                                         "load user"));
+    SOUHRA_ASSIGN_OR_RETURN(sqlite::ReadLease lease, readers_->Acquire());
+    Connection& db = lease.conn();
+    SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare("SELECT " SOUHRA_USER_COLUMNS
+                                                       " FROM users WHERE tenant = ? AND login = ?",
+                                                       "load user"));
     stmt.Bind(tenant).Bind(login);
     return FirstRow(stmt, &ReadUser);
   }
   Result<std::vector<UserRecord>> ListUsers(const std::string& tenant) override {
-    std::lock_guard<std::mutex> lock(mu_);
-    SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
-                            db_->Prepare("SELECT " SOUHRA_USER_COLUMNS
-                                         " FROM users WHERE tenant = ? ORDER BY login",
-                                         "list users"));
+    SOUHRA_ASSIGN_OR_RETURN(sqlite::ReadLease lease, readers_->Acquire());
+    Connection& db = lease.conn();
+    SOUHRA_ASSIGN_OR_RETURN(
+        Statement stmt,
+        db.Prepare("SELECT " SOUHRA_USER_COLUMNS " FROM users WHERE tenant = ? ORDER BY login",
+                   "list users"));
     stmt.Bind(tenant);
     return AllRows(stmt, &ReadUser);
   }
@@ -124,49 +130,64 @@ class SqliteDirectory final : public Directory {
       if (!KnownRole(role)) return InvalidArgument("unknown role '" + role + "'");
     }
     SOUHRA_RETURN_IF_ERROR(RequireTenant(user.tenant));
-    std::lock_guard<std::mutex> lock(mu_);
-    SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
-                            db_->Prepare("INSERT OR REPLACE INTO users (" SOUHRA_USER_COLUMNS
+    return sqlite::RunOutsideTransaction(*writer_, [&](Connection& db) -> Status {
+      SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                              db.Prepare("INSERT OR REPLACE INTO users (" SOUHRA_USER_COLUMNS
                                          ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                          "save user"));
-    stmt.Bind(user.tenant).Bind(user.login).Bind(user.name).Bind(user.email)
-        .BindJson(Json(user.roles)).Bind(user.password_hash)
-        .Bind(int64_t{user.daily_digest}).Bind(int64_t{user.active});
-    return stmt.Run();
+      stmt.Bind(user.tenant)
+          .Bind(user.login)
+          .Bind(user.name)
+          .Bind(user.email)
+          .BindJson(Json(user.roles))
+          .Bind(user.password_hash)
+          .Bind(int64_t{user.daily_digest})
+          .Bind(int64_t{user.active});
+      return stmt.Run();
+    });
   }
 
   Result<std::optional<ActorRecord>> GetActor(const std::string& tenant,
                                               const std::string& id) override {
-    std::lock_guard<std::mutex> lock(mu_);
-    SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
-                            db_->Prepare("SELECT " SOUHRA_ACTOR_COLUMNS
-                                         " FROM actors WHERE tenant = ? AND id = ?",
-                                         "load actor"));
+    SOUHRA_ASSIGN_OR_RETURN(sqlite::ReadLease lease, readers_->Acquire());
+    Connection& db = lease.conn();
+    SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare("SELECT " SOUHRA_ACTOR_COLUMNS
+                                                       " FROM actors WHERE tenant = ? AND id = ?",
+                                                       "load actor"));
     stmt.Bind(tenant).Bind(id);
     return FirstRow(stmt, &ReadActor);
   }
   Result<std::vector<ActorRecord>> ListActors(const std::string& tenant) override {
-    std::lock_guard<std::mutex> lock(mu_);
+    SOUHRA_ASSIGN_OR_RETURN(sqlite::ReadLease lease, readers_->Acquire());
+    Connection& db = lease.conn();
     SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
-                            db_->Prepare("SELECT " SOUHRA_ACTOR_COLUMNS " FROM actors"
-                                         " WHERE tenant = ? ORDER BY organisation, name",
-                                         "list actors"));
+                            db.Prepare("SELECT " SOUHRA_ACTOR_COLUMNS " FROM actors"
+                                       " WHERE tenant = ? ORDER BY organisation, name",
+                                       "list actors"));
     stmt.Bind(tenant);
     return AllRows(stmt, &ReadActor);
   }
   Status PutActor(const ActorRecord& actor) override {
     if (actor.id.empty()) return InvalidArgument("an actor needs an id");
     SOUHRA_RETURN_IF_ERROR(RequireTenant(actor.tenant));
-    std::lock_guard<std::mutex> lock(mu_);
-    SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
-                            db_->Prepare("INSERT OR REPLACE INTO actors (" SOUHRA_ACTOR_COLUMNS
+    return sqlite::RunOutsideTransaction(*writer_, [&](Connection& db) -> Status {
+      SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                              db.Prepare("INSERT OR REPLACE INTO actors (" SOUHRA_ACTOR_COLUMNS
                                          ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                          "save actor"));
-    stmt.Bind(actor.tenant).Bind(actor.id).Bind(actor.name).Bind(actor.organisation)
-        .Bind(actor.kind).Bind(actor.email).Bind(actor.phone).Bind(actor.webhook_url)
-        .Bind(actor.webhook_secret).Bind(int64_t{actor.formal_agreement})
-        .Bind(int64_t{actor.active});
-    return stmt.Run();
+      stmt.Bind(actor.tenant)
+          .Bind(actor.id)
+          .Bind(actor.name)
+          .Bind(actor.organisation)
+          .Bind(actor.kind)
+          .Bind(actor.email)
+          .Bind(actor.phone)
+          .Bind(actor.webhook_url)
+          .Bind(actor.webhook_secret)
+          .Bind(int64_t{actor.formal_agreement})
+          .Bind(int64_t{actor.active});
+      return stmt.Run();
+    });
   }
 
  private:
@@ -176,8 +197,8 @@ class SqliteDirectory final : public Directory {
     return Status::Ok();
   }
 
-  std::mutex mu_;
-  std::unique_ptr<Connection> db_;
+  std::shared_ptr<sqlite::GuardedConnection> writer_;  // the store's too, in `souhra serve`
+  std::unique_ptr<sqlite::ReaderPool> readers_;
 };
 
 }  // namespace
@@ -186,12 +207,23 @@ bool UserRecord::HasRole(const std::string& role) const {
   return std::find(roles.begin(), roles.end(), role) != roles.end();
 }
 
+namespace sqlite {
+
+std::unique_ptr<Directory> DirectoryOn(std::shared_ptr<GuardedConnection> writer,
+                                       std::unique_ptr<ReaderPool> readers) {
+  return std::make_unique<SqliteDirectory>(std::move(writer), std::move(readers));
+}
+
+}  // namespace sqlite
+
 Result<std::unique_ptr<Directory>> OpenSqliteDirectory(const SqliteOptions& options) {
-  SOUHRA_ASSIGN_OR_RETURN(std::unique_ptr<Connection> db,
+  auto writer = std::make_shared<sqlite::GuardedConnection>();
+  SOUHRA_ASSIGN_OR_RETURN(writer->conn,
                           Connection::Open(options.path, options.vfs, /*create=*/true));
-  SOUHRA_RETURN_IF_ERROR(sqlite::ConfigureWriter(*db, options));
-  SOUHRA_RETURN_IF_ERROR(sqlite::Migrate(*db, sqlite::SchemaMigrations()));
-  return std::unique_ptr<Directory>(new SqliteDirectory(std::move(db)));
+  SOUHRA_RETURN_IF_ERROR(sqlite::ConfigureWriter(*writer->conn, options));
+  SOUHRA_RETURN_IF_ERROR(sqlite::Migrate(*writer->conn, sqlite::SchemaMigrations()));
+  std::unique_ptr<sqlite::ReaderPool> readers = sqlite::ReadersFor(writer.get(), options);
+  return sqlite::DirectoryOn(std::move(writer), std::move(readers));
 }
 
 }  // namespace souhra

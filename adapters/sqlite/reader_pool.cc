@@ -1,6 +1,26 @@
 #include "adapters/sqlite/reader_pool.h"
 
+#include "adapters/sqlite/pragmas.h"
+
 namespace souhra::sqlite {
+namespace {
+
+constexpr int kReaderCacheMebibytes = 8;
+
+Result<std::unique_ptr<Connection>> OpenReader(const SqliteOptions& options) {
+  SOUHRA_ASSIGN_OR_RETURN(std::unique_ptr<Connection> db,
+                          Connection::Open(options.path, options.vfs, /*create=*/false));
+  SOUHRA_RETURN_IF_ERROR(ConfigureCommon(*db, options, kReaderCacheMebibytes));
+  SOUHRA_RETURN_IF_ERROR(SetPragma(*db, "query_only = ON"));
+  return db;
+}
+
+}  // namespace
+
+std::unique_ptr<ReaderPool> ReadersFor(GuardedConnection* writer, const SqliteOptions& options) {
+  if (options.path == ":memory:") return std::make_unique<ReaderPool>(writer);
+  return std::make_unique<ReaderPool>([options] { return OpenReader(options); });
+}
 
 ReadLease::ReadLease(std::unique_ptr<Connection> owned, ReaderPool* pool)
     : owned_(std::move(owned)), pool_(pool), conn_(owned_.get()) {}

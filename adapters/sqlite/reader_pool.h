@@ -8,20 +8,28 @@
 // Thread-safe.
 #pragma once
 
+#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <vector>
 
 #include "adapters/sqlite/connection.h"
+#include "adapters/sqlite/sqlite_store.h"
 #include "engine/status.h"
 
 namespace souhra::sqlite {
 
-// A connection together with the mutex that gives one thread at a time its use.
+// A connection together with the mutex that gives one thread at a time its use. On the writer
+// connection, which the store, the directory and the access store share, a write outside a
+// WriteTxn waits until no write transaction is open (so that it never joins one), and the next
+// WriteTxn begins only after the waiting writes ran (RunOutsideTransaction, write_txn.h).
 struct GuardedConnection {
   std::mutex mu;
   std::unique_ptr<Connection> conn;
+  std::condition_variable txn_ended;    // notified when a write transaction ends
+  std::condition_variable writes_done;  // notified when waiting_writes drops
+  int waiting_writes = 0;               // guarded by mu
 };
 
 class ReaderPool;
@@ -66,5 +74,9 @@ class ReaderPool {
   std::mutex mu_;
   std::vector<std::unique_ptr<Connection>> idle_;
 };
+
+// The read connections of the database `options` names: read-only ones for a file; `writer`'s
+// (which must outlive the pool) for ":memory:", which has no other.
+std::unique_ptr<ReaderPool> ReadersFor(GuardedConnection* writer, const SqliteOptions& options);
 
 }  // namespace souhra::sqlite

@@ -1,6 +1,8 @@
 #include "adapters/sqlite/sqlite_store.h"
 
+#include "adapters/sqlite/access_store.h"
 #include "adapters/sqlite/checkpointer.h"
+#include "adapters/sqlite/directory_store.h"
 #include "adapters/sqlite/paused_deadlines.h"
 #include "adapters/sqlite/pragmas.h"
 #include "adapters/sqlite/queries.h"
@@ -11,33 +13,20 @@
 namespace souhra {
 namespace {
 
+using sqlite::ConfigureWriter;
 using sqlite::Connection;
 using sqlite::GuardedConnection;
 using sqlite::ReaderPool;
-using sqlite::ConfigureCommon;
-using sqlite::ConfigureWriter;
-using sqlite::SetPragma;
-
-constexpr int kReaderCacheMebibytes = 8;
 
 bool IsMemory(const SqliteOptions& options) { return options.path == ":memory:"; }
 
-Result<std::unique_ptr<Connection>> OpenReader(const SqliteOptions& options) {
-  SOUHRA_ASSIGN_OR_RETURN(std::unique_ptr<Connection> db,
-                          Connection::Open(options.path, options.vfs, /*create=*/false));
-  SOUHRA_RETURN_IF_ERROR(ConfigureCommon(*db, options, kReaderCacheMebibytes));
-  SOUHRA_RETURN_IF_ERROR(SetPragma(*db, "query_only = ON"));
-  return db;
-}
-
 class SqliteStore final : public Store {
  public:
-  SqliteStore(std::unique_ptr<GuardedConnection> writer,
+  SqliteStore(std::shared_ptr<GuardedConnection> writer,
               std::unique_ptr<sqlite::Checkpointer> checkpointer, const SqliteOptions& options)
       : writer_(std::move(writer)),
         checkpointer_(std::move(checkpointer)),
-        readers_(IsMemory(options) ? ReaderPool(writer_.get())
-                                   : ReaderPool([options] { return OpenReader(options); })) {}
+        readers_(sqlite::ReadersFor(writer_.get(), options)) {}
 
   Result<std::unique_ptr<WriteTxn>> BeginWrite() override {
     return sqlite::SqliteWriteTxn::Begin(writer_.get());
@@ -127,20 +116,25 @@ class SqliteStore final : public Store {
  private:
   template <typename Query>
   auto Read(Query&& query) -> decltype(query(std::declval<Connection&>())) {
-    Result<sqlite::ReadLease> lease = readers_.Acquire();
+    Result<sqlite::ReadLease> lease = readers_->Acquire();
     if (!lease.ok()) return lease.status();
     return query(lease->conn());
   }
 
-  std::unique_ptr<GuardedConnection> writer_;
+  std::shared_ptr<GuardedConnection> writer_;  // shared with the directory and access store
   std::unique_ptr<sqlite::Checkpointer> checkpointer_;  // null for ":memory:"
-  ReaderPool readers_;
+  std::unique_ptr<ReaderPool> readers_;
 };
 
 }  // namespace
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options) {
-  auto writer = std::make_unique<GuardedConnection>();
+  SOUHRA_ASSIGN_OR_RETURN(SqliteDatabase database, OpenSqliteDatabase(options));
+  return std::move(database.store);
+}
+
+Result<SqliteDatabase> OpenSqliteDatabase(const SqliteOptions& options) {
+  auto writer = std::make_shared<GuardedConnection>();
   SOUHRA_ASSIGN_OR_RETURN(writer->conn, Connection::Open(options.path, options.vfs, /*create=*/true));
   SOUHRA_RETURN_IF_ERROR(ConfigureWriter(*writer->conn, options));
   SOUHRA_RETURN_IF_ERROR(sqlite::Migrate(*writer->conn, sqlite::SchemaMigrations()));
@@ -148,8 +142,12 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options) {
   if (!IsMemory(options)) {
     SOUHRA_ASSIGN_OR_RETURN(checkpointer, sqlite::StartCheckpointer(*writer->conn, options));
   }
-  return std::unique_ptr<Store>(
-      new SqliteStore(std::move(writer), std::move(checkpointer), options));
+  SqliteDatabase database;
+  database.directory = sqlite::DirectoryOn(writer, sqlite::ReadersFor(writer.get(), options));
+  database.access = sqlite::AccessStoreOn(writer, sqlite::ReadersFor(writer.get(), options));
+  database.store =
+      std::unique_ptr<Store>(new SqliteStore(std::move(writer), std::move(checkpointer), options));
+  return database;
 }
 
 }  // namespace souhra

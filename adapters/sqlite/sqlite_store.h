@@ -10,6 +10,8 @@
 #include <memory>
 #include <string>
 
+#include "engine/access.h"
+#include "engine/directory.h"
 #include "engine/status.h"
 #include "engine/store.h"
 
@@ -25,5 +27,18 @@ struct SqliteOptions {
 // Opens (creating if needed) and migrates the database. kUnavailable if it cannot be opened,
 // kInvalidArgument if it was written by a newer Souhra. The Store must outlive its WriteTxns.
 Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options);
+
+// The store, the directory and the access store of one database file on one writer connection
+// (`souhra serve`). A directory or access write (a sign-in's session, a user) runs as its own
+// small transaction between the engine's group commits: it waits for the open one to commit,
+// and the next one waits for it, through the connection's own lock rather than SQLite's busy
+// retries between competing connections. Their reads use read connections and never wait for
+// the writer. Each part may be destroyed in any order.
+struct SqliteDatabase {
+  std::unique_ptr<Store> store;
+  std::unique_ptr<Directory> directory;
+  std::unique_ptr<AccessStore> access;
+};
+Result<SqliteDatabase> OpenSqliteDatabase(const SqliteOptions& options);
 
 }  // namespace souhra

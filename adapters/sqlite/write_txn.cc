@@ -6,8 +6,21 @@
 
 namespace souhra::sqlite {
 
+Status RunOutsideTransaction(GuardedConnection& writer,
+                             const std::function<Status(Connection&)>& write) {
+  std::unique_lock<std::mutex> lock(writer.mu);
+  ++writer.waiting_writes;
+  writer.txn_ended.wait(lock, [&writer] { return !writer.conn->InTransaction(); });
+  Status status = write(*writer.conn);
+  --writer.waiting_writes;
+  writer.writes_done.notify_all();
+  return status;
+}
+
 Result<std::unique_ptr<WriteTxn>> SqliteWriteTxn::Begin(GuardedConnection* writer) {
-  std::lock_guard<std::mutex> lock(writer->mu);
+  std::unique_lock<std::mutex> lock(writer->mu);
+  // A sign-in waiting for the last transaction to end goes first: it is one small statement.
+  writer->writes_done.wait(lock, [writer] { return writer->waiting_writes == 0; });
   if (writer->conn->InTransaction()) {
     return Internal("begin write failed: a write transaction is already open");
   }
@@ -21,6 +34,7 @@ SqliteWriteTxn::~SqliteWriteTxn() {
   // Nothing to report to: a failed rollback leaves the transaction to SQLite, which
   // discards it when the next BEGIN or the connection's close finds it unfinished.
   if (writer_->conn->InTransaction()) (void)writer_->conn->Exec("ROLLBACK", "roll back");
+  writer_->txn_ended.notify_all();
 }
 
 template <typename Op>
@@ -63,6 +77,7 @@ Status SqliteWriteTxn::Commit() {
   if (!status.ok() && writer_->conn->InTransaction()) {
     (void)writer_->conn->Exec("ROLLBACK", "roll back after failed commit");
   }
+  writer_->txn_ended.notify_all();
   return status;
 }
 

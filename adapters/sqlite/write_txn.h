@@ -14,6 +14,7 @@
 // retry safe.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -92,5 +93,11 @@ class SqliteWriteTxn final : public WriteTxn {
   GuardedConnection* writer_;
   bool ended_ = false;
 };
+
+// Runs `write` on the writer connection as a transaction of its own (autocommit) once no
+// WriteTxn is open, so that it never joins the engine's transaction; the next WriteTxn begins
+// after it. For the directory's and the access store's writes, which share the connection.
+Status RunOutsideTransaction(GuardedConnection& writer,
+                             const std::function<Status(Connection&)>& write);
 
 }  // namespace souhra::sqlite

@@ -41,12 +41,24 @@ struct EventRequest {
 // The event-log row of `request`, still without its seq, time and outcome.
 EventRecord LogRecordOf(const EventRequest& request);
 
-// The acknowledged result of an event: its place in the log and what it did.
+// What installing, saving or activating a definition did (Engine::Install, SaveDraft, Activate).
+struct DefinitionChange {
+  std::string name;
+  std::string version;   // the content hash
+  std::string kind;      // "workflow" or "rules"; not set by Activate
+  bool created = false;  // SaveDraft: this text was not stored before
+  std::string previous;  // Activate: the version that was active, "" when none was
+  bool changed = false;  // Activate: the active version is another one now
+};
+
+// The acknowledged result of an event: its place in the log and what it did; or, for a
+// definition's install, draft or activation, what changed.
 struct Applied {
   int64_t seq = 0;
   CaseId case_id = 0;
   bool repeated = false;  // an idempotent repeat: the first result, nothing applied again
   EventOutcome outcome;
+  DefinitionChange definition;
 };
 
 class CaseProcessor {

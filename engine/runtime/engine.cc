@@ -1,9 +1,9 @@
 #include "engine/runtime/engine.h"
 
+#include <exception>
 #include <utility>
 #include <vector>
 
-#include "engine/runtime/decision.h"
 #include "engine/runtime/step.h"
 
 namespace souhra {
@@ -32,6 +32,11 @@ DefinitionChange ChangeOf(const LoadedDefinition& loaded) {
   return change;
 }
 
+Result<DefinitionChange> DefinitionChangeOf(Result<Applied> done) {
+  if (!done.ok()) return done.status();
+  return std::move(done->definition);
+}
+
 std::future<Result<Applied>> Ready(Result<Applied> result) {
   std::promise<Result<Applied>> promise;
   promise.set_value(std::move(result));
@@ -58,11 +63,12 @@ Engine::~Engine() {
 }
 
 std::future<Result<Applied>> Engine::Enqueue(Work work, EventRecord incident_event,
-                                             int64_t retry_of) {
+                                             int64_t retry_of, RequestAudit* audit) {
   auto request = std::make_unique<Request>();
   request->work = std::move(work);
   request->incident_event = std::move(incident_event);
   request->retry_of = retry_of;
+  request->audit = audit;
   std::future<Result<Applied>> reply = request->reply.get_future();
   {
     std::lock_guard<std::mutex> lock(mu_);
@@ -85,75 +91,73 @@ std::future<Result<Applied>> Engine::CreateCaseAsync(const NewCase& request) {
   }, IncidentEventOf(request));
 }
 
-Result<Applied> Engine::Submit(const EventRequest& request) { return SubmitAsync(request).get(); }
+Result<Applied> Engine::Submit(const EventRequest& request, RequestAudit* audit) {
+  return Enqueue([this, request](WriteTxn& txn, Instant now) {
+    return processor_.Apply(txn, request, now);
+  }, LogRecordOf(request), 0, audit).get();
+}
 
-Result<Applied> Engine::CreateCase(const NewCase& request) {
-  return CreateCaseAsync(request).get();
+Result<Applied> Engine::CreateCase(const NewCase& request, RequestAudit* audit) {
+  return Enqueue([this, request](WriteTxn& txn, Instant now) {
+    return processor_.Create(txn, request, now);
+  }, IncidentEventOf(request), 0, audit).get();
 }
 
 Result<DefinitionChange> Engine::Install(const std::string& tenant, const std::string& file,
                                          const std::string& source) {
   // Installing runs no handler, so a failure is the definition's (invalid), never an incident.
-  // The writer fills `change`: this call waits for the reply, which comes after the work ran.
-  DefinitionChange change;
-  Result<Applied> done = Enqueue([&, tenant, file, source](WriteTxn& txn,
-                                                           Instant now) -> Result<Applied> {
+  return DefinitionChangeOf(Enqueue([this, tenant, file, source](WriteTxn& txn,
+                                                                 Instant now) -> Result<Applied> {
     SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
                             catalog_.Install(txn, tenant, file, source, now));
-    change = ChangeOf(loaded);
-    return Applied{};
-  }, EventRecord{}).get();
-  if (!done.ok()) return done.status();
-  return change;
+    Applied applied;
+    applied.definition = ChangeOf(loaded);
+    return applied;
+  }, EventRecord{}).get());
 }
 
 Result<DefinitionChange> Engine::SaveDraft(const std::string& tenant, const std::string& file,
                                            const std::string& source,
-                                           const std::string& saved_by) {
+                                           const std::string& saved_by, RequestAudit* audit) {
   // Like Install, runs no handler: a failure is the definition's, never an incident.
-  DefinitionChange change;
-  Result<Applied> done = Enqueue([&, tenant, file, source, saved_by](
-                                     WriteTxn& txn, Instant now) -> Result<Applied> {
+  return DefinitionChangeOf(Enqueue([this, tenant, file, source, saved_by](
+                                        WriteTxn& txn, Instant now) -> Result<Applied> {
     bool created = false;
     SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
                             catalog_.SaveDraft(txn, tenant, file, source, saved_by, now, &created));
-    change = ChangeOf(loaded);
-    change.created = created;
-    return Applied{};
-  }, EventRecord{}).get();
-  if (!done.ok()) return done.status();
-  return change;
+    Applied applied;
+    applied.definition = ChangeOf(loaded);
+    applied.definition.created = created;
+    return applied;
+  }, EventRecord{}, 0, audit).get());
 }
 
 Result<DefinitionChange> Engine::Activate(const std::string& tenant, const std::string& name,
-                                          const std::string& version) {
-  DefinitionChange change;
-  Result<Applied> done = Enqueue([&, tenant, name, version](WriteTxn& txn,
-                                                            Instant) -> Result<Applied> {
+                                          const std::string& version, RequestAudit* audit) {
+  return DefinitionChangeOf(Enqueue([this, tenant, name, version](WriteTxn& txn,
+                                                                  Instant) -> Result<Applied> {
     SOUHRA_ASSIGN_OR_RETURN(std::optional<DefinitionSource> previous,
                             txn.FindActiveDefinition(tenant, name));
     bool changed = false;
     SOUHRA_ASSIGN_OR_RETURN(DefinitionSource active,
                             catalog_.Activate(txn, tenant, name, version, &changed));
-    change = DefinitionChange{};
-    change.name = name;
-    change.version = active.content_hash;
-    change.previous = previous ? previous->content_hash : "";
-    change.changed = changed;
-    return Applied{};
-  }, EventRecord{}).get();
-  if (!done.ok()) return done.status();
-  return change;
+    Applied applied;
+    applied.definition.name = name;
+    applied.definition.version = active.content_hash;
+    applied.definition.previous = previous ? previous->content_hash : "";
+    applied.definition.changed = changed;
+    return applied;
+  }, EventRecord{}, 0, audit).get());
 }
 
-Result<Applied> Engine::ReassignTask(const TaskReassignment& request) {
+Result<Applied> Engine::ReassignTask(const TaskReassignment& request, RequestAudit* audit) {
   // Reassigning runs no script, so it never becomes an incident.
   return Enqueue([request](WriteTxn& txn, Instant now) {
     return souhra::ReassignTask(txn, request, now);
-  }, EventRecord{}).get();
+  }, EventRecord{}, 0, audit).get();
 }
 
-Result<Applied> Engine::RetryIncident(int64_t incident_id) {
+Result<Applied> Engine::RetryIncident(int64_t incident_id, RequestAudit* audit) {
   SOUHRA_ASSIGN_OR_RETURN(std::optional<IncidentRecord> incident, store_.GetIncident(incident_id));
   if (!incident) return NotFound("incident " + std::to_string(incident_id) + " does not exist");
   if (incident->status == IncidentStatus::kResolved) {
@@ -166,7 +170,7 @@ Result<Applied> Engine::RetryIncident(int64_t incident_id) {
                     e.actor};
     return Enqueue([this, request](WriteTxn& txn, Instant now) {
       return processor_.Create(txn, request, now);
-    }, e, incident_id).get();
+    }, e, incident_id, audit).get();
   }
   // The timer was consumed when the incident was recorded, so the retry needs no pending timer.
   EventRequest request{e.case_id, e.type, e.payload, e.idempotency_key, e.actor, e.instance_id,
@@ -176,42 +180,12 @@ Result<Applied> Engine::RetryIncident(int64_t incident_id) {
   }, e, incident_id).get();
 }
 
-Result<SharingVerdict> Engine::CheckSharing(CaseId case_id, const SharingRequest& request) {
-  Json result;
-  Result<Applied> done = Enqueue([this, case_id, request, &result](WriteTxn& txn,
-                                                                  Instant) -> Result<Applied> {
-    SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> kase, txn.LoadCase(case_id));
-    if (!kase) return NotFound("case " + std::to_string(case_id) + " does not exist");
-    Applied applied;
-    Result<std::shared_ptr<const RuleSet>> rules =
-        catalog_.ActiveRuleSet(txn, kase->tenant, kSharingRuleSet);
-    if (!rules.ok()) {
-      if (rules.status().code() != StatusCode::kNotFound) return rules.status();
-      result = {{"eligible", false},
-                {"explanation", "pravidla sdílení informací nejsou nainstalována"}};
-      return applied;
-    }
-    const Json ask = {{"recipient", request.recipient},
-                      {"kind", request.kind},
-                      {"purpose", request.purpose}};
-    SOUHRA_ASSIGN_OR_RETURN(result,
-                            Decide(**rules, CaseView(*kase, "", kase->data), &ask));
-    return applied;
-  }, EventRecord{}).get();
-  if (!done.ok()) return done.status();
-  SharingVerdict verdict;
-  verdict.allowed = result.value("eligible", false);
-  verdict.reason = result.value("explanation", "");
-  verdict.result = result;
-  return verdict;
-}
-
-Status Engine::Write(std::function<Status(WriteTxn&, Instant)> write) {
+Status Engine::Write(std::function<Status(WriteTxn&, Instant)> write, RequestAudit* audit) {
   Result<Applied> done = Enqueue([write = std::move(write)](WriteTxn& txn,
                                                             Instant now) -> Result<Applied> {
     SOUHRA_RETURN_IF_ERROR(write(txn, now));
     return Applied{};
-  }, EventRecord{}).get();
+  }, EventRecord{}, 0, audit).get();
   return done.ok() ? Status::Ok() : done.status();
 }
 
@@ -291,6 +265,9 @@ void Engine::RunBatch(std::deque<std::unique_ptr<Request>>& batch) {
     if (abandoned) continue;
     Status committed = (*txn)->Commit();
     if (committed.ok()) {
+      for (auto& request : batch) {
+        if (request->audit != nullptr) request->audit->committed = true;
+      }
       std::lock_guard<std::mutex> lock(mu_);
       stats_.commits += 1;
       stats_.requests += static_cast<int64_t>(batch.size());
@@ -319,41 +296,73 @@ bool Engine::RunOne(WriteTxn& txn, Request& request, Instant now, Result<Applied
     *result = s;
     return false;
   }
-  Result<Applied> applied = request.work(txn, now);
-  if (applied.ok()) {
-    if (request.retry_of != 0) {
-      Status s = txn.UpdateIncident(request.retry_of, IncidentStatus::kResolved,
-                                    NextAttempt(request.retry_of), "");
-      if (!s.ok()) {
-        *result = s;
-        return false;
-      }
+  Result<Applied> applied = RunWork(request, txn, now);
+  if (!applied.ok()) return KeepFailure(txn, request, now, applied.status(), result);
+  if (request.retry_of != 0) {
+    Status s = txn.UpdateIncident(request.retry_of, IncidentStatus::kResolved,
+                                  NextAttempt(request.retry_of), "");
+    if (!s.ok()) {
+      *result = s;
+      return false;
     }
-    Status released = txn.ReleaseSavepoint();
-    *result = released.ok() ? std::move(applied) : Result<Applied>(released);
-    return released.ok();
   }
-  const Status error = applied.status();
+  if (Status s = AppendAudit(txn, request, now, applied); !s.ok()) {
+    *result = s;
+    return false;
+  }
+  Status released = txn.ReleaseSavepoint();
+  *result = released.ok() ? std::move(applied) : Result<Applied>(released);
+  return released.ok();
+}
+
+bool Engine::KeepFailure(WriteTxn& txn, Request& request, Instant now, const Status& error,
+                         Result<Applied>* result) {
   Status undone = txn.RollbackToSavepoint();
   if (!undone.ok() || error.code() == StatusCode::kUnavailable) {
     *result = undone.ok() ? error : undone;
     return false;
   }
-  if (!IsIncident(error.code()) || request.incident_event.type.empty()) {
-    *result = error;  // refused, or not an event: nothing to keep
-    return true;
+  *result = error;  // refused, or not an event: nothing to keep but the audit row
+  if (IsIncident(error.code()) && !request.incident_event.type.empty()) {
+    if (Status s = ConsumeFiredTimer(txn, request.incident_event); !s.ok()) {
+      *result = s;
+      return false;
+    }
+    int64_t incident_id = 0;
+    if (Status s = RecordIncident(txn, request, error, now, &incident_id); !s.ok()) {
+      *result = s;
+      return false;
+    }
+    *result = Status(error.code(),
+                     error.message() + " (incident " + std::to_string(incident_id) + ")");
   }
-  if (Status s = ConsumeFiredTimer(txn, request.incident_event); !s.ok()) {
+  if (Status s = AppendAudit(txn, request, now, *result); !s.ok()) {
     *result = s;
     return false;
   }
-  int64_t incident_id = 0;
-  if (Status s = RecordIncident(txn, request, error, now, &incident_id); !s.ok()) {
-    *result = s;
-    return false;
-  }
-  *result = Status(error.code(), error.message() + " (incident " + std::to_string(incident_id) + ")");
   return true;
+}
+
+Result<Applied> Engine::RunWork(Request& request, WriteTxn& txn, Instant now) {
+  // A bug or an exhausted allocator in one request must not take the writer thread, and every
+  // request queued behind it, down: it fails that request, which the savepoint then undoes.
+  try {
+    return request.work(txn, now);
+  } catch (const std::exception& e) {
+    return Internal(std::string("unexpected failure on the writer thread: ") + e.what());
+  } catch (...) {
+    return Internal("unexpected failure on the writer thread: an unknown exception");
+  }
+}
+
+Status Engine::AppendAudit(WriteTxn& txn, const Request& request, Instant now,
+                           const Result<Applied>& result) {
+  if (request.audit == nullptr) return Status::Ok();
+  AuditRecord record = request.audit->record;
+  record.at = now;
+  record.outcome = result.ok() ? "ok" : StatusCodeName(result.status().code());
+  if (result.ok() && request.audit->target_of) record.target = request.audit->target_of(*result);
+  return txn.AppendAudit(record).status();
 }
 
 Status Engine::ConsumeFiredTimer(WriteTxn& txn, const EventRecord& event) {

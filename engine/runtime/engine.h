@@ -8,7 +8,14 @@
 // Failures stay with their request: an event no instance accepts is refused (kConflict) and a
 // script failure rolls that one event back and records an incident (listable, retryable), while
 // the other events of the batch commit. A storage failure fails the request that met it; the
-// rest of the batch is retried in a new transaction, so the engine goes on serving.
+// rest of the batch is retried in a new transaction, so the engine goes on serving. An exception
+// thrown by a request's work is such a failure too (kInternal, and an incident for an event):
+// it never leaves the writer thread.
+//
+// A request made on someone's behalf (an API call) may carry its audit row (RequestAudit): the
+// row is written in the request's own savepoint, so a change and its audit row commit together
+// or not at all, and a refused request leaves its row without its change, in the same group
+// commit: one write per request.
 #pragma once
 
 #include <condition_variable>
@@ -24,7 +31,7 @@
 #include "engine/runtime/case_processor.h"
 #include "engine/clock.h"
 #include "engine/definitions/definition_catalog.h"
-#include "engine/information_sharing.h"
+#include "engine/access.h"
 #include "engine/store.h"
 #include "engine/runtime/task_actions.h"
 
@@ -38,14 +45,16 @@ struct EngineStats {
   int64_t refused = 0;   // of those, requests refused as conflicts (no state accepts the event)
 };
 
-// What installing, saving or activating a definition did.
-struct DefinitionChange {
-  std::string name;
-  std::string version;   // the content hash
-  std::string kind;      // "workflow" or "rules"; not set by Activate
-  bool created = false;  // SaveDraft: this text was not stored before
-  std::string previous;  // Activate: the version that was active, "" when none was
-  bool changed = false;  // Activate: the active version is another one now
+// The audit row of a request made on someone's behalf. When the request's work succeeds, the row
+// is appended inside its savepoint with outcome "ok" (and target `target_of(applied)` when set);
+// when the work fails, the row is appended after the work was undone, with the error's code name
+// as outcome ("conflict", "script_error"). `committed` is set once the row is durable; it stays
+// false when the request failed before its savepoint committed (busy, I/O, shutting down), and
+// then no row was written.
+struct RequestAudit {
+  AuditRecord record;  // all but `at` (the group commit's time) and `outcome`
+  std::function<std::string(const Applied&)> target_of;
+  bool committed = false;
 };
 
 struct EngineOptions {
@@ -62,38 +71,36 @@ class Engine {
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
-  // Each call blocks until its work is durable or refused. Thread-safe.
-  Result<Applied> CreateCase(const NewCase& request);
-  Result<Applied> Submit(const EventRequest& request);
+  // Each call blocks until its work is durable or refused. Thread-safe. `audit`, when given, is
+  // the request's audit row (RequestAudit); it must stay valid until the call returns.
+  Result<Applied> CreateCase(const NewCase& request, RequestAudit* audit = nullptr);
+  Result<Applied> Submit(const EventRequest& request, RequestAudit* audit = nullptr);
   // Validates and activates a definition for a tenant (name, version, kind).
   Result<DefinitionChange> Install(const std::string& tenant, const std::string& file,
                                    const std::string& source);
   // Validates a definition and saves it as a draft version for the tenant, not active; saving
   // an existing version again changes nothing (name, version, kind, created).
   // `saved_by` is "user:<login>" (DefinitionSource::saved_by).
+  // An audit's target_of sees the change as Applied::definition.
   Result<DefinitionChange> SaveDraft(const std::string& tenant, const std::string& file,
-                                     const std::string& source, const std::string& saved_by);
+                                     const std::string& source, const std::string& saved_by,
+                                     RequestAudit* audit = nullptr);
   // Makes a stored version (content hash or a unique prefix) the active one of (tenant, name);
   // see DefinitionCatalog::Activate (name, version, previous, changed).
   Result<DefinitionChange> Activate(const std::string& tenant, const std::string& name,
-                                    const std::string& version);
+                                    const std::string& version, RequestAudit* audit = nullptr);
   // Gives an open task another assignee (task_actions.h), logged as "task.<key>.reassigned".
   // Its pending reminders follow: a rung goes to whoever holds the task when it fires.
-  Result<Applied> ReassignTask(const TaskReassignment& request);
+  Result<Applied> ReassignTask(const TaskReassignment& request, RequestAudit* audit = nullptr);
   // Applies an incident's event again; the incident is resolved when it succeeds.
-  Result<Applied> RetryIncident(int64_t incident_id);
+  Result<Applied> RetryIncident(int64_t incident_id, RequestAudit* audit = nullptr);
 
   // Runs `write` on the writer thread in its own savepoint of a group commit and returns once its
   // writes are durable, or undone with its error. For writes that are not events (the outbox
   // dispatcher's delivery records, the in-app inbox): nothing is logged and a failure records no
   // incident. `now` is the engine clock's time for the batch. Thread-safe.
-  Status Write(std::function<Status(WriteTxn& txn, Instant now)> write);
-
-  // May something about case `case_id` go to `request.recipient`? Evaluates the tenant's active
-  // "information_sharing" rule set (decide = "any") on the writer thread, where the catalog
-  // lives; refused, with the reason, when the tenant has none. kNotFound for no such case;
-  // script failures are returned (not incidents). Thread-safe.
-  Result<SharingVerdict> CheckSharing(CaseId case_id, const SharingRequest& request);
+  Status Write(std::function<Status(WriteTxn& txn, Instant now)> write,
+               RequestAudit* audit = nullptr);
 
   // The same, without waiting: the future is ready once the work is durable or refused.
   std::future<Result<Applied>> SubmitAsync(const EventRequest& request);
@@ -112,15 +119,24 @@ class Engine {
     Work work;
     EventRecord incident_event;  // what to keep in an incident if a script fails
     int64_t retry_of = 0;        // the incident this request retries, if any
+    RequestAudit* audit = nullptr;
     std::promise<Result<Applied>> reply;
   };
 
-  std::future<Result<Applied>> Enqueue(Work work, EventRecord incident_event, int64_t retry_of = 0);
+  std::future<Result<Applied>> Enqueue(Work work, EventRecord incident_event, int64_t retry_of = 0,
+                                       RequestAudit* audit = nullptr);
   void WriterLoop();
   void RunBatch(std::deque<std::unique_ptr<Request>>& batch);
   // Runs one request inside a savepoint. Returns false if the transaction must be abandoned.
   bool RunOne(WriteTxn& txn, Request& request, Instant now, Result<Applied>* result);
-  Status ConsumeFiredTimer(WriteTxn& txn, const EventRecord& event);
+  // Keeps a failed request's error: its incident (for an event failing in a script or with an
+  // internal error) and its audit row. False if the transaction must be abandoned.
+  bool KeepFailure(WriteTxn& txn, Request& request, Instant now, const Status& error,
+                   Result<Applied>* result);
+  // The request's work; an exception it throws becomes kInternal.
+  static Result<Applied> RunWork(Request& request, WriteTxn& txn, Instant now);
+  static Status AppendAudit(WriteTxn& txn, const Request& request, Instant now,
+                            const Result<Applied>& result);  Status ConsumeFiredTimer(WriteTxn& txn, const EventRecord& event);
   int NextAttempt(int64_t incident_id);
   Status RecordIncident(WriteTxn& txn, const Request& request, const Status& error, Instant now,
                         int64_t* incident_id);

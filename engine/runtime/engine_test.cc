@@ -3,9 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <new>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "adapters/sqlite/access_store.h"
 #include "tests/fakes/engine_fixture.h"
 
 namespace souhra {
@@ -204,6 +207,98 @@ TEST_F(EngineTest, RolledBackEventKeepsItsOwnErrorAndItsBatchGoesOn) {
   EXPECT_TRUE(other.get().ok());
   EXPECT_EQ(StateOf(first), "assessing");
   EXPECT_EQ(StateOf(second), "assessing");
+}
+
+RequestAudit AuditOf(const std::string& target) {
+  RequestAudit audit;
+  audit.record.tenant = "demo";
+  audit.record.actor = "user:novak";
+  audit.record.action = "POST /api/v1/cases/{id}/events";
+  audit.record.target = target;
+  audit.record.client = "127.0.0.1";
+  return audit;
+}
+
+std::vector<AuditRecord> AuditRows(const std::string& path) {
+  SqliteOptions options;
+  options.path = path;
+  std::unique_ptr<AccessStore> access = std::move(OpenSqliteAccessStore(options).value());
+  return access->ListAudit("demo", 0, 100).value();
+}
+
+TEST_F(EngineTest, AnEventAndItsAuditRowCommitTogether) {
+  CaseId id = NewCaseWith(Json::object());
+  const EngineStats before = engine_->Stats();
+  EventRequest request;
+  request.case_id = id;
+  request.type = "contacted";
+  RequestAudit audit = AuditOf("case:" + std::to_string(id));
+  ASSERT_TRUE(engine_->Submit(request, &audit).ok());
+  EXPECT_TRUE(audit.committed);
+  EXPECT_EQ(engine_->Stats().commits, before.commits + 1);  // one write for both
+  std::vector<AuditRecord> rows = AuditRows(dir_.File("souhra.db"));
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].outcome, "ok");
+  EXPECT_EQ(rows[0].target, "case:" + std::to_string(id));
+  EXPECT_EQ(rows[0].at, clock_.Now());
+}
+
+TEST_F(EngineTest, ARefusedEventKeepsItsAuditRowWithoutTheEvent) {
+  CaseId id = NewCaseWith(Json::object());
+  const size_t events_before = store_->ListEvents(id)->size();
+  EventRequest request;
+  request.case_id = id;
+  request.type = "closed";
+  RequestAudit audit = AuditOf("case:" + std::to_string(id));
+  EXPECT_EQ(engine_->Submit(request, &audit).status().code(), StatusCode::kConflict);
+  EXPECT_TRUE(audit.committed);
+  EXPECT_EQ(store_->ListEvents(id)->size(), events_before);
+  std::vector<AuditRecord> rows = AuditRows(dir_.File("souhra.db"));
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].outcome, "conflict");
+}
+
+TEST_F(EngineTest, ANewCaseAuditRowNamesTheCaseItMade) {
+  RequestAudit audit = AuditOf("case_code:K-A");
+  audit.target_of = [](const Applied& applied) {
+    return "case:" + std::to_string(applied.case_id);
+  };
+  Result<Applied> created =
+      engine_->CreateCase({"demo", "K-A", "referral", Json::object()}, &audit);
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  std::vector<AuditRecord> rows = AuditRows(dir_.File("souhra.db"));
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].target, "case:" + std::to_string(created->case_id));
+}
+
+TEST_F(EngineTest, AWriteThatThrowsFailsAsInternalAndTheEngineGoesOn) {
+  Status thrown = engine_->Write([](WriteTxn&, Instant) -> Status {
+    Json parsed = Json::parse("{not json");  // throws nlohmann::json::parse_error
+    return Status::Ok();
+  });
+  EXPECT_EQ(thrown.code(), StatusCode::kInternal);
+  EXPECT_NE(thrown.message().find("parse error"), std::string::npos) << thrown.ToString();
+  Status bad_alloc = engine_->Write([](WriteTxn&, Instant) -> Status { throw std::bad_alloc(); });
+  EXPECT_EQ(bad_alloc.code(), StatusCode::kInternal);
+
+  CaseId id = NewCaseWith(Json::object());
+  EXPECT_TRUE(Send(id, "contacted").ok());
+  EXPECT_EQ(StateOf(id), "assessing");
+}
+
+TEST_F(EngineTest, AWriteThatThrowsUndoesWhatItWroteBeforeThrowing) {
+  CaseId id = NewCaseWith(Json::object());
+  const size_t events_before = store_->ListEvents(id)->size();
+  Status thrown = engine_->Write([id](WriteTxn& txn, Instant now) -> Status {
+    EventRecord event;
+    event.case_id = id;
+    event.type = "note";
+    event.at = now;
+    SOUHRA_RETURN_IF_ERROR(txn.AppendEvent(event).status());
+    throw std::runtime_error("after a write");
+  });
+  EXPECT_EQ(thrown.code(), StatusCode::kInternal);
+  EXPECT_EQ(store_->ListEvents(id)->size(), events_before);
 }
 
 TEST_F(EngineTest, UnknownCaseIsNotFound) {

@@ -1,5 +1,7 @@
 #include "engine/workers/periodic_thread.h"
 
+#include <exception>
+#include <string>
 #include <utility>
 
 namespace souhra {
@@ -21,12 +23,24 @@ PeriodicThread::~PeriodicThread() {
   thread_.join();
 }
 
+Result<bool> PeriodicThread::Drain() {
+  // A tick that throws (a bug, an exhausted allocator) is a failed tick, reported like any other;
+  // the next tick runs as usual.
+  try {
+    return drain_();
+  } catch (const std::exception& e) {
+    return Internal(std::string("unexpected failure in a periodic tick: ") + e.what());
+  } catch (...) {
+    return Internal("unexpected failure in a periodic tick: an unknown exception");
+  }
+}
+
 void PeriodicThread::Loop() {
   std::unique_lock<std::mutex> lock(mu_);
   while (!stopping_) {
     lock.unlock();
-    Result<bool> more = drain_();
-    while (more.ok() && *more) more = drain_();
+    Result<bool> more = Drain();
+    while (more.ok() && *more) more = Drain();
     if (!more.ok() && on_error_) on_error_(more.status());
     lock.lock();
     wake_.wait_for(lock, tick_, [this] { return stopping_; });

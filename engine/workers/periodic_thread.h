@@ -3,7 +3,8 @@
 //
 // It calls `drain` at once, again without waiting while `drain` reports a full batch (catching up
 // after downtime), and then every `tick`. The wait is the only use of real time here; what is due
-// is for `drain` to decide through the Clock it was given.
+// is for `drain` to decide through the Clock it was given. An exception thrown by `drain` is a
+// failed drain (kInternal, to `on_error`), never the end of the thread or the process.
 #pragma once
 
 #include <chrono>
@@ -29,6 +30,7 @@ class PeriodicThread {
 
  private:
   void Loop();
+  Result<bool> Drain();
 
   const std::chrono::milliseconds tick_;
   std::function<Result<bool>()> drain_;
