@@ -21,7 +21,8 @@ inline constexpr char kTestSeedVariable[] = "SOUHRA_TEST_SEED";
 inline uint64_t TestSeed(uint64_t otherwise) {
   const char* env = std::getenv(kTestSeedVariable);
   const uint64_t seed = env != nullptr ? std::strtoull(env, nullptr, 10) : otherwise;
-  std::cout << kTestSeedVariable << "=" << seed << "\n";
+  // Flushed at once: a test that hangs and is killed must still have named its seed.
+  std::cout << kTestSeedVariable << "=" << seed << std::endl;
   ::testing::Test::RecordProperty("seed", std::to_string(seed));
   return seed;
 }
