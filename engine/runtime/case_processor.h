@@ -73,8 +73,9 @@ class CaseProcessor {
 
   // Applies the event. A timer event whose key is a task's reserved timer (task_timers.h) is
   // that task's reminder (written to the outbox and logged as "task.<key>.reminder") or its
-  // overdue moment (applied as the internal event "task.<key>.overdue"). kConflict when no instance accepts it (the message names each instance's
-  // state and what it would accept) or when an idempotency key is reused for another event;
+  // overdue moment (applied as the internal event "task.<key>.overdue"). kConflict when no
+  // instance accepts it (the message names each instance's state and what it would accept) or
+  // when an idempotency key is reused for another event;
   // kNotFound for an unknown case; script failures as kScriptError / kResourceExhausted.
   // On any error the caller rolls back to its savepoint: partial writes are possible.
   Result<Applied> Apply(WriteTxn& txn, const EventRequest& request, Instant now);
