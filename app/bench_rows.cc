@@ -1,5 +1,6 @@
 #include "app/bench_rows.h"
 
+#include "engine/event_outcome.h"
 #include "engine/runtime/task_timers.h"
 
 namespace souhra {
@@ -12,9 +13,9 @@ Status Unexpected(CaseId case_id, const std::string& what) {
 
 // The workflow timers an event set, from its outcome's deadlines, scoped to the state it
 // entered. The baseline leaves out the tasks' own overdue timers (task_timers.h).
-Status CollectTimers(const EventRecord& event, const std::string& state,
-                     std::vector<TimerRecord>* timers) {
-  for (const Json& deadline : event.outcome.value("deadlines", Json::array())) {
+Status CollectTimers(const EventRecord& event, const EventOutcome& outcome,
+                     const std::string& state, std::vector<TimerRecord>* timers) {
+  for (const Json& deadline : outcome.deadlines) {
     if (deadline.value("kind", "") != "timer") continue;
     if (deadline.value("key", "").starts_with(kTaskTimerPrefix)) continue;
     TimerRecord timer;
@@ -46,11 +47,11 @@ Result<BaselineCase> ReadBaselineCase(CaseFiles& files, DefinitionVersions& vers
   rows.instance = instances[0];
   std::vector<TimerRecord> timers;
   for (size_t i = 0; i < events.size(); ++i) {
-    const Json transitions = events[i].outcome.value("transitions", Json::array());
-    if (transitions.size() != 1) return Unexpected(case_id, "one transition per event");
-    rows.states[i] = transitions[0].value("to", "");
+    const EventOutcome outcome = events[i].outcome.get<EventOutcome>();
+    if (outcome.transitions.size() != 1) return Unexpected(case_id, "one transition per event");
+    rows.states[i] = outcome.transitions[0].to;
     rows.events[i] = events[i];
-    SOUHRA_RETURN_IF_ERROR(CollectTimers(events[i], rows.states[i], &timers));
+    SOUHRA_RETURN_IF_ERROR(CollectTimers(events[i], outcome, rows.states[i], &timers));
   }
   rows.instance.state = rows.states[0];
   if (timers.size() != 3) return Unexpected(case_id, "three timers");

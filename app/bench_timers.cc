@@ -37,7 +37,8 @@ Result<std::vector<TimerRecord>> CreateCases(Engine& engine, const TimerBenchOpt
     replies.pop_front();
     TimerRecord slot;
     slot.case_id = applied.case_id;
-    slot.instance_id = applied.outcome["transitions"][0]["instance"].get<InstanceId>();
+    if (applied.outcome.transitions.empty()) return Internal("a bench case started no instance");
+    slot.instance_id = applied.outcome.transitions[0].instance;
     slot.scope_state = "waiting";
     slots.push_back(slot);
     return Status::Ok();

@@ -69,16 +69,14 @@ int Activate(Store& store, const std::string& tenant, const std::string& name,
   if (!calendar.ok()) return Fail(calendar.status());
   SystemClock clock;
   Engine engine(store, clock, **calendar);
-  Result<Applied> applied = engine.Activate(tenant, name, version);
-  if (!applied.ok()) return Fail(applied.status());
-  const Json& outcome = applied->outcome;
-  if (!outcome["changed"].get<bool>()) {
-    std::cout << name << " " << outcome["version"].get<std::string>() << " is already active\n";
+  Result<DefinitionChange> change = engine.Activate(tenant, name, version);
+  if (!change.ok()) return Fail(change.status());
+  if (!change->changed) {
+    std::cout << name << " " << change->version << " is already active\n";
     return 0;
   }
-  std::string previous = outcome["previous"];
-  std::cout << "activated " << name << " " << outcome["version"].get<std::string>()
-            << (previous.empty() ? "" : "; retired " + previous) << "\n";
+  std::cout << "activated " << name << " " << change->version
+            << (change->previous.empty() ? "" : "; retired " + change->previous) << "\n";
   return 0;
 }
 

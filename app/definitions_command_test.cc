@@ -36,18 +36,20 @@ class DefinitionsCommandTest : public ::testing::Test {
  protected:
   void SetUp() override {
     testing::EngineHarness harness(db_, FromMillis(1775116800000));
-    Result<Applied> v1 = harness.engine.SaveDraft("demo", "intake.lua", kV1, "user:metodik");
+    Result<DefinitionChange> v1 =
+        harness.engine.SaveDraft("demo", "intake.lua", kV1, "user:metodik");
     ASSERT_TRUE(v1.ok()) << v1.status().ToString();
-    v1_ = v1->outcome["version"];
+    v1_ = v1->version;
     ASSERT_TRUE(harness.engine.Activate("demo", "intake", v1_).ok());
     NewCase request;
     request.tenant = "demo";
     request.code = "K-1";
     request.workflow = "intake";
     ASSERT_TRUE(harness.engine.CreateCase(request).ok());
-    Result<Applied> v2 = harness.engine.SaveDraft("demo", "intake.lua", V2(), "user:metodik");
+    Result<DefinitionChange> v2 =
+        harness.engine.SaveDraft("demo", "intake.lua", V2(), "user:metodik");
     ASSERT_TRUE(v2.ok());
-    v2_ = v2->outcome["version"];
+    v2_ = v2->version;
   }
 
   std::string Run(const std::string& args) {

@@ -23,7 +23,7 @@ Status InstallFile(Engine& engine, const std::string& tenant, const std::filesys
                    const std::string& shown, ExtensionBases& bases,
                    std::vector<std::string>* installed) {
   SOUHRA_ASSIGN_OR_RETURN(std::string source, ReadTextFile(file.string()));
-  Result<Applied> result = engine.Install(tenant, shown, bases.Prepare(shown, source));
+  Result<DefinitionChange> result = engine.Install(tenant, shown, bases.Prepare(shown, source));
   if (!result.ok()) return result.status();
   if (installed) installed->push_back(tenant + ": " + shown);
   return Status::Ok();

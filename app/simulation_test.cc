@@ -104,7 +104,12 @@ TEST(Simulation, AnExpectedRefusalPasses) {
 
 TEST(Simulation, ADefinitionThatDoesNotInstallIsAnError) {
   auto run = SimulateScenario("t.lua", Header(), InMemory({{"timers.lua", "return 1"}}));
-  EXPECT_FALSE(run.ok());
+  ASSERT_FALSE(run.ok());
+  EXPECT_EQ(run.status().code(), StatusCode::kInvalidArgument) << run.status().ToString();
+  EXPECT_NE(run.status().message().find(
+                "timers.lua:1: the file must return workflow { ... } or rules { ... }"),
+            std::string::npos)
+      << run.status().message();
 }
 
 TEST(ScenarioFiles, EveryScenarioInTestsScenariosPasses) {

@@ -25,6 +25,7 @@
 #include "tests/fakes/run_souhra.h"
 #include "tests/fakes/table_rows.h"
 #include "tests/fakes/temp_dir.h"
+#include "tests/fakes/test_seed.h"
 
 namespace souhra {
 namespace {
@@ -39,11 +40,6 @@ constexpr int kKilledRounds = 5;
 constexpr int kClients = 4;
 constexpr int kCasesPerClient = 40;  // per round; the kill comes long before
 constexpr seconds kRunLimit(60);     // only against a hung server
-
-uint64_t Seed() {
-  if (const char* env = std::getenv("SOUHRA_SEED")) return std::strtoull(env, nullptr, 10);
-  return std::random_device{}();
-}
 
 // `souhra serve` on `db` until killed; port() is where it listens (0 if it did not start).
 class Server {
@@ -137,9 +133,7 @@ void RunAndKill(const std::string& db, const std::string& token, int round, int 
 TEST(ApiCrashTest, EveryChangeAndItsAuditRowAreBothPresentOrBothAbsentAcrossKills) {
   testing::TempDir dir;
   const std::string db = dir.File("api.db");
-  const uint64_t seed = Seed();
-  std::printf("api crash test seed %llu (replay with SOUHRA_SEED=%llu)\n",
-              static_cast<unsigned long long>(seed), static_cast<unsigned long long>(seed));
+  const uint64_t seed = testing::TestSeed(testing::FreshSeed());
   std::mt19937_64 random(seed);
   {
     Server seeding(db, "heslo-123");  // seeds the demo directory

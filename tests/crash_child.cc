@@ -97,7 +97,7 @@ bool Start(const std::string& path, std::unique_ptr<Store>* store,
       (*store)->GetActiveDefinition(kTenant, kWorkflowName);
   if (!installed.ok()) return Fail("find workflow", installed.status());
   if (*installed) return true;
-  Result<Applied> install = (*engine)->Install(kTenant, kWorkflowFile, kWorkflow);
+  Result<DefinitionChange> install = (*engine)->Install(kTenant, kWorkflowFile, kWorkflow);
   return install.ok() || Fail("install", install.status());
 }
 

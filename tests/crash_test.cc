@@ -3,7 +3,8 @@
 // acknowledgements, restarts it (it continues with the same idempotency keys), and after every
 // run checks the database: every acknowledged case and event is there exactly once with the
 // result it was acknowledged with, and every logged event has all of its effects and nothing
-// else. The kill points come from a seeded PRNG; the seed is printed and SOUHRA_SEED replays it.
+// else. The kill points come from a seeded PRNG; the seed is printed and SOUHRA_TEST_SEED
+// replays it (tests/fakes/test_seed.h).
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -18,10 +19,12 @@
 #include <vector>
 
 #include "adapters/sqlite/sqlite_store.h"
+#include "engine/event_outcome.h"
 #include "tests/crash_scenario.h"
 #include "tests/fakes/child_process.h"
 #include "tests/fakes/table_rows.h"
 #include "tests/fakes/temp_dir.h"
+#include "tests/fakes/test_seed.h"
 
 namespace souhra::crash {
 namespace {
@@ -36,11 +39,6 @@ constexpr int kKilledRounds = 12;
 constexpr int kLinesPerRun = kCases * kLinesPerCase;
 // Only against a hung child: a run takes well under a second.
 constexpr std::chrono::seconds kRunLimit(15);
-
-uint64_t Seed() {
-  if (const char* env = std::getenv("SOUHRA_SEED")) return std::strtoull(env, nullptr, 10);
-  return std::random_device{}();
-}
 
 class CrashTest : public ::testing::Test {
  protected:
@@ -104,25 +102,26 @@ void CheckCase(Store& store, const std::string& code, CaseId id, bool complete) 
   ASSERT_FALSE(events.empty());
   EXPECT_EQ(events[0].type, "case.created");
   int into_open = 0, advances = 0;
-  Json last;
+  InstanceTransition last;
   for (size_t n = 0; n < events.size(); ++n) {
     if (n > 0) {
       EXPECT_EQ(events[n].idempotency_key, EventKey(CaseIndex(code), n - 1));
       EXPECT_EQ(events[n].type, kCrashEvents[n - 1]);
       advances += events[n].type == "advance";
     }
-    const Json& transitions = events[n].outcome["transitions"];
+    const std::vector<InstanceTransition> transitions =
+        events[n].outcome.get<EventOutcome>().transitions;
     ASSERT_EQ(transitions.size(), 1u) << "event " << events[n].seq;
-    EXPECT_EQ(transitions[0]["instance"], instance.id);
+    EXPECT_EQ(transitions[0].instance, instance.id);
     last = transitions[0];
-    into_open += last["to"] == "open";
+    into_open += last.to == "open";
   }
   if (complete) {
     EXPECT_EQ(events.size(), 1 + kCrashEvents.size());
   }
   EXPECT_EQ(instance.steps, static_cast<int64_t>(events.size()));
-  EXPECT_EQ(instance.state, last["to"]);
-  EXPECT_EQ(instance.active, !last["completed"].get<bool>());
+  EXPECT_EQ(instance.state, last.to);
+  EXPECT_EQ(instance.active, !last.completed);
 
   std::vector<TaskRecord> tasks = *store.ListTasks(id);
   EXPECT_EQ(static_cast<int>(tasks.size()), into_open);
@@ -159,8 +158,11 @@ void CrashTest::CheckDatabase(bool complete) {
   }
   for (const auto& [key, seq] : events_) {
     auto found = logged.find(key);
-    EXPECT_TRUE(found != logged.end() && found->second == seq)
-        << "acknowledged event " << key << " (seq " << seq << ") is not in the log as acknowledged";
+    if (found == logged.end()) {
+      ADD_FAILURE() << "acknowledged event " << key << " (seq " << seq << ") is not in the log";
+      continue;
+    }
+    EXPECT_EQ(found->second, seq) << "acknowledged event " << key << " is logged with another seq";
   }
   std::map<std::string, CaseId> stored;
   for (const std::vector<std::string>& row : cases) stored[row[0]] = std::stoll(row[1]);
@@ -174,9 +176,7 @@ void CrashTest::CheckDatabase(bool complete) {
 }
 
 TEST_F(CrashTest, AcknowledgedEventsSurviveKillNineExactlyOnceAndWhole) {
-  const uint64_t seed = Seed();
-  std::printf("crash test seed %llu (replay with SOUHRA_SEED=%llu)\n",
-              static_cast<unsigned long long>(seed), static_cast<unsigned long long>(seed));
+  const uint64_t seed = testing::TestSeed(testing::FreshSeed());
   std::mt19937_64 random(seed);
   for (int round = 1; round <= kKilledRounds; ++round) {
     const int kill_after = std::uniform_int_distribution<int>(1, kLinesPerRun - 1)(random);
@@ -184,13 +184,15 @@ TEST_F(CrashTest, AcknowledgedEventsSurviveKillNineExactlyOnceAndWhole) {
                  std::to_string(kill_after) + " lines, seed " + std::to_string(seed));
     int status = 0;
     ASSERT_GE(RunChild(kill_after, &status), kill_after) << "the child stopped early or hung";
-    EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "wait status " << status;
+    ASSERT_TRUE(WIFSIGNALED(status)) << "wait status " << status;
+    EXPECT_EQ(WTERMSIG(status), SIGKILL);
     CheckDatabase(/*complete=*/false);
   }
   SCOPED_TRACE("final run, seed " + std::to_string(seed));
   int status = 0;
   EXPECT_EQ(RunChild(/*kill_after=*/0, &status), kLinesPerRun);
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "wait status " << status;
+  ASSERT_TRUE(WIFEXITED(status)) << "wait status " << status;
+  EXPECT_EQ(WEXITSTATUS(status), 0);
   CheckDatabase(/*complete=*/true);
   EXPECT_EQ(static_cast<int>(events_.size()), kCases * static_cast<int>(kCrashEvents.size()));
 }

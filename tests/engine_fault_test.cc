@@ -37,12 +37,13 @@ class Deployment {
     options.busy_timeout_ms = 0;  // an injected busy lock fails at once instead of waiting
     Result<std::unique_ptr<WorkingCalendar>> calendar = WorkingCalendar::Create();
     Result<std::unique_ptr<Store>> store = OpenSqliteStore(options);
-    EXPECT_TRUE(calendar.ok() && store.ok());
+    EXPECT_TRUE(calendar.ok()) << calendar.status().ToString();
+    EXPECT_TRUE(store.ok()) << store.status().ToString();
     if (!calendar.ok() || !store.ok()) return;
     calendar_ = std::move(calendar).value();
     store_ = std::move(store).value();
     engine_ = std::make_unique<Engine>(*store_, clock_, *calendar_);
-    Result<Applied> installed =
+    Result<DefinitionChange> installed =
         engine_->Install(crash::kTenant, crash::kWorkflowFile, crash::kWorkflow);
     EXPECT_TRUE(installed.ok()) << installed.status().ToString();
   }
@@ -77,7 +78,11 @@ void ExpectRefusedWholeThenGoesOn(void (*inject)(), const std::string& failure) 
   fault::TempDir dir;
   Deployment d(dir.File("souhra.db"));
   std::vector<CaseId> ids;
-  for (int i = 0; i < 3; ++i) ids.push_back(d.NewCase(i).value().case_id);
+  for (int i = 0; i < 3; ++i) {
+    Result<Applied> created = d.NewCase(i);
+    ASSERT_TRUE(created.ok()) << created.status().ToString();
+    ids.push_back(created->case_id);
+  }
   const Tables before = d.tables();
 
   inject();
@@ -139,16 +144,25 @@ int RunSteps(Deployment& d, int first, std::vector<CaseId>& ids, std::vector<Tab
 // SQLite-style: the scenario with the fault at the 1st, 2nd, ... call until no fault fires.
 // After each run the database equals the fault-free run's after the steps that succeeded (the
 // failed one left nothing), and with the fault cleared the rest of the scenario completes to
-// the same database as the fault-free run.
-void ExpectAllOrNothingAtEveryPosition(void (*arm)(int nth), const char* what) {
+// the same database as the fault-free run. `calls` counts the kind of call the fault hits: the
+// fault must have fired at each of the fault-free run's calls, and at no later position.
+void ExpectAllOrNothingAtEveryPosition(void (*arm)(int nth),
+                                       int64_t fault::FaultyVfsCounters::*calls,
+                                       const char* what) {
   std::vector<Tables> reference;
+  int64_t scenario_calls = 0;
   {
     fault::TempDir dir;
     Deployment d(dir.File("souhra.db"));
     reference.push_back(d.tables());
     std::vector<CaseId> ids(2);
+    const int64_t before = fault::GetFaultyVfsCounters().*calls;
     ASSERT_EQ(RunSteps(d, 0, ids, &reference), kSteps);
+    scenario_calls = fault::GetFaultyVfsCounters().*calls - before;
   }
+  // Each step commits, and each commit writes and syncs the WAL at least once.
+  ASSERT_GE(scenario_calls, kSteps) << what << " calls of the fault-free run";
+  int positions = 0;  // positions at which the fault fired
   for (int nth = 1;; ++nth) {
     SCOPED_TRACE(std::string("fault at ") + what + " " + std::to_string(nth));
     fault::TempDir dir;
@@ -159,21 +173,24 @@ void ExpectAllOrNothingAtEveryPosition(void (*arm)(int nth), const char* what) {
     const int done = RunSteps(d, 0, ids, nullptr);
     fault::ClearFaults();
     if (fault::GetFaultyVfsCounters().injected == injected) break;  // the fault never fired
+    ++positions;
+    EXPECT_LT(done, kSteps) << "the fault fired but every step succeeded";
     EXPECT_EQ(d.tables(), reference[done]) << "after " << done << " steps";
     EXPECT_EQ(RunSteps(d, done, ids, nullptr), kSteps);
     EXPECT_EQ(d.tables(), reference[kSteps]);
     ASSERT_LT(nth, 1000) << "the fault kept firing";
   }
+  EXPECT_EQ(positions, scenario_calls) << "positions at which the " << what << " fault fired";
 }
 
 TEST(EngineFault, WriteErrorAtEveryPositionLeavesEachEventWholeOrAbsent) {
   ExpectAllOrNothingAtEveryPosition([](int nth) { fault::FailWrite(nth, SQLITE_IOERR_WRITE); },
-                                    "write");
+                                    &fault::FaultyVfsCounters::writes, "write");
 }
 
 TEST(EngineFault, SyncErrorAtEveryPositionLeavesEachEventWholeOrAbsent) {
   ExpectAllOrNothingAtEveryPosition([](int nth) { fault::FailSync(nth, SQLITE_IOERR_FSYNC); },
-                                    "sync");
+                                    &fault::FaultyVfsCounters::syncs, "sync");
 }
 
 }  // namespace

@@ -140,7 +140,7 @@ class NotificationRoutingTest : public ::testing::Test {
     directory_ = std::move(OpenSqliteDirectory(options).value());
     engine_ = std::make_unique<Engine>(*store_, clock_, *calendar_);
     ASSERT_TRUE(engine_->Install("demo", "conferencing.lua", kWorkflow).ok());
-    Result<Applied> rules = engine_->Install("demo", "rules/information_sharing.lua",
+    Result<DefinitionChange> rules = engine_->Install("demo", "rules/information_sharing.lua",
                                              ReadSource("rules/information_sharing.lua"));
     ASSERT_TRUE(rules.ok()) << rules.status().ToString();
     SetSmtpPort(sink_.port());

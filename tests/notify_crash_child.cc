@@ -71,10 +71,10 @@ int Commit(Engine& engine, Directory& directory, const std::string& url) {
   hook.webhook_url = url;
   hook.webhook_secret = "tajemstvi";
   if (Status s = directory.PutActor(hook); !s.ok()) return Fail("actor", s);
-  if (Result<Applied> r = engine.Install("demo", "inviting.lua", kWorkflow); !r.ok()) {
+  if (Result<DefinitionChange> r = engine.Install("demo", "inviting.lua", kWorkflow); !r.ok()) {
     return Fail("install", r.status());
   }
-  if (Result<Applied> r = engine.Install("demo", "information_sharing.lua", RulesSource());
+  if (Result<DefinitionChange> r = engine.Install("demo", "information_sharing.lua", RulesSource());
       !r.ok()) {
     return Fail("install rules", r.status());
   }

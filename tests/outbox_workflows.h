@@ -50,7 +50,7 @@ return workflow {
 inline void InstallOutboxWorkflows(Engine& engine) {
   for (const auto& [file, source] :
        {std::pair{"strict.lua", kStrict}, std::pair{"notifying.lua", kNotifying}}) {
-    Result<Applied> installed = engine.Install("demo", file, source);
+    Result<DefinitionChange> installed = engine.Install("demo", file, source);
     ASSERT_TRUE(installed.ok()) << installed.status().ToString();
   }
 }

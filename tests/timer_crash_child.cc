@@ -52,7 +52,7 @@ int Run(const std::string& path, int cases) {
   if (!calendar.ok()) return Fail("calendar", calendar.status());
   SystemClock clock;
   Engine engine(**store, clock, **calendar);
-  if (Result<Applied> r = engine.Install("demo", "alarm.lua", kAlarm); !r.ok()) {
+  if (Result<DefinitionChange> r = engine.Install("demo", "alarm.lua", kAlarm); !r.ok()) {
     return Fail("install", r.status());
   }
   for (int i = 0; i < cases; ++i) {

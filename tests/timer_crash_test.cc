@@ -1,7 +1,7 @@
 // Kill -9 while timers fire: tests/timer_crash_child.cc fires due timers in small batches while
 // this test kills it after a random number of batches and starts it again. In the end every
 // timer has fired exactly once: one event-log row, one notification and one transition per case,
-// and no timer left pending. The kill points come from a seeded PRNG (SOUHRA_SEED replays).
+// and no timer left pending. The kill points come from a seeded PRNG (SOUHRA_TEST_SEED replays).
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -13,6 +13,7 @@
 #include "tests/fakes/child_process.h"
 #include "tests/fakes/table_rows.h"
 #include "tests/fakes/temp_dir.h"
+#include "tests/fakes/test_seed.h"
 
 namespace souhra {
 namespace {
@@ -24,11 +25,6 @@ using souhra::testing::Rows;
 constexpr int kCases = 300;
 constexpr int kKilledRounds = 8;
 constexpr std::chrono::seconds kRunLimit(60);  // only against a hung child
-
-uint64_t Seed() {
-  if (const char* env = std::getenv("SOUHRA_SEED")) return std::strtoull(env, nullptr, 10);
-  return std::random_device{}();
-}
 
 // Runs the child; with kill_after > 0, kills it after that many "fired" lines. Returns whether
 // it ran to its end by itself.
@@ -47,9 +43,7 @@ bool RunChild(const std::string& db, int kill_after) {
 TEST(TimerCrashTest, EveryTimerFiresExactlyOnceAcrossKills) {
   testing::TempDir dir;
   const std::string db = dir.File("timers.db");
-  const uint64_t seed = Seed();
-  std::printf("timer crash test seed %llu (replay with SOUHRA_SEED=%llu)\n",
-              static_cast<unsigned long long>(seed), static_cast<unsigned long long>(seed));
+  const uint64_t seed = testing::TestSeed(testing::FreshSeed());
   std::mt19937_64 random(seed);
   for (int round = 0; round < kKilledRounds; ++round) {
     RunChild(db, std::uniform_int_distribution<int>(1, 6)(random));

@@ -57,12 +57,14 @@ Result<ApiReply> Activate(ApiCall& call) {
   SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions, VersionsOf(call, name));
   SOUHRA_ASSIGN_OR_RETURN(DefinitionSource version, FindVersion(versions, name, call.Param(1)));
   call.target = "definition:" + name + "@" + version.content_hash;
-  SOUHRA_ASSIGN_OR_RETURN(Applied applied,
+  SOUHRA_ASSIGN_OR_RETURN(DefinitionChange change,
                           call.services.engine->Activate(call.principal.tenant, name,
                                                          version.content_hash, call.Audit()));
-  Json reply = applied.outcome;
-  reply["status"] = "active";
-  return ApiReply::Ok(std::move(reply));
+  return ApiReply::Ok(Json{{"name", change.name},
+                           {"version", change.version},
+                           {"previous", change.previous},
+                           {"changed", change.changed},
+                           {"status", "active"}});
 }
 
 // ?from=&to=: versions (hash or prefix); by default the active version and the newest draft.

@@ -52,27 +52,25 @@ Result<ApiReply> SaveDraft(ApiCall& call) {
     return reply;
   }
   SOUHRA_ASSIGN_OR_RETURN(
-      Applied applied,
+      DefinitionChange change,
       call.services.engine->SaveDraft(call.principal.tenant, file, source, call.principal.Actor(),
                                       call.Audit([](const Applied& applied) {
-                                        return "definition:" + applied.outcome.value("name", "") +
-                                               "@" + applied.outcome.value("version", "");
+                                        return "definition:" + applied.definition.name + "@" +
+                                               applied.definition.version;
                                       })));
-  Json saved = applied.outcome;
-  call.target = "definition:" + saved.value("name", "") + "@" + saved.value("version", "");
-  saved["file"] = file;
+  call.target = "definition:" + change.name + "@" + change.version;
   // Saving a stored version's text again leaves it as it is (e.g. active).
   SOUHRA_ASSIGN_OR_RETURN(
       std::vector<DefinitionSource> versions,
-      call.services.versions->ListDefinitionVersions(call.principal.tenant,
-                                                     saved.value("name", "")));
-  saved["status"] = "draft";
+      call.services.versions->ListDefinitionVersions(call.principal.tenant, change.name));
+  std::string state = "draft";
   for (const DefinitionSource& d : versions) {
-    if (d.content_hash == saved.value("version", ""))
-      saved["status"] = DefinitionStateName(d.state());
+    if (d.content_hash == change.version) state = DefinitionStateName(d.state());
   }
-  const int status = saved.value("created", false) ? 201 : 200;
-  return ApiReply::Ok(std::move(saved), status);
+  Json saved = {{"name", change.name},         {"version", change.version},
+                {"kind", change.kind},         {"created", change.created},
+                {"file", file},                {"status", state}};
+  return ApiReply::Ok(std::move(saved), change.created ? 201 : 200);
 }
 
 // Every name of the tenant with its active version (if any) and all its versions.

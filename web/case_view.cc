@@ -1,5 +1,6 @@
 #include "web/case_view.h"
 
+#include "engine/event_outcome.h"
 #include "engine/runtime/deadline_explanation.h"
 
 namespace souhra {
@@ -53,7 +54,7 @@ Json DeadlineExplanation(WebServices& services, const CaseRecord& c, const std::
                          const std::vector<EventRecord>& events) {
   const std::string due = FormatUtc(due_at);
   for (auto event = events.rbegin(); event != events.rend(); ++event) {
-    const Json& deadlines = event->outcome.value("deadlines", Json::array());
+    const std::vector<Json> deadlines = event->outcome.get<EventOutcome>().deadlines;
     for (auto entry = deadlines.rbegin(); entry != deadlines.rend(); ++entry) {
       if (entry->value("kind", "") != kind || entry->value("key", "") != key ||
           entry->value("due", "") != due) {

@@ -50,6 +50,13 @@ struct HttpServer::Impl {
         limiter(*services.clock, options.sign_in) {}
 
   void LogRequest(const httplib::Request& request, int status);
+  // The steps of HttpServer's constructor, in the order it takes them.
+  void SetLimits();
+  void TrackRequests();
+  void ReplyToRefusalsWithErrorBodies();
+  void AddProbes();
+  void AddApi();
+  void ServeStaticFiles();
 
   WebServices services;
   ServerOptions options;
@@ -83,15 +90,28 @@ void HttpServer::Impl::LogRequest(const httplib::Request& request, int status) {
 
 HttpServer::HttpServer(WebServices services, ServerOptions options)
     : impl_(std::make_unique<Impl>(std::move(services), std::move(options))) {
-  Impl& impl = *impl_;
-  auto& http = impl.http;
-  http.set_payload_max_length(impl.options.max_body_bytes);
+  impl_->SetLimits();
+  impl_->TrackRequests();
+  impl_->ReplyToRefusalsWithErrorBodies();
+  impl_->AddProbes();
+  impl_->AddApi();
+  impl_->ServeStaticFiles();
+}
+
+void HttpServer::Impl::SetLimits() {
+  http.set_payload_max_length(options.max_body_bytes);
   // A reply is written in more than one send(); with Nagle's algorithm on, the second waits for
   // the client's delayed ACK, which put a 40 ms floor under every request.
   http.set_tcp_nodelay(true);
-  const size_t threads = impl.options.threads;
+  const size_t threads = options.threads;
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_keep_alive_max_count(100);
+}
+
+// Each request's scope (route, user, tenant, start) is thread-local: reset before routing,
+// logged and reset again once the reply is written.
+void HttpServer::Impl::TrackRequests() {
+  Impl& impl = *this;
   http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
     RequestScope& scope = CurrentRequestScope();
     scope = RequestScope();
@@ -103,7 +123,10 @@ HttpServer::HttpServer(WebServices services, ServerOptions options)
     if (!scope.answered) impl.LogRequest(request, response.status);
     scope = RequestScope();
   });
-  // httplib's own refusals (413, 404 of unknown routes) get the API's error body.
+}
+
+// httplib's own refusals (413, 404 of unknown routes) get the API's error body.
+void HttpServer::Impl::ReplyToRefusalsWithErrorBodies() {
   http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&,
                                                                  httplib::Response& response) {
     if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
@@ -111,6 +134,11 @@ HttpServer::HttpServer(WebServices services, ServerOptions options)
     response.set_content(ErrorBody(error.code, error.message).dump(), "application/json");
     return httplib::Server::HandlerResponse::Handled;
   }));
+}
+
+// Liveness and figures, outside the API's sessions.
+void HttpServer::Impl::AddProbes() {
+  Impl& impl = *this;
   http.Get("/healthz", [&impl](const httplib::Request&, httplib::Response& res) {
     CurrentRequestScope().route = "/healthz";
     const bool ok = impl.services.cases->GetCase(0).ok();
@@ -122,18 +150,24 @@ HttpServer::HttpServer(WebServices services, ServerOptions options)
     res.set_content(impl.metrics.Render(FiguresOf(impl.services)),
                     "text/plain; version=0.0.4; charset=utf-8");
   });
-  AddSessionRoutes(impl.router, impl.limiter);
-  AddCaseRoutes(impl.router);
-  AddTaskRoutes(impl.router);
-  AddEscalationRoutes(impl.router);
-  AddInboxRoutes(impl.router);
-  AddDirectoryRoutes(impl.router);
-  AddOperationsRoutes(impl.router);
-  AddDefinitionRoutes(impl.router);
+}
+
+void HttpServer::Impl::AddApi() {
+  AddSessionRoutes(router, limiter);
+  AddCaseRoutes(router);
+  AddTaskRoutes(router);
+  AddEscalationRoutes(router);
+  AddInboxRoutes(router);
+  AddDirectoryRoutes(router);
+  AddOperationsRoutes(router);
+  AddDefinitionRoutes(router);
+}
+
+void HttpServer::Impl::ServeStaticFiles() {
   // httplib refuses paths that climb out of the mount point ("..") and sets the MIME type by
   // extension.
-  if (!impl.options.static_dir.empty()) {
-    http.set_mount_point("/", impl.options.static_dir);
+  if (!options.static_dir.empty()) {
+    http.set_mount_point("/", options.static_dir);
     http.set_file_extension_and_mimetype_mapping("js", "text/javascript; charset=utf-8");
     http.set_file_extension_and_mimetype_mapping("mjs", "text/javascript; charset=utf-8");
     http.set_file_extension_and_mimetype_mapping("html", "text/html; charset=utf-8");
@@ -141,8 +175,7 @@ HttpServer::HttpServer(WebServices services, ServerOptions options)
     http.set_file_extension_and_mimetype_mapping("svg", "image/svg+xml");
     http.set_file_extension_and_mimetype_mapping("json", "application/json");
     http.set_file_extension_and_mimetype_mapping("woff2", "font/woff2");
-  }
-}
+  }}
 
 HttpServer::~HttpServer() = default;
 

@@ -2,6 +2,7 @@
 
 #include <graphviz/gvc.h>
 
+#include <map>
 #include <memory>
 #include <mutex>
 
@@ -51,22 +52,11 @@ struct ContextCloser {
   void operator()(GVC_t* context) const { gvFreeContext(context); }
 };
 
-}  // namespace
+using Nodes = std::map<std::string, Agnode_t*>;
 
-Result<std::string> RenderStateDiagram(const Workflow& workflow,
-                                       const std::optional<StateCounts>& counts) {
-  std::lock_guard<std::mutex> lock(GraphvizMutex());
-  std::unique_ptr<GVC_t, ContextCloser> context(gvContext());
-  if (!context) return Internal("graphviz: cannot create a context");
-  std::unique_ptr<Agraph_t, GraphCloser> graph(
-      agopen(const_cast<char*>(workflow.name.c_str()), Agdirected, nullptr));
-  Agraph_t* g = graph.get();
-  Set(g, "rankdir", "LR");
-  Set(g, "label", Literal(workflow.title.empty() ? workflow.name : workflow.title));
-  Set(g, "labelloc", "t");
-  Set(g, "fontname", "sans-serif");
-
-  std::map<std::string, Agnode_t*> nodes;
+// One box per state (final states doubly framed), and a point leading into the initial one.
+Nodes AddStates(Agraph_t* g, const Workflow& workflow, const std::optional<StateCounts>& counts) {
+  Nodes nodes;
   for (const auto& [name, state] : workflow.states) {
     Agnode_t* node = agnode(g, const_cast<char*>(("s_" + name).c_str()), 1);
     Set(node, "shape", "box");
@@ -84,6 +74,12 @@ Result<std::string> RenderStateDiagram(const Workflow& workflow,
     Set(start, "tooltip", "začátek");
     agedge(g, start, initial->second, const_cast<char*>("e_start"), 1);
   }
+  return nodes;
+}
+
+// One edge per transition, labelled with its event; guarded transitions and those that stay in
+// their state are dashed.
+void AddTransitions(Agraph_t* g, const Workflow& workflow, Nodes& nodes) {
   int edge_id = 0;
   for (const auto& [name, state] : workflow.states) {
     for (const auto& [type, alternatives] : state.on) {
@@ -102,17 +98,39 @@ Result<std::string> RenderStateDiagram(const Workflow& workflow,
       }
     }
   }
-  if (gvLayout(context.get(), g, "dot") != 0) {
+}
+
+Result<std::string> LayOutAsSvg(GVC_t* context, Agraph_t* g) {
+  if (gvLayout(context, g, "dot") != 0) {
     return Unavailable("graphviz: the dot layout failed (is its plugin installed?)");
   }
   char* data = nullptr;
   unsigned int length = 0;  // gvRenderData's type in Graphviz 2.42
-  int rendered = gvRenderData(context.get(), g, "svg", &data, &length);
+  int rendered = gvRenderData(context, g, "svg", &data, &length);
   std::string svg = rendered == 0 && data != nullptr ? std::string(data, length) : "";
   if (data != nullptr) gvFreeRenderData(data);
-  gvFreeLayout(context.get(), g);
+  gvFreeLayout(context, g);
   if (rendered != 0 || svg.empty()) return Internal("graphviz: rendering SVG failed");
   return svg;
+}
+
+}  // namespace
+
+Result<std::string> RenderStateDiagram(const Workflow& workflow,
+                                       const std::optional<StateCounts>& counts) {
+  std::lock_guard<std::mutex> lock(GraphvizMutex());
+  std::unique_ptr<GVC_t, ContextCloser> context(gvContext());
+  if (!context) return Internal("graphviz: cannot create a context");
+  std::unique_ptr<Agraph_t, GraphCloser> graph(
+      agopen(const_cast<char*>(workflow.name.c_str()), Agdirected, nullptr));
+  Agraph_t* g = graph.get();
+  Set(g, "rankdir", "LR");
+  Set(g, "label", Literal(workflow.title.empty() ? workflow.name : workflow.title));
+  Set(g, "labelloc", "t");
+  Set(g, "fontname", "sans-serif");
+  Nodes nodes = AddStates(g, workflow, counts);
+  AddTransitions(g, workflow, nodes);
+  return LayOutAsSvg(context.get(), g);
 }
 
 }  // namespace souhra

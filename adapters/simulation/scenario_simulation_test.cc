@@ -43,9 +43,10 @@ class SimulateDraftTest : public testing::EngineFixture {
 
 TEST_F(SimulateDraftTest, RunsScenariosOnADraftWithTheTenantsActiveDefinitions) {
   Install("workflows/follow_up.lua", kFollowUp);
-  Result<Applied> draft = engine_->SaveDraft("demo", "workflows/intake.lua", kIntake, "user:m");
+  Result<DefinitionChange> draft =
+      engine_->SaveDraft("demo", "workflows/intake.lua", kIntake, "user:m");
   ASSERT_TRUE(draft.ok()) << draft.status().ToString();
-  std::string version = draft->outcome["version"];
+  std::string version = draft->version;
 
   Result<std::vector<ScenarioRun>> runs =
       SimulateDraft(*store_, "demo", "intake", version.substr(0, 10),
@@ -62,10 +63,11 @@ TEST_F(SimulateDraftTest, RunsScenariosOnADraftWithTheTenantsActiveDefinitions) 
 }
 
 TEST_F(SimulateDraftTest, ADefinitionTheTenantLacksOrAMissingVersionIsAnError) {
-  Result<Applied> draft = engine_->SaveDraft("demo", "workflows/intake.lua", kIntake, "user:m");
+  Result<DefinitionChange> draft =
+      engine_->SaveDraft("demo", "workflows/intake.lua", kIntake, "user:m");
   ASSERT_TRUE(draft.ok()) << draft.status().ToString();
   Result<std::vector<ScenarioRun>> runs = SimulateDraft(
-      *store_, "demo", "intake", draft->outcome["version"], {{"s.lua", Scenario("open")}});
+      *store_, "demo", "intake", draft->version, {{"s.lua", Scenario("open")}});
   EXPECT_EQ(runs.status().code(), StatusCode::kNotFound);
   EXPECT_NE(runs.status().message().find("workflows/follow_up.lua"), std::string::npos)
       << runs.status().message();

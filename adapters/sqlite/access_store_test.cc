@@ -58,7 +58,8 @@ TEST_F(AccessStoreTest, ASessionIsFoundByItsHashTouchedAndDeleted) {
   ASSERT_TRUE(access_->PutSession(session).ok());
   ASSERT_TRUE(access_->TouchSession("h1", FromMillis(5000)).ok());
   auto found = access_->GetSession("h1");
-  ASSERT_TRUE(found.ok() && found->has_value());
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  ASSERT_TRUE(found->has_value());
   EXPECT_EQ((*found)->login, "novakova");
   EXPECT_EQ((*found)->csrf_token, "c1");
   EXPECT_EQ((*found)->last_seen, FromMillis(5000));
@@ -105,7 +106,8 @@ TEST_F(AccessStoreTest, ARevokedTokenIsKeptWithItsFlag) {
   token.revoked = true;
   ASSERT_TRUE(access_->PutApiToken(token).ok());
   auto found = access_->GetApiToken("t1");
-  ASSERT_TRUE(found.ok() && found->has_value());
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  ASSERT_TRUE(found->has_value());
   EXPECT_TRUE((*found)->revoked);
   EXPECT_EQ((*found)->created_by, "cli");
 }

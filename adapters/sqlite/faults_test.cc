@@ -96,9 +96,12 @@ TEST_F(FaultsTest, AFaultMidTransactionEndsItWithoutPartialRows) {
 }
 
 // Runs the same write with a sync fault at every position until one runs clean; after each,
-// either the whole transaction is there or none of it.
+// either the whole transaction is there or none of it. The fault must have fired at each of the
+// clean run's syncs (a commit syncs the WAL at least once).
 TEST_F(FaultsTest, EverySyncFaultPositionLeavesAllOrNothing) {
+  int positions = 0;  // positions at which the fault fired
   for (int nth = 1;; ++nth) {
+    const souhra::testing::FaultyVfsCounters before = souhra::testing::GetFaultyVfsCounters();
     souhra::testing::FailSync(nth, SQLITE_IOERR_FSYNC);
     auto txn = store_->BeginWrite();
     Status status = txn.status();
@@ -111,9 +114,18 @@ TEST_F(FaultsTest, EverySyncFaultPositionLeavesAllOrNothing) {
     souhra::testing::ClearFaults();
     auto events = store_->ListEvents(case_id_);
     auto timers = store_->ListTimers(case_id_);
-    ASSERT_TRUE(events.ok() && timers.ok());
+    ASSERT_TRUE(events.ok()) << events.status().ToString();
+    ASSERT_TRUE(timers.ok()) << timers.status().ToString();
     ASSERT_EQ(events->size(), timers->size()) << "fault at sync " << nth;
-    if (status.ok()) break;
+    const souhra::testing::FaultyVfsCounters after = souhra::testing::GetFaultyVfsCounters();
+    if (after.injected == before.injected) {
+      ASSERT_TRUE(status.ok()) << status.ToString();
+      const int64_t clean_syncs = after.syncs - before.syncs;
+      EXPECT_GE(clean_syncs, 1);
+      EXPECT_EQ(positions, clean_syncs);
+      break;
+    }
+    ++positions;
     EXPECT_EQ(status.code(), StatusCode::kUnavailable) << status.ToString();
     ASSERT_LT(nth, 20) << "a sync fault never stopped firing";
   }

@@ -89,7 +89,8 @@ TEST_F(MemoryStoreTest, InMemoryStoreRoundTripsAndRollsBack) {
   ASSERT_TRUE(txn->AppendEvent(SampleEvent(case_id_, "dropped")).ok());
   txn.reset();
   auto events = store_->ListEvents(case_id_);
-  ASSERT_TRUE(events.ok() && events->size() == 1);
+  ASSERT_TRUE(events.ok()) << events.status().ToString();
+  ASSERT_EQ(events->size(), 1u);
   EXPECT_EQ((*events)[0].type, "kept");
   EXPECT_TRUE(store_->GetCase(case_id_)->has_value());
 }

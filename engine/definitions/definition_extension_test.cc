@@ -66,7 +66,8 @@ TEST(DefinitionExtension, TheHashCoversTheBaseToo) {
   std::string changed_base = kBase;
   changed_base.replace(changed_base.find("Pozdě"), 1, "p");
   auto two = Load(ComposeExtension("workflows/review.lua", changed_base, kExtension));
-  ASSERT_TRUE(one.ok() && two.ok());
+  ASSERT_TRUE(one.ok()) << one.status().ToString();
+  ASSERT_TRUE(two.ok()) << two.status().ToString();
   EXPECT_NE(one->workflow->content_hash, two->workflow->content_hash);
 }
 

@@ -93,8 +93,8 @@ int PlainFind(lua_State* L) {
   return lua_gettop(L);
 }
 
-// Builds the allowed globals and the environment metatable. Runs protected. Stack: balanced.
-int OpenSandbox(lua_State* L) {
+// Opens base, string, table, math and utf8, and nothing else. Stack: balanced.
+void OpenAllowedLibraries(lua_State* L) {
   const luaL_Reg libs[] = {{LUA_GNAME, luaopen_base},       {LUA_STRLIBNAME, luaopen_string},
                            {LUA_TABLIBNAME, luaopen_table}, {LUA_MATHLIBNAME, luaopen_math},
                            {LUA_UTF8LIBNAME, luaopen_utf8}};
@@ -102,10 +102,13 @@ int OpenSandbox(lua_State* L) {
     luaL_requiref(L, lib.name, lib.func, 1);
     lua_pop(L, 1);
   }
-  // Removed from the shared library tables themselves: string.dump also hides behind ("").dump;
-  // math.random is seeded from the clock, which would break replay; Lua patterns can backtrack
-  // for minutes inside one C call, where no instruction budget can stop them, so string.find
-  // searches plain text only and the pattern functions are gone.
+}
+
+// Removed from the shared library tables themselves: string.dump also hides behind ("").dump;
+// math.random is seeded from the clock, which would break replay; Lua patterns can backtrack
+// for minutes inside one C call, where no instruction budget can stop them, so string.find
+// searches plain text only and the pattern functions are gone. Stack: balanced.
+void TrimLibraries(lua_State* L) {
   lua_getglobal(L, "string");
   lua_getfield(L, -1, "find");
   lua_pushcclosure(L, PlainFind, 1);
@@ -124,7 +127,12 @@ int OpenSandbox(lua_State* L) {
   lua_pushboolean(L, 0);
   lua_setfield(L, -2, "__metatable");
   lua_pop(L, 2);
+}
 
+// Builds the allowed globals and the environment metatable. Runs protected. Stack: balanced.
+int OpenSandbox(lua_State* L) {
+  OpenAllowedLibraries(L);
+  TrimLibraries(L);
   lua_newtable(L);  // allowed globals
   const char* functions[] = {"assert", "error",  "getmetatable", "ipairs", "next",    "pairs",
                              "pcall",  "select", "tonumber",     "tostring", "type", "xpcall"};

@@ -8,10 +8,11 @@ namespace {
 constexpr size_t kMemory = 8u << 20;
 constexpr int64_t kInstructions = 100'000;
 
+// Null when the sandbox cannot be created (the test fails): callers ASSERT_NE(sandbox, nullptr).
 std::unique_ptr<LuaSandbox> NewSandbox() {
   auto sandbox = LuaSandbox::Create(kMemory, kInstructions);
   EXPECT_TRUE(sandbox.ok()) << sandbox.status().ToString();
-  return std::move(sandbox).value();
+  return sandbox.ok() ? std::move(sandbox).value() : nullptr;
 }
 
 // Runs `body` as the body of a function defined by a file, then calls it, so that both the load
@@ -87,6 +88,7 @@ const Hostile kHostile[] = {
 
 TEST(Sandbox, RefusesEveryHostileSnippetAndStaysUsable) {
   auto sandbox = NewSandbox();
+  ASSERT_NE(sandbox, nullptr);
   for (const Hostile& h : kHostile) {
     Status status = RunInFunction(*sandbox, h.body);
     EXPECT_EQ(status.code(), h.code) << h.name << ": " << status.ToString();
@@ -97,6 +99,7 @@ TEST(Sandbox, RefusesEveryHostileSnippetAndStaysUsable) {
 
 TEST(Sandbox, FindSearchesPlainTextOnly) {
   auto sandbox = NewSandbox();
+  ASSERT_NE(sandbox, nullptr);
   Status status = RunInFunction(*sandbox,
                                 "assert(string.find('a.b', '.') == 2)"
                                 " assert(('a.b.c'):find('.', 3) == 4)"
@@ -105,7 +108,9 @@ TEST(Sandbox, FindSearchesPlainTextOnly) {
 }
 
 TEST(Sandbox, StopsDeepRecursion) {
-  auto sandbox = LuaSandbox::Create(64u << 20, 100'000'000).value();
+  auto created = LuaSandbox::Create(64u << 20, 100'000'000);
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  auto sandbox = std::move(created).value();
   Status status = RunInFunction(*sandbox, "local function f(n) return f(n + 1) + 1 end return f(1)");
   EXPECT_FALSE(status.ok());
   EXPECT_EQ(status.message().rfind("hostile.lua:2: ", 0), 0u) << status.message();
@@ -115,6 +120,7 @@ TEST(Sandbox, StopsDeepRecursion) {
 
 TEST(Sandbox, RefusesBytecode) {
   auto sandbox = NewSandbox();
+  ASSERT_NE(sandbox, nullptr);
   auto result = sandbox->RunFile("x.lua", std::string("\x1bLua\x54\x00", 6));
   EXPECT_EQ(result.status().code(), StatusCode::kScriptError);
   EXPECT_EQ(result.status().message(),
@@ -123,6 +129,7 @@ TEST(Sandbox, RefusesBytecode) {
 
 TEST(Sandbox, ReportsSyntaxErrorsWithLine) {
   auto sandbox = NewSandbox();
+  ASSERT_NE(sandbox, nullptr);
   auto result = sandbox->RunFile("x.lua", "local a = 1\nlocal b = = 2\n");
   EXPECT_EQ(result.status().code(), StatusCode::kScriptError);
   EXPECT_EQ(result.status().message(), "x.lua:2: unexpected symbol near '='");
@@ -130,6 +137,7 @@ TEST(Sandbox, ReportsSyntaxErrorsWithLine) {
 
 TEST(Sandbox, PrefixesErrorsRaisedWithoutPosition) {
   auto sandbox = NewSandbox();
+  ASSERT_NE(sandbox, nullptr);
   auto result = sandbox->RunFile("x.lua", "\nerror('plain', 0)\n");
   EXPECT_EQ(result.status().message(), "x.lua:2: plain");
   result = sandbox->RunFile("x.lua", "error({})\n");
@@ -139,6 +147,7 @@ TEST(Sandbox, PrefixesErrorsRaisedWithoutPosition) {
 
 TEST(Sandbox, EachFileHasItsOwnEnvironment) {
   auto sandbox = NewSandbox();
+  ASSERT_NE(sandbox, nullptr);
   ASSERT_TRUE(sandbox->RunFile("a.lua", "local x = 1 return x").ok());
   auto result = sandbox->RunFile("b.lua", "return x");
   EXPECT_EQ(result.status().message(), "b.lua:1: unknown global 'x'");
@@ -146,6 +155,7 @@ TEST(Sandbox, EachFileHasItsOwnEnvironment) {
 
 TEST(Sandbox, BudgetIsPerCall) {
   auto sandbox = NewSandbox();
+  ASSERT_NE(sandbox, nullptr);
   auto fn = sandbox->RunFile("f.lua", "return function() for i = 1, 20000 do end end");
   ASSERT_TRUE(fn.ok());
   for (int i = 0; i < 20; ++i) {
@@ -155,6 +165,7 @@ TEST(Sandbox, BudgetIsPerCall) {
 
 TEST(Sandbox, ConstructorsTagTablesWithKindAndLine) {
   auto sandbox = NewSandbox();
+  ASSERT_NE(sandbox, nullptr);
   ASSERT_TRUE(sandbox->AddConstructor("task").ok());
   auto result = sandbox->RunFile("w.lua", "return {\n  task { key = 'a' },\n}\n");
   ASSERT_TRUE(result.ok()) << result.status().ToString();
@@ -163,6 +174,7 @@ TEST(Sandbox, ConstructorsTagTablesWithKindAndLine) {
 
 TEST(Sandbox, ConstructorRefusesNonTable) {
   auto sandbox = NewSandbox();
+  ASSERT_NE(sandbox, nullptr);
   ASSERT_TRUE(sandbox->AddConstructor("task").ok());
   auto result = sandbox->RunFile("w.lua", "return task 'x'");
   EXPECT_EQ(result.status().message(), "w.lua:1: task expects a table: task { ... }");
@@ -170,6 +182,7 @@ TEST(Sandbox, ConstructorRefusesNonTable) {
 
 TEST(Sandbox, JsonRoundTripPreservesTypes) {
   auto sandbox = NewSandbox();
+  ASSERT_NE(sandbox, nullptr);
   auto fn = sandbox->RunFile("id.lua", "return function(x) return x end");
   ASSERT_TRUE(fn.ok());
   Json value = Json::parse(R"({"int": 3, "float": 2.5, "text": "Žluťoučký", "yes": true,
@@ -184,6 +197,7 @@ TEST(Sandbox, JsonRoundTripPreservesTypes) {
 
 TEST(Sandbox, NullBecomesNil) {
   auto sandbox = NewSandbox();
+  ASSERT_NE(sandbox, nullptr);
   auto fn = sandbox->RunFile("id.lua", "return function(x) return x.gone == nil end");
   Json value = {{"gone", nullptr}};
   auto back = sandbox->Call((*fn)["$function"].get<int>(), {&value}, 1);
@@ -193,6 +207,7 @@ TEST(Sandbox, NullBecomesNil) {
 
 TEST(Sandbox, RefusesValuesThatAreNotJson) {
   auto sandbox = NewSandbox();
+  ASSERT_NE(sandbox, nullptr);
   const std::pair<const char*, const char*> cases[] = {
       {"return function() local t = {} t.self = t return t end",
        "'self': a table that contains itself is not a value"},
@@ -211,6 +226,7 @@ TEST(Sandbox, RefusesValuesThatAreNotJson) {
 
 TEST(Sandbox, ReturnsRequestedNumberOfResults) {
   auto sandbox = NewSandbox();
+  ASSERT_NE(sandbox, nullptr);
   auto fn = sandbox->RunFile("r.lua", "return function() return true, 'why' end");
   auto result = sandbox->Call((*fn)["$function"].get<int>(), {}, 3);
   ASSERT_TRUE(result.ok());
@@ -219,6 +235,7 @@ TEST(Sandbox, ReturnsRequestedNumberOfResults) {
 
 TEST(LuaSandboxRecorder, RecordsCallsInOrderWithTheirLines) {
   auto sandbox = NewSandbox();
+  ASSERT_NE(sandbox, nullptr);
   ASSERT_TRUE(sandbox->AddRecorder("step").ok());
   auto ran = sandbox->RunFile("steps.lua", "step { a = 1 }\n\nstep \"text\"\n");
   ASSERT_TRUE(ran.ok()) << ran.status().ToString();
@@ -231,6 +248,7 @@ TEST(LuaSandboxRecorder, RecordsCallsInOrderWithTheirLines) {
 
 TEST(LuaSandboxRecorder, RefusesAFunctionAsItsArgument) {
   auto sandbox = NewSandbox();
+  ASSERT_NE(sandbox, nullptr);
   ASSERT_TRUE(sandbox->AddRecorder("step").ok());
   auto ran = sandbox->RunFile("steps.lua", "step(function() end)\n");
   EXPECT_EQ(ran.status().message(),

@@ -70,13 +70,10 @@ std::string DescribeRefusal(const Workflow& workflow, const std::string& state_n
 class CaseProcessor::Step {
  public:
   Step(CaseProcessor& processor, WriteTxn& txn, CaseRecord c, Instant now)
-      : processor_(processor), txn_(txn), case_(std::move(c)), now_(now) {
-    outcome_["transitions"] = Json::array();
-    outcome_["deadlines"] = Json::array();
-  }
+      : processor_(processor), txn_(txn), case_(std::move(c)), now_(now) {}
 
   CaseRecord& case_record() { return case_; }
-  Json& outcome() { return outcome_; }
+  EventOutcome& outcome() { return outcome_; }
   std::vector<Emitted> TakeEmitted() { return std::move(emitted_); }
 
   StepContext Context(const Workflow& workflow) {
@@ -103,11 +100,12 @@ class CaseProcessor::Step {
     instance.state = workflow->initial;
     SOUHRA_ASSIGN_OR_RETURN(instance.id, txn_.InsertInstance(instance));
     SOUHRA_ASSIGN_OR_RETURN(Plan plan, PlanStart(Context(*workflow), case_, case_.data));
-    return Commit(*workflow, instance, std::move(plan), depth);
+    return WritePlan(*workflow, instance, std::move(plan), depth);
   }
 
-  // Writes an accepted plan: its operations, the instance's new state and the case data.
-  Status Commit(const Workflow& workflow, InstanceRecord instance, Plan plan, int depth) {
+  // Writes an accepted plan into the transaction: its operations, the instance's new state and
+  // the case data. Committing is the Engine's, around the whole event.
+  Status WritePlan(const Workflow& workflow, InstanceRecord instance, Plan plan, int depth) {
     case_.data = std::move(plan.data);
     for (Operation& op : plan.operations) {
       SOUHRA_RETURN_IF_ERROR(Carry(instance, std::move(op), depth));
@@ -116,11 +114,8 @@ class CaseProcessor::Step {
     instance.active = !plan.completed;
     instance.steps += 1;
     SOUHRA_RETURN_IF_ERROR(txn_.UpdateInstance(instance));
-    outcome_["transitions"].push_back({{"instance", instance.id},
-                                       {"workflow", workflow.name},
-                                       {"from", plan.from},
-                                       {"to", plan.to},
-                                       {"completed", plan.completed}});
+    outcome_.transitions.push_back(
+        {instance.id, workflow.name, plan.from, plan.to, plan.completed});
     return Status::Ok();
   }
 
@@ -129,7 +124,8 @@ class CaseProcessor::Step {
     if (auto* timer = std::get_if<TimerPlan>(&op)) {
       timer->timer.instance_id = instance.id;
       timer->timer.case_id = case_.id;
-      outcome_["deadlines"].push_back(DeadlineJson("timer", timer->timer.key, timer->due, timer->rule));
+      outcome_.deadlines.push_back(
+          DeadlineJson("timer", timer->timer.key, timer->due, timer->rule));
       // Re-scheduling replaces the timer, paused or not.
       SOUHRA_RETURN_IF_ERROR(txn_.DeletePausedDeadline(instance.id, "timer", timer->timer.key));
       return txn_.PutTimer(timer->timer);
@@ -155,11 +151,11 @@ class CaseProcessor::Step {
       SOUHRA_ASSIGN_OR_RETURN(
           Json entry, SuspendDeadline(txn_, processor_.calendar_, case_, instance.id, pause->kind,
                                       pause->key, now_));
-      outcome_["pauses"].push_back(std::move(entry));
+      outcome_.pauses.push_back(std::move(entry));
       return Status::Ok();
     }
     if (auto* emit = std::get_if<EmitEvent>(&op)) {
-      outcome_["emitted"].push_back(emit->type);
+      outcome_.emitted.push_back(emit->type);
       emitted_.push_back({instance.id, instance.workflow, emit->type, std::move(emit->payload)});
       return Status::Ok();
     }
@@ -167,7 +163,8 @@ class CaseProcessor::Step {
       SOUHRA_ASSIGN_OR_RETURN(Json entry,
                               ResumePausedDeadline(txn_, processor_.calendar_, case_, instance.id,
                                                    resume->kind, resume->key, now_));
-      outcome_[entry.contains("ignored") ? "pauses" : "deadlines"].push_back(std::move(entry));
+      (entry.contains("ignored") ? outcome_.pauses : outcome_.deadlines)
+          .push_back(std::move(entry));
       return Status::Ok();
     }
     return StartInstance(std::get<StartWorkflow>(op).workflow, depth + 1);
@@ -178,7 +175,9 @@ class CaseProcessor::Step {
     SOUHRA_RETURN_IF_ERROR(CloseOpenTask(plan.task.key, instance.id));
     plan.task.case_id = case_.id;
     plan.task.instance_id = instance.id;
-    if (plan.due) outcome_["deadlines"].push_back(DeadlineJson("task", plan.task.key, *plan.due, plan.rule));
+    if (plan.due) {
+      outcome_.deadlines.push_back(DeadlineJson("task", plan.task.key, *plan.due, plan.rule));
+    }
     return txn_.InsertTask(plan.task).status();
   }
 
@@ -196,7 +195,7 @@ class CaseProcessor::Step {
   WriteTxn& txn_;
   CaseRecord case_;
   Instant now_;
-  Json outcome_;
+  EventOutcome outcome_;
   std::vector<Emitted> emitted_;
 };
 
@@ -220,7 +219,7 @@ Result<Applied> CaseProcessor::RepeatedCreation(WriteTxn& txn, const NewCase& re
     return Conflict("tenant '" + request.tenant + "' already has a case with code '" +
                     request.code + "' (case " + std::to_string(existing.id) + ")");
   }
-  return Applied{created->seq, existing.id, true, created->outcome};
+  return Applied{created->seq, existing.id, true, created->outcome.get<EventOutcome>()};
 }
 
 Result<Applied> CaseProcessor::Create(WriteTxn& txn, const NewCase& request, Instant now) {
@@ -248,10 +247,10 @@ Result<Applied> CaseProcessor::Create(WriteTxn& txn, const NewCase& request, Ins
   event.idempotency_key = kCreationKey;
   event.actor = request.actor;
   event.at = now;
-  event.outcome = std::move(step.outcome());
+  event.outcome = step.outcome();
   SOUHRA_ASSIGN_OR_RETURN(int64_t seq, txn.AppendEvent(event));
-  SOUHRA_RETURN_IF_ERROR(DeliverEmitted(txn, record.id, step.TakeEmitted(), now, 1));
-  return Applied{seq, record.id, false, std::move(event.outcome)};
+  SOUHRA_RETURN_IF_ERROR(ApplyEmitted(txn, record.id, step.TakeEmitted(), now, 1));
+  return Applied{seq, record.id, false, std::move(step.outcome())};
 }
 
 Result<Applied> CaseProcessor::Apply(WriteTxn& txn, const EventRequest& request, Instant now) {
@@ -265,13 +264,13 @@ Result<Applied> CaseProcessor::Apply(WriteTxn& txn, const EventRequest& request,
         return Conflict("idempotency key '" + request.idempotency_key +
                         "' was already used for a different event ('" + first->type + "')");
       }
-      return Applied{first->seq, first->case_id, true, first->outcome};
+      return Applied{first->seq, first->case_id, true, first->outcome.get<EventOutcome>()};
     }
   }
   SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> found, txn.LoadCase(request.case_id));
   if (!found) return NotFound("case " + std::to_string(request.case_id) + " does not exist");
 
-  if (request.type.rfind("timer.", 0) != 0) return Deliver(txn, request, *found, now);
+  if (request.type.rfind("timer.", 0) != 0) return ApplyToInstances(txn, request, *found, now);
   const std::string key = request.type.substr(6);
   if (request.instance_id != 0 && request.due) {
     // A timer fires once: its row goes with the event, so a second firing finds nothing.
@@ -283,7 +282,7 @@ Result<Applied> CaseProcessor::Apply(WriteTxn& txn, const EventRequest& request,
     SOUHRA_RETURN_IF_ERROR(txn.DeleteTimer(request.instance_id, key));
   }
   std::optional<TaskTimerKey> task_timer = ParseTaskTimerKey(key);
-  if (!task_timer) return Deliver(txn, request, *found, now);
+  if (!task_timer) return ApplyToInstances(txn, request, *found, now);
   if (!request.internal) return InvalidArgument("'" + request.type + "' is the engine's own event");
   return ApplyTaskTimer(txn, request, *found, *task_timer, now);
 }
@@ -302,28 +301,13 @@ Result<Applied> CaseProcessor::ApplyTaskTimer(WriteTxn& txn, const EventRequest&
   EventRequest overdue = request;
   overdue.type = type;
   overdue.internal = true;
-  return Deliver(txn, overdue, c, now);
+  return ApplyToInstances(txn, overdue, c, now);
 }
 
-Result<Applied> CaseProcessor::Deliver(WriteTxn& txn, const EventRequest& request,
-                                       const CaseRecord& found, Instant now, int emit_depth,
-                                       InstanceId exclude) {
-  InstanceId target = request.instance_id;
-  if (std::string key = TaskKeyOf(request.type, ".done"); !key.empty()) {
-    SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> task, txn.FindOpenTask(request.case_id, key));
-    if (!task) return Conflict("case " + std::to_string(request.case_id) + " has no open task '" +
-                               key + "'");
-    SOUHRA_RETURN_IF_ERROR(DeleteTaskTimers(txn, *task));
-    SOUHRA_RETURN_IF_ERROR(txn.DeletePausedDeadline(task->instance_id, "task", key));
-    SOUHRA_RETURN_IF_ERROR(txn.CloseTask(task->id, TaskStatus::kDone, request.payload));
-    target = task->instance_id;
-  } else if (std::string overdue = TaskKeyOf(request.type, ".overdue"); !overdue.empty()) {
-    SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> task,
-                            txn.FindOpenTask(request.case_id, overdue));
-    if (!task) return NotFound("task '" + overdue + "' is no longer open");
-    target = task->instance_id;
-  }
-
+Result<Applied> CaseProcessor::ApplyToInstances(WriteTxn& txn, const EventRequest& request,
+                                                const CaseRecord& found, Instant now,
+                                                int emit_depth, InstanceId exclude) {
+  SOUHRA_ASSIGN_OR_RETURN(InstanceId target, Addressee(txn, request));
   SOUHRA_ASSIGN_OR_RETURN(std::vector<InstanceRecord> instances,
                           txn.LoadActiveInstances(request.case_id));
   Step step(*this, txn, found, now);
@@ -335,15 +319,15 @@ Result<Applied> CaseProcessor::Deliver(WriteTxn& txn, const EventRequest& reques
     SOUHRA_ASSIGN_OR_RETURN(Plan plan, PlanEvent(step.Context(*workflow), step.case_record(),
                                                  instance, request.type, request.payload));
     if (plan.accepted) {
-      SOUHRA_RETURN_IF_ERROR(step.Commit(*workflow, instance, std::move(plan), 0));
+      SOUHRA_RETURN_IF_ERROR(step.WritePlan(*workflow, instance, std::move(plan), 0));
       continue;
     }
     refusals.push_back(DescribeRefusal(*workflow, instance.state, request.type));
   }
-  if (step.outcome()["transitions"].empty()) {
+  if (step.outcome().transitions.empty()) {
     std::string refusal = RefusalMessage(request.type, request.case_id, refusals);
     if (!request.internal) return Conflict(refusal);
-    step.outcome()["ignored"] = refusal;
+    step.outcome().ignored = std::move(refusal);
   }
   if (step.case_record().data != found.data) {
     SOUHRA_RETURN_IF_ERROR(txn.UpdateCase(step.case_record()));
@@ -351,21 +335,40 @@ Result<Applied> CaseProcessor::Deliver(WriteTxn& txn, const EventRequest& reques
 
   EventRecord event = LogRecordOf(request);
   event.at = now;
-  event.outcome = std::move(step.outcome());
+  event.outcome = step.outcome();
   SOUHRA_ASSIGN_OR_RETURN(int64_t seq, txn.AppendEvent(event));
   SOUHRA_RETURN_IF_ERROR(
-      DeliverEmitted(txn, request.case_id, step.TakeEmitted(), now, emit_depth + 1));
-  return Applied{seq, request.case_id, false, std::move(event.outcome)};
+      ApplyEmitted(txn, request.case_id, step.TakeEmitted(), now, emit_depth + 1));
+  return Applied{seq, request.case_id, false, std::move(step.outcome())};
 }
 
-Status CaseProcessor::DeliverEmitted(WriteTxn& txn, CaseId case_id, std::vector<Emitted> emitted,
-                                     Instant now, int depth) {
+Result<InstanceId> CaseProcessor::Addressee(WriteTxn& txn, const EventRequest& request) {
+  if (std::string key = TaskKeyOf(request.type, ".done"); !key.empty()) {
+    SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> task, txn.FindOpenTask(request.case_id, key));
+    if (!task) return Conflict("case " + std::to_string(request.case_id) + " has no open task '" +
+                               key + "'");
+    SOUHRA_RETURN_IF_ERROR(DeleteTaskTimers(txn, *task));
+    SOUHRA_RETURN_IF_ERROR(txn.DeletePausedDeadline(task->instance_id, "task", key));
+    SOUHRA_RETURN_IF_ERROR(txn.CloseTask(task->id, TaskStatus::kDone, request.payload));
+    return task->instance_id;
+  }
+  if (std::string overdue = TaskKeyOf(request.type, ".overdue"); !overdue.empty()) {
+    SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> task,
+                            txn.FindOpenTask(request.case_id, overdue));
+    if (!task) return NotFound("task '" + overdue + "' is no longer open");
+    return task->instance_id;
+  }
+  return request.instance_id;
+}
+
+Status CaseProcessor::ApplyEmitted(WriteTxn& txn, CaseId case_id, std::vector<Emitted> emitted,
+                                   Instant now, int depth) {
   for (Emitted& e : emitted) {
     if (depth > kMaxEmitDepth) {
       return ScriptError("workflow '" + e.workflow + "': events emit each other too deeply at '" +
                          e.type + "'");
     }
-    // Earlier steps of this event changed the case: deliver against what they left.
+    // Earlier steps of this event changed the case: apply to what they left.
     SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> c, txn.LoadCase(case_id));
     if (!c) return NotFound("case " + std::to_string(case_id) + " does not exist");
     EventRequest request;
@@ -374,7 +377,7 @@ Status CaseProcessor::DeliverEmitted(WriteTxn& txn, CaseId case_id, std::vector<
     request.payload = std::move(e.payload);
     request.actor = "workflow:" + e.workflow;
     request.internal = true;  // nobody accepting it is noted, not refused
-    SOUHRA_RETURN_IF_ERROR(Deliver(txn, request, *c, now, depth, e.from).status());
+    SOUHRA_RETURN_IF_ERROR(ApplyToInstances(txn, request, *c, now, depth, e.from).status());
   }
   return Status::Ok();
 }

@@ -9,6 +9,7 @@
 
 #include "engine/calendar.h"
 #include "engine/definitions/definition_catalog.h"
+#include "engine/event_outcome.h"
 #include "engine/write_txn.h"
 #include "engine/runtime/task_timers.h"
 
@@ -40,12 +41,24 @@ struct EventRequest {
 // The event-log row of `request`, still without its seq, time and outcome.
 EventRecord LogRecordOf(const EventRequest& request);
 
-// The acknowledged result of an event: its place in the log and what it did.
+// What installing, saving or activating a definition did (Engine::Install, SaveDraft, Activate).
+struct DefinitionChange {
+  std::string name;
+  std::string version;   // the content hash
+  std::string kind;      // "workflow" or "rules"; not set by Activate
+  bool created = false;  // SaveDraft: this text was not stored before
+  std::string previous;  // Activate: the version that was active, "" when none was
+  bool changed = false;  // Activate: the active version is another one now
+};
+
+// The acknowledged result of an event: its place in the log and what it did; or, for a
+// definition's install, draft or activation, what changed.
 struct Applied {
   int64_t seq = 0;
   CaseId case_id = 0;
   bool repeated = false;  // an idempotent repeat: the first result, nothing applied again
-  Json outcome = Json::object();
+  EventOutcome outcome;
+  DefinitionChange definition;
 };
 
 class CaseProcessor {
@@ -60,8 +73,9 @@ class CaseProcessor {
 
   // Applies the event. A timer event whose key is a task's reserved timer (task_timers.h) is
   // that task's reminder (written to the outbox and logged as "task.<key>.reminder") or its
-  // overdue moment (delivered as the internal event "task.<key>.overdue"). kConflict when no instance accepts it (the message names each instance's
-  // state and what it would accept) or when an idempotency key is reused for another event;
+  // overdue moment (applied as the internal event "task.<key>.overdue"). kConflict when no
+  // instance accepts it (the message names each instance's state and what it would accept) or
+  // when an idempotency key is reused for another event;
   // kNotFound for an unknown case; script failures as kScriptError / kResourceExhausted.
   // On any error the caller rolls back to its savepoint: partial writes are possible.
   Result<Applied> Apply(WriteTxn& txn, const EventRequest& request, Instant now);
@@ -70,20 +84,26 @@ class CaseProcessor {
   class Step;
   Result<Applied> ApplyTaskTimer(WriteTxn& txn, const EventRequest& request, const CaseRecord& c,
                                  const TaskTimerKey& timer, Instant now);
-  // An event an instance emitted (emit { … }), still to be delivered.
+  // An event an instance emitted (emit { … }), still to be applied to the case's other instances.
   struct Emitted {
     InstanceId from = 0;
     std::string workflow;
     std::string type;
     Json payload;
   };
-  // Hands the event to the instances that accept it (but not to `exclude`) and logs it, then
-  // delivers what the steps emitted; `emit_depth` counts how many emits led to this event.
-  Result<Applied> Deliver(WriteTxn& txn, const EventRequest& request, const CaseRecord& c,
-                          Instant now, int emit_depth = 0, InstanceId exclude = 0);
-  // Delivers emitted events one after another, each logged as its own row.
-  Status DeliverEmitted(WriteTxn& txn, CaseId case_id, std::vector<Emitted> emitted, Instant now,
-                        int depth);
+  // Applies the event to the instances that accept it (but not to `exclude`) and logs it, then
+  // applies what the steps emitted; `emit_depth` counts how many emits led to this event.
+  // ("Deliver" is for messages to people: Notifier, the delivery worker.)
+  Result<Applied> ApplyToInstances(WriteTxn& txn, const EventRequest& request,
+                                   const CaseRecord& c, Instant now, int emit_depth = 0,
+                                   InstanceId exclude = 0);
+  // The instance `request` is for: a task's event ("task.<key>.done", closing the task, and
+  // "task.<key>.overdue") goes to the task's instance; other events to request.instance_id
+  // (0 = every active instance).
+  Result<InstanceId> Addressee(WriteTxn& txn, const EventRequest& request);
+  // Applies emitted events one after another, each logged as its own row.
+  Status ApplyEmitted(WriteTxn& txn, CaseId case_id, std::vector<Emitted> emitted, Instant now,
+                      int depth);
   Result<Applied> RepeatedCreation(WriteTxn& txn, const NewCase& request,
                                    const CaseRecord& existing);
 

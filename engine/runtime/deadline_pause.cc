@@ -4,6 +4,7 @@
 
 #include "engine/time/duration_parser.h"
 #include "engine/duration.h"
+#include "engine/event_outcome.h"
 #include "engine/runtime/task_timers.h"
 
 namespace souhra {
@@ -19,7 +20,7 @@ Result<std::string> RuleOf(WriteTxn& txn, CaseId case_id, const std::string& kin
   SOUHRA_ASSIGN_OR_RETURN(std::vector<EventRecord> events, txn.LoadEvents(case_id));
   const std::string due_text = FormatUtc(due);
   for (auto event = events.rbegin(); event != events.rend(); ++event) {
-    const Json& deadlines = event->outcome.value("deadlines", Json::array());
+    const std::vector<Json> deadlines = event->outcome.get<EventOutcome>().deadlines;
     for (auto entry = deadlines.rbegin(); entry != deadlines.rend(); ++entry) {
       if (entry->value("kind", "") == kind && entry->value("key", "") == key &&
           entry->value("due", "") == due_text) {

@@ -67,14 +67,14 @@ class DeadlinePause : public testing::EngineFixture {
     case_id_ = created->case_id;
   }
 
-  Json SendAt(Instant at, const std::string& type) {
+  EventOutcome SendAt(Instant at, const std::string& type) {
     clock_.Set(at);
     EventRequest request;
     request.case_id = case_id_;
     request.type = type;
     Result<Applied> applied = engine_->Submit(request);
     EXPECT_TRUE(applied.ok()) << applied.status().ToString();
-    return applied.ok() ? applied->outcome : Json();
+    return applied.ok() ? applied->outcome : EventOutcome();
   }
 
   std::string TimerDue(const std::string& key) {
@@ -104,7 +104,8 @@ TEST_F(DeadlinePause, APausedTimerDoesNotFire) {
 
 TEST_F(DeadlinePause, KeepsRemainingWorkingDaysAndTimeOfDay) {
   EXPECT_EQ(TimerDue("decide"), "2026-04-09T08:00:00.000Z");  // Thursday 9 April 10:00
-  const Json outcome = SendAt(kPause, "interrupted");
+  const EventOutcome outcome = SendAt(kPause, "interrupted");
+  ASSERT_FALSE(outcome.pauses.empty());
   const std::vector<PausedDeadline> paused = memory_->PausedDeadlines(case_id_);
   ASSERT_EQ(paused.size(), 3u);
   // Ordered by instance, kind and key: task visit, timer check, timer decide.
@@ -114,7 +115,7 @@ TEST_F(DeadlinePause, KeepsRemainingWorkingDaysAndTimeOfDay) {
   EXPECT_TRUE(decide.remaining.in_working_days);
   EXPECT_EQ(decide.remaining.working_days, 2);  // Wednesday 8 and Thursday 9 April
   EXPECT_EQ(decide.remaining.time_of_day_millis, 10 * 3'600'000);
-  EXPECT_EQ(outcome["pauses"][0],
+  EXPECT_EQ(outcome.pauses[0],
             (Json{{"kind", "timer"},
                   {"key", "decide"},
                   {"due", "2026-04-09T08:00:00.000Z"},
@@ -125,7 +126,8 @@ TEST_F(DeadlinePause, KeepsRemainingWorkingDaysAndTimeOfDay) {
 
 TEST_F(DeadlinePause, ResumptionCountsTheRemainderFromTheResumption) {
   SendAt(kPause, "interrupted");
-  const Json outcome = SendAt(kResume, "continued");
+  const EventOutcome outcome = SendAt(kResume, "continued");
+  ASSERT_FALSE(outcome.deadlines.empty());
   // Monday 20 April + 2 working days at 10:00.
   EXPECT_EQ(TimerDue("decide"), "2026-04-22T08:00:00.000Z");
   // 10 calendar days from Thursday 10:00 left 4 days 19 hours at Tuesday 15:00.
@@ -134,7 +136,7 @@ TEST_F(DeadlinePause, ResumptionCountsTheRemainderFromTheResumption) {
   ASSERT_TRUE(TaskDue().has_value());
   EXPECT_EQ(FormatUtc(*TaskDue()), "2026-04-24T08:00:00.000Z");
   EXPECT_TRUE(memory_->PausedDeadlines(case_id_).empty());
-  EXPECT_EQ(outcome["deadlines"][0],
+  EXPECT_EQ(outcome.deadlines[0],
             (Json{{"kind", "timer"},
                   {"key", "decide"},
                   {"due", "2026-04-22T08:00:00.000Z"},
@@ -175,8 +177,9 @@ TEST_F(DeadlinePause, TheResumedTimerFiresAtItsNewDue) {
 }
 
 TEST_F(DeadlinePause, ResumingWhatIsNotPausedChangesNothing) {
-  const Json outcome = SendAt(kPause, "continued");
-  EXPECT_EQ(outcome["pauses"][0],
+  const EventOutcome outcome = SendAt(kPause, "continued");
+  ASSERT_FALSE(outcome.pauses.empty());
+  EXPECT_EQ(outcome.pauses[0],
             (Json{{"kind", "timer"}, {"key", "decide"}, {"ignored", "not paused"}}));
   EXPECT_EQ(TimerDue("decide"), "2026-04-09T08:00:00.000Z");
 }
@@ -199,8 +202,10 @@ TEST_F(DeadlinePause, TheLogExplainsTheResumedDeadline) {
   SendAt(kPause, "interrupted");
   SendAt(kResume, "continued");
   const EventRecord resumed = store_->ListEvents(case_id_)->back();
+  const EventOutcome outcome = resumed.outcome.get<EventOutcome>();
+  ASSERT_FALSE(outcome.deadlines.empty());
   Result<std::vector<std::string>> lines =
-      ExplainDeadline(*calendar_, resumed.outcome["deadlines"][0], resumed.at, "demo");
+      ExplainDeadline(*calendar_, outcome.deadlines[0], resumed.at, "demo");
   ASSERT_TRUE(lines.ok()) << lines.status().ToString();
   EXPECT_EQ(*lines,
             Lines("lhůta podle pravidla 3 working days, přerušena 2026-04-07T13:00:00.000Z",

@@ -35,9 +35,10 @@ class DefinitionLifecycleTest : public testing::EngineFixture {
   DefinitionLifecycleTest() : EngineFixture(FromMillis(1775116800000)) {}
 
   std::string SaveDraft(const std::string& source) {
-    Result<Applied> saved = engine_->SaveDraft("demo", "intake.lua", source, "user:metodik");
+    Result<DefinitionChange> saved =
+        engine_->SaveDraft("demo", "intake.lua", source, "user:metodik");
     EXPECT_TRUE(saved.ok()) << saved.status().ToString();
-    return saved.ok() ? saved->outcome["version"].get<std::string>() : "";
+    return saved.ok() ? saved->version : "";
   }
 
   Result<Applied> StartCase(const std::string& code) {
@@ -64,11 +65,11 @@ TEST_F(DefinitionLifecycleTest, ADraftIsStoredButNotUsedUntilActivated) {
   EXPECT_EQ(versions[0].number, 1);
   EXPECT_EQ(StartCase("K-1").status().code(), StatusCode::kNotFound);
 
-  Result<Applied> activated = engine_->Activate("demo", "intake", v1.substr(0, 8));
+  Result<DefinitionChange> activated = engine_->Activate("demo", "intake", v1.substr(0, 8));
   ASSERT_TRUE(activated.ok()) << activated.status().ToString();
-  EXPECT_EQ(activated->outcome["version"], v1);
-  EXPECT_EQ(activated->outcome["previous"], "");
-  EXPECT_EQ(activated->outcome["changed"], true);
+  EXPECT_EQ(activated->version, v1);
+  EXPECT_EQ(activated->previous, "");
+  EXPECT_EQ(activated->changed, true);
   EXPECT_EQ(Versions()[0].state(), DefinitionState::kActive);
   EXPECT_TRUE(StartCase("K-1").ok());
 }
@@ -76,16 +77,16 @@ TEST_F(DefinitionLifecycleTest, ADraftIsStoredButNotUsedUntilActivated) {
 TEST_F(DefinitionLifecycleTest, SavingAndActivatingAgainChangeNothing) {
   std::string v1 = SaveDraft(kV1);
   ASSERT_TRUE(engine_->Activate("demo", "intake", v1).ok());
-  Result<Applied> again = engine_->SaveDraft("demo", "intake.lua", kV1, "user:jiny");
+  Result<DefinitionChange> again = engine_->SaveDraft("demo", "intake.lua", kV1, "user:jiny");
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ(again->outcome["created"], false);
+  EXPECT_EQ(again->created, false);
   std::vector<DefinitionSource> versions = Versions();
   ASSERT_EQ(versions.size(), 1u);
   EXPECT_EQ(versions[0].state(), DefinitionState::kActive);  // still active, not a draft again
   EXPECT_EQ(versions[0].saved_by, "user:metodik");
-  Result<Applied> reactivated = engine_->Activate("demo", "intake", v1);
+  Result<DefinitionChange> reactivated = engine_->Activate("demo", "intake", v1);
   ASSERT_TRUE(reactivated.ok());
-  EXPECT_EQ(reactivated->outcome["changed"], false);
+  EXPECT_EQ(reactivated->changed, false);
 }
 
 TEST_F(DefinitionLifecycleTest, ActivatingRetiresThePreviousVersionAndPinsRunningInstances) {
@@ -101,9 +102,9 @@ TEST_F(DefinitionLifecycleTest, ActivatingRetiresThePreviousVersionAndPinsRunnin
 
   std::string v2 = SaveDraft(V2());
   ASSERT_NE(v1, v2);
-  Result<Applied> activated = engine_->Activate("demo", "intake", v2);
+  Result<DefinitionChange> activated = engine_->Activate("demo", "intake", v2);
   ASSERT_TRUE(activated.ok()) << activated.status().ToString();
-  EXPECT_EQ(activated->outcome["previous"], v1);
+  EXPECT_EQ(activated->previous, v1);
   ASSERT_TRUE(StartCase("K-3").ok());
 
   std::vector<DefinitionSource> versions = Versions();
@@ -124,19 +125,19 @@ TEST_F(DefinitionLifecycleTest, ActivatingRetiresThePreviousVersionAndPinsRunnin
 }
 
 TEST_F(DefinitionLifecycleTest, RefusalsSayWhatIsWrong) {
-  Result<Applied> invalid =
+  Result<DefinitionChange> invalid =
       engine_->SaveDraft("demo", "bad.lua", "return workflow {\n  nme = 1 }", "user:metodik");
   EXPECT_EQ(invalid.status().code(), StatusCode::kInvalidArgument);
   EXPECT_NE(invalid.status().message().find("bad.lua:2:"), std::string::npos);
 
-  Result<Applied> missing = engine_->Activate("demo", "intake", "abc");
+  Result<DefinitionChange> missing = engine_->Activate("demo", "intake", "abc");
   EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
   EXPECT_NE(missing.status().message().find("no version abc of 'intake'"), std::string::npos)
       << missing.status().message();
 
   SaveDraft(kV1);
   SaveDraft(V2());
-  Result<Applied> ambiguous = engine_->Activate("demo", "intake", "");
+  Result<DefinitionChange> ambiguous = engine_->Activate("demo", "intake", "");
   EXPECT_EQ(ambiguous.status().code(), StatusCode::kInvalidArgument);
 }
 
@@ -151,7 +152,7 @@ return workflow {
   starts.replace(starts.find("go = \"open\""), 11,
                  "go = \"open\", run = { start { workflow = \"ghost\" } }");
   std::string draft = SaveDraft(starts);
-  Result<Applied> refused = engine_->Activate("demo", "intake", draft);
+  Result<DefinitionChange> refused = engine_->Activate("demo", "intake", draft);
   EXPECT_EQ(refused.status().code(), StatusCode::kInvalidArgument);
   EXPECT_NE(refused.status().message().find("ghost"), std::string::npos)
       << refused.status().message();

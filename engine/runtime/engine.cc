@@ -22,6 +22,21 @@ EventRecord IncidentEventOf(const NewCase& r) {
   return e;
 }
 
+// A loaded definition's name, version and kind.
+DefinitionChange ChangeOf(const LoadedDefinition& loaded) {
+  DefinitionChange change;
+  change.name = loaded.name();
+  change.version =
+      loaded.workflow ? loaded.workflow->content_hash : loaded.rule_set->content_hash;
+  change.kind = loaded.workflow ? "workflow" : "rules";
+  return change;
+}
+
+Result<DefinitionChange> DefinitionChangeOf(Result<Applied> done) {
+  if (!done.ok()) return done.status();
+  return std::move(done->definition);
+}
+
 std::future<Result<Applied>> Ready(Result<Applied> result) {
   std::promise<Result<Applied>> promise;
   promise.set_value(std::move(result));
@@ -88,55 +103,51 @@ Result<Applied> Engine::CreateCase(const NewCase& request, RequestAudit* audit) 
   }, IncidentEventOf(request), 0, audit).get();
 }
 
-Result<Applied> Engine::Install(const std::string& tenant, const std::string& file,
-                                const std::string& source) {
+Result<DefinitionChange> Engine::Install(const std::string& tenant, const std::string& file,
+                                         const std::string& source) {
   // Installing runs no handler, so a failure is the definition's (invalid), never an incident.
-  return Enqueue([this, tenant, file, source](WriteTxn& txn, Instant now) -> Result<Applied> {
+  return DefinitionChangeOf(Enqueue([this, tenant, file, source](WriteTxn& txn,
+                                                                 Instant now) -> Result<Applied> {
     SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
                             catalog_.Install(txn, tenant, file, source, now));
     Applied applied;
-    applied.outcome = {{"name", loaded.name()},
-                       {"version", loaded.workflow ? loaded.workflow->content_hash
-                                                   : loaded.rule_set->content_hash},
-                       {"kind", loaded.workflow ? "workflow" : "rules"}};
+    applied.definition = ChangeOf(loaded);
     return applied;
-  }, EventRecord{}).get();
+  }, EventRecord{}).get());
 }
 
-Result<Applied> Engine::SaveDraft(const std::string& tenant, const std::string& file,
-                                  const std::string& source, const std::string& saved_by,
-                                  RequestAudit* audit) {
+Result<DefinitionChange> Engine::SaveDraft(const std::string& tenant, const std::string& file,
+                                           const std::string& source,
+                                           const std::string& saved_by, RequestAudit* audit) {
   // Like Install, runs no handler: a failure is the definition's, never an incident.
-  return Enqueue([this, tenant, file, source, saved_by](WriteTxn& txn,
-                                                        Instant now) -> Result<Applied> {
+  return DefinitionChangeOf(Enqueue([this, tenant, file, source, saved_by](
+                                        WriteTxn& txn, Instant now) -> Result<Applied> {
     bool created = false;
     SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
                             catalog_.SaveDraft(txn, tenant, file, source, saved_by, now, &created));
     Applied applied;
-    applied.outcome = {{"name", loaded.name()},
-                       {"version", loaded.workflow ? loaded.workflow->content_hash
-                                                   : loaded.rule_set->content_hash},
-                       {"kind", loaded.workflow ? "workflow" : "rules"},
-                       {"created", created}};
+    applied.definition = ChangeOf(loaded);
+    applied.definition.created = created;
     return applied;
-  }, EventRecord{}, 0, audit).get();
+  }, EventRecord{}, 0, audit).get());
 }
 
-Result<Applied> Engine::Activate(const std::string& tenant, const std::string& name,
-                                 const std::string& version, RequestAudit* audit) {
-  return Enqueue([this, tenant, name, version](WriteTxn& txn, Instant) -> Result<Applied> {
+Result<DefinitionChange> Engine::Activate(const std::string& tenant, const std::string& name,
+                                          const std::string& version, RequestAudit* audit) {
+  return DefinitionChangeOf(Enqueue([this, tenant, name, version](WriteTxn& txn,
+                                                                  Instant) -> Result<Applied> {
     SOUHRA_ASSIGN_OR_RETURN(std::optional<DefinitionSource> previous,
                             txn.FindActiveDefinition(tenant, name));
     bool changed = false;
     SOUHRA_ASSIGN_OR_RETURN(DefinitionSource active,
                             catalog_.Activate(txn, tenant, name, version, &changed));
     Applied applied;
-    applied.outcome = {{"name", name},
-                       {"version", active.content_hash},
-                       {"previous", previous ? previous->content_hash : ""},
-                       {"changed", changed}};
+    applied.definition.name = name;
+    applied.definition.version = active.content_hash;
+    applied.definition.previous = previous ? previous->content_hash : "";
+    applied.definition.changed = changed;
     return applied;
-  }, EventRecord{}, 0, audit).get();
+  }, EventRecord{}, 0, audit).get());
 }
 
 Result<Applied> Engine::ReassignTask(const TaskReassignment& request, RequestAudit* audit) {

@@ -75,19 +75,20 @@ class Engine {
   // the request's audit row (RequestAudit); it must stay valid until the call returns.
   Result<Applied> CreateCase(const NewCase& request, RequestAudit* audit = nullptr);
   Result<Applied> Submit(const EventRequest& request, RequestAudit* audit = nullptr);
-  // Validates and activates a definition for a tenant. outcome: {name, version, kind}.
-  Result<Applied> Install(const std::string& tenant, const std::string& file,
-                          const std::string& source);
+  // Validates and activates a definition for a tenant (name, version, kind).
+  Result<DefinitionChange> Install(const std::string& tenant, const std::string& file,
+                                   const std::string& source);
   // Validates a definition and saves it as a draft version for the tenant, not active; saving
-  // an existing version again changes nothing. outcome: {name, version, kind, created}.
+  // an existing version again changes nothing (name, version, kind, created).
   // `saved_by` is "user:<login>" (DefinitionSource::saved_by).
-  Result<Applied> SaveDraft(const std::string& tenant, const std::string& file,
-                            const std::string& source, const std::string& saved_by,
-                            RequestAudit* audit = nullptr);
+  // An audit's target_of sees the change as Applied::definition.
+  Result<DefinitionChange> SaveDraft(const std::string& tenant, const std::string& file,
+                                     const std::string& source, const std::string& saved_by,
+                                     RequestAudit* audit = nullptr);
   // Makes a stored version (content hash or a unique prefix) the active one of (tenant, name);
-  // see DefinitionCatalog::Activate. outcome: {name, version, previous, changed}.
-  Result<Applied> Activate(const std::string& tenant, const std::string& name,
-                           const std::string& version, RequestAudit* audit = nullptr);
+  // see DefinitionCatalog::Activate (name, version, previous, changed).
+  Result<DefinitionChange> Activate(const std::string& tenant, const std::string& name,
+                                    const std::string& version, RequestAudit* audit = nullptr);
   // Gives an open task another assignee (task_actions.h), logged as "task.<key>.reassigned".
   // Its pending reminders follow: a rung goes to whoever holds the task when it fires.
   Result<Applied> ReassignTask(const TaskReassignment& request, RequestAudit* audit = nullptr);

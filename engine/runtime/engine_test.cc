@@ -393,7 +393,7 @@ TEST_F(EngineTest, DueTimerFiresOnceAsAnEventToItsInstance) {
   ASSERT_TRUE(events[1].due.has_value());
   EXPECT_LT(*events[1].due, events[1].at);
   EXPECT_EQ(events[2].type, "task.contact.overdue");
-  EXPECT_TRUE(events[2].outcome.contains("ignored"));
+  EXPECT_NE(events[2].outcome.get<EventOutcome>().ignored, "");
 }
 
 TEST_F(EngineTest, FailingTimerEventBecomesOneIncidentAndDoesNotFireAgain) {
@@ -482,7 +482,8 @@ TEST_F(EngineTest, RunningInstancesStayOnTheirVersion) {
 }
 
 TEST_F(EngineTest, InvalidDefinitionIsRefusedWithItsLine) {
-  Result<Applied> refused = engine_->Install("demo", "bad.lua", "return workflow {\n  nme = 1 }");
+  Result<DefinitionChange> refused =
+      engine_->Install("demo", "bad.lua", "return workflow {\n  nme = 1 }");
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.status().code(), StatusCode::kInvalidArgument);
   EXPECT_NE(refused.status().message().find("bad.lua:2:"), std::string::npos)

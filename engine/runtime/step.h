@@ -33,7 +33,7 @@ struct TaskPlan { TaskRecord task; std::optional<DueDate> due; std::string rule;
 // Suspend or resume the instance's timer or task `key` (kind "timer" or "task").
 struct PauseDeadline { std::string kind; std::string key; };
 struct ResumeDeadline { std::string kind; std::string key; };
-// An internal event for the case's other active instances, delivered after this step.
+// An internal event for the case's other active instances, applied after this step.
 struct EmitEvent { std::string type; Json payload; };
 using Operation =
     std::variant<TimerPlan, CancelTimer, TaskPlan, CancelTask, CancelScope, OutboxRecord,

@@ -8,9 +8,10 @@
 namespace souhra {
 namespace {
 
-Result<Applied> Log(WriteTxn& txn, EventRecord event) {
+Result<Applied> Log(WriteTxn& txn, EventRecord event, EventOutcome outcome) {
+  event.outcome = outcome;
   SOUHRA_ASSIGN_OR_RETURN(int64_t seq, txn.AppendEvent(event));
-  return Applied{seq, event.case_id, false, std::move(event.outcome)};
+  return Applied{seq, event.case_id, false, std::move(outcome)};
 }
 
 bool IsAssignee(const std::string& assignee) {
@@ -49,8 +50,10 @@ Result<Applied> ApplyReminder(WriteTxn& txn, const EventRequest& request, const 
   event.actor = request.actor;
   event.at = now;
   event.due = request.due;
-  event.outcome = {{"reminded", message.recipient}, {"template", message.template_name}};
-  return Log(txn, std::move(event));
+  EventOutcome outcome;
+  outcome.reminded = message.recipient;
+  outcome.reminder_template = message.template_name;
+  return Log(txn, std::move(event), std::move(outcome));
 }
 
 Result<Applied> LogStaleTaskTimer(WriteTxn& txn, const EventRequest& request,
@@ -62,8 +65,9 @@ Result<Applied> LogStaleTaskTimer(WriteTxn& txn, const EventRequest& request,
   event.actor = request.actor;
   event.at = now;
   event.due = request.due;
-  event.outcome = {{"ignored", "the task is no longer open"}};
-  return Log(txn, std::move(event));
+  EventOutcome outcome;
+  outcome.ignored = "the task is no longer open";
+  return Log(txn, std::move(event), std::move(outcome));
 }
 
 Result<Applied> ReassignTask(WriteTxn& txn, const TaskReassignment& request, Instant now) {
@@ -91,8 +95,9 @@ Result<Applied> ReassignTask(WriteTxn& txn, const TaskReassignment& request, Ins
   event.payload = {{"from", task->assignee}, {"to", request.assignee}};
   event.actor = request.actor;
   event.at = now;
-  event.outcome = {{"task", task->id}};
-  return Log(txn, std::move(event));
+  EventOutcome outcome;
+  outcome.reassigned_task = task->id;
+  return Log(txn, std::move(event), std::move(outcome));
 }
 
 }  // namespace souhra

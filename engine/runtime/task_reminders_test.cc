@@ -135,7 +135,9 @@ TEST_F(TaskReminders, OverdueEventReachesTheWorkflowAndItsTransitionRuns) {
   const EventRecord& overdue = events.back();
   EXPECT_EQ(overdue.type, "task.review.overdue");
   EXPECT_EQ(overdue.due, At("2026-04-08T08:00:00Z"));
-  EXPECT_EQ(overdue.outcome["transitions"][0]["to"], "late");
+  const EventOutcome outcome = overdue.outcome.get<EventOutcome>();
+  ASSERT_EQ(outcome.transitions.size(), 1u);
+  EXPECT_EQ(outcome.transitions[0].to, "late");
   // The task was kept, so it can still be completed from the new state.
   ASSERT_TRUE(CompleteReview().ok());
   EXPECT_EQ(State(), "reviewed");

@@ -39,7 +39,7 @@ class Runner {
     ExtensionBases bases;
     for (const std::string& path : scenario_.definitions) {
       SOUHRA_ASSIGN_OR_RETURN(std::string source, read(path));
-      Result<Applied> installed =
+      Result<DefinitionChange> installed =
           engine_.Install(scenario_.tenant, path, bases.Prepare(path, source));
       if (!installed.ok()) return installed.status();
     }

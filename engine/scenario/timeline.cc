@@ -2,18 +2,19 @@
 
 #include <cmath>
 
+#include "engine/event_outcome.h"
+
 namespace souhra {
 namespace {
 
 // "plan_review waiting → escalated; intake screening → done", or why nobody accepted the event.
-std::string Transitions(const Json& outcome) {
+std::string Transitions(const EventOutcome& outcome) {
   std::string text;
-  for (const Json& t : outcome.value("transitions", Json::array())) {
-    const std::string from = t.value("from", "");
-    text += (text.empty() ? "" : "; ") + t.value("workflow", "") + (from.empty() ? "" : " " + from) +
-            " → " + t.value("to", "");
+  for (const InstanceTransition& t : outcome.transitions) {
+    text += (text.empty() ? "" : "; ") + t.workflow + (t.from.empty() ? "" : " " + t.from) +
+            " → " + t.to;
   }
-  if (text.empty() && outcome.contains("ignored")) return "nikdo ji nepřijal";
+  if (text.empty() && !outcome.ignored.empty()) return "nikdo ji nepřijal";
   return text;
 }
 
@@ -58,7 +59,7 @@ Status TimelineRecorder::Events(CaseId id, Seen& seen, std::vector<std::string>*
   for (const EventRecord& e : events) {
     if (e.seq <= seen.last_seq) continue;
     seen.last_seq = e.seq;
-    const std::string transitions = Transitions(e.outcome);
+    const std::string transitions = Transitions(e.outcome.get<EventOutcome>());
     if (e.type == "case.created") {
       lines->push_back("případ " + seen.code + " založen: " + transitions);
       continue;

@@ -1,22 +1,18 @@
 // Randomised: whatever the start, tenant closures and N, adding N working days lands on a working
 // day (not a weekend, holiday or closure), with exactly N working days after the start's day up
 // to and including it. Starts are at 10:00 UTC, 11:00 or 12:00 in Prague, so UTC dates are Prague
-// dates. The seed is printed; set SOUHRA_TEST_SEED to replay a run.
+// dates. The seed is printed; set SOUHRA_TEST_SEED to replay a run (tests/fakes/test_seed.h).
 #include <cstdlib>
 #include <iostream>
 #include <random>
 
 #include "tests/calendar_fixture.h"
+#include "tests/fakes/test_seed.h"
 
 namespace souhra {
 namespace {
 
 using namespace std::chrono;
-
-uint64_t Seed() {
-  const char* env = std::getenv("SOUHRA_TEST_SEED");
-  return env != nullptr ? std::strtoull(env, nullptr, 10) : 20260402;
-}
 
 // A few closures of 1–10 days in 2024–2031, one tenant's worth.
 std::vector<Closure> RandomClosures(std::mt19937_64& random) {
@@ -33,9 +29,7 @@ std::vector<Closure> RandomClosures(std::mt19937_64& random) {
 using AddingWorkingDays = WorkingCalendarTest;
 
 TEST_F(AddingWorkingDays, LandsOnTheNthWorkingDayAfterTheStartDay) {
-  const uint64_t seed = Seed();
-  std::cout << "SOUHRA_TEST_SEED=" << seed << "\n";
-  RecordProperty("seed", std::to_string(seed));
+  const uint64_t seed = testing::TestSeed(20260402);
   std::mt19937_64 random(seed);
   ASSERT_TRUE(calendar_->SetClosures("brno", RandomClosures(random)).ok());
   const sys_days base{2024y / January / 1};

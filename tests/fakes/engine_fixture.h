@@ -40,7 +40,7 @@ class EngineFixture : public ::testing::Test {
 
   // Installs a definition for tenant "demo"; the test fails if it is not valid.
   void Install(const std::string& file, const std::string& source) {
-    Result<Applied> installed = engine_->Install("demo", file, source);
+    Result<DefinitionChange> installed = engine_->Install("demo", file, source);
     ASSERT_TRUE(installed.ok()) << installed.status().ToString();
   }
 
