@@ -1,8 +1,10 @@
 #include "web/server.h"
 
+#include <atomic>
 #include <chrono>
 #include <mutex>
 #include <ostream>
+#include <thread>
 
 #include "web/api_errors.h"
 #include "web/api_router.h"
@@ -65,6 +67,10 @@ struct HttpServer::Impl {
   SignInLimiter limiter;
   RequestMetrics metrics;
   std::mutex log_mu;
+  // httplib ignores a stop() that comes before listen_after_bind() runs: Stop() records the
+  // request, and waits while Run is about to listen.
+  std::atomic<bool> stop_requested{false};
+  std::atomic<bool> starting{false};
 };
 
 void HttpServer::Impl::LogRequest(const httplib::Request& request, int status) {
@@ -192,11 +198,21 @@ Status HttpServer::Run(const std::function<void()>& on_listening) {
                        std::to_string(impl_->options.port));
   }
   on_listening();
-  if (!http.listen_after_bind()) return Unavailable("the HTTP server stopped unexpectedly");
+  impl_->starting = true;
+  // Set before checking, as Stop() requests before checking `starting`: one sees the other.
+  const bool listened = impl_->stop_requested || http.listen_after_bind();
+  impl_->starting = false;
+  if (!listened) return Unavailable("the HTTP server stopped unexpectedly");
   return Status::Ok();
 }
 
-void HttpServer::Stop() { impl_->http.stop(); }
+void HttpServer::Stop() {
+  impl_->stop_requested = true;
+  while (impl_->starting && !impl_->http.is_running()) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  impl_->http.stop();
+}
 
 int HttpServer::port() const { return impl_->options.port; }
 

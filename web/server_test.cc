@@ -1,6 +1,8 @@
 // The HTTP server's own behaviour under several clients, against a real server on loopback.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <future>
 #include <memory>
 #include <vector>
 
@@ -30,6 +32,18 @@ TEST_F(HttpServerTest, IdleKeepAliveConnectionsDoNotHoldUpOtherClients) {
   httplib::Result res = fresh.Get("/healthz");
   ASSERT_TRUE(res) << httplib::to_string(res.error());
   EXPECT_EQ(res->status, 200);
+}
+
+// `souhra serve` stops on SIGTERM from another thread, which may come before the accept loop
+// runs: httplib ignores a stop() then, and the server used to listen for good.
+TEST_F(HttpServerTest, AStopBeforeTheServerListensEndsRun) {
+  HttpServer server(services_, ServerOptions());
+  std::future<Status> ran = std::async(std::launch::async, [&server] {
+    return server.Run([&server] { server.Stop(); });
+  });
+  ASSERT_EQ(ran.wait_for(std::chrono::seconds(10)), std::future_status::ready)
+      << "Run did not return after Stop";
+  EXPECT_TRUE(ran.get().ok());
 }
 
 }  // namespace

@@ -72,7 +72,7 @@ class ApiServerFixture : public EngineFixture {
 
   void StartServer(ServerOptions options) {
     StopServer();
-    WebServices services;
+    WebServices& services = services_;
     services.ReadFrom(*store_);
     services.engine = engine_.get();
     services.directory = directory_.get();
@@ -92,8 +92,7 @@ class ApiServerFixture : public EngineFixture {
     });
     listening.get_future().wait();
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
-    // Bound is not yet serving: a Stop() before httplib's accept loop starts would be lost, so
-    // wait for one answer.
+    // Bound is not yet serving: wait for one answer, so that tests start against a running server.
     ASSERT_TRUE(client_->Get("/healthz"));
   }
 
@@ -153,6 +152,7 @@ class ApiServerFixture : public EngineFixture {
   std::string static_dir_;
   std::unique_ptr<Directory> directory_;
   std::unique_ptr<AccessStore> access_;
+  WebServices services_;  // what the running server was given
   std::unique_ptr<HttpServer> server_;
   std::thread thread_;
   std::unique_ptr<httplib::Client> client_;
