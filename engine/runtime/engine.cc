@@ -177,7 +177,7 @@ Result<Applied> Engine::RetryIncident(int64_t incident_id, RequestAudit* audit) 
                        std::nullopt, e.instance_id != 0};
   return Enqueue([this, request](WriteTxn& txn, Instant now) {
     return processor_.Apply(txn, request, now);
-  }, e, incident_id).get();
+  }, e, incident_id, audit).get();
 }
 
 Status Engine::Write(std::function<Status(WriteTxn&, Instant)> write, RequestAudit* audit) {

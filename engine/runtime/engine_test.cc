@@ -366,6 +366,22 @@ TEST_F(EngineTest, ScriptErrorRollsBackAndLeavesARetryableIncident) {
   EXPECT_EQ(store_->GetIncident(incidents[0].id)->value().attempts, 2);
 }
 
+// A retry asked for through the API is audited in the retry's own savepoint, as any change is.
+TEST_F(EngineTest, RetryingAnEventIncidentCommitsItsAuditRowWithIt) {
+  CaseId id = NewCaseWith({{"broken", true}});
+  ASSERT_FALSE(Send(id, "poke").ok());
+  std::vector<IncidentRecord> incidents = *store_->ListIncidents(true);
+  ASSERT_EQ(incidents.size(), 1u);
+  ASSERT_TRUE(Send(id, "repair").ok());
+  RequestAudit audit = AuditOf("incident:" + std::to_string(incidents[0].id));
+  ASSERT_TRUE(engine_->RetryIncident(incidents[0].id, &audit).ok());
+  EXPECT_TRUE(audit.committed);
+  std::vector<AuditRecord> rows = AuditRows(*memory_);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].outcome, "ok");
+  EXPECT_EQ(rows[0].target, "incident:" + std::to_string(incidents[0].id));
+}
+
 TEST_F(EngineTest, RunawayGuardIsStoppedAndOtherCasesGoOn) {
   CaseId stuck = NewCaseWith(Json::object());
   CaseId other = NewCaseWith(Json::object());
