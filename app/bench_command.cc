@@ -67,8 +67,8 @@ int64_t DatabaseBytes(const std::string& path) {
 // Prints "\r 412000/4000000 events, 16250/s" on stderr once a second while it lives.
 class ProgressLine {
  public:
-  ProgressLine(const char* what, int64_t total) : what_(what), total_(total),
-      thread_([this] { Loop(); }) {}
+  ProgressLine(const char* what, int64_t total)
+      : what_(what), total_(total), thread_([this] { Loop(); }) {}
   ~ProgressLine() {
     {
       std::lock_guard<std::mutex> lock(mu_);
@@ -127,8 +127,8 @@ Status RunEngine(const BenchOptions& o, BenchReport* report, BaselineCase* rows)
     ProgressLine progress("engine", o.workload.cases * kEventsPerCase);
     run = RunWorkload(engine, o.workload, progress.counter());
     const EngineStats stats = engine.Stats();
-    report->mean_group_commit =
-        static_cast<double>(stats.requests) / static_cast<double>(std::max<int64_t>(1, stats.commits));
+    report->mean_group_commit = static_cast<double>(stats.requests) /
+                                static_cast<double>(std::max<int64_t>(1, stats.commits));
   }
   report->peak_rss_kib = PeakRssKib();
   report->events = run.submitted;
@@ -141,8 +141,7 @@ Status RunEngine(const BenchOptions& o, BenchReport* report, BaselineCase* rows)
   report->p99_micros = run.latency.Percentile(0.99);
   report->max_micros = run.latency.max();
   if (run.first_case == 0) return Internal("no bench case went through all its steps");
-  SOUHRA_ASSIGN_OR_RETURN(*rows,
-                          ReadBaselineCase(*store, *store, run.first_case, CaseDataFor(0)));
+  SOUHRA_ASSIGN_OR_RETURN(*rows, ReadBaselineCase(*store, *store, run.first_case, CaseDataFor(0)));
   return Status::Ok();  // closing the store checkpoints the WAL into the database
 }
 
@@ -164,7 +163,8 @@ Status RunBaseline(const BenchOptions& o, const BaselineCase& rows, BenchReport*
   BaselineOptions options{path, o.workload.cases,
                           std::max<int64_t>(1, std::llround(report->mean_group_commit))};
   ProgressLine progress("baseline", o.workload.cases * kEventsPerCase);
-  SOUHRA_ASSIGN_OR_RETURN(BaselineResult result, RunStoreBaseline(options, rows, progress.counter()));
+  SOUHRA_ASSIGN_OR_RETURN(BaselineResult result,
+                          RunStoreBaseline(options, rows, progress.counter()));
   report->baseline_events = result.events;
   report->baseline_seconds = result.seconds;
   report->baseline_events_per_second = static_cast<double>(result.events) / result.seconds;
@@ -213,8 +213,10 @@ int RunBenchCommand(const CommandArgs& args) {
     std::cerr << "souhra bench: " << s.ToString() << "\n";
     return 1;
   }
-  if (options->json) PrintJson(report, std::cout);
-  else PrintTable(report, std::cout);
+  if (options->json)
+    PrintJson(report, std::cout);
+  else
+    PrintTable(report, std::cout);
   return report.failed == 0 && report.acknowledged == report.events ? 0 : 1;
 }
 

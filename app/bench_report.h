@@ -22,8 +22,8 @@ struct BenchReport {
   double mean_group_commit = 0;  // requests per engine transaction
   int64_t db_bytes = 0;          // database + WAL after the final checkpoint
   double db_bytes_per_case = 0;
-  int64_t peak_rss_kib = 0;      // of the whole process, after the engine run
-  double startup_ms = 0;         // open store + engine + one case read, on the finished database
+  int64_t peak_rss_kib = 0;  // of the whole process, after the engine run
+  double startup_ms = 0;     // open store + engine + one case read, on the finished database
   // The store-only baseline: the same rows, plain statements, one thread.
   int64_t baseline_events = 0;
   double baseline_seconds = 0;

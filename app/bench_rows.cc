@@ -7,8 +7,10 @@ namespace souhra {
 namespace {
 
 Status Unexpected(CaseId case_id, const std::string& what) {
-  return Internal("bench case " + std::to_string(case_id) + " does not have the bench workflow's "
-                  "rows: " + what);
+  return Internal("bench case " + std::to_string(case_id) +
+                  " does not have the bench workflow's "
+                  "rows: " +
+                  what);
 }
 
 // The workflow timers an event set, from its outcome's deadlines, scoped to the state it

@@ -3,11 +3,10 @@
 #include <algorithm>
 #include <deque>
 #include <future>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <thread>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "adapters/clock/system_clock.h"
 #include "app/latency_histogram.h"

@@ -27,10 +27,10 @@ namespace souhra {
 struct TimerBenchOptions {
   int64_t pending = 1'000'000;
   int burst = 10'000;
-  int rate = 1'000;  // timers due per second in the steady phase
-  int seconds = 10;  // length of the steady phase
+  int rate = 1'000;                                 // timers due per second in the steady phase
+  int seconds = 10;                                 // length of the steady phase
   std::chrono::milliseconds tick = kSchedulerTick;  // the production settings by default
-  int batch = kSchedulerBatch;                       // timers per FireDueTimers call
+  int batch = kSchedulerBatch;                      // timers per FireDueTimers call
   std::string tenant = "bench";
 };
 

@@ -4,8 +4,9 @@
 //                       [--batch K] [--db PATH] [--json]
 //
 // Defaults: 1,000,000 pending, a burst of 10,000, 1,000 timers/s for 10 s, and the scheduler's
-// production tick and batch (engine/workers/scheduler.h: 20 ms, 1,000 timers per FireDueTimers call); PATH souhra-timers.db (removed first, with its -wal
-// and -shm). Exit status 0 when every timer fired, 1 otherwise, 2 for bad arguments.
+// production tick and batch (engine/workers/scheduler.h: 20 ms, 1,000 timers per FireDueTimers
+// call); PATH souhra-timers.db (removed first, with its -wal and -shm). Exit status 0 when every
+// timer fired, 1 otherwise, 2 for bad arguments.
 #pragma once
 
 #include "app/commands.h"

@@ -15,7 +15,7 @@ using SteadyClock = std::chrono::steady_clock;
 struct InFlight {
   int64_t index = 0;  // the case's number in the run, 0-based
   CaseId case_id = 0;
-  int step = 0;       // 0 = creation, then the events in order
+  int step = 0;  // 0 = creation, then the events in order
   SteadyClock::time_point submitted;
   std::future<Result<Applied>> reply;
 };
@@ -43,7 +43,8 @@ class Submitter {
   void Run(int window, WorkloadResult& result) {
     result_ = &result;
     std::deque<InFlight> flight;
-    while (static_cast<int>(flight.size()) < window && StartCase(flight)) {}
+    while (static_cast<int>(flight.size()) < window && StartCase(flight)) {
+    }
     while (!flight.empty()) {
       InFlight f = std::move(flight.front());
       flight.pop_front();

@@ -1,9 +1,8 @@
 #include "app/calendar_command.h"
 
 #include <iostream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "app/closures_file.h"
 #include "app/flags.h"

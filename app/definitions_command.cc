@@ -7,8 +7,8 @@
 #include "adapters/sqlite/sqlite_store.h"
 #include "app/demo_seed.h"
 #include "app/flags.h"
-#include "engine/runtime/engine.h"
 #include "engine/definitions/text_diff.h"
+#include "engine/runtime/engine.h"
 #include "engine/time/working_calendar.h"
 
 namespace souhra {
@@ -94,7 +94,8 @@ Result<DefinitionSource> Version(const std::vector<DefinitionSource>& versions,
   return *found;
 }
 
-int Diff(DefinitionVersions& store, const std::string& tenant, const std::string& a, const std::string& b) {
+int Diff(DefinitionVersions& store, const std::string& tenant, const std::string& a,
+         const std::string& b) {
   Result<std::vector<DefinitionSource>> versions = store.ListDefinitionVersions(tenant, "");
   if (!versions.ok()) return Fail(versions.status());
   Result<DefinitionSource> before = Version(*versions, a);

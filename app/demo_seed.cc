@@ -13,7 +13,8 @@ std::vector<std::filesystem::path> LuaFilesIn(const std::filesystem::path& dir) 
   std::vector<std::filesystem::path> files;
   std::error_code error;
   for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".lua") files.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == ".lua")
+      files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -31,8 +32,8 @@ Status InstallFile(Engine& engine, const std::string& tenant, const std::filesys
 
 }  // namespace
 
-Status InstallShippedDefinitions(Engine& engine, const std::string& tenant,
-                                 const std::string& root, std::vector<std::string>* installed) {
+Status InstallShippedDefinitions(Engine& engine, const std::string& tenant, const std::string& root,
+                                 std::vector<std::string>* installed) {
   ExtensionBases bases;
   for (const char* kind : {"rules", "workflows"}) {
     const std::filesystem::path dir = std::filesystem::path(root) / kind;

@@ -17,8 +17,8 @@ inline constexpr char kDemoTenant[] = "demo";
 // may `extend` a shipped definition or replace it. Installing an unchanged file again changes
 // nothing. Returns the first failure, with every diagnostic of the file that failed.
 // `installed` receives "tenant: file" for each.
-Status InstallShippedDefinitions(Engine& engine, const std::string& tenant,
-                                 const std::string& root, std::vector<std::string>* installed);
+Status InstallShippedDefinitions(Engine& engine, const std::string& tenant, const std::string& root,
+                                 std::vector<std::string>* installed);
 
 // "demo" and the id of every directory under root/workflows/tenants/, sorted.
 std::vector<std::string> SeededTenants(const std::string& root);

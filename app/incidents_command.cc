@@ -12,8 +12,8 @@ namespace souhra {
 namespace {
 
 void PrintIncident(const IncidentRecord& incident, std::ostream& out) {
-  out << "#" << incident.id << "  " << FormatUtc(incident.created) << "  case "
-      << incident.case_id << "  " << incident.event.type << "  attempts " << incident.attempts
+  out << "#" << incident.id << "  " << FormatUtc(incident.created) << "  case " << incident.case_id
+      << "  " << incident.event.type << "  attempts " << incident.attempts
       << (incident.status == IncidentStatus::kOpen ? "  open" : "  resolved") << "\n    "
       << incident.error << "\n";
 }

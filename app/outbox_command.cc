@@ -5,8 +5,8 @@
 #include "adapters/clock/system_clock.h"
 #include "adapters/sqlite/sqlite_store.h"
 #include "app/flags.h"
-#include "engine/runtime/engine.h"
 #include "engine/notify/outbox_dispatcher.h"
+#include "engine/runtime/engine.h"
 #include "engine/time/working_calendar.h"
 
 namespace souhra {
@@ -16,8 +16,8 @@ void PrintFailed(OutboxLog& log, const OutboxRecord& message, std::ostream& out)
   out << "#" << message.id << "  " << FormatUtc(message.created) << "  case " << message.case_id
       << "  to " << message.recipient << "  " << message.template_name << "  attempts "
       << message.attempts << "  "
-      << (message.status == OutboxStatus::kRefused ? "refused (not retried)" : "failed")
-      << "\n    " << message.last_error << "\n";
+      << (message.status == OutboxStatus::kRefused ? "refused (not retried)" : "failed") << "\n    "
+      << message.last_error << "\n";
   Result<std::vector<DeliveryAttempt>> attempts = log.ListDeliveryAttempts(message.id);
   if (!attempts.ok()) return;
   for (const DeliveryAttempt& attempt : *attempts) {

@@ -1,6 +1,6 @@
 // The clock seam. Everything in Souhra reads the time through a Clock: the system clock in
-// production (adapters/clock/system_clock.h), a virtual clock in tests and simulations, so that runs are deterministic and
-// can be replayed. No other code calls the system time.
+// production (adapters/clock/system_clock.h), a virtual clock in tests and simulations, so that
+// runs are deterministic and can be replayed. No other code calls the system time.
 #pragma once
 
 #include <chrono>

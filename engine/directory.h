@@ -28,7 +28,7 @@ struct TenantRecord {
 };
 
 // The roles a user may hold in a tenant (DOMAIN.md, "Who uses it").
-inline constexpr const char* kUserRoles[] = {"social_worker", "case_manager", "coordinator",
+inline constexpr const char* kUserRoles[] = {"social_worker", "case_manager",  "coordinator",
                                              "head",          "methodologist", "admin"};
 
 struct UserRecord {
@@ -56,8 +56,8 @@ struct ActorRecord {
   std::string kind;
   std::string email;
   std::string phone;
-  std::string webhook_url;     // "" = no webhook; messages then go by e-mail
-  std::string webhook_secret;  // HMAC key the receiver verifies signatures with
+  std::string webhook_url;        // "" = no webhook; messages then go by e-mail
+  std::string webhook_secret;     // HMAC key the receiver verifies signatures with
   bool formal_agreement = false;  // a memorandum / formal partnership with the municipality
   bool active = true;
 };

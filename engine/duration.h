@@ -10,7 +10,6 @@
 #include <cstdint>
 #include <string>
 
-
 namespace souhra {
 
 struct Duration {
@@ -20,7 +19,7 @@ struct Duration {
   int64_t millis = 0;    // exact time: hours, minutes, seconds
   // § 40 správního řádu: a last day on a weekend or public holiday moves to the next working day.
   bool section_40 = false;
-  std::string text;      // as written, for explanations
+  std::string text;  // as written, for explanations
 
   bool IsZero() const { return months == 0 && days == 0 && working_days == 0 && millis == 0; }
 };
@@ -31,6 +30,5 @@ inline constexpr int kMaxMonths = 1200;
 inline constexpr int kMaxDays = 36525;
 inline constexpr int kMaxWorkingDays = 25000;
 inline constexpr int64_t kMaxMillis = int64_t{kMaxDays} * 24 * 60 * 60 * 1000;
-
 
 }  // namespace souhra

@@ -38,7 +38,7 @@ struct EventOutcome {
   // Deadlines paused, and pauses or resumptions that changed nothing ({kind, key, ignored}).
   std::vector<Json> pauses;
   std::vector<std::string> emitted;  // the types of the events the steps emitted, in order
-  std::string ignored;  // an internal event that nothing took: why; "" when it was taken
+  std::string ignored;            // an internal event that nothing took: why; "" when it was taken
   std::string reminded;           // a task reminder: its recipient
   std::string reminder_template;  // and the template it was written with
   int64_t reassigned_task = 0;    // a task reassignment: the task's id

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "engine/json.h"
-#include "engine/status.h"
 #include "engine/records.h"
+#include "engine/status.h"
 
 namespace souhra {
 

@@ -1,16 +1,16 @@
 // The Notifier seam: one channel that delivers outbox messages to people (the in-app inbox,
 // e-mail, webhooks; adapters/).
 //
-// The outbox dispatcher (engine/notify/outbox_dispatcher.h) hands each due message to its channel and
-// records the attempt. Delivery is at least once: a message whose success was not recorded (a
+// The outbox dispatcher (engine/notify/outbox_dispatcher.h) hands each due message to its channel
+// and records the attempt. Delivery is at least once: a message whose success was not recorded (a
 // crash between sending and recording) is delivered again with the same key, so a channel must
 // treat a repeated key as already delivered.
 #pragma once
 
 #include <string>
 
-#include "engine/status.h"
 #include "engine/records.h"
+#include "engine/status.h"
 
 namespace souhra {
 
@@ -33,7 +33,7 @@ struct Delivery {
   std::string address;         // e-mail address or webhook URL
   std::string webhook_secret;
   Json tenant_settings = Json::object();  // TenantRecord.settings
-  std::string subject;  // the rendered template (engine/notify/message_render.h)
+  std::string subject;                    // the rendered template (engine/notify/message_render.h)
   std::string text;
   std::string due;
   std::string link;

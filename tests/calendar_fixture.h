@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/time/duration_parser.h"
 #include "engine/duration.h"
+#include "engine/time/duration_parser.h"
 #include "engine/time/working_calendar.h"
 
 namespace souhra {

@@ -24,8 +24,8 @@
 #include "adapters/sqlite/sqlite_store.h"
 #include "engine/runtime/engine.h"
 #include "engine/time/working_calendar.h"
-#include "tests/fakes/child_report.h"
 #include "tests/crash_scenario.h"
+#include "tests/fakes/child_report.h"
 
 namespace souhra::crash {
 namespace {
@@ -45,8 +45,8 @@ std::map<std::string, CaseId> ExistingCases(const std::string& path) {
   sqlite3* db = nullptr;
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK &&
-      sqlite3_prepare_v2(db, "SELECT code, id FROM cases WHERE tenant = ?", -1, &stmt,
-                         nullptr) == SQLITE_OK) {
+      sqlite3_prepare_v2(db, "SELECT code, id FROM cases WHERE tenant = ?", -1, &stmt, nullptr) ==
+          SQLITE_OK) {
     sqlite3_bind_text(stmt, 1, kTenant, -1, SQLITE_STATIC);
     while (sqlite3_step(stmt) == SQLITE_ROW) {
       found[reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0))] =
@@ -75,7 +75,7 @@ bool RunCase(Engine& engine, int index, std::optional<CaseId> existing) {
     Result<Applied> applied = engine.Submit(request);
     if (!applied.ok()) return Fail(request.idempotency_key, applied.status());
     ReportLine("ack " + std::to_string(id) + " " + request.idempotency_key + " " +
-           std::to_string(applied->seq));
+               std::to_string(applied->seq));
   }
   return true;
 }

@@ -44,7 +44,7 @@ return workflow {
 )lua";
 
 inline constexpr std::array<const char*, 6> kCrashEvents = {"advance", "advance", "advance",
-                                                           "advance", "advance", "close"};
+                                                            "advance", "advance", "close"};
 
 // Each case prints one "case" line and one "ack" line per event in every complete run.
 inline constexpr int kLinesPerCase = 1 + static_cast<int>(kCrashEvents.size());

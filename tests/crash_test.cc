@@ -140,10 +140,11 @@ void CheckCase(Store& store, const std::string& code, CaseId id, bool complete) 
 void CrashTest::CheckDatabase(bool complete) {
   EXPECT_EQ(Query(db_, "PRAGMA integrity_check"), Rows{{"ok"}});
   EXPECT_EQ(Query(db_, "SELECT code FROM cases GROUP BY tenant, code HAVING COUNT(*) > 1"), Rows{});
-  EXPECT_EQ(Query(db_, "SELECT case_id FROM (SELECT case_id FROM instances UNION ALL"
-                      " SELECT case_id FROM tasks UNION ALL SELECT case_id FROM timers UNION ALL"
-                      " SELECT case_id FROM outbox UNION ALL SELECT case_id FROM events)"
-                      " WHERE case_id NOT IN (SELECT id FROM cases)"),
+  EXPECT_EQ(Query(db_,
+                  "SELECT case_id FROM (SELECT case_id FROM instances UNION ALL"
+                  " SELECT case_id FROM tasks UNION ALL SELECT case_id FROM timers UNION ALL"
+                  " SELECT case_id FROM outbox UNION ALL SELECT case_id FROM events)"
+                  " WHERE case_id NOT IN (SELECT id FROM cases)"),
             Rows{})
       << "rows of a case that does not exist";
   Rows cases = Query(db_, "SELECT code, id FROM cases ORDER BY id");
@@ -151,7 +152,8 @@ void CrashTest::CheckDatabase(bool complete) {
     EXPECT_EQ(static_cast<int>(cases.size()), kCases);
   }
   std::map<std::string, int64_t> logged;  // seq by key
-  for (const std::vector<std::string>& row : Query(db_, "SELECT idempotency_key, seq FROM events WHERE type <> 'case.created'")) {
+  for (const std::vector<std::string>& row :
+       Query(db_, "SELECT idempotency_key, seq FROM events WHERE type <> 'case.created'")) {
     if (!row[0].empty()) {
       EXPECT_TRUE(logged.emplace(row[0], std::stoll(row[1])).second) << row[0];
     }
@@ -180,8 +182,8 @@ TEST_F(CrashTest, AcknowledgedEventsSurviveKillNineExactlyOnceAndWhole) {
   std::mt19937_64 random(seed);
   for (int round = 1; round <= kKilledRounds; ++round) {
     const int kill_after = std::uniform_int_distribution<int>(1, kLinesPerRun - 1)(random);
-    SCOPED_TRACE("round " + std::to_string(round) + ", killed after " +
-                 std::to_string(kill_after) + " lines, seed " + std::to_string(seed));
+    SCOPED_TRACE("round " + std::to_string(round) + ", killed after " + std::to_string(kill_after) +
+                 " lines, seed " + std::to_string(seed));
     int status = 0;
     ASSERT_GE(RunChild(kill_after, &status), kill_after) << "the child stopped early or hung";
     ASSERT_TRUE(WIFSIGNALED(status)) << "wait status " << status;

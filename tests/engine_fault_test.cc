@@ -129,8 +129,8 @@ constexpr int kSteps = 6;
 int RunSteps(Deployment& d, int first, std::vector<CaseId>& ids, std::vector<Tables>* after_step) {
   for (int step = first; step < kSteps; ++step) {
     const int index = step / 3;
-    Result<Applied> result = step % 3 == 0 ? d.NewCase(index)
-                                           : d.Send(ids[index], index, step % 3 - 1).get();
+    Result<Applied> result =
+        step % 3 == 0 ? d.NewCase(index) : d.Send(ids[index], index, step % 3 - 1).get();
     if (!result.ok()) {
       EXPECT_EQ(result.status().code(), StatusCode::kUnavailable) << result.status().ToString();
       return step;
@@ -147,8 +147,7 @@ int RunSteps(Deployment& d, int first, std::vector<CaseId>& ids, std::vector<Tab
 // the same database as the fault-free run. `calls` counts the kind of call the fault hits: the
 // fault must have fired at each of the fault-free run's calls, and at no later position.
 void ExpectAllOrNothingAtEveryPosition(void (*arm)(int nth),
-                                       int64_t fault::FaultyVfsCounters::*calls,
-                                       const char* what) {
+                                       int64_t fault::FaultyVfsCounters::*calls, const char* what) {
   std::vector<Tables> reference;
   int64_t scenario_calls = 0;
   {

@@ -56,8 +56,8 @@ TEST(IncidentsCommand, ListsTheOpenIncidentWithItsError) {
 TEST(IncidentsCommand, RetryAppliesTheEventAndResolvesIt) {
   testing::TempDir dir;
   PrepareIncident(dir.File("s.db"));
-  testing::CommandOutput retried = testing::RunSouhra("incidents --db " + dir.File("s.db") +
-                                                      " --retry 1");
+  testing::CommandOutput retried =
+      testing::RunSouhra("incidents --db " + dir.File("s.db") + " --retry 1");
   EXPECT_EQ(retried.exit_code, 0) << retried.output;
   EXPECT_NE(retried.output.find("#1 resolved"), std::string::npos) << retried.output;
   testing::CommandOutput listed = testing::RunSouhra("incidents --db " + dir.File("s.db"));
@@ -66,8 +66,8 @@ TEST(IncidentsCommand, RetryAppliesTheEventAndResolvesIt) {
 
 TEST(IncidentsCommand, RetryOfAnUnknownIncidentFails) {
   testing::TempDir dir;
-  testing::CommandOutput retried = testing::RunSouhra("incidents --db " + dir.File("s.db") +
-                                                      " --retry 7");
+  testing::CommandOutput retried =
+      testing::RunSouhra("incidents --db " + dir.File("s.db") + " --retry 7");
   EXPECT_EQ(retried.exit_code, 1);
   EXPECT_NE(retried.output.find("incident 7 does not exist"), std::string::npos) << retried.output;
 }

@@ -141,7 +141,7 @@ class NotificationRoutingTest : public ::testing::Test {
     engine_ = std::make_unique<Engine>(*store_, clock_, *calendar_);
     ASSERT_TRUE(engine_->Install("demo", "conferencing.lua", kWorkflow).ok());
     Result<DefinitionChange> rules = engine_->Install("demo", "rules/information_sharing.lua",
-                                             ReadSource("rules/information_sharing.lua"));
+                                                      ReadSource("rules/information_sharing.lua"));
     ASSERT_TRUE(rules.ok()) << rules.status().ToString();
     SetSmtpPort(sink_.port());
     UserRecord novak;

@@ -53,8 +53,9 @@ TEST(TimerCrashTest, EveryTimerFiresExactlyOnceAcrossKills) {
   EXPECT_EQ(Query(db, "PRAGMA integrity_check"), Rows{{"ok"}});
   EXPECT_EQ(Query(db, "SELECT COUNT(*) FROM cases"), Rows{{std::to_string(kCases)}});
   EXPECT_EQ(Query(db, "SELECT COUNT(*) FROM timers"), Rows{{"0"}});
-  EXPECT_EQ(Query(db, "SELECT case_id FROM events WHERE type = 'timer.ring'"
-                      " GROUP BY case_id HAVING COUNT(*) <> 1"),
+  EXPECT_EQ(Query(db,
+                  "SELECT case_id FROM events WHERE type = 'timer.ring'"
+                  " GROUP BY case_id HAVING COUNT(*) <> 1"),
             Rows{})
       << "a timer fired twice, seed " << seed;
   EXPECT_EQ(Query(db, "SELECT COUNT(*) FROM events WHERE type = 'timer.ring'"),

@@ -67,9 +67,9 @@ Result<ApiReply> SaveDraft(ApiCall& call) {
   for (const DefinitionSource& d : versions) {
     if (d.content_hash == change.version) state = DefinitionStateName(d.state());
   }
-  Json saved = {{"name", change.name},         {"version", change.version},
-                {"kind", change.kind},         {"created", change.created},
-                {"file", file},                {"status", state}};
+  Json saved = {{"name", change.name}, {"version", change.version},
+                {"kind", change.kind}, {"created", change.created},
+                {"file", file},        {"status", state}};
   return ApiReply::Ok(std::move(saved), change.created ? 201 : 200);
 }
 

@@ -45,10 +45,9 @@ struct HttpServer::Impl {
   Impl(WebServices s, ServerOptions o)
       : services(std::move(s)),
         options(std::move(o)),
-        router(http, services, options.sessions,
-               [this](const httplib::Request& request, int status) {
-                 LogRequest(request, status);
-               }),
+        router(
+            http, services, options.sessions,
+            [this](const httplib::Request& request, int status) { LogRequest(request, status); }),
         limiter(*services.clock, options.sign_in) {}
 
   void LogRequest(const httplib::Request& request, int status);
@@ -133,13 +132,13 @@ void HttpServer::Impl::TrackRequests() {
 
 // httplib's own refusals (413, 404 of unknown routes) get the API's error body.
 void HttpServer::Impl::ReplyToRefusalsWithErrorBodies() {
-  http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&,
-                                                                 httplib::Response& response) {
-    if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    const ApiError error = TransportErrorOf(response.status);
-    response.set_content(ErrorBody(error.code, error.message).dump(), "application/json");
-    return httplib::Server::HandlerResponse::Handled;
-  }));
+  http.set_error_handler(httplib::Server::HandlerWithResponse(
+      [](const httplib::Request&, httplib::Response& response) {
+        if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        const ApiError error = TransportErrorOf(response.status);
+        response.set_content(ErrorBody(error.code, error.message).dump(), "application/json");
+        return httplib::Server::HandlerResponse::Handled;
+      }));
 }
 
 // Liveness and figures, outside the API's sessions.
@@ -181,7 +180,8 @@ void HttpServer::Impl::ServeStaticFiles() {
     http.set_file_extension_and_mimetype_mapping("svg", "image/svg+xml");
     http.set_file_extension_and_mimetype_mapping("json", "application/json");
     http.set_file_extension_and_mimetype_mapping("woff2", "font/woff2");
-  }}
+  }
+}
 
 HttpServer::~HttpServer() = default;
 

@@ -17,12 +17,12 @@ namespace souhra {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;  // 0: any free port, see HttpServer::port()
+  int port = 8080;                   // 0: any free port, see HttpServer::port()
   size_t max_body_bytes = 1u << 20;  // larger requests are refused with 413
   // Worker threads. A keep-alive connection holds its thread while it stays open, so fewer
   // threads than open connections leaves requests queued behind idle connections.
   size_t threads = 64;
-  std::string static_dir;            // the UI's files; "" serves none
+  std::string static_dir;  // the UI's files; "" serves none
   SessionPolicy sessions;
   SignInLimits sign_in;
   std::ostream* log = nullptr;  // request log; null = none

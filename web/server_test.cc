@@ -38,9 +38,8 @@ TEST_F(HttpServerTest, IdleKeepAliveConnectionsDoNotHoldUpOtherClients) {
 // runs: httplib ignores a stop() then, and the server used to listen for good.
 TEST_F(HttpServerTest, AStopBeforeTheServerListensEndsRun) {
   HttpServer server(services_, ServerOptions());
-  std::future<Status> ran = std::async(std::launch::async, [&server] {
-    return server.Run([&server] { server.Stop(); });
-  });
+  std::future<Status> ran = std::async(
+      std::launch::async, [&server] { return server.Run([&server] { server.Stop(); }); });
   ASSERT_EQ(ran.wait_for(std::chrono::seconds(10)), std::future_status::ready)
       << "Run did not return after Stop";
   EXPECT_TRUE(ran.get().ok());

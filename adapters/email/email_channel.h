@@ -1,6 +1,7 @@
 // The e-mail channel: one message to one user or external actor over the tenant's SMTP server
 // (TenantRecord.settings.smtp), with the rendered Czech subject and text of its template and,
-// when the message carries a meeting (payload.calendar), an .ics invitation (engine/notify/icalendar.h).
+// when the message carries a meeting (payload.calendar), an .ics invitation
+// (engine/notify/icalendar.h).
 //
 // A re-send after a crash between sending and recording repeats the Message-ID derived from the
 // delivery key, so the recipient's mail system can recognise it.

@@ -9,8 +9,8 @@
 
 #include <string>
 
-#include "engine/runtime/engine.h"
 #include "engine/notifier.h"
+#include "engine/runtime/engine.h"
 
 namespace souhra {
 

@@ -1,6 +1,6 @@
 // Simulating scenario files end to end: read one, run it against a fresh in-memory SQLite store
-// (engine/scenario/scenario_runner.h). Here, not in app/, so that the web layer can run scenarios too:
-// `souhra simulate`, the test of tests/scenarios/, and running scenarios on a draft version.
+// (engine/scenario/scenario_runner.h). Here, not in app/, so that the web layer can run scenarios
+// too: `souhra simulate`, the test of tests/scenarios/, and running scenarios on a draft version.
 #pragma once
 
 #include <string>

@@ -66,8 +66,8 @@ TEST_F(SimulateDraftTest, ADefinitionTheTenantLacksOrAMissingVersionIsAnError) {
   Result<DefinitionChange> draft =
       engine_->SaveDraft("demo", "workflows/intake.lua", kIntake, "user:m");
   ASSERT_TRUE(draft.ok()) << draft.status().ToString();
-  Result<std::vector<ScenarioRun>> runs = SimulateDraft(
-      *store_, "demo", "intake", draft->version, {{"s.lua", Scenario("open")}});
+  Result<std::vector<ScenarioRun>> runs =
+      SimulateDraft(*store_, "demo", "intake", draft->version, {{"s.lua", Scenario("open")}});
   EXPECT_EQ(runs.status().code(), StatusCode::kNotFound);
   EXPECT_NE(runs.status().message().find("workflows/follow_up.lua"), std::string::npos)
       << runs.status().message();

@@ -32,29 +32,39 @@ class CaseWriter {
     shift_ = std::chrono::milliseconds(index);
     index_ = index;
     switch (step) {
-      case 0: return Create();
-      case 1: return Assess();
-      case 2: return Plan();
-      default: return Agree();
+      case 0:
+        return Create();
+      case 1:
+        return Assess();
+      case 2:
+        return Plan();
+      default:
+        return Agree();
     }
   }
 
  private:
   Status Create() {
-    SOUHRA_ASSIGN_OR_RETURN(Statement c, db_.Prepare("INSERT INTO cases (tenant, code, data, created, closed)"
-                                                     " VALUES (?, ?, ?, ?, ?)", "insert case"));
+    SOUHRA_ASSIGN_OR_RETURN(Statement c,
+                            db_.Prepare("INSERT INTO cases (tenant, code, data, created, closed)"
+                                        " VALUES (?, ?, ?, ?, ?)",
+                                        "insert case"));
     c.Bind(rows_.created.tenant).Bind("B-" + std::to_string(index_)).Bind(texts_.created_data);
     c.Bind(rows_.created.created + shift_).Bind(int64_t{0});
     SOUHRA_RETURN_IF_ERROR(c.Run());
     case_id_ = sqlite3_last_insert_rowid(db_.handle());
-    SOUHRA_ASSIGN_OR_RETURN(Statement d, db_.Prepare("SELECT " SOUHRA_DEFINITION_COLUMNS " FROM definitions"
-                                                     " WHERE tenant = ? AND name = ? AND active = 1",
-                                                     "get active definition"));
+    SOUHRA_ASSIGN_OR_RETURN(Statement d,
+                            db_.Prepare("SELECT " SOUHRA_DEFINITION_COLUMNS " FROM definitions"
+                                        " WHERE tenant = ? AND name = ? AND active = 1",
+                                        "get active definition"));
     d.Bind(rows_.definition.tenant).Bind(rows_.definition.name);
     SOUHRA_RETURN_IF_ERROR(Drain(d));
     SOUHRA_ASSIGN_OR_RETURN(
-        Statement i, db_.Prepare("INSERT INTO instances (case_id, workflow, definition_hash, state, active, steps)"
-                                 " VALUES (?, ?, ?, ?, ?, ?)", "insert instance"));
+        Statement i,
+        db_.Prepare(
+            "INSERT INTO instances (case_id, workflow, definition_hash, state, active, steps)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            "insert instance"));
     i.Bind(case_id_).Bind(rows_.instance.workflow).Bind(rows_.instance.definition_hash);
     i.Bind(rows_.instance.state).Bind(int64_t{1}).Bind(int64_t{0});
     SOUHRA_RETURN_IF_ERROR(i.Run());
@@ -107,13 +117,15 @@ class CaseWriter {
                                                      "find event by idempotency key"));
     k.Bind(case_id_).Bind(IdempotencyKey(step));
     SOUHRA_RETURN_IF_ERROR(Drain(k));
-    SOUHRA_ASSIGN_OR_RETURN(Statement c, db_.Prepare("SELECT " SOUHRA_CASE_COLUMNS
-                                                     " FROM cases WHERE id = ?", "load case"));
+    SOUHRA_ASSIGN_OR_RETURN(
+        Statement c,
+        db_.Prepare("SELECT " SOUHRA_CASE_COLUMNS " FROM cases WHERE id = ?", "load case"));
     c.Bind(case_id_);
     SOUHRA_RETURN_IF_ERROR(Drain(c));
-    SOUHRA_ASSIGN_OR_RETURN(Statement i, db_.Prepare("SELECT " SOUHRA_INSTANCE_COLUMNS " FROM instances"
-                                                     " WHERE case_id = ? AND active >= ? ORDER BY id",
-                                                     "list instances"));
+    SOUHRA_ASSIGN_OR_RETURN(Statement i,
+                            db_.Prepare("SELECT " SOUHRA_INSTANCE_COLUMNS " FROM instances"
+                                        " WHERE case_id = ? AND active >= ? ORDER BY id",
+                                        "list instances"));
     i.Bind(case_id_).Bind(int64_t{1});
     return Drain(i);
   }
@@ -126,13 +138,15 @@ class CaseWriter {
     const TaskRecord& t = rows_.tasks[static_cast<size_t>(n)];
     SOUHRA_ASSIGN_OR_RETURN(Statement f, db_.Prepare("SELECT " SOUHRA_TASK_COLUMNS " FROM tasks"
                                                      " WHERE case_id = ? AND key = ? AND status = 0"
-                                                     " ORDER BY id DESC LIMIT 1", "find open task"));
+                                                     " ORDER BY id DESC LIMIT 1",
+                                                     "find open task"));
     f.Bind(case_id_).Bind(t.key);
     SOUHRA_RETURN_IF_ERROR(Drain(f));
     SOUHRA_ASSIGN_OR_RETURN(
-        Statement s, db_.Prepare("INSERT INTO tasks (case_id, instance_id, key, title, assignee, due, remind,"
-                                 " scope_state, keep, status, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                 "insert task"));
+        Statement s,
+        db_.Prepare("INSERT INTO tasks (case_id, instance_id, key, title, assignee, due, remind,"
+                    " scope_state, keep, status, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "insert task"));
     std::optional<Instant> due = t.due ? std::optional<Instant>(*t.due + shift_) : std::nullopt;
     s.Bind(case_id_).Bind(instance_id_).Bind(t.key).Bind(t.title).Bind(t.assignee).Bind(due);
     s.Bind(texts_.remind).Bind(t.scope_state).Bind(int64_t{t.keep}).Bind(int64_t{0}).Bind("null");
@@ -142,8 +156,11 @@ class CaseWriter {
   Status PutTimer(int n) {
     const TimerRecord& t = rows_.timers[static_cast<size_t>(n)];
     SOUHRA_ASSIGN_OR_RETURN(
-        Statement s, db_.Prepare("INSERT OR REPLACE INTO timers (due, instance_id, key, case_id, scope_state, keep)"
-                                 " VALUES (?, ?, ?, ?, ?, ?)", "put timer"));
+        Statement s,
+        db_.Prepare(
+            "INSERT OR REPLACE INTO timers (due, instance_id, key, case_id, scope_state, keep)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            "put timer"));
     s.Bind(t.due + shift_).Bind(instance_id_).Bind(t.key).Bind(case_id_).Bind(t.scope_state);
     s.Bind(int64_t{t.keep});
     return s.Run();
@@ -151,30 +168,35 @@ class CaseWriter {
 
   Status CancelScoped(int step) {
     const std::string& state = rows_.states[static_cast<size_t>(step)];
-    SOUHRA_ASSIGN_OR_RETURN(Statement timers, db_.Prepare("DELETE FROM timers WHERE instance_id = ?1 AND keep = 0"
-                                                          " AND (?2 = '' OR scope_state = ?2)",
-                                                          "cancel scoped timers"));
+    SOUHRA_ASSIGN_OR_RETURN(Statement timers,
+                            db_.Prepare("DELETE FROM timers WHERE instance_id = ?1 AND keep = 0"
+                                        " AND (?2 = '' OR scope_state = ?2)",
+                                        "cancel scoped timers"));
     timers.Bind(instance_id_).Bind(state);
     SOUHRA_RETURN_IF_ERROR(timers.Run());
-    SOUHRA_ASSIGN_OR_RETURN(Statement tasks, db_.Prepare("UPDATE tasks SET status = 2 WHERE instance_id = ?1"
-                                                         " AND status = 0 AND keep = 0"
-                                                         " AND (?2 = '' OR scope_state = ?2)",
-                                                         "cancel scoped tasks"));
+    SOUHRA_ASSIGN_OR_RETURN(Statement tasks,
+                            db_.Prepare("UPDATE tasks SET status = 2 WHERE instance_id = ?1"
+                                        " AND status = 0 AND keep = 0"
+                                        " AND (?2 = '' OR scope_state = ?2)",
+                                        "cancel scoped tasks"));
     tasks.Bind(instance_id_).Bind(state);
     return tasks.Run();
   }
 
   Status UpdateInstance(int step) {
-    SOUHRA_ASSIGN_OR_RETURN(Statement s, db_.Prepare("UPDATE instances SET state = ?, active = ?, steps = ?"
-                                                     " WHERE id = ?", "update instance"));
+    SOUHRA_ASSIGN_OR_RETURN(Statement s,
+                            db_.Prepare("UPDATE instances SET state = ?, active = ?, steps = ?"
+                                        " WHERE id = ?",
+                                        "update instance"));
     s.Bind(rows_.states[static_cast<size_t>(step)]).Bind(int64_t{1}).Bind(int64_t{step + 1});
     s.Bind(instance_id_);
     return s.Run();
   }
 
   Status UpdateCase(const std::string& data) {
-    SOUHRA_ASSIGN_OR_RETURN(Statement s, db_.Prepare("UPDATE cases SET data = ?, closed = ? WHERE id = ?",
-                                                     "update case"));
+    SOUHRA_ASSIGN_OR_RETURN(
+        Statement s,
+        db_.Prepare("UPDATE cases SET data = ?, closed = ? WHERE id = ?", "update case"));
     s.Bind(data).Bind(int64_t{0}).Bind(case_id_);
     return s.Run();
   }
@@ -182,9 +204,15 @@ class CaseWriter {
   Status AppendEvent(int step) {
     const EventRecord& e = rows_.events[static_cast<size_t>(step)];
     SOUHRA_ASSIGN_OR_RETURN(
-        Statement s, db_.Prepare("INSERT INTO events (case_id, instance_id, type, payload, idempotency_key, actor,"
-                                 " at, due, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", "append event"));
-    s.Bind(case_id_).Bind(e.instance_id).Bind(e.type).Bind(texts_.payloads[static_cast<size_t>(step)]);
+        Statement s,
+        db_.Prepare(
+            "INSERT INTO events (case_id, instance_id, type, payload, idempotency_key, actor,"
+            " at, due, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "append event"));
+    s.Bind(case_id_)
+        .Bind(e.instance_id)
+        .Bind(e.type)
+        .Bind(texts_.payloads[static_cast<size_t>(step)]);
     s.Bind(step == 0 ? std::string() : IdempotencyKey(step)).Bind(e.actor).Bind(e.at + shift_);
     s.BindNull().Bind(texts_.outcomes[static_cast<size_t>(step)]);
     return s.Run();
@@ -209,9 +237,10 @@ Result<std::unique_ptr<Connection>> CreateDatabase(const BaselineOptions& option
   SOUHRA_ASSIGN_OR_RETURN(std::unique_ptr<Connection> db, Connection::Open(options.path, "", true));
   SOUHRA_RETURN_IF_ERROR(sqlite::ConfigureWriter(*db, settings));
   SOUHRA_RETURN_IF_ERROR(sqlite::Migrate(*db, sqlite::SchemaMigrations()));
-  SOUHRA_ASSIGN_OR_RETURN(Statement d, db->Prepare("INSERT INTO definitions (tenant, name, content_hash,"
-                                                   " file, source, active) VALUES (?, ?, ?, ?, ?, 1)",
-                                                   "put definition"));
+  SOUHRA_ASSIGN_OR_RETURN(Statement d,
+                          db->Prepare("INSERT INTO definitions (tenant, name, content_hash,"
+                                      " file, source, active) VALUES (?, ?, ?, ?, ?, 1)",
+                                      "put definition"));
   const DefinitionSource& s = rows.definition;
   d.Bind(s.tenant).Bind(s.name).Bind(s.content_hash).Bind(s.file).Bind(s.source);
   SOUHRA_RETURN_IF_ERROR(d.Run());

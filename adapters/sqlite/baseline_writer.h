@@ -21,25 +21,25 @@
 #include <string>
 #include <vector>
 
-#include "engine/status.h"
 #include "engine/records.h"
+#include "engine/status.h"
 
 namespace souhra {
 
 // One case's rows as the engine wrote them; every baseline case writes copies of these.
 struct BaselineCase {
-  DefinitionSource definition;          // the workflow, stored once, looked up per creation
-  CaseRecord created;                   // tenant and data at creation (code is made unique)
-  Json data_after_assess;               // the case data after the first event
-  InstanceRecord instance;              // workflow and pinned version
-  std::array<std::string, 4> states;    // the instance's state after each step
-  std::array<EventRecord, 4> events;    // the event-log rows, in order
-  std::array<TaskRecord, 3> tasks;      // opened by the creation, "plan" and "agree"
-  std::array<TimerRecord, 3> timers;    // set by the creation, "assess" and "agree"
+  DefinitionSource definition;        // the workflow, stored once, looked up per creation
+  CaseRecord created;                 // tenant and data at creation (code is made unique)
+  Json data_after_assess;             // the case data after the first event
+  InstanceRecord instance;            // workflow and pinned version
+  std::array<std::string, 4> states;  // the instance's state after each step
+  std::array<EventRecord, 4> events;  // the event-log rows, in order
+  std::array<TaskRecord, 3> tasks;    // opened by the creation, "plan" and "agree"
+  std::array<TimerRecord, 3> timers;  // set by the creation, "assess" and "agree"
 };
 
 struct BaselineOptions {
-  std::string path;                 // a new database file; must not exist
+  std::string path;  // a new database file; must not exist
   int64_t cases = 0;
   int64_t events_per_commit = 100;  // steps per transaction (the engine's mean group commit)
 };

@@ -10,8 +10,8 @@ constexpr int kCheckpointCacheMebibytes = 2;
 }  // namespace
 
 Result<std::unique_ptr<Checkpointer>> StartCheckpointer(Connection& writer,
-                                                         const SqliteOptions& options,
-                                                         int threshold_pages) {
+                                                        const SqliteOptions& options,
+                                                        int threshold_pages) {
   SOUHRA_ASSIGN_OR_RETURN(std::unique_ptr<Connection> own,
                           Connection::Open(options.path, options.vfs, /*create=*/false));
   SOUHRA_RETURN_IF_ERROR(ConfigureCommon(*own, options, kCheckpointCacheMebibytes));
@@ -24,9 +24,10 @@ Result<std::unique_ptr<Checkpointer>> StartCheckpointer(Connection& writer,
   return std::make_unique<Checkpointer>(writer, std::move(own), threshold_pages);
 }
 
-Checkpointer::Checkpointer(Connection& writer, std::unique_ptr<Connection> own,
-                           int threshold_pages)
-    : writer_(writer), own_(std::move(own)), threshold_pages_(threshold_pages),
+Checkpointer::Checkpointer(Connection& writer, std::unique_ptr<Connection> own, int threshold_pages)
+    : writer_(writer),
+      own_(std::move(own)),
+      threshold_pages_(threshold_pages),
       thread_([this] { Loop(); }) {
   // Installing a WAL hook also switches off the writer's own auto-checkpoint.
   sqlite3_wal_hook(writer_.handle(), &Checkpointer::OnCommit, this);

@@ -58,7 +58,7 @@ inline constexpr int kCheckpointPages = 10000;
 // Starts background checkpoints for the database `writer` has open at `options.path`. Not for
 // ":memory:" databases, which have no WAL.
 Result<std::unique_ptr<Checkpointer>> StartCheckpointer(Connection& writer,
-                                                         const SqliteOptions& options,
-                                                         int threshold_pages = kCheckpointPages);
+                                                        const SqliteOptions& options,
+                                                        int threshold_pages = kCheckpointPages);
 
 }  // namespace souhra::sqlite

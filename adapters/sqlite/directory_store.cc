@@ -16,9 +16,8 @@ using sqlite::Connection;
 using sqlite::FirstRow;
 using sqlite::Statement;
 
-#define SOUHRA_USER_COLUMNS \
-  "tenant, login, name, email, roles, password_hash, daily_digest, active"
-#define SOUHRA_ACTOR_COLUMNS                                                                 \
+#define SOUHRA_USER_COLUMNS "tenant, login, name, email, roles, password_hash, daily_digest, active"
+#define SOUHRA_ACTOR_COLUMNS                                                          \
   "tenant, id, name, organisation, kind, email, phone, webhook_url, webhook_secret, " \
   "formal_agreement, active"
 

@@ -108,7 +108,8 @@ TEST_F(FaultsTest, EverySyncFaultPositionLeavesAllOrNothing) {
     if (txn.ok()) {
       std::string type = "event_" + std::to_string(nth);
       status = (*txn)->AppendEvent(SampleEvent(case_id_, type)).status();
-      if (status.ok()) status = (*txn)->PutTimer({instance_id_, case_id_, type, At(nth), "", false});
+      if (status.ok())
+        status = (*txn)->PutTimer({instance_id_, case_id_, type, At(nth), "", false});
       if (status.ok()) status = (*txn)->Commit();
     }
     souhra::testing::ClearFaults();

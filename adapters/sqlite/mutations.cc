@@ -27,14 +27,13 @@ Status SyncPeople(Connection& db, CaseId id, const Json& data) {
   clear.Bind(id);
   SOUHRA_RETURN_IF_ERROR(clear.Run());
   if (!data.contains("people")) return Status::Ok();
-  SOUHRA_ASSIGN_OR_RETURN(
-      Statement fill,
-      db.Prepare("INSERT INTO case_people (case_id, role, tenant, login)"
-                 " SELECT c.id, p.key, c.tenant, substr(p.value, 6)"
-                 " FROM cases c, json_each(c.data, '$.people') p"
-                 " WHERE c.id = ? AND json_type(c.data, '$.people') = 'object'"
-                 " AND p.type = 'text' AND p.value LIKE 'user:_%'",
-                 "write people"));
+  SOUHRA_ASSIGN_OR_RETURN(Statement fill,
+                          db.Prepare("INSERT INTO case_people (case_id, role, tenant, login)"
+                                     " SELECT c.id, p.key, c.tenant, substr(p.value, 6)"
+                                     " FROM cases c, json_each(c.data, '$.people') p"
+                                     " WHERE c.id = ? AND json_type(c.data, '$.people') = 'object'"
+                                     " AND p.type = 'text' AND p.value LIKE 'user:_%'",
+                                     "write people"));
   fill.Bind(id);
   return fill.Run();
 }
@@ -137,11 +136,10 @@ Status WriteTaskDue(Connection& db, int64_t task_id, std::optional<Instant> due)
 
 Status CancelScopedRows(Connection& db, InstanceId instance_id, const std::string& state) {
   // An empty state means every state: the instance has finished.
-  SOUHRA_ASSIGN_OR_RETURN(
-      Statement timers,
-      db.Prepare("DELETE FROM timers WHERE instance_id = ?1"
-                 " AND (?2 = '' OR (keep = 0 AND scope_state = ?2))",
-                 "cancel scoped timers"));
+  SOUHRA_ASSIGN_OR_RETURN(Statement timers,
+                          db.Prepare("DELETE FROM timers WHERE instance_id = ?1"
+                                     " AND (?2 = '' OR (keep = 0 AND scope_state = ?2))",
+                                     "cancel scoped timers"));
   timers.Bind(instance_id).Bind(state);
   SOUHRA_RETURN_IF_ERROR(timers.Run());
   SOUHRA_ASSIGN_OR_RETURN(
@@ -183,11 +181,10 @@ Status WriteDeliveryAttempt(Connection& db, const DeliveryAttempt& a, const Outb
 }
 
 Status WriteOutboxRequeued(Connection& db, int64_t outbox_id, Instant now) {
-  SOUHRA_ASSIGN_OR_RETURN(
-      Statement stmt,
-      db.Prepare("UPDATE outbox SET status = 0, attempts = 0, next_attempt = ?"
-                 " WHERE id = ? AND status = 2",
-                 "requeue outbox message"));
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare("UPDATE outbox SET status = 0, attempts = 0, next_attempt = ?"
+                                     " WHERE id = ? AND status = 2",
+                                     "requeue outbox message"));
   stmt.Bind(now).Bind(outbox_id);
   return UpdateOne(db, stmt, "failed outbox message", outbox_id);
 }
@@ -206,11 +203,10 @@ Status WriteNewInboxMessage(Connection& db, const InboxMessage& m) {
 
 Status WriteInboxRead(Connection& db, const std::string& tenant, const std::string& login,
                       int64_t id, Instant at) {
-  SOUHRA_ASSIGN_OR_RETURN(
-      Statement stmt,
-      db.Prepare("UPDATE inbox SET read_at = coalesce(read_at, ?)"
-                 " WHERE id = ? AND tenant = ? AND login = ?",
-                 "mark inbox message read"));
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare("UPDATE inbox SET read_at = coalesce(read_at, ?)"
+                                     " WHERE id = ? AND tenant = ? AND login = ?",
+                                     "mark inbox message read"));
   stmt.Bind(at).Bind(id).Bind(tenant).Bind(login);
   return UpdateOne(db, stmt, "inbox message of " + login, id);
 }
@@ -275,10 +271,9 @@ Status WriteDefinition(Connection& db, const DefinitionSource& s) {
   if (s.active) {
     // Deactivate the previous version first: the partial unique index allows one active.
     SOUHRA_ASSIGN_OR_RETURN(
-        Statement off,
-        db.Prepare("UPDATE definitions SET active = 0 WHERE tenant = ? AND name = ?"
-                   " AND active = 1 AND content_hash <> ?",
-                   "deactivate definition"));
+        Statement off, db.Prepare("UPDATE definitions SET active = 0 WHERE tenant = ? AND name = ?"
+                                  " AND active = 1 AND content_hash <> ?",
+                                  "deactivate definition"));
     off.Bind(s.tenant).Bind(s.name).Bind(s.content_hash);
     SOUHRA_RETURN_IF_ERROR(off.Run());
   }

@@ -17,7 +17,8 @@ Status SetPragma(Connection& db, const std::string& pragma) {
 }
 
 Status ConfigureCommon(Connection& db, const SqliteOptions& options, int cache_mebibytes) {
-  SOUHRA_RETURN_IF_ERROR(SetPragma(db, "busy_timeout = " + std::to_string(options.busy_timeout_ms)));
+  SOUHRA_RETURN_IF_ERROR(
+      SetPragma(db, "busy_timeout = " + std::to_string(options.busy_timeout_ms)));
   SOUHRA_RETURN_IF_ERROR(SetPragma(db, "cache_size = -" + std::to_string(cache_mebibytes * 1024)));
   return SetPragma(db, "temp_store = MEMORY");
 }
@@ -28,7 +29,8 @@ Status ConfigureWriter(Connection& db, const SqliteOptions& options) {
     SOUHRA_ASSIGN_OR_RETURN(std::string mode,
                             db.QueryText("PRAGMA journal_mode = WAL", "enable WAL"));
     if (mode != "wal") {
-      return Unavailable("open " + options.path + " failed: WAL mode unavailable (got '" + mode + "')");
+      return Unavailable("open " + options.path + " failed: WAL mode unavailable (got '" + mode +
+                         "')");
     }
   }
   SOUHRA_RETURN_IF_ERROR(SetPragma(db, "synchronous = FULL"));

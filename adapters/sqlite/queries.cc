@@ -17,10 +17,9 @@ Result<std::optional<CaseRecord>> QueryCase(Connection& db, CaseId id) {
 
 Result<std::optional<CaseRecord>> QueryCaseByCode(Connection& db, const std::string& tenant,
                                                   const std::string& code) {
-  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
-                          db.Prepare("SELECT " SOUHRA_CASE_COLUMNS " FROM cases"
-                                     " WHERE tenant = ? AND code = ?",
-                                     "find case by code"));
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare("SELECT " SOUHRA_CASE_COLUMNS " FROM cases"
+                                                     " WHERE tenant = ? AND code = ?",
+                                                     "find case by code"));
   stmt.Bind(tenant).Bind(code);
   return FirstRow(stmt, &ReadCase);
 }
@@ -36,10 +35,9 @@ Result<std::vector<InstanceRecord>> QueryInstances(Connection& db, CaseId case_i
 }
 
 Result<std::vector<EventRecord>> QueryEvents(Connection& db, CaseId case_id) {
-  SOUHRA_ASSIGN_OR_RETURN(
-      Statement stmt,
-      db.Prepare("SELECT " SOUHRA_EVENT_COLUMNS " FROM events WHERE case_id = ? ORDER BY seq",
-                 "list events"));
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare("SELECT " SOUHRA_EVENT_COLUMNS
+                                                     " FROM events WHERE case_id = ? ORDER BY seq",
+                                                     "list events"));
   stmt.Bind(case_id);
   return AllRows(stmt, &ReadEvent);
 }
@@ -47,31 +45,28 @@ Result<std::vector<EventRecord>> QueryEvents(Connection& db, CaseId case_id) {
 Result<std::optional<EventRecord>> QueryEventByKey(Connection& db, CaseId case_id,
                                                    const std::string& idempotency_key) {
   // The repeated `<> ''` lets SQLite use the partial unique index.
-  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
-                          db.Prepare("SELECT " SOUHRA_EVENT_COLUMNS " FROM events"
-                                     " WHERE case_id = ? AND idempotency_key = ?"
-                                     " AND idempotency_key <> ''",
-                                     "find event by idempotency key"));
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare("SELECT " SOUHRA_EVENT_COLUMNS " FROM events"
+                                                     " WHERE case_id = ? AND idempotency_key = ?"
+                                                     " AND idempotency_key <> ''",
+                                                     "find event by idempotency key"));
   stmt.Bind(case_id).Bind(idempotency_key);
   return FirstRow(stmt, &ReadEvent);
 }
 
 Result<std::vector<TaskRecord>> QueryTasks(Connection& db, CaseId case_id) {
-  SOUHRA_ASSIGN_OR_RETURN(
-      Statement stmt,
-      db.Prepare("SELECT " SOUHRA_TASK_COLUMNS " FROM tasks WHERE case_id = ? ORDER BY id",
-                 "list tasks"));
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare("SELECT " SOUHRA_TASK_COLUMNS
+                                                     " FROM tasks WHERE case_id = ? ORDER BY id",
+                                                     "list tasks"));
   stmt.Bind(case_id);
   return AllRows(stmt, &ReadTask);
 }
 
 Result<std::optional<TaskRecord>> QueryOpenTask(Connection& db, CaseId case_id,
                                                 const std::string& key) {
-  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
-                          db.Prepare("SELECT " SOUHRA_TASK_COLUMNS " FROM tasks"
-                                     " WHERE case_id = ? AND key = ? AND status = 0"
-                                     " ORDER BY id DESC LIMIT 1",
-                                     "find open task"));
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare("SELECT " SOUHRA_TASK_COLUMNS " FROM tasks"
+                                                     " WHERE case_id = ? AND key = ? AND status = 0"
+                                                     " ORDER BY id DESC LIMIT 1",
+                                                     "find open task"));
   stmt.Bind(case_id).Bind(key);
   return FirstRow(stmt, &ReadTask);
 }
@@ -84,11 +79,14 @@ Result<std::vector<TaskRecord>> QueryTasksForUser(Connection& db, const UserTask
       " AND (?3 IS NULL OR t.due IS NULL OR t.due >= ?3) AND (?4 IS NULL OR t.due < ?4)";
   // Two indexed lookups rather than one OR, which would scan every open task.
   static const std::string kSql =
-      "SELECT * FROM (SELECT " + kColumns + " FROM tasks t JOIN cases c ON c.id = t.case_id"
-      " WHERE t.assignee = 'user:' || ?2 AND t.status = 0 AND c.tenant = ?1" + kDueRange +
-      " UNION ALL SELECT " + kColumns + " FROM case_people p JOIN tasks t"
+      "SELECT * FROM (SELECT " + kColumns +
+      " FROM tasks t JOIN cases c ON c.id = t.case_id"
+      " WHERE t.assignee = 'user:' || ?2 AND t.status = 0 AND c.tenant = ?1" +
+      kDueRange + " UNION ALL SELECT " + kColumns +
+      " FROM case_people p JOIN tasks t"
       " ON t.case_id = p.case_id AND t.assignee = p.role AND t.status = 0"
-      " WHERE p.tenant = ?1 AND p.login = ?2" + kDueRange + ") ORDER BY due IS NULL, due, id";
+      " WHERE p.tenant = ?1 AND p.login = ?2" +
+      kDueRange + ") ORDER BY due IS NULL, due, id";
   SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare(kSql.c_str(), "list tasks for user"));
   stmt.Bind(query.tenant).Bind(query.login).Bind(query.due_from).Bind(query.due_until);
   return AllRows(stmt, &ReadTask);
@@ -107,10 +105,9 @@ Result<std::vector<TimerRecord>> QueryTimers(Connection& db, CaseId case_id) {
 
 Result<std::optional<TimerRecord>> QueryTimer(Connection& db, InstanceId instance_id,
                                               const std::string& key) {
-  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
-                          db.Prepare("SELECT " SOUHRA_TIMER_COLUMNS " FROM timers"
-                                     " WHERE instance_id = ? AND key = ?",
-                                     "find timer"));
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare("SELECT " SOUHRA_TIMER_COLUMNS " FROM timers"
+                                                     " WHERE instance_id = ? AND key = ?",
+                                                     "find timer"));
   stmt.Bind(instance_id).Bind(key);
   return FirstRow(stmt, &ReadTimer);
 }
@@ -125,29 +122,26 @@ Result<std::vector<TimerRecord>> QueryDueTimers(Connection& db, Instant now, int
 }
 
 Result<std::vector<OutboxRecord>> QueryOutbox(Connection& db, CaseId case_id) {
-  SOUHRA_ASSIGN_OR_RETURN(
-      Statement stmt,
-      db.Prepare("SELECT " SOUHRA_OUTBOX_COLUMNS " FROM outbox WHERE case_id = ? ORDER BY id",
-                 "list outbox"));
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare("SELECT " SOUHRA_OUTBOX_COLUMNS
+                                                     " FROM outbox WHERE case_id = ? ORDER BY id",
+                                                     "list outbox"));
   stmt.Bind(case_id);
   return AllRows(stmt, &ReadOutbox);
 }
 
 Result<std::vector<OutboxRecord>> QueryDueOutbox(Connection& db, Instant now, int limit) {
-  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
-                          db.Prepare("SELECT " SOUHRA_OUTBOX_COLUMNS " FROM outbox"
-                                     " WHERE status = 0 AND next_attempt <= ?"
-                                     " ORDER BY next_attempt, id LIMIT ?",
-                                     "list due outbox"));
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare("SELECT " SOUHRA_OUTBOX_COLUMNS " FROM outbox"
+                                                     " WHERE status = 0 AND next_attempt <= ?"
+                                                     " ORDER BY next_attempt, id LIMIT ?",
+                                                     "list due outbox"));
   stmt.Bind(now).Bind(int64_t{limit});
   return AllRows(stmt, &ReadOutbox);
 }
 
 Result<std::vector<OutboxRecord>> QueryFailedOutbox(Connection& db) {
-  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
-                          db.Prepare("SELECT " SOUHRA_OUTBOX_COLUMNS " FROM outbox"
-                                     " WHERE status IN (2, 3) ORDER BY id",
-                                     "list failed outbox"));
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare("SELECT " SOUHRA_OUTBOX_COLUMNS " FROM outbox"
+                                                     " WHERE status IN (2, 3) ORDER BY id",
+                                                     "list failed outbox"));
   return AllRows(stmt, &ReadOutbox);
 }
 
@@ -194,7 +188,8 @@ Result<std::vector<DecisionRecord>> QueryDecisions(Connection& db, CaseId case_i
 Result<std::vector<IncidentRecord>> QueryIncidents(Connection& db, bool open_only) {
   // Two statements rather than a parameter, so that the open ones come from the partial index.
   Result<Statement> stmt =
-      open_only ? db.Prepare("SELECT " SOUHRA_INCIDENT_COLUMNS " FROM incidents"
+      open_only ? db.Prepare("SELECT " SOUHRA_INCIDENT_COLUMNS
+                             " FROM incidents"
                              " WHERE status = 0 ORDER BY id",
                              "list open incidents")
                 : db.Prepare("SELECT " SOUHRA_INCIDENT_COLUMNS " FROM incidents ORDER BY id",
@@ -235,12 +230,11 @@ Result<std::optional<DefinitionSource>> QueryActiveDefinition(Connection& db,
 Result<std::vector<DefinitionSource>> QueryDefinitionVersions(Connection& db,
                                                               const std::string& tenant,
                                                               const std::string& name) {
-  SOUHRA_ASSIGN_OR_RETURN(
-      Statement stmt,
-      db.Prepare("SELECT " SOUHRA_DEFINITION_COLUMNS ", ROW_NUMBER() OVER"
-                 " (PARTITION BY name ORDER BY id) FROM definitions"
-                 " WHERE tenant = ? AND (name = ? OR ? = '') ORDER BY name, id",
-                 "list definition versions"));
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare("SELECT " SOUHRA_DEFINITION_COLUMNS ", ROW_NUMBER() OVER"
+                                     " (PARTITION BY name ORDER BY id) FROM definitions"
+                                     " WHERE tenant = ? AND (name = ? OR ? = '') ORDER BY name, id",
+                                     "list definition versions"));
   stmt.Bind(tenant).Bind(name).Bind(name);
   std::vector<DefinitionSource> versions;
   while (true) {

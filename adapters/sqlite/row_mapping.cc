@@ -49,8 +49,9 @@ TaskRecord ReadTask(Statement& row) {
   r.scope_state = row.Text(8);
   r.keep = row.Bool(9);
   int64_t status = row.Int(10);
-  r.status = status == 1 ? TaskStatus::kDone : status == 2 ? TaskStatus::kCancelled
-                                                            : TaskStatus::kOpen;
+  r.status = status == 1   ? TaskStatus::kDone
+             : status == 2 ? TaskStatus::kCancelled
+                           : TaskStatus::kOpen;
   r.result = row.JsonColumn(11);
   return r;
 }
@@ -162,9 +163,12 @@ DefinitionSource ReadDefinition(Statement& row) {
 
 int64_t TaskStatusValue(TaskStatus status) {
   switch (status) {
-    case TaskStatus::kOpen: return 0;
-    case TaskStatus::kDone: return 1;
-    case TaskStatus::kCancelled: return 2;
+    case TaskStatus::kOpen:
+      return 0;
+    case TaskStatus::kDone:
+      return 1;
+    case TaskStatus::kCancelled:
+      return 2;
   }
   return 0;
 }
@@ -175,10 +179,14 @@ int64_t IncidentStatusValue(IncidentStatus status) {
 
 int64_t OutboxStatusValue(OutboxStatus status) {
   switch (status) {
-    case OutboxStatus::kPending: return 0;
-    case OutboxStatus::kDelivered: return 1;
-    case OutboxStatus::kFailed: return 2;
-    case OutboxStatus::kRefused: return 3;
+    case OutboxStatus::kPending:
+      return 0;
+    case OutboxStatus::kDelivered:
+      return 1;
+    case OutboxStatus::kFailed:
+      return 2;
+    case OutboxStatus::kRefused:
+      return 3;
   }
   return 0;
 }

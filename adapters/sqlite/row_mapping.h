@@ -11,7 +11,7 @@
 #define SOUHRA_TIMER_COLUMNS "instance_id, case_id, key, due, scope_state, keep"
 #define SOUHRA_TASK_COLUMNS \
   "id, case_id, instance_id, key, title, assignee, due, remind, scope_state, keep, status, result"
-#define SOUHRA_OUTBOX_COLUMNS \
+#define SOUHRA_OUTBOX_COLUMNS                                                                    \
   "id, case_id, instance_id, recipient, template, channel, payload, created, status, attempts, " \
   "next_attempt, last_error"
 #define SOUHRA_ATTEMPT_COLUMNS "outbox_id, channel, at, ok, error"
@@ -20,7 +20,7 @@
 #define SOUHRA_DECISION_COLUMNS "case_id, instance_id, rule_set, rule_set_hash, result, decided"
 #define SOUHRA_EVENT_COLUMNS \
   "seq, case_id, instance_id, type, payload, idempotency_key, actor, at, due, outcome"
-#define SOUHRA_INCIDENT_COLUMNS                                                              \
+#define SOUHRA_INCIDENT_COLUMNS                                                                \
   "id, case_id, instance_id, type, payload, idempotency_key, actor, at, due, error, created, " \
   "status, attempts"
 #define SOUHRA_DEFINITION_COLUMNS \

@@ -303,20 +303,22 @@ CREATE INDEX cases_by_tenant ON cases (tenant, id);
 )sql";
 
 Result<int> UserVersion(Connection& db) {
-  SOUHRA_ASSIGN_OR_RETURN(std::string text, db.QueryText("PRAGMA user_version", "read schema version"));
+  SOUHRA_ASSIGN_OR_RETURN(std::string text,
+                          db.QueryText("PRAGMA user_version", "read schema version"));
   return static_cast<int>(std::strtol(text.c_str(), nullptr, 10));
 }
 
 Status Apply(Connection& db, const Migration& step) {
   SOUHRA_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE", "begin migration"));
   // PRAGMA takes no parameters; the version is our own integer.
-  std::string sql = std::string(step.sql) + ";PRAGMA user_version = " + std::to_string(step.version);
+  std::string sql =
+      std::string(step.sql) + ";PRAGMA user_version = " + std::to_string(step.version);
   Status status = db.Exec(sql.c_str(), "migration");
   if (status.ok()) status = db.Exec("COMMIT", "commit migration");
   if (status.ok()) return status;
   if (db.InTransaction()) (void)db.Exec("ROLLBACK", "roll back migration");
-  return Status(status.code(), "schema migration " + std::to_string(step.version) + ": " +
-                                   status.message());
+  return Status(status.code(),
+                "schema migration " + std::to_string(step.version) + ": " + status.message());
 }
 
 }  // namespace
@@ -334,9 +336,9 @@ CREATE INDEX instances_active_by_workflow ON instances (workflow, state) WHERE a
 )sql";
 
 const std::vector<Migration>& SchemaMigrations() {
-  static const std::vector<Migration> migrations = {
-      {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4},
-      {5, kVersion5}, {6, kVersion6}, {7, kVersion7}};
+  static const std::vector<Migration> migrations = {{1, kVersion1}, {2, kVersion2}, {3, kVersion3},
+                                                    {4, kVersion4}, {5, kVersion5}, {6, kVersion6},
+                                                    {7, kVersion7}};
   return migrations;
 }
 

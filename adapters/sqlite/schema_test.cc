@@ -29,8 +29,7 @@ const std::vector<Migration> kCounting = {
 TEST_F(SchemaTest, MigratesFromVersionZeroToTheLatest) {
   auto db = Open();
   ASSERT_TRUE(Migrate(*db, SchemaMigrations()).ok());
-  EXPECT_EQ(Query("PRAGMA user_version"),
-            std::to_string(SchemaMigrations().back().version) + "\n");
+  EXPECT_EQ(Query("PRAGMA user_version"), std::to_string(SchemaMigrations().back().version) + "\n");
   EXPECT_EQ(Query("SELECT count(*) FROM sqlite_schema WHERE name = 'events_no_update'"), "1\n");
 }
 
@@ -44,8 +43,9 @@ TEST_F(SchemaTest, VersionTwoFillsInThePeopleOfExistingCases) {
                        "seed")
                   .ok());
   ASSERT_TRUE(Migrate(*db, SchemaMigrations()).ok());
-  EXPECT_EQ(Query("SELECT case_id || '|' || role || '|' || tenant || '|' || login FROM case_people"),
-            "1|case_manager|demo|novak\n");
+  EXPECT_EQ(
+      Query("SELECT case_id || '|' || role || '|' || tenant || '|' || login FROM case_people"),
+      "1|case_manager|demo|novak\n");
 }
 
 TEST_F(SchemaTest, MigratingAgainAppliesNothing) {
@@ -68,8 +68,8 @@ TEST_F(SchemaTest, OnlyNewerStepsApply) {
 
 TEST_F(SchemaTest, AFailingStepLeavesThePreviousVersion) {
   auto db = Open();
-  std::vector<Migration> broken = {kCounting[0], kCounting[1],
-                                   {3, "INSERT INTO applied VALUES (3); SELECT * FROM nowhere"}};
+  std::vector<Migration> broken = {
+      kCounting[0], kCounting[1], {3, "INSERT INTO applied VALUES (3); SELECT * FROM nowhere"}};
   Status status = Migrate(*db, broken);
   EXPECT_EQ(status.code(), StatusCode::kInternal);
   EXPECT_NE(status.message().find("schema migration 3"), std::string::npos) << status.message();

@@ -129,7 +129,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options) {
 
 Result<SqliteDatabase> OpenSqliteDatabase(const SqliteOptions& options) {
   auto writer = std::make_shared<GuardedConnection>();
-  SOUHRA_ASSIGN_OR_RETURN(writer->conn, Connection::Open(options.path, options.vfs, /*create=*/true));
+  SOUHRA_ASSIGN_OR_RETURN(writer->conn,
+                          Connection::Open(options.path, options.vfs, /*create=*/true));
   SOUHRA_RETURN_IF_ERROR(ConfigureWriter(*writer->conn, options));
   SOUHRA_RETURN_IF_ERROR(sqlite::Migrate(*writer->conn, sqlite::SchemaMigrations()));
   std::unique_ptr<sqlite::Checkpointer> checkpointer;

@@ -18,10 +18,10 @@
 namespace souhra {
 
 struct SqliteOptions {
-  std::string path;              // a file, or ":memory:" for simulations and tests
-  std::string vfs;               // "" = SQLite's default; tests pass a fault-injecting VFS
-  int cache_mebibytes = 64;      // page cache of the writer connection
-  int busy_timeout_ms = 5000;    // how long to wait for a lock before failing with kUnavailable
+  std::string path;            // a file, or ":memory:" for simulations and tests
+  std::string vfs;             // "" = SQLite's default; tests pass a fault-injecting VFS
+  int cache_mebibytes = 64;    // page cache of the writer connection
+  int busy_timeout_ms = 5000;  // how long to wait for a lock before failing with kUnavailable
 };
 
 // Opens (creating if needed) and migrates the database. kUnavailable if it cannot be opened,

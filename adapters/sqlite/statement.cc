@@ -20,7 +20,8 @@ Statement::~Statement() {
 }
 
 Statement& Statement::Check(int rc) {
-  if (rc != SQLITE_OK && status_.ok()) status_ = FromSqlite(rc, sqlite3_db_handle(stmt_), operation_);
+  if (rc != SQLITE_OK && status_.ok())
+    status_ = FromSqlite(rc, sqlite3_db_handle(stmt_), operation_);
   ++next_param_;
   return *this;
 }

@@ -83,7 +83,8 @@ Status SqliteWriteTxn::Commit() {
 
 Result<std::optional<EventRecord>> SqliteWriteTxn::FindEventByKey(CaseId case_id,
                                                                   const std::string& key) {
-  return Run("find event by key", [&](Connection& db) { return QueryEventByKey(db, case_id, key); });
+  return Run("find event by key",
+             [&](Connection& db) { return QueryEventByKey(db, case_id, key); });
 }
 
 Result<std::optional<CaseRecord>> SqliteWriteTxn::FindCaseByCode(const std::string& tenant,

@@ -48,7 +48,8 @@ TEST_F(WriteTxnTest, ACaseWithItsEventsTasksAndTimerStaysCompact) {
     ASSERT_TRUE(id.ok());
     auto instance = txn->InsertInstance(SampleInstance(*id));
     ASSERT_TRUE(instance.ok());
-    for (int e = 0; e < 4; ++e) ASSERT_TRUE(txn->AppendEvent(SampleEvent(*id, "task.review.done")).ok());
+    for (int e = 0; e < 4; ++e)
+      ASSERT_TRUE(txn->AppendEvent(SampleEvent(*id, "task.review.done")).ok());
     TaskRecord task;
     task.case_id = *id;
     task.instance_id = *instance;

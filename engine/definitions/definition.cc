@@ -11,17 +11,28 @@ std::string SourcePos::ToString() const {
 
 const char* EffectKindName(EffectKind kind) {
   switch (kind) {
-    case EffectKind::kTask: return "task";
-    case EffectKind::kTimer: return "timer";
-    case EffectKind::kCancel: return "cancel";
-    case EffectKind::kNotify: return "notify";
-    case EffectKind::kSet: return "set";
-    case EffectKind::kDecide: return "decide";
-    case EffectKind::kStart: return "start";
-    case EffectKind::kRun: return "run";
-    case EffectKind::kPause: return "pause";
-    case EffectKind::kResume: return "resume";
-    case EffectKind::kEmit: return "emit";
+    case EffectKind::kTask:
+      return "task";
+    case EffectKind::kTimer:
+      return "timer";
+    case EffectKind::kCancel:
+      return "cancel";
+    case EffectKind::kNotify:
+      return "notify";
+    case EffectKind::kSet:
+      return "set";
+    case EffectKind::kDecide:
+      return "decide";
+    case EffectKind::kStart:
+      return "start";
+    case EffectKind::kRun:
+      return "run";
+    case EffectKind::kPause:
+      return "pause";
+    case EffectKind::kResume:
+      return "resume";
+    case EffectKind::kEmit:
+      return "emit";
   }
   return "run";
 }

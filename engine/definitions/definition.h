@@ -54,9 +54,9 @@ const char* EffectKindName(EffectKind kind);
 struct Effect {
   EffectKind kind = EffectKind::kRun;
   SourcePos pos;
-  std::string key;          // task/timer key, rule set (decide) or workflow (start) name
+  std::string key;             // task/timer key, rule set (decide) or workflow (start) name
   Json args = Json::object();  // the constructor's other fields, as written (durations unresolved)
-  ScriptFunction function;  // kRun only
+  ScriptFunction function;     // kRun only
 };
 
 struct Transition {
@@ -88,7 +88,7 @@ struct Workflow {
   std::string name;
   std::string title;
   std::string file;
-  std::string content_hash;  // hex SHA-256 of the source text: the version instances pin to
+  std::string content_hash;         // hex SHA-256 of the source text: the version instances pin to
   Json params = Json::object();     // name -> value (durations as text, numbers, strings)
   Json templates = Json::object();  // name -> {title, body}
   std::string initial;
@@ -103,8 +103,8 @@ struct Criterion {
   std::string title;
   SourcePos pos;
   bool mandatory = false;
-  double weight = 0;        // counts towards the score when the check passes
-  ScriptFunction check;     // function(case, params) -> boolean [, explanation]
+  double weight = 0;     // counts towards the score when the check passes
+  ScriptFunction check;  // function(case, params) -> boolean [, explanation]
 };
 
 struct RuleSet {
@@ -130,7 +130,8 @@ class ScriptHost {
  public:
   virtual ~ScriptHost() = default;
   // A guard: function(case, event) -> truthy/falsy.
-  virtual Result<bool> Guard(const ScriptFunction& fn, const Json& case_view, const Json& event) = 0;
+  virtual Result<bool> Guard(const ScriptFunction& fn, const Json& case_view,
+                             const Json& event) = 0;
   // An action: function(case, event) -> nil, an effect, or a list of effects.
   virtual Result<std::vector<Effect>> Action(const ScriptFunction& fn, const Json& case_view,
                                              const Json& event) = 0;

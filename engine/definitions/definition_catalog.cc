@@ -16,8 +16,8 @@ Result<LoadedDefinition> DefinitionCatalog::Compiled(const DefinitionSource& sou
 }
 
 Result<LoadedDefinition> DefinitionCatalog::Store(WriteTxn& txn, DefinitionSource stored) {
-  SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded, LoadDefinition(stored.file, stored.source,
-                                                                   limits_, ValidationContext{}));
+  SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
+                          LoadDefinition(stored.file, stored.source, limits_, ValidationContext{}));
   stored.name = loaded.name();
   stored.content_hash =
       loaded.workflow ? loaded.workflow->content_hash : loaded.rule_set->content_hash;
@@ -51,8 +51,8 @@ Result<LoadedDefinition> DefinitionCatalog::SaveDraft(WriteTxn& txn, const std::
   stored.source = source;
   stored.saved = now;
   stored.saved_by = saved_by;
-  SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded, LoadDefinition(file, source, limits_,
-                                                                   ValidationContext{}));
+  SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
+                          LoadDefinition(file, source, limits_, ValidationContext{}));
   const std::string& hash =
       loaded.workflow ? loaded.workflow->content_hash : loaded.rule_set->content_hash;
   SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions,
@@ -98,8 +98,7 @@ Result<DefinitionSource> DefinitionCatalog::Activate(WriteTxn& txn, const std::s
   // Validated again: the tenant's other definitions may have changed since the draft was saved.
   SOUHRA_ASSIGN_OR_RETURN(ValidationContext context, ActiveNames(txn, tenant, name));
   context.workflows.insert(name);  // a workflow may start itself
-  SOUHRA_RETURN_IF_ERROR(
-      LoadDefinition(chosen.file, chosen.source, limits_, context).status());
+  SOUHRA_RETURN_IF_ERROR(LoadDefinition(chosen.file, chosen.source, limits_, context).status());
   chosen.active = true;
   SOUHRA_RETURN_IF_ERROR(txn.PutDefinition(chosen));
   chosen.was_active = true;
@@ -117,8 +116,9 @@ Result<std::shared_ptr<const Workflow>> DefinitionCatalog::WorkflowVersion(
   return loaded.workflow;
 }
 
-Result<std::shared_ptr<const Workflow>> DefinitionCatalog::ActiveWorkflow(
-    WriteTxn& txn, const std::string& tenant, const std::string& name) {
+Result<std::shared_ptr<const Workflow>> DefinitionCatalog::ActiveWorkflow(WriteTxn& txn,
+                                                                          const std::string& tenant,
+                                                                          const std::string& name) {
   SOUHRA_ASSIGN_OR_RETURN(std::optional<DefinitionSource> source,
                           txn.FindActiveDefinition(tenant, name));
   if (!source) return NotFound("tenant '" + tenant + "' has no active workflow '" + name + "'");
@@ -127,8 +127,9 @@ Result<std::shared_ptr<const Workflow>> DefinitionCatalog::ActiveWorkflow(
   return loaded.workflow;
 }
 
-Result<std::shared_ptr<const RuleSet>> DefinitionCatalog::ActiveRuleSet(
-    WriteTxn& txn, const std::string& tenant, const std::string& name) {
+Result<std::shared_ptr<const RuleSet>> DefinitionCatalog::ActiveRuleSet(WriteTxn& txn,
+                                                                        const std::string& tenant,
+                                                                        const std::string& name) {
   SOUHRA_ASSIGN_OR_RETURN(std::optional<DefinitionSource> source,
                           txn.FindActiveDefinition(tenant, name));
   if (!source) return NotFound("tenant '" + tenant + "' has no active rule set '" + name + "'");

@@ -22,8 +22,8 @@ class DefinitionCatalog {
   // Validates `source` and stores it as the active version of its name for `tenant`.
   // kInvalidArgument with every diagnostic when it is not valid; nothing is stored then.
   Result<LoadedDefinition> Install(WriteTxn& txn, const std::string& tenant,
-                                   const std::string& file, const std::string& source,
-                                   Instant now, const std::string& saved_by = "system");
+                                   const std::string& file, const std::string& source, Instant now,
+                                   const std::string& saved_by = "system");
   // Validates `source` and stores it as a draft version for `tenant`, not active. Saving a
   // version that exists changes nothing (it keeps its state, time and author); *created says
   // whether it is new. kInvalidArgument with every diagnostic when it is not valid.

@@ -8,11 +8,11 @@
 #include "engine/definitions/definition_extension.h"
 #include "engine/definitions/diagnostics.h"
 #include "engine/definitions/effect_reader.h"
-#include "engine/lua/lua_sandbox.h"
 #include "engine/definitions/lua_script_host.h"
 #include "engine/definitions/rule_set_reader.h"
 #include "engine/definitions/source_map.h"
 #include "engine/definitions/workflow_reader.h"
+#include "engine/lua/lua_sandbox.h"
 
 namespace souhra {
 namespace {
@@ -71,8 +71,8 @@ Status Failure(const Diagnostics& sink, std::vector<Diagnostic>* diagnostics) {
 std::string Diagnostic::ToString() const { return pos.ToString() + ": " + message; }
 
 const std::set<std::string>& KnownRoles() {
-  static const std::set<std::string> roles = {"social_worker", "case_manager", "coordinator", "head",
-                                              "methodologist", "guardian",     "admin"};
+  static const std::set<std::string> roles = {
+      "social_worker", "case_manager", "coordinator", "head", "methodologist", "guardian", "admin"};
   return roles;
 }
 

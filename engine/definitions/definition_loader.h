@@ -24,8 +24,8 @@ struct Diagnostic {
 
 // Budgets for every Lua state a definition gets.
 struct SandboxLimits {
-  size_t memory_bytes = 32u << 20;      // per Lua state
-  int64_t instructions = 1'000'000;     // per handler call (and for running the file itself)
+  size_t memory_bytes = 32u << 20;   // per Lua state
+  int64_t instructions = 1'000'000;  // per handler call (and for running the file itself)
 };
 
 // What a definition may refer to outside itself. Empty sets mean "do not check".

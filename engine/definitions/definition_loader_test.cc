@@ -20,7 +20,8 @@ Result<LoadedDefinition> Load(const std::string& source, const ValidationContext
 }
 
 // The diagnostics of `source`, one "file:line: message" per entry.
-std::vector<std::string> Problems(const std::string& source, const ValidationContext& context = {}) {
+std::vector<std::string> Problems(const std::string& source,
+                                  const ValidationContext& context = {}) {
   std::vector<Diagnostic> diagnostics;
   auto loaded = LoadDefinition("w.lua", source, SandboxLimits{}, context, &diagnostics);
   EXPECT_FALSE(loaded.ok());
@@ -36,7 +37,9 @@ std::string WorkflowSource(const std::string& extra) {
          "  templates = { hello = { title = 'T', body = 'B' } },\n"
          "  params = { grace = '3 working days' },\n"
          "  states = {\n"
-         "    a = {\n" + extra + "\n      on = { go_b = { go = 'b' } } },\n"
+         "    a = {\n" +
+         extra +
+         "\n      on = { go_b = { go = 'b' } } },\n"
          "    b = { final = true },\n"
          "  },\n"
          "}\n";
@@ -100,27 +103,33 @@ TEST(Validator, ReportsEveryErrorOfTheBrokenWorkflow) {
   std::vector<std::string> lines;
   for (const Diagnostic& d : diagnostics) lines.push_back(d.ToString());
   const std::string f = file + ":";
-  EXPECT_EQ(lines, (std::vector<std::string>{
-      f + "9: state 'waiting': enter: task 'review': unknown role 'case_manger' (did you mean "
-          "'case_manager'?)",
-      f + "10: state 'waiting': enter: task 'review': due: bad duration '3 workdays' (expected "
-          "e.g. \"3 working days\", \"24 hours\" or \"P3D\")",
-      f + "12: state 'waiting': event 'task.review.done': unknown key 'tragte' (expected go, "
-          "when, run)",
-      f + "13: state 'waiting': event 'task.review.overdue': unknown target 'escalatd' (did you "
-          "mean 'escalated'?)",
-      f + "14: state 'waiting': event 'timer.nudge': no timer 'nudge' is created in this workflow",
-      f + "14: state 'waiting': event 'timer.nudge': run: notify: unknown template 'remindr' (did "
-          "you mean 'reminder'?)",
-      f + "17: state 'escalated': unreachable from the initial state 'waiting'",
-      f + "18: state 'done': unreachable from the initial state 'waiting'",
-  }));
+  EXPECT_EQ(
+      lines,
+      (std::vector<std::string>{
+          f + "9: state 'waiting': enter: task 'review': unknown role 'case_manger' (did you mean "
+              "'case_manager'?)",
+          f + "10: state 'waiting': enter: task 'review': due: bad duration '3 workdays' (expected "
+              "e.g. \"3 working days\", \"24 hours\" or \"P3D\")",
+          f + "12: state 'waiting': event 'task.review.done': unknown key 'tragte' (expected go, "
+              "when, run)",
+          f + "13: state 'waiting': event 'task.review.overdue': unknown target 'escalatd' (did "
+              "you "
+              "mean 'escalated'?)",
+          f + "14: state 'waiting': event 'timer.nudge': no timer 'nudge' is created in this "
+              "workflow",
+          f + "14: state 'waiting': event 'timer.nudge': run: notify: unknown template 'remindr' "
+              "(did "
+              "you mean 'reminder'?)",
+          f + "17: state 'escalated': unreachable from the initial state 'waiting'",
+          f + "18: state 'done': unreachable from the initial state 'waiting'",
+      }));
   EXPECT_EQ(loaded.status().message().substr(0, lines[0].size()), lines[0]);
 }
 
 TEST(Validator, ReportsSyntaxErrorsWithLine) {
-  EXPECT_EQ(Problems("return workflow {\n  name = 'x'\n  title = 'y'\n}\n"),
-            (std::vector<std::string>{"w.lua:3: '}' expected (to close '{' at line 1) near 'title'"}));
+  EXPECT_EQ(
+      Problems("return workflow {\n  name = 'x'\n  title = 'y'\n}\n"),
+      (std::vector<std::string>{"w.lua:3: '}' expected (to close '{' at line 1) near 'title'"}));
 }
 
 TEST(Validator, ReportsRuntimeErrorsWithLine) {
@@ -169,10 +178,11 @@ TEST(Validator, ReportsDurationsThatAreNeitherLiteralNorParam) {
 }
 
 TEST(Validator, AcceptsRoleFormsAndReportsUnknownRoles) {
-  EXPECT_TRUE(Load(WorkflowSource("      enter = { notify { to = 'user:novak', template = 'hello' },\n"
-                            "        notify { to = { 'actor:charita', 'head' }, template = 'hello' "
-                            "} },"))
-                  .ok());
+  EXPECT_TRUE(
+      Load(WorkflowSource("      enter = { notify { to = 'user:novak', template = 'hello' },\n"
+                          "        notify { to = { 'actor:charita', 'head' }, template = 'hello' "
+                          "} },"))
+          .ok());
   EXPECT_EQ(Problems(WorkflowSource("      enter = notify { to = 'boss', template = 'hello' },")),
             (std::vector<std::string>{"w.lua:7: state 'a': enter: notify: unknown role 'boss'"}));
 }
@@ -195,14 +205,15 @@ TEST(Validator, ReadsUrgentTemplatesAndTypedNotifyFields) {
 
 TEST(Validator, ChecksDecideAndStartAgainstTheContext) {
   ValidationContext context{{"intake"}, {"cm_eligibility"}};
-  EXPECT_EQ(Problems(WorkflowSource("      enter = { decide { rules = 'cm_eligibilty', into = 'x' },\n"
+  EXPECT_EQ(
+      Problems(WorkflowSource("      enter = { decide { rules = 'cm_eligibilty', into = 'x' },\n"
                               "        start { workflow = 'intak' } },"),
-                     context),
-            (std::vector<std::string>{
-                "w.lua:7: state 'a': enter: decide: unknown rule set 'cm_eligibilty' (did you "
-                "mean 'cm_eligibility'?)",
-                "w.lua:8: state 'a': enter: start: unknown workflow 'intak' (did you mean "
-                "'intake'?)"}));
+               context),
+      (std::vector<std::string>{
+          "w.lua:7: state 'a': enter: decide: unknown rule set 'cm_eligibilty' (did you "
+          "mean 'cm_eligibility'?)",
+          "w.lua:8: state 'a': enter: start: unknown workflow 'intak' (did you mean "
+          "'intake'?)"}));
   EXPECT_TRUE(Load(WorkflowSource("      enter = start { workflow = 'anything' },")).ok());
 }
 
@@ -211,7 +222,8 @@ TEST(Validator, AcceptsAReminderLadder) {
       "      enter = task { key = 'r', title = 'R', assignee = 'head', due = '10 working days',\n"
       "        remind = { 'grace before', '1 working day before', 'on the day',\n"
       "                   { after = 'grace', to = 'coordinator', template = 'hello' } } },");
-  source.replace(source.find("templates = {"), 13, "templates = { task_reminder = { title = 'P', body = 'B' },");
+  source.replace(source.find("templates = {"), 13,
+                 "templates = { task_reminder = { title = 'P', body = 'B' },");
   Result<LoadedDefinition> loaded = Load(source);
   EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
 }
@@ -243,19 +255,20 @@ TEST(Validator, ReportsAReminderWithoutATemplate) {
 }
 
 TEST(Validator, ReportsAReminderWithoutADueTimeAndReservedTimerKeys) {
-  EXPECT_EQ(Problems(WorkflowSource(
-                "      enter = { task { key = 'r', title = 'R', assignee = 'head',\n"
-                "        remind = { before = 'grace', template = 'hello' } },\n"
-                "        timer { key = 'task:r:overdue', after = 'grace' } },")),
-            (std::vector<std::string>{
-                "w.lua:8: state 'a': enter: task 'r': 'remind' needs a 'due'",
-                "w.lua:9: state 'a': enter: timer 'task:r:overdue': timer keys starting with "
-                "'task:' are reserved for the reminders of tasks"}));
+  EXPECT_EQ(
+      Problems(WorkflowSource("      enter = { task { key = 'r', title = 'R', assignee = 'head',\n"
+                              "        remind = { before = 'grace', template = 'hello' } },\n"
+                              "        timer { key = 'task:r:overdue', after = 'grace' } },")),
+      (std::vector<std::string>{
+          "w.lua:8: state 'a': enter: task 'r': 'remind' needs a 'due'",
+          "w.lua:9: state 'a': enter: timer 'task:r:overdue': timer keys starting with "
+          "'task:' are reserved for the reminders of tasks"}));
 }
 
 TEST(Validator, ReportsTaskEventsWithoutATask) {
-  std::string source = WorkflowSource("      enter = task { key = 'review', title = 'R', "
-                                "assignee = 'head' },");
+  std::string source = WorkflowSource(
+      "      enter = task { key = 'review', title = 'R', "
+      "assignee = 'head' },");
   source.replace(source.find("go_b"), 4, "['task.reviews.done']");
   EXPECT_EQ(Problems(source),
             (std::vector<std::string>{
@@ -277,14 +290,14 @@ TEST(Validator, ReportsCriteriaProblems) {
 }
 
 TEST(Validator, ReadsDecideAnyAndReportsOtherValues) {
-  auto loaded = Load("return rules {\n  name = 'r', decide = 'any',\n  criteria = {\n"
-                     "    criterion { id = 'a', check = function() return true end },\n  },\n}\n");
+  auto loaded = Load(
+      "return rules {\n  name = 'r', decide = 'any',\n  criteria = {\n"
+      "    criterion { id = 'a', check = function() return true end },\n  },\n}\n");
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
   EXPECT_TRUE(loaded->rule_set->decide_any);
   EXPECT_EQ(Problems("return rules {\n  name = 'r',\n  decide = 'some',\n  criteria = {\n"
                      "    criterion { id = 'a', check = function() return true end },\n  },\n}\n"),
-            (std::vector<std::string>{
-                "w.lua:3: rules: must be \"all\" or \"any\", not 'some'"}));
+            (std::vector<std::string>{"w.lua:3: rules: must be \"all\" or \"any\", not 'some'"}));
 }
 
 TEST(Validator, AcceptsPauseAndResumeOfATimerOrATask) {

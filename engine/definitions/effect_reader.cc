@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "engine/time/duration_parser.h"
-#include "engine/duration.h"
 #include "engine/definitions/reminder_ladder.h"
+#include "engine/duration.h"
+#include "engine/time/duration_parser.h"
 
 namespace souhra {
 
@@ -80,8 +80,10 @@ void CheckLadder(const Checker& at, const EffectScope& scope) {
 void ReadTask(const Checker& at, const EffectScope& scope, Effect* effect) {
   at.Keys({"key", "title", "assignee", "due", "remind", "keep"});
   at.String("title", true);
-  if (at.obj.contains("assignee")) CheckRole(at, "assignee", at.obj["assignee"]);
-  else at.Report("", "missing 'assignee'");
+  if (at.obj.contains("assignee"))
+    CheckRole(at, "assignee", at.obj["assignee"]);
+  else
+    at.Report("", "missing 'assignee'");
   CheckDuration(at, "due", scope.params);
   CheckLadder(at, scope);
   at.Boolean("keep", false);
@@ -114,13 +116,16 @@ void ReadTimerOrTask(const Checker& at, Effect* effect) {
 void ReadNotify(const Checker& at, const EffectScope& scope, Effect* effect) {
   at.Keys({"to", "template", "channel", "purpose", "calendar"});
   auto to = at.obj.find("to");
-  if (to == at.obj.end()) at.Report("", "missing 'to'");
-  else if (to->is_array()) for (const Json& role : *to) CheckRole(at, "to", role);
-  else CheckRole(at, "to", *to);
+  if (to == at.obj.end())
+    at.Report("", "missing 'to'");
+  else if (to->is_array())
+    for (const Json& role : *to) CheckRole(at, "to", role);
+  else
+    CheckRole(at, "to", *to);
   const std::string* name = at.String("template", true);
   if (name && !scope.templates.contains(*name)) {
-    at.Report("template", "unknown template '" + *name + "'" +
-                              Suggestion(*name, Keys(scope.templates)));
+    at.Report("template",
+              "unknown template '" + *name + "'" + Suggestion(*name, Keys(scope.templates)));
   }
   at.String("channel", false);
   at.String("purpose", false);
@@ -175,8 +180,10 @@ void ReadOne(const Checker& at, const std::string& kind, const EffectScope& scop
       at.Report("key", "timer keys starting with '" + std::string(kTaskTimerPrefix) +
                            "' are reserved for the reminders of tasks");
     }
-    if (kind == "task") ReadTask(at, scope, effect);
-    else ReadTimer(at, scope, effect);
+    if (kind == "task")
+      ReadTask(at, scope, effect);
+    else
+      ReadTimer(at, scope, effect);
   } else if (kind == "cancel" || kind == "pause" || kind == "resume") {
     ReadTimerOrTask(at, effect);
   } else if (kind == "notify") {
@@ -253,7 +260,8 @@ void ReadEffects(const Json& value, const KeyPath& path, int line, const std::st
   }
   effect.kind = kKinds[it - names.begin()];
   std::string label = context + ": " + kind;
-  if (value.contains("key") && value["key"].is_string()) label += " '" + value["key"].get<std::string>() + "'";
+  if (value.contains("key") && value["key"].is_string())
+    label += " '" + value["key"].get<std::string>() + "'";
   ReadOne(Checker{sink, value, path, LineOf(value, line), label}, kind, scope, &effect);
   out->push_back(std::move(effect));
 }

@@ -15,7 +15,9 @@ std::shared_ptr<const Workflow> LoadWorkflow(const std::string& transition) {
       "  name = 'w', initial = 'a',\n"
       "  templates = { hello = { title = 'T', body = 'B' } },\n"
       "  states = {\n"
-      "    a = { on = { go = " + transition + " } },\n"
+      "    a = { on = { go = " +
+      transition +
+      " } },\n"
       "    b = { final = true },\n"
       "  },\n"
       "}\n";
@@ -29,8 +31,9 @@ std::shared_ptr<const Workflow> LoadWorkflow(const std::string& transition) {
 const Transition& Go(const Workflow& w) { return w.FindState("a")->on.at("go").front(); }
 
 TEST(LuaScriptHost, GuardSeesCaseAndEvent) {
-  auto w = LoadWorkflow("{ go = 'b', when = function(case, event)\n"
-                        "  return case.data.urgent and event.payload.n == 2 end }");
+  auto w = LoadWorkflow(
+      "{ go = 'b', when = function(case, event)\n"
+      "  return case.data.urgent and event.payload.n == 2 end }");
   auto passed = w->scripts->Guard(Go(*w).when, kCase, kEvent);
   ASSERT_TRUE(passed.ok()) << passed.status().ToString();
   EXPECT_TRUE(*passed);
@@ -40,9 +43,10 @@ TEST(LuaScriptHost, GuardSeesCaseAndEvent) {
 }
 
 TEST(LuaScriptHost, ActionReturnsEffects) {
-  auto w = LoadWorkflow("{ go = 'b', run = function(case, event)\n"
-                        "  return { set { ['data.seen'] = case.code },\n"
-                        "           notify { to = 'coordinator', template = 'hello' } } end }");
+  auto w = LoadWorkflow(
+      "{ go = 'b', run = function(case, event)\n"
+      "  return { set { ['data.seen'] = case.code },\n"
+      "           notify { to = 'coordinator', template = 'hello' } } end }");
   ASSERT_EQ(Go(*w).run.size(), 1u);
   EXPECT_EQ(Go(*w).run[0].kind, EffectKind::kRun);
   auto effects = w->scripts->Action(Go(*w).run[0].function, kCase, kEvent);
@@ -62,8 +66,9 @@ TEST(LuaScriptHost, ActionReturningNilHasNoEffects) {
 }
 
 TEST(LuaScriptHost, ActionEffectsAreChecked) {
-  auto w = LoadWorkflow("{ go = 'b', run = function()\n  return notify { to = 'nobody', template = 'hello' }"
-                        " end }");
+  auto w = LoadWorkflow(
+      "{ go = 'b', run = function()\n  return notify { to = 'nobody', template = 'hello' }"
+      " end }");
   auto effects = w->scripts->Action(Go(*w).run[0].function, kCase, kEvent);
   EXPECT_EQ(effects.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(effects.status().message(), "w.lua:6: action: notify: unknown role 'nobody'");
@@ -92,10 +97,10 @@ TEST(LuaScriptHost, CheckReturnsExplanation) {
 }
 
 TEST(LuaScriptHost, CheckMustReturnABoolean) {
-  auto loaded = LoadDefinition(
-      "r.lua", "return rules { name = 'r', criteria = { criterion { id = 'x',\n"
-               "  check = function() return 'yes' end } } }",
-      SandboxLimits{}, {});
+  auto loaded = LoadDefinition("r.lua",
+                               "return rules { name = 'r', criteria = { criterion { id = 'x',\n"
+                               "  check = function() return 'yes' end } } }",
+                               SandboxLimits{}, {});
   ASSERT_TRUE(loaded.ok());
   auto result = loaded->rule_set->scripts->Check(loaded->rule_set->criteria[0].check, kCase, {});
   EXPECT_EQ(result.status().code(), StatusCode::kInvalidArgument);

@@ -15,9 +15,9 @@ TEST(MessageTemplate, AcceptsEveryPlaceholder) {
 }
 
 TEST(MessageTemplate, ReportsUnknownAndUnclosedPlaceholders) {
-  EXPECT_EQ(CheckTemplateText("Dobrý den, {recipent}"),
-            std::vector<std::string>{
-                "unknown placeholder '{recipent}' (did you mean '{recipient}'?)"});
+  EXPECT_EQ(
+      CheckTemplateText("Dobrý den, {recipent}"),
+      std::vector<std::string>{"unknown placeholder '{recipent}' (did you mean '{recipient}'?)"});
   EXPECT_EQ(CheckTemplateText("Případ {case"), std::vector<std::string>{"unclosed '{'"});
   EXPECT_EQ(CheckTemplateText("{{case.code}}").size(), 1u);
 }

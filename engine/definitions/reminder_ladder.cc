@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <utility>
 
-#include "engine/time/duration_parser.h"
 #include "engine/definitions/diagnostics.h"
+#include "engine/time/duration_parser.h"
 
 namespace souhra {
 namespace {
@@ -33,8 +33,8 @@ Result<Rung> ReadTextRung(const std::string& text, const Json& params) {
     return rung;
   }
   std::string offset = text;
-  for (auto [suffix, when] : {std::pair{" before", RungWhen::kBefore},
-                              std::pair{" after", RungWhen::kAfter}}) {
+  for (auto [suffix, when] :
+       {std::pair{" before", RungWhen::kBefore}, std::pair{" after", RungWhen::kAfter}}) {
     const std::string s = suffix;
     if (text.size() > s.size() && text.ends_with(s)) {
       offset = text.substr(0, text.size() - s.size());
@@ -51,8 +51,7 @@ Result<Rung> ReadTextRung(const std::string& text, const Json& params) {
 }
 
 Result<Rung> ReadTableRung(const Json& table, const Json& params) {
-  static const std::vector<std::string> kKeys = {"before", "after", "on_the_day", "to",
-                                                 "template"};
+  static const std::vector<std::string> kKeys = {"before", "after", "on_the_day", "to", "template"};
   for (const auto& [key, value] : table.items()) {
     if (key.starts_with("$") || std::count(kKeys.begin(), kKeys.end(), key)) continue;
     return InvalidArgument("unknown key '" + key + "'" + Suggestion(key, kKeys));
@@ -60,17 +59,20 @@ Result<Rung> ReadTableRung(const Json& table, const Json& params) {
   const int moments = static_cast<int>(table.contains("before")) +
                       static_cast<int>(table.contains("after")) +
                       static_cast<int>(table.contains("on_the_day"));
-  if (moments != 1) return InvalidArgument("expected exactly one of 'before', 'after' or 'on_the_day'");
+  if (moments != 1)
+    return InvalidArgument("expected exactly one of 'before', 'after' or 'on_the_day'");
   Rung rung;
   if (table.contains("on_the_day")) {
     if (table["on_the_day"] != true) return InvalidArgument("'on_the_day' must be true");
     rung.when = RungWhen::kOnTheDay;
   } else {
     const char* key = table.contains("before") ? "before" : "after";
-    if (!table[key].is_string()) return InvalidArgument(std::string("'") + key + "' must be a duration");
+    if (!table[key].is_string())
+      return InvalidArgument(std::string("'") + key + "' must be a duration");
     rung.when = table.contains("before") ? RungWhen::kBefore : RungWhen::kAfter;
     Result<Duration> duration = ResolveOffset(table[key].get<std::string>(), params);
-    if (!duration.ok()) return InvalidArgument(std::string(key) + ": " + duration.status().message());
+    if (!duration.ok())
+      return InvalidArgument(std::string(key) + ": " + duration.status().message());
     rung.offset = *duration;
   }
   for (const char* key : {"to", "template"}) {
@@ -85,9 +87,12 @@ Result<Rung> ReadTableRung(const Json& table, const Json& params) {
 
 const char* WhenName(RungWhen when) {
   switch (when) {
-    case RungWhen::kBefore: return "before";
-    case RungWhen::kOnTheDay: return "on_the_day";
-    case RungWhen::kAfter: return "after";
+    case RungWhen::kBefore:
+      return "before";
+    case RungWhen::kOnTheDay:
+      return "on_the_day";
+    case RungWhen::kAfter:
+      return "after";
   }
   return "before";
 }
@@ -103,11 +108,11 @@ Result<std::vector<Rung>> ReadLadder(const Json& remind, const Json& params) {
   std::vector<Rung> ladder;
   for (size_t i = 0; i < list.size(); ++i) {
     const Json& value = list[i];
-    Result<Rung> rung = value.is_string()   ? ReadTextRung(value.get<std::string>(), params)
-                        : value.is_object() ? ReadTableRung(value, params)
-                                            : Result<Rung>(InvalidArgument(
-                                                  "expected text or a table, not a " +
-                                                  LuaTypeName(value)));
+    Result<Rung> rung = value.is_string() ? ReadTextRung(value.get<std::string>(), params)
+                        : value.is_object()
+                            ? ReadTableRung(value, params)
+                            : Result<Rung>(InvalidArgument("expected text or a table, not a " +
+                                                           LuaTypeName(value)));
     if (!rung.ok()) {
       return InvalidArgument("rung " + std::to_string(i + 1) + ": " + rung.status().message());
     }
@@ -143,9 +148,12 @@ Result<std::vector<Rung>> ReadStoredLadder(const Json& stored) {
 Result<DueDate> RungTime(const Calendar& calendar, const Rung& rung, Instant due,
                          const std::string& tenant) {
   switch (rung.when) {
-    case RungWhen::kBefore: return calendar.Subtract(due, rung.offset, tenant);
-    case RungWhen::kAfter: return calendar.Add(due, rung.offset, tenant);
-    case RungWhen::kOnTheDay: break;
+    case RungWhen::kBefore:
+      return calendar.Subtract(due, rung.offset, tenant);
+    case RungWhen::kAfter:
+      return calendar.Add(due, rung.offset, tenant);
+    case RungWhen::kOnTheDay:
+      break;
   }
   const Instant day = calendar.StartOfDay(due, 0);
   return DueDate{day, {"termín úkolu: " + FormatUtc(due), "připomenutí: začátek dne termínu"}};

@@ -10,18 +10,24 @@ namespace {
 const Json kParams = {{"early", "5 working days"}, {"count", 3}};
 
 TEST(ReminderLadder, ReadsTextAndTableRungs) {
-  Result<std::vector<Rung>> ladder = ReadLadder(
-      Json::array({"early", "1 working day before", "on the day",
-                   {{"after", "early"}, {"to", "coordinator"}, {"template", "late"}}}),
-      kParams);
+  Result<std::vector<Rung>> ladder =
+      ReadLadder(Json::array({"early",
+                              "1 working day before",
+                              "on the day",
+                              {{"after", "early"}, {"to", "coordinator"}, {"template", "late"}}}),
+                 kParams);
   ASSERT_TRUE(ladder.ok()) << ladder.status().ToString();
   ASSERT_EQ(ladder->size(), 4u);
-  EXPECT_EQ(RungJson((*ladder)[0]), Json({{"when", "before"}, {"offset", "5 working days"},
-                                          {"to", ""}, {"template", "task_reminder"}}));
+  EXPECT_EQ(RungJson((*ladder)[0]), Json({{"when", "before"},
+                                          {"offset", "5 working days"},
+                                          {"to", ""},
+                                          {"template", "task_reminder"}}));
   EXPECT_EQ((*ladder)[1].offset.working_days, 1);
   EXPECT_EQ((*ladder)[2].when, RungWhen::kOnTheDay);
-  EXPECT_EQ(RungJson((*ladder)[3]), Json({{"when", "after"}, {"offset", "5 working days"},
-                                          {"to", "coordinator"}, {"template", "late"}}));
+  EXPECT_EQ(RungJson((*ladder)[3]), Json({{"when", "after"},
+                                          {"offset", "5 working days"},
+                                          {"to", "coordinator"},
+                                          {"template", "late"}}));
 }
 
 TEST(ReminderLadder, OneRungNeedsNoList) {
@@ -36,8 +42,9 @@ TEST(ReminderLadder, RefusesBadRungsNamingThem) {
       {Json::array({"on the day", "soon"}),
        "rung 2: expected \"N before\", \"N after\" or \"on the day\": 'soon' is neither a "
        "duration nor a param"},
-      {"count before", "rung 1: expected \"N before\", \"N after\" or \"on the day\": param "
-                       "'count' is not a duration"},
+      {"count before",
+       "rung 1: expected \"N before\", \"N after\" or \"on the day\": param "
+       "'count' is not a duration"},
       {Json{{"before", "1 day"}, {"after", "1 day"}},
        "rung 1: expected exactly one of 'before', 'after' or 'on_the_day'"},
       {Json{{"on_the_day", false}}, "rung 1: 'on_the_day' must be true"},

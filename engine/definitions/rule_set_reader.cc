@@ -52,7 +52,10 @@ void ReadRuleSet(const Json& value, Diagnostics* sink, RuleSet* out) {
     const Json& item = (*criteria)[i];
     bool named = item.is_object() && item.contains("id") && item["id"].is_string();
     std::string label = named ? "'" + item["id"].get<std::string>() + "'" : std::to_string(i + 1);
-    Checker c{sink, item, {"criteria", std::to_string(i + 1)}, LineOf(item, at.line),
+    Checker c{sink,
+              item,
+              {"criteria", std::to_string(i + 1)},
+              LineOf(item, at.line),
               "criterion " + label};
     if (!item.is_object() || IsFunction(item)) {
       c.Report("", "expected criterion { id = ..., check = function(case, params) ... end }");

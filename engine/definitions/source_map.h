@@ -3,10 +3,10 @@
 // The loader sees a definition as a JSON value, which has no lines. This map recovers them by
 // tokenising the Lua text (strings, long brackets, comments, names) and following the table
 // constructors of the value after the file's last top-level `return`. A key path names the
-// constructor keys from that root: `name = …` and `["string"] = …` by their key, positional items by
-// their 1-based position, e.g. {"states", "waiting", "on", "task.review.done", "go"}. Function bodies
-// are skipped. Anything the scan cannot follow simply has no line; lookups then fall back to the
-// nearest enclosing key.
+// constructor keys from that root: `name = …` and `["string"] = …` by their key, positional items
+// by their 1-based position, e.g. {"states", "waiting", "on", "task.review.done", "go"}. Function
+// bodies are skipped. Anything the scan cannot follow simply has no line; lookups then fall back to
+// the nearest enclosing key.
 #pragma once
 
 #include <map>

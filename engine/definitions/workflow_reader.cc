@@ -26,8 +26,10 @@ void ReadTransition(const Checker& at, const EffectScope& scope, Transition* t) 
   if (const std::string* go = at.String("go", false)) t->go = *go;
   auto when = at.obj.find("when");
   if (when != at.obj.end()) {
-    if (IsFunction(*when)) t->when = Function(*when, at.sink->Pos(at.At("when"), at.line));
-    else at.Report("when", "'when' must be a function, not a " + LuaTypeName(*when));
+    if (IsFunction(*when))
+      t->when = Function(*when, at.sink->Pos(at.At("when"), at.line));
+    else
+      at.Report("when", "'when' must be a function, not a " + LuaTypeName(*when));
   }
   auto run = at.obj.find("run");
   if (run != at.obj.end()) {
@@ -142,7 +144,8 @@ void CheckEventSources(const Workflow& w, Diagnostics* sink) {
       }
       if (event.starts_with("timer.") && event.size() > 6) which = 1, key = event.substr(6);
       // A pattern ("step_*") names tasks a function creates, which the validator cannot see.
-      if (which < 0 || keys[which].count(key) || (which == 0 && key.find('*') != std::string::npos)) {
+      if (which < 0 || keys[which].count(key) ||
+          (which == 0 && key.find('*') != std::string::npos)) {
         continue;
       }
       const char* what = which == 0 ? "task" : "timer";
@@ -170,9 +173,8 @@ void ReadTemplates(const Checker& at, const Json& templates, Workflow* out) {
     }
     // Urgent messages (escalations) go out at once, never held for a daily digest.
     const bool urgent = t.Boolean("urgent", false);
-    out->templates[name] = Json{{"title", value.value("title", "")},
-                                {"body", value.value("body", "")},
-                                {"urgent", urgent}};
+    out->templates[name] = Json{
+        {"title", value.value("title", "")}, {"body", value.value("body", "")}, {"urgent", urgent}};
   }
 }
 

@@ -12,15 +12,23 @@ namespace souhra {
 void PushJson(lua_State* L, const Json& value, int depth) {
   if (depth > kMaxDepth || !lua_checkstack(L, 4)) luaL_error(L, "JSON value nested too deeply");
   switch (value.type()) {
-    case Json::value_t::boolean: lua_pushboolean(L, value.get<bool>()); return;
-    case Json::value_t::number_integer: lua_pushinteger(L, value.get<int64_t>()); return;
+    case Json::value_t::boolean:
+      lua_pushboolean(L, value.get<bool>());
+      return;
+    case Json::value_t::number_integer:
+      lua_pushinteger(L, value.get<int64_t>());
+      return;
     case Json::value_t::number_unsigned: {
       uint64_t u = value.get<uint64_t>();
-      if (u <= static_cast<uint64_t>(LUA_MAXINTEGER)) lua_pushinteger(L, static_cast<lua_Integer>(u));
-      else lua_pushnumber(L, static_cast<lua_Number>(u));
+      if (u <= static_cast<uint64_t>(LUA_MAXINTEGER))
+        lua_pushinteger(L, static_cast<lua_Integer>(u));
+      else
+        lua_pushnumber(L, static_cast<lua_Number>(u));
       return;
     }
-    case Json::value_t::number_float: lua_pushnumber(L, value.get<double>()); return;
+    case Json::value_t::number_float:
+      lua_pushnumber(L, value.get<double>());
+      return;
     case Json::value_t::string: {
       const auto& s = value.get_ref<const std::string&>();
       lua_pushlstring(L, s.data(), s.size());
@@ -43,29 +51,39 @@ void PushJson(lua_State* L, const Json& value, int depth) {
         lua_rawset(L, -3);
       }
       return;
-    default: lua_pushnil(L); return;
+    default:
+      lua_pushnil(L);
+      return;
   }
 }
 
 LuaToJson::LuaToJson(lua_State* L, bool allow_functions, const void* tags_key,
-                   const void* lines_key)
-  : L_(L), allow_functions_(allow_functions), tags_key_(tags_key), lines_key_(lines_key) {}
+                     const void* lines_key)
+    : L_(L), allow_functions_(allow_functions), tags_key_(tags_key), lines_key_(lines_key) {}
 
 Status LuaToJson::Convert(int idx, Json* out) {
   idx = lua_absindex(L_, idx);
   switch (lua_type(L_, idx)) {
-    case LUA_TNIL: *out = nullptr; return Status::Ok();
-    case LUA_TBOOLEAN: *out = static_cast<bool>(lua_toboolean(L_, idx)); return Status::Ok();
-    case LUA_TNUMBER: return Number(idx, out);
+    case LUA_TNIL:
+      *out = nullptr;
+      return Status::Ok();
+    case LUA_TBOOLEAN:
+      *out = static_cast<bool>(lua_toboolean(L_, idx));
+      return Status::Ok();
+    case LUA_TNUMBER:
+      return Number(idx, out);
     case LUA_TSTRING: {
       size_t len = 0;
       const char* s = lua_tolstring(L_, idx, &len);
       *out = std::string(s, len);
       return Status::Ok();
     }
-    case LUA_TFUNCTION: return Function(idx, out);
-    case LUA_TTABLE: return Table(idx, out);
-    default: return Fail(std::string("a ") + luaL_typename(L_, idx) + " is not a value");
+    case LUA_TFUNCTION:
+      return Function(idx, out);
+    case LUA_TTABLE:
+      return Table(idx, out);
+    default:
+      return Fail(std::string("a ") + luaL_typename(L_, idx) + " is not a value");
   }
 }
 

@@ -52,7 +52,10 @@ int WriteLibrary(lua_State* L) { return luaL_error(L, "library tables are read-o
 void PushLockedMeta(lua_State* L, int index_idx, lua_CFunction index_fn, lua_CFunction write) {
   index_idx = index_idx ? lua_absindex(L, index_idx) : 0;
   lua_createtable(L, 0, 3);
-  if (index_idx) lua_pushvalue(L, index_idx); else lua_pushcfunction(L, index_fn);
+  if (index_idx)
+    lua_pushvalue(L, index_idx);
+  else
+    lua_pushcfunction(L, index_fn);
   lua_setfield(L, -2, "__index");
   lua_pushcfunction(L, write);
   lua_setfield(L, -2, "__newindex");
@@ -95,8 +98,10 @@ int PlainFind(lua_State* L) {
 
 // Opens base, string, table, math and utf8, and nothing else. Stack: balanced.
 void OpenAllowedLibraries(lua_State* L) {
-  const luaL_Reg libs[] = {{LUA_GNAME, luaopen_base},       {LUA_STRLIBNAME, luaopen_string},
-                           {LUA_TABLIBNAME, luaopen_table}, {LUA_MATHLIBNAME, luaopen_math},
+  const luaL_Reg libs[] = {{LUA_GNAME, luaopen_base},
+                           {LUA_STRLIBNAME, luaopen_string},
+                           {LUA_TABLIBNAME, luaopen_table},
+                           {LUA_MATHLIBNAME, luaopen_math},
                            {LUA_UTF8LIBNAME, luaopen_utf8}};
   for (const luaL_Reg& lib : libs) {
     luaL_requiref(L, lib.name, lib.func, 1);
@@ -114,8 +119,8 @@ void TrimLibraries(lua_State* L) {
   lua_pushcclosure(L, PlainFind, 1);
   lua_setfield(L, -2, "find");
   lua_pop(L, 1);
-  const char* removed[][2] = {{"string", "dump"},   {"string", "match"}, {"string", "gmatch"},
-                              {"string", "gsub"},   {"math", "random"},  {"math", "randomseed"}};
+  const char* removed[][2] = {{"string", "dump"}, {"string", "match"}, {"string", "gmatch"},
+                              {"string", "gsub"}, {"math", "random"},  {"math", "randomseed"}};
   for (const auto& entry : removed) {
     lua_getglobal(L, entry[0]);
     lua_pushnil(L);
@@ -134,7 +139,7 @@ int OpenSandbox(lua_State* L) {
   OpenAllowedLibraries(L);
   TrimLibraries(L);
   lua_newtable(L);  // allowed globals
-  const char* functions[] = {"assert", "error",  "getmetatable", "ipairs", "next",    "pairs",
+  const char* functions[] = {"assert", "error",  "getmetatable", "ipairs",   "next", "pairs",
                              "pcall",  "select", "tonumber",     "tostring", "type", "xpcall"};
   for (const char* name : functions) {
     lua_getglobal(L, name);
@@ -218,7 +223,8 @@ int Record(lua_State* L) {
   const char* name = lua_tostring(L, lua_upvalueindex(1));
   const int type = lua_type(L, 1);
   if (type != LUA_TTABLE && type != LUA_TSTRING && type != LUA_TNUMBER) {
-    return luaL_error(L, "%s expects a table or a text: %s { ... } or %s \"...\"", name, name, name);
+    return luaL_error(L, "%s expects a table or a text: %s { ... } or %s \"...\"", name, name,
+                      name);
   }
   lua_settop(L, 1);
   if (type != LUA_TTABLE) {

@@ -1,11 +1,12 @@
 // The Lua sandbox: one lua_State for one definition, and the only place that touches Lua's API.
 //
 // A sandbox opens only base, string, table, math and utf8, strips everything that reaches outside
-// (io, os, require, load, dofile, debug, collectgarbage, print, raw access, metatables, string.dump)
-// and loads source text only, never bytecode. Each file runs in its own environment table where
-// reading or writing an unknown global is an error. An allocator caps the state's memory and a
-// count hook caps the instructions of every call; either failure is kResourceExhausted, any other
-// failure kScriptError, both with a message that starts with "file:line:".
+// (io, os, require, load, dofile, debug, collectgarbage, print, raw access, metatables,
+// string.dump) and loads source text only, never bytecode. Each file runs in its own environment
+// table where reading or writing an unknown global is an error. An allocator caps the state's
+// memory and a count hook caps the instructions of every call; either failure is
+// kResourceExhausted, any other failure kScriptError, both with a message that starts with
+// "file:line:".
 //
 // Values cross the boundary as JSON: objects are tables with string keys, arrays are sequences,
 // JSON null becomes nil (so an array holding nulls does not survive a round trip), integers stay
@@ -83,10 +84,10 @@ class LuaSandbox {
   size_t memory_limit_;
   size_t memory_used_ = 0;
   int64_t instructions_;
-  bool running_ = false;        // inside ProtectedCall: failures are attributed to a line
+  bool running_ = false;  // inside ProtectedCall: failures are attributed to a line
   bool budget_exceeded_ = false;
   bool memory_exceeded_ = false;
-  std::string memory_where_;    // "file:line:" of the allocation that hit the cap
+  std::string memory_where_;  // "file:line:" of the allocation that hit the cap
   std::string last_traceback_;
 };
 

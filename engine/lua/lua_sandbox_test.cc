@@ -70,8 +70,8 @@ const Hostile kHostile[] = {
      "hostile.lua:2: unknown global 'undeclared'"},
     {"global write", "leaked = 1", StatusCode::kScriptError,
      "hostile.lua:2: unknown global 'leaked'"},
-    {"pattern backtracking", "return ('a'):rep(3000):match('.-.-.-.-b')",
-     StatusCode::kScriptError, "hostile.lua:2: attempt to call a nil value (method 'match')"},
+    {"pattern backtracking", "return ('a'):rep(3000):match('.-.-.-.-b')", StatusCode::kScriptError,
+     "hostile.lua:2: attempt to call a nil value (method 'match')"},
     {"gsub", "return string.gsub('aaa', 'a*', 'b')", StatusCode::kScriptError,
      "hostile.lua:2: attempt to call a nil value (field 'gsub')"},
     {"math.random", "return math.random()", StatusCode::kScriptError,
@@ -82,8 +82,8 @@ const Hostile kHostile[] = {
      StatusCode::kResourceExhausted, "hostile.lua:2: instruction budget of 100000 exceeded"},
     {"string.rep bomb", "return string.rep('x', 1e9)", StatusCode::kResourceExhausted,
      "hostile.lua:2: memory limit of 8 MiB exceeded"},
-    {"table growth", "local t = {} for i = 1, 1e8 do t[i] = string.rep('x', 4096, i) end", StatusCode::kResourceExhausted,
-     "hostile.lua:2: memory limit of 8 MiB exceeded"},
+    {"table growth", "local t = {} for i = 1, 1e8 do t[i] = string.rep('x', 4096, i) end",
+     StatusCode::kResourceExhausted, "hostile.lua:2: memory limit of 8 MiB exceeded"},
 };
 
 TEST(Sandbox, RefusesEveryHostileSnippetAndStaysUsable) {
@@ -111,7 +111,8 @@ TEST(Sandbox, StopsDeepRecursion) {
   auto created = LuaSandbox::Create(64u << 20, 100'000'000);
   ASSERT_TRUE(created.ok()) << created.status().ToString();
   auto sandbox = std::move(created).value();
-  Status status = RunInFunction(*sandbox, "local function f(n) return f(n + 1) + 1 end return f(1)");
+  Status status =
+      RunInFunction(*sandbox, "local function f(n) return f(n + 1) + 1 end return f(1)");
   EXPECT_FALSE(status.ok());
   EXPECT_EQ(status.message().rfind("hostile.lua:2: ", 0), 0u) << status.message();
   EXPECT_NE(status.message().find("stack overflow"), std::string::npos) << status.message();

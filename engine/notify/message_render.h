@@ -3,8 +3,8 @@
 //
 // The template's texts travel in the outbox payload ("template": {title, body, urgent}, copied by
 // the step from the definition version that wrote the message), so sending needs no catalog. The
-// values come only from the placeholders of engine/definitions/message_template.h: the case code or the
-// client's initials, the task, times in Prague, the link, the meeting, the reason and the
+// values come only from the placeholders of engine/definitions/message_template.h: the case code or
+// the client's initials, the task, times in Prague, the link, the meeting, the reason and the
 // addressee's name. Nothing else from the case data is ever put into a message.
 #pragma once
 

@@ -55,8 +55,7 @@ OutboxDispatcher::OutboxDispatcher(OutboxReads reads, Engine& engine, Directory&
 
 Result<int> OutboxDispatcher::DeliverDue() {
   const Instant now = clock_.Now();
-  SOUHRA_ASSIGN_OR_RETURN(std::vector<OutboxRecord> due,
-                          reads_.due.DueOutbox(now, options_.batch));
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<OutboxRecord> due, reads_.due.DueOutbox(now, options_.batch));
   if (due.empty()) return 0;
   std::vector<Outcome> outcomes;
   outcomes.reserve(due.size());

@@ -10,8 +10,8 @@
 // is sent for an event that rolled back. A crash between sending and recording sends the message
 // again with the same key; channels make that harmless.
 //
-// The dispatcher owns no thread: the DeliveryWorker (engine/workers/delivery_worker.h) calls DeliverDue
-// on a tick, and tests call it directly.
+// The dispatcher owns no thread: the DeliveryWorker (engine/workers/delivery_worker.h) calls
+// DeliverDue on a tick, and tests call it directly.
 #pragma once
 
 #include <chrono>
@@ -24,11 +24,11 @@
 #include "engine/calendar.h"
 #include "engine/clock.h"
 #include "engine/directory.h"
-#include "engine/runtime/engine.h"
 #include "engine/information_sharing.h"
+#include "engine/notifier.h"
 #include "engine/notify/message_render.h"
 #include "engine/notify/routing.h"
-#include "engine/notifier.h"
+#include "engine/runtime/engine.h"
 #include "engine/store.h"
 
 namespace souhra {

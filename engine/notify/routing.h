@@ -16,8 +16,8 @@
 #include "engine/information_sharing.h"
 #include "engine/notifier.h"
 #include "engine/notify/message_render.h"
-#include "engine/status.h"
 #include "engine/records.h"
+#include "engine/status.h"
 
 namespace souhra {
 

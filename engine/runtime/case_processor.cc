@@ -56,7 +56,8 @@ std::string DescribeRefusal(const Workflow& workflow, const std::string& state_n
   std::string where = workflow.name + " is in state '" + state_name + "'";
   const State* state = workflow.FindState(state_name);
   if (state == nullptr) return where;
-  if (state->TransitionsFor(type) != nullptr) return where + " (none of its conditions for '" + type + "' held)";
+  if (state->TransitionsFor(type) != nullptr)
+    return where + " (none of its conditions for '" + type + "' held)";
   std::string accepts;
   for (const std::string& accepted : AcceptedEvents(*state)) {
     accepts += (accepts.empty() ? "" : ", ") + accepted;
@@ -89,8 +90,8 @@ class CaseProcessor::Step {
 
   // Starts a new instance of `name` (the tenant's active version) and enters its initial state.
   Status StartInstance(const std::string& name, int depth) {
-    if (depth > kMaxStartDepth) return ScriptError("workflows start each other too deeply at '" +
-                                                   name + "'");
+    if (depth > kMaxStartDepth)
+      return ScriptError("workflows start each other too deeply at '" + name + "'");
     SOUHRA_ASSIGN_OR_RETURN(std::shared_ptr<const Workflow> workflow,
                             processor_.catalog_.ActiveWorkflow(txn_, case_.tenant, name));
     InstanceRecord instance;
@@ -136,7 +137,8 @@ class CaseProcessor::Step {
       return txn_.DeleteTimer(instance.id, cancel->key);
     }
     if (auto* cancel = std::get_if<CancelTask>(&op)) return CloseOpenTask(cancel->key, 0);
-    if (auto* scope = std::get_if<CancelScope>(&op)) return txn_.CancelScoped(instance.id, scope->state);
+    if (auto* scope = std::get_if<CancelScope>(&op))
+      return txn_.CancelScoped(instance.id, scope->state);
     if (auto* message = std::get_if<OutboxRecord>(&op)) {
       message->case_id = case_.id;
       message->instance_id = instance.id;
@@ -290,8 +292,7 @@ Result<Applied> CaseProcessor::Apply(WriteTxn& txn, const EventRequest& request,
 Result<Applied> CaseProcessor::ApplyTaskTimer(WriteTxn& txn, const EventRequest& request,
                                               const CaseRecord& c, const TaskTimerKey& timer,
                                               Instant now) {
-  const std::string type =
-      "task." + timer.task + (timer.rung == 0 ? ".overdue" : ".reminder");
+  const std::string type = "task." + timer.task + (timer.rung == 0 ? ".overdue" : ".reminder");
   SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> task, txn.FindOpenTask(c.id, timer.task));
   if (!task || task->instance_id != request.instance_id) {
     return LogStaleTaskTimer(txn, request, type, now);
@@ -345,8 +346,9 @@ Result<Applied> CaseProcessor::ApplyToInstances(WriteTxn& txn, const EventReques
 Result<InstanceId> CaseProcessor::Addressee(WriteTxn& txn, const EventRequest& request) {
   if (std::string key = TaskKeyOf(request.type, ".done"); !key.empty()) {
     SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> task, txn.FindOpenTask(request.case_id, key));
-    if (!task) return Conflict("case " + std::to_string(request.case_id) + " has no open task '" +
-                               key + "'");
+    if (!task)
+      return Conflict("case " + std::to_string(request.case_id) + " has no open task '" + key +
+                      "'");
     SOUHRA_RETURN_IF_ERROR(DeleteTaskTimers(txn, *task));
     SOUHRA_RETURN_IF_ERROR(txn.DeletePausedDeadline(task->instance_id, "task", key));
     SOUHRA_RETURN_IF_ERROR(txn.CloseTask(task->id, TaskStatus::kDone, request.payload));

@@ -1,6 +1,6 @@
 // Applies one event, or the creation of a case, inside the engine's write transaction: finds
-// the instances it is for, plans each step (engine/runtime/step.h) and writes the plans' effects and the
-// event-log row. It does not commit; the Engine around it decides that.
+// the instances it is for, plans each step (engine/runtime/step.h) and writes the plans' effects
+// and the event-log row. It does not commit; the Engine around it decides that.
 #pragma once
 
 #include <optional>
@@ -10,8 +10,8 @@
 #include "engine/calendar.h"
 #include "engine/definitions/definition_catalog.h"
 #include "engine/event_outcome.h"
-#include "engine/write_txn.h"
 #include "engine/runtime/task_timers.h"
+#include "engine/write_txn.h"
 
 namespace souhra {
 
@@ -29,7 +29,7 @@ struct EventRequest {
   Json payload = Json::object();
   std::string idempotency_key;
   std::string actor = "system";
-  InstanceId instance_id = 0;   // address one instance (timers); 0 = every active instance
+  InstanceId instance_id = 0;  // address one instance (timers); 0 = every active instance
   // A timer firing: when it was due. The pending timer with that due time is consumed with the
   // event, so it fires once; without it (a retried incident) no pending timer is needed.
   std::optional<Instant> due;
@@ -94,9 +94,8 @@ class CaseProcessor {
   // Applies the event to the instances that accept it (but not to `exclude`) and logs it, then
   // applies what the steps emitted; `emit_depth` counts how many emits led to this event.
   // ("Deliver" is for messages to people: Notifier, the delivery worker.)
-  Result<Applied> ApplyToInstances(WriteTxn& txn, const EventRequest& request,
-                                   const CaseRecord& c, Instant now, int emit_depth = 0,
-                                   InstanceId exclude = 0);
+  Result<Applied> ApplyToInstances(WriteTxn& txn, const EventRequest& request, const CaseRecord& c,
+                                   Instant now, int emit_depth = 0, InstanceId exclude = 0);
   // The instance `request` is for: a task's event ("task.<key>.done", closing the task, and
   // "task.<key>.overdue") goes to the task's instance; other events to request.instance_id
   // (0 = every active instance).

@@ -1,8 +1,8 @@
 #include "engine/runtime/deadline_explanation.h"
 
-#include "engine/time/duration_parser.h"
-#include "engine/runtime/deadline_pause.h"
 #include "engine/duration.h"
+#include "engine/runtime/deadline_pause.h"
+#include "engine/time/duration_parser.h"
 
 namespace souhra {
 namespace {

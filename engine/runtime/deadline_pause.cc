@@ -2,10 +2,10 @@
 
 #include <optional>
 
-#include "engine/time/duration_parser.h"
 #include "engine/duration.h"
 #include "engine/event_outcome.h"
 #include "engine/runtime/task_timers.h"
+#include "engine/time/duration_parser.h"
 
 namespace souhra {
 namespace {

@@ -42,8 +42,7 @@ std::string Explanation(const RuleSet& rules, const Tally& t, bool eligible) {
       const std::string why = c["explanation"].get<std::string>();
       if (!why.empty()) refused += (refused.empty() ? "" : " ") + why;
     }
-    return eligible ? "Povoleno: " + t.passed_any + "."
-                    : "Nesplněno žádné z kritérií. " + refused;
+    return eligible ? "Povoleno: " + t.passed_any + "." : "Nesplněno žádné z kritérií. " + refused;
   }
   if (eligible) {
     return "Splněna všechna povinná kritéria; skóre " + Json(t.score).dump() + " z potřebných " +
@@ -69,9 +68,12 @@ Result<Json> Decide(const RuleSet& rules, const Json& case_view, const Json* req
   const bool eligible = rules.decide_any ? !tally.passed_any.empty()
                                          : tally.mandatory_ok && tally.score >= rules.min_score;
   std::string explanation = Explanation(rules, tally, eligible);
-  return Json{{"rule_set", rules.name},     {"version", rules.content_hash},
-              {"eligible", eligible},       {"score", tally.score},
-              {"min_score", rules.min_score}, {"explanation", explanation},
+  return Json{{"rule_set", rules.name},
+              {"version", rules.content_hash},
+              {"eligible", eligible},
+              {"score", tally.score},
+              {"min_score", rules.min_score},
+              {"explanation", explanation},
               {"criteria", std::move(tally.criteria)}};
 }
 

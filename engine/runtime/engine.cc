@@ -26,8 +26,7 @@ EventRecord IncidentEventOf(const NewCase& r) {
 DefinitionChange ChangeOf(const LoadedDefinition& loaded) {
   DefinitionChange change;
   change.name = loaded.name();
-  change.version =
-      loaded.workflow ? loaded.workflow->content_hash : loaded.rule_set->content_hash;
+  change.version = loaded.workflow ? loaded.workflow->content_hash : loaded.rule_set->content_hash;
   change.kind = loaded.workflow ? "workflow" : "rules";
   return change;
 }
@@ -80,81 +79,94 @@ std::future<Result<Applied>> Engine::Enqueue(Work work, EventRecord incident_eve
 }
 
 std::future<Result<Applied>> Engine::SubmitAsync(const EventRequest& request) {
-  return Enqueue([this, request](WriteTxn& txn, Instant now) {
-    return processor_.Apply(txn, request, now);
-  }, LogRecordOf(request));
+  return Enqueue(
+      [this, request](WriteTxn& txn, Instant now) { return processor_.Apply(txn, request, now); },
+      LogRecordOf(request));
 }
 
 std::future<Result<Applied>> Engine::CreateCaseAsync(const NewCase& request) {
-  return Enqueue([this, request](WriteTxn& txn, Instant now) {
-    return processor_.Create(txn, request, now);
-  }, IncidentEventOf(request));
+  return Enqueue(
+      [this, request](WriteTxn& txn, Instant now) { return processor_.Create(txn, request, now); },
+      IncidentEventOf(request));
 }
 
 Result<Applied> Engine::Submit(const EventRequest& request, RequestAudit* audit) {
-  return Enqueue([this, request](WriteTxn& txn, Instant now) {
-    return processor_.Apply(txn, request, now);
-  }, LogRecordOf(request), 0, audit).get();
+  return Enqueue([this, request](WriteTxn& txn,
+                                 Instant now) { return processor_.Apply(txn, request, now); },
+                 LogRecordOf(request), 0, audit)
+      .get();
 }
 
 Result<Applied> Engine::CreateCase(const NewCase& request, RequestAudit* audit) {
-  return Enqueue([this, request](WriteTxn& txn, Instant now) {
-    return processor_.Create(txn, request, now);
-  }, IncidentEventOf(request), 0, audit).get();
+  return Enqueue([this, request](WriteTxn& txn,
+                                 Instant now) { return processor_.Create(txn, request, now); },
+                 IncidentEventOf(request), 0, audit)
+      .get();
 }
 
 Result<DefinitionChange> Engine::Install(const std::string& tenant, const std::string& file,
                                          const std::string& source) {
   // Installing runs no handler, so a failure is the definition's (invalid), never an incident.
-  return DefinitionChangeOf(Enqueue([this, tenant, file, source](WriteTxn& txn,
-                                                                 Instant now) -> Result<Applied> {
-    SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
-                            catalog_.Install(txn, tenant, file, source, now));
-    Applied applied;
-    applied.definition = ChangeOf(loaded);
-    return applied;
-  }, EventRecord{}).get());
+  return DefinitionChangeOf(
+      Enqueue(
+          [this, tenant, file, source](WriteTxn& txn, Instant now) -> Result<Applied> {
+            SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
+                                    catalog_.Install(txn, tenant, file, source, now));
+            Applied applied;
+            applied.definition = ChangeOf(loaded);
+            return applied;
+          },
+          EventRecord{})
+          .get());
 }
 
 Result<DefinitionChange> Engine::SaveDraft(const std::string& tenant, const std::string& file,
-                                           const std::string& source,
-                                           const std::string& saved_by, RequestAudit* audit) {
+                                           const std::string& source, const std::string& saved_by,
+                                           RequestAudit* audit) {
   // Like Install, runs no handler: a failure is the definition's, never an incident.
-  return DefinitionChangeOf(Enqueue([this, tenant, file, source, saved_by](
-                                        WriteTxn& txn, Instant now) -> Result<Applied> {
-    bool created = false;
-    SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
-                            catalog_.SaveDraft(txn, tenant, file, source, saved_by, now, &created));
-    Applied applied;
-    applied.definition = ChangeOf(loaded);
-    applied.definition.created = created;
-    return applied;
-  }, EventRecord{}, 0, audit).get());
+  return DefinitionChangeOf(
+      Enqueue(
+          [this, tenant, file, source, saved_by](WriteTxn& txn, Instant now) -> Result<Applied> {
+            bool created = false;
+            SOUHRA_ASSIGN_OR_RETURN(
+                LoadedDefinition loaded,
+                catalog_.SaveDraft(txn, tenant, file, source, saved_by, now, &created));
+            Applied applied;
+            applied.definition = ChangeOf(loaded);
+            applied.definition.created = created;
+            return applied;
+          },
+          EventRecord{}, 0, audit)
+          .get());
 }
 
 Result<DefinitionChange> Engine::Activate(const std::string& tenant, const std::string& name,
                                           const std::string& version, RequestAudit* audit) {
-  return DefinitionChangeOf(Enqueue([this, tenant, name, version](WriteTxn& txn,
-                                                                  Instant) -> Result<Applied> {
-    SOUHRA_ASSIGN_OR_RETURN(std::optional<DefinitionSource> previous,
-                            txn.FindActiveDefinition(tenant, name));
-    bool changed = false;
-    SOUHRA_ASSIGN_OR_RETURN(DefinitionSource active,
-                            catalog_.Activate(txn, tenant, name, version, &changed));
-    Applied applied;
-    applied.definition.name = name;
-    applied.definition.version = active.content_hash;
-    applied.definition.previous = previous ? previous->content_hash : "";
-    applied.definition.changed = changed;
-    return applied;
-  }, EventRecord{}, 0, audit).get());
+  return DefinitionChangeOf(
+      Enqueue(
+          [this, tenant, name, version](WriteTxn& txn, Instant) -> Result<Applied> {
+            SOUHRA_ASSIGN_OR_RETURN(std::optional<DefinitionSource> previous,
+                                    txn.FindActiveDefinition(tenant, name));
+            bool changed = false;
+            SOUHRA_ASSIGN_OR_RETURN(DefinitionSource active,
+                                    catalog_.Activate(txn, tenant, name, version, &changed));
+            Applied applied;
+            applied.definition.name = name;
+            applied.definition.version = active.content_hash;
+            applied.definition.previous = previous ? previous->content_hash : "";
+            applied.definition.changed = changed;
+            return applied;
+          },
+          EventRecord{}, 0, audit)
+          .get());
 }
 
 Result<Applied> Engine::ReassignTask(const TaskReassignment& request, RequestAudit* audit) {
   // Reassigning runs no script, so it never becomes an incident.
-  return Enqueue([request](WriteTxn& txn, Instant now) {
-    return souhra::ReassignTask(txn, request, now);
-  }, EventRecord{}, 0, audit).get();
+  return Enqueue([request](WriteTxn& txn,
+                           Instant now) { return souhra::ReassignTask(txn, request, now); },
+                 EventRecord{}, 0, audit)
+      .get();
 }
 
 Result<Applied> Engine::RetryIncident(int64_t incident_id, RequestAudit* audit) {
@@ -168,24 +180,29 @@ Result<Applied> Engine::RetryIncident(int64_t incident_id, RequestAudit* audit) 
     NewCase request{e.payload.value("tenant", ""), e.payload.value("code", ""),
                     e.payload.value("workflow", ""), e.payload.value("data", Json::object()),
                     e.actor};
-    return Enqueue([this, request](WriteTxn& txn, Instant now) {
-      return processor_.Create(txn, request, now);
-    }, e, incident_id, audit).get();
+    return Enqueue([this, request](WriteTxn& txn,
+                                   Instant now) { return processor_.Create(txn, request, now); },
+                   e, incident_id, audit)
+        .get();
   }
   // The timer was consumed when the incident was recorded, so the retry needs no pending timer.
-  EventRequest request{e.case_id, e.type, e.payload, e.idempotency_key, e.actor, e.instance_id,
-                       std::nullopt, e.instance_id != 0};
-  return Enqueue([this, request](WriteTxn& txn, Instant now) {
-    return processor_.Apply(txn, request, now);
-  }, e, incident_id, audit).get();
+  EventRequest request{e.case_id, e.type,        e.payload,    e.idempotency_key,
+                       e.actor,   e.instance_id, std::nullopt, e.instance_id != 0};
+  return Enqueue([this, request](WriteTxn& txn,
+                                 Instant now) { return processor_.Apply(txn, request, now); },
+                 e, incident_id, audit)
+      .get();
 }
 
 Status Engine::Write(std::function<Status(WriteTxn&, Instant)> write, RequestAudit* audit) {
-  Result<Applied> done = Enqueue([write = std::move(write)](WriteTxn& txn,
-                                                            Instant now) -> Result<Applied> {
-    SOUHRA_RETURN_IF_ERROR(write(txn, now));
-    return Applied{};
-  }, EventRecord{}, 0, audit).get();
+  Result<Applied> done =
+      Enqueue(
+          [write = std::move(write)](WriteTxn& txn, Instant now) -> Result<Applied> {
+            SOUHRA_RETURN_IF_ERROR(write(txn, now));
+            return Applied{};
+          },
+          EventRecord{}, 0, audit)
+          .get();
   return done.ok() ? Status::Ok() : done.status();
 }
 
@@ -283,8 +300,7 @@ void Engine::RunBatch(std::deque<std::unique_ptr<Request>>& batch) {
       if (committed.ok()) {
         batch[i]->reply.set_value(std::move(results[i]));
       } else {
-        batch[i]->reply.set_value(
-            Unavailable("not applied: " + committed.message()));
+        batch[i]->reply.set_value(Unavailable("not applied: " + committed.message()));
       }
     }
     batch.clear();
@@ -333,8 +349,8 @@ bool Engine::KeepFailure(WriteTxn& txn, Request& request, Instant now, const Sta
       *result = s;
       return false;
     }
-    *result = Status(error.code(),
-                     error.message() + " (incident " + std::to_string(incident_id) + ")");
+    *result =
+        Status(error.code(), error.message() + " (incident " + std::to_string(incident_id) + ")");
   }
   if (Status s = AppendAudit(txn, request, now, *result); !s.ok()) {
     *result = s;

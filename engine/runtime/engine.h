@@ -27,13 +27,13 @@
 #include <string>
 #include <thread>
 
+#include "engine/access.h"
 #include "engine/calendar.h"
-#include "engine/runtime/case_processor.h"
 #include "engine/clock.h"
 #include "engine/definitions/definition_catalog.h"
-#include "engine/access.h"
-#include "engine/store.h"
+#include "engine/runtime/case_processor.h"
 #include "engine/runtime/task_actions.h"
+#include "engine/store.h"
 
 namespace souhra {
 
@@ -136,7 +136,8 @@ class Engine {
   // The request's work; an exception it throws becomes kInternal.
   static Result<Applied> RunWork(Request& request, WriteTxn& txn, Instant now);
   static Status AppendAudit(WriteTxn& txn, const Request& request, Instant now,
-                            const Result<Applied>& result);  Status ConsumeFiredTimer(WriteTxn& txn, const EventRecord& event);
+                            const Result<Applied>& result);
+  Status ConsumeFiredTimer(WriteTxn& txn, const EventRecord& event);
   int NextAttempt(int64_t incident_id);
   Status RecordIncident(WriteTxn& txn, const Request& request, const Status& error, Instant now,
                         int64_t* incident_id);

@@ -4,11 +4,11 @@
 #include <string>
 #include <utility>
 
-#include "engine/time/duration_parser.h"
-#include "engine/runtime/decision.h"
-#include "engine/duration.h"
 #include "engine/definitions/reminder_ladder.h"
+#include "engine/duration.h"
+#include "engine/runtime/decision.h"
 #include "engine/runtime/task_timers.h"
+#include "engine/time/duration_parser.h"
 
 namespace souhra {
 namespace {
@@ -17,8 +17,8 @@ namespace {
 constexpr int kMaxRunDepth = 8;
 
 Status EffectError(const Effect& e, const std::string& what) {
-  return ScriptError(e.pos.ToString() + ": " + EffectKindName(e.kind) + " '" + e.key + "': " +
-                         what);
+  return ScriptError(e.pos.ToString() + ": " + EffectKindName(e.kind) + " '" + e.key +
+                     "': " + what);
 }
 
 // Sets `value` at a dotted path ("plan.review_date") inside `data`, creating objects on the way.
@@ -27,9 +27,11 @@ Status SetPath(Json& data, const std::string& path, const Json& value) {
   size_t start = 0;
   while (true) {
     size_t dot = path.find('.', start);
-    std::string part = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    std::string part =
+        path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     if (part.empty()) return InvalidArgument("bad data field '" + path + "'");
-    if (!node->is_object()) return InvalidArgument("data field '" + path + "' crosses a non-object");
+    if (!node->is_object())
+      return InvalidArgument("data field '" + path + "' crosses a non-object");
     if (dot == std::string::npos) {
       (*node)[part] = value;
       return Status::Ok();
@@ -46,7 +48,8 @@ Json GetPath(const Json& data, const std::string& path) {
   size_t start = 0;
   while (true) {
     size_t dot = path.find('.', start);
-    std::string part = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    std::string part =
+        path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     if (!node->is_object() || !node->contains(part)) return Json();
     node = &(*node)[part];
     if (dot == std::string::npos) return *node;
@@ -83,16 +86,29 @@ class Planner {
  private:
   Status Apply(const Effect& e, const Json& event, int depth) {
     switch (e.kind) {
-      case EffectKind::kTask: return ApplyTask(e);
-      case EffectKind::kTimer: return ApplyTimer(e);
-      case EffectKind::kCancel: return ApplyCancel(e);
-      case EffectKind::kNotify: return ApplyNotify(e, event);
-      case EffectKind::kSet: return ApplySet(e);
-      case EffectKind::kDecide: return ApplyDecide(e);
-      case EffectKind::kStart: Add(StartWorkflow{e.key}); return Status::Ok();
-      case EffectKind::kRun: return ApplyRun(e, event, depth);
-      case EffectKind::kPause: Add(PauseDeadline{TimerOrTask(e), e.key}); return Status::Ok();
-      case EffectKind::kResume: Add(ResumeDeadline{TimerOrTask(e), e.key}); return Status::Ok();
+      case EffectKind::kTask:
+        return ApplyTask(e);
+      case EffectKind::kTimer:
+        return ApplyTimer(e);
+      case EffectKind::kCancel:
+        return ApplyCancel(e);
+      case EffectKind::kNotify:
+        return ApplyNotify(e, event);
+      case EffectKind::kSet:
+        return ApplySet(e);
+      case EffectKind::kDecide:
+        return ApplyDecide(e);
+      case EffectKind::kStart:
+        Add(StartWorkflow{e.key});
+        return Status::Ok();
+      case EffectKind::kRun:
+        return ApplyRun(e, event, depth);
+      case EffectKind::kPause:
+        Add(PauseDeadline{TimerOrTask(e), e.key});
+        return Status::Ok();
+      case EffectKind::kResume:
+        Add(ResumeDeadline{TimerOrTask(e), e.key});
+        return Status::Ok();
       case EffectKind::kEmit:
         Add(EmitEvent{e.key, e.args.value("payload", Json::object())});
         return Status::Ok();
@@ -111,7 +127,8 @@ class Planner {
     if (!value.is_string()) return EffectError(e, "'" + field + "' must be a duration");
     *rule = value.get<std::string>();
     const Json& params = ctx_.workflow->params;
-    if (params.contains(*rule) && params[*rule].is_string()) *rule = params[*rule].get<std::string>();
+    if (params.contains(*rule) && params[*rule].is_string())
+      *rule = params[*rule].get<std::string>();
     Result<Duration> duration = ParseDuration(*rule);
     if (!duration.ok()) return EffectError(e, duration.status().message());
     return ctx_.calendar->Add(ctx_.now, *duration, case_.tenant);
@@ -284,8 +301,8 @@ Result<const Transition*> ChooseTransition(const StepContext& ctx,
 Status Enter(const StepContext& ctx, Planner& planner, const std::string& state_name,
              const Json& event) {
   const State* state = ctx.workflow->FindState(state_name);
-  if (state == nullptr) return Internal("workflow '" + ctx.workflow->name + "' has no state '" +
-                                        state_name + "'");
+  if (state == nullptr)
+    return Internal("workflow '" + ctx.workflow->name + "' has no state '" + state_name + "'");
   planner.SetState(state_name);
   SOUHRA_RETURN_IF_ERROR(planner.Run(state->enter, event));
   planner.plan().to = state_name;

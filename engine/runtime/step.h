@@ -22,19 +22,44 @@
 namespace souhra {
 
 // Operations a plan asks the engine to carry out, in order.
-struct CancelTimer { std::string key; };
-struct CancelTask { std::string key; };
-struct CancelScope { std::string state; };  // empty state: everything of the instance
-struct StartWorkflow { std::string workflow; };
+struct CancelTimer {
+  std::string key;
+};
+struct CancelTask {
+  std::string key;
+};
+struct CancelScope {
+  std::string state;
+};  // empty state: everything of the instance
+struct StartWorkflow {
+  std::string workflow;
+};
 // `rule` is the duration the due time was counted from, as resolved ("3 working days"), so the
 // event log can keep how a deadline came about without its full explanation.
-struct TimerPlan { TimerRecord timer; DueDate due; std::string rule; };
-struct TaskPlan { TaskRecord task; std::optional<DueDate> due; std::string rule; };
+struct TimerPlan {
+  TimerRecord timer;
+  DueDate due;
+  std::string rule;
+};
+struct TaskPlan {
+  TaskRecord task;
+  std::optional<DueDate> due;
+  std::string rule;
+};
 // Suspend or resume the instance's timer or task `key` (kind "timer" or "task").
-struct PauseDeadline { std::string kind; std::string key; };
-struct ResumeDeadline { std::string kind; std::string key; };
+struct PauseDeadline {
+  std::string kind;
+  std::string key;
+};
+struct ResumeDeadline {
+  std::string kind;
+  std::string key;
+};
 // An internal event for the case's other active instances, applied after this step.
-struct EmitEvent { std::string type; Json payload; };
+struct EmitEvent {
+  std::string type;
+  Json payload;
+};
 using Operation =
     std::variant<TimerPlan, CancelTimer, TaskPlan, CancelTask, CancelScope, OutboxRecord,
                  DecisionRecord, StartWorkflow, PauseDeadline, ResumeDeadline, EmitEvent>;

@@ -45,8 +45,8 @@ Result<Applied> ApplyReminder(WriteTxn& txn, const EventRequest& request, const 
   event.case_id = c.id;
   event.instance_id = task.instance_id;
   event.type = type;
-  event.payload = {{"rung", rung}, {"when", step.value("when", "")},
-                   {"offset", step.value("offset", "")}};
+  event.payload = {
+      {"rung", rung}, {"when", step.value("when", "")}, {"offset", step.value("offset", "")}};
   event.actor = request.actor;
   event.at = now;
   event.due = request.due;
@@ -84,7 +84,8 @@ Result<Applied> ReassignTask(WriteTxn& txn, const TaskReassignment& request, Ins
                     request.task + "'");
   }
   if (task->assignee == request.assignee) {
-    return Conflict("task '" + request.task + "' is already assigned to '" + request.assignee + "'");
+    return Conflict("task '" + request.task + "' is already assigned to '" + request.assignee +
+                    "'");
   }
   SOUHRA_RETURN_IF_ERROR(txn.ReassignTask(task->id, request.assignee));
 

@@ -164,10 +164,9 @@ TEST_F(TaskReminders, ReassignmentMovesTheReminders) {
   EXPECT_EQ(FireAt("2026-04-02T08:00:00Z"), 1);
   // A rung that names its recipient keeps it.
   EXPECT_EQ(FireAt("2026-04-10T08:00:00Z"), 4);
-  EXPECT_EQ(Outbox(), (std::vector<std::string>{"user:svoboda task_reminder",
-                                                "user:svoboda task_reminder",
-                                                "user:svoboda task_reminder",
-                                                "coordinator late"}));
+  EXPECT_EQ(Outbox(),
+            (std::vector<std::string>{"user:svoboda task_reminder", "user:svoboda task_reminder",
+                                      "user:svoboda task_reminder", "coordinator late"}));
 }
 
 TEST_F(TaskReminders, ReassignmentIsRefusedForUnknownAssigneesAndMissingTasks) {
@@ -188,16 +187,14 @@ TEST_F(TaskReminders, CatchUpAfterAWeekOfDowntimeFiresRungsInDueOrder) {
   for (const EventRecord& e : events) {
     if (e.due) fired.push_back(e.type + " " + FormatUtc(*e.due));
   }
-  EXPECT_EQ(fired, (std::vector<std::string>{
-                       "task.review.reminder 2026-04-02T08:00:00.000Z",
-                       "task.review.reminder 2026-04-07T08:00:00.000Z",
-                       "task.review.reminder 2026-04-07T22:00:00.000Z",
-                       "task.review.overdue 2026-04-08T08:00:00.000Z",
-                       "task.review.reminder 2026-04-10T08:00:00.000Z"}));
-  EXPECT_EQ(Outbox(), (std::vector<std::string>{"case_manager task_reminder",
-                                                "case_manager task_reminder",
-                                                "case_manager task_reminder",
-                                                "coordinator late"}));
+  EXPECT_EQ(fired, (std::vector<std::string>{"task.review.reminder 2026-04-02T08:00:00.000Z",
+                                             "task.review.reminder 2026-04-07T08:00:00.000Z",
+                                             "task.review.reminder 2026-04-07T22:00:00.000Z",
+                                             "task.review.overdue 2026-04-08T08:00:00.000Z",
+                                             "task.review.reminder 2026-04-10T08:00:00.000Z"}));
+  EXPECT_EQ(Outbox(),
+            (std::vector<std::string>{"case_manager task_reminder", "case_manager task_reminder",
+                                      "case_manager task_reminder", "coordinator late"}));
   EXPECT_EQ(State(), "late");
   EXPECT_TRUE(Timers().empty());
 }

@@ -50,8 +50,8 @@ Result<std::vector<ScheduledTaskTimer>> ScheduleTaskTimers(const TaskRecord& tas
                                                            const std::string& tenant) {
   std::vector<ScheduledTaskTimer> timers;
   ScheduledTaskTimer overdue;
-  overdue.timer = {task.instance_id, task.case_id, OverdueTimerKey(task.key), *task.due,
-                   task.scope_state, task.keep};
+  overdue.timer = {task.instance_id, task.case_id,     OverdueTimerKey(task.key),
+                   *task.due,        task.scope_state, task.keep};
   overdue.due.due = *task.due;
   overdue.rule = rule;
   timers.push_back(overdue);
@@ -61,10 +61,10 @@ Result<std::vector<ScheduledTaskTimer>> ScheduleTaskTimers(const TaskRecord& tas
     ScheduledTaskTimer rung = overdue;
     rung.timer.key = ReminderTimerKey(task.key, i + 1);
     rung.timer.due = when.due;
-    rung.rule = ladder[i].when == RungWhen::kOnTheDay
-                    ? "on the day"
-                    : ladder[i].offset.text +
-                          (ladder[i].when == RungWhen::kBefore ? " before" : " after");
+    rung.rule =
+        ladder[i].when == RungWhen::kOnTheDay
+            ? "on the day"
+            : ladder[i].offset.text + (ladder[i].when == RungWhen::kBefore ? " before" : " after");
     rung.due = std::move(when);
     timers.push_back(std::move(rung));
   }

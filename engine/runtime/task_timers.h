@@ -37,7 +37,7 @@ Status DeleteTaskTimers(WriteTxn& txn, const TaskRecord& task);
 struct ScheduledTaskTimer {
   TimerRecord timer;  // instance and case ids as in `task`
   DueDate due;
-  std::string rule;   // "on the day", "5 working days before", or the task's own rule
+  std::string rule;  // "on the day", "5 working days before", or the task's own rule
 };
 
 // The timers of `task` (which has a due, counted by `rule`): its overdue moment and one timer per

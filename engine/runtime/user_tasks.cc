@@ -4,9 +4,12 @@ namespace souhra {
 
 const char* DueStateName(DueState state) {
   switch (state) {
-    case DueState::kOverdue: return "overdue";
-    case DueState::kDueToday: return "due_today";
-    case DueState::kUpcoming: return "upcoming";
+    case DueState::kOverdue:
+      return "overdue";
+    case DueState::kDueToday:
+      return "due_today";
+    case DueState::kUpcoming:
+      return "upcoming";
   }
   return "upcoming";
 }
@@ -27,8 +30,10 @@ Result<std::vector<UserTask>> ListUserTasks(Worklists& worklists, const Calendar
   result.reserve(tasks.size());
   for (TaskRecord& task : tasks) {
     DueState state = DueState::kUpcoming;
-    if (task.due && *task.due < after_now) state = DueState::kOverdue;
-    else if (task.due && *task.due < tomorrow) state = DueState::kDueToday;
+    if (task.due && *task.due < after_now)
+      state = DueState::kOverdue;
+    else if (task.due && *task.due < tomorrow)
+      state = DueState::kDueToday;
     result.push_back({std::move(task), state});
   }
   return result;

@@ -27,8 +27,8 @@ class UserTasks : public ::testing::Test {
     calendar_ = std::move(WorkingCalendar::Create()).value();
     store_ = std::make_unique<testing::MemoryStore>();
     auto txn = std::move(store_->BeginWrite()).value();
-    const Json people = {{"people", {{"case_manager", "user:novak"},
-                                     {"coordinator", "user:dvorak"}}}};
+    const Json people = {
+        {"people", {{"case_manager", "user:novak"}, {"coordinator", "user:dvorak"}}}};
     own_ = AddCase(*txn, "demo", "K-1", people);
     other_ = AddCase(*txn, "demo", "K-2", Json::object());
     const CaseId elsewhere = AddCase(*txn, "jinde", "K-1", Json::object());
@@ -100,9 +100,8 @@ class UserTasks : public ::testing::Test {
 };
 
 TEST_F(UserTasks, ClassifiesByThePragueDayOverdueFirst) {
-  EXPECT_EQ(Listed(std::nullopt), (std::vector<std::string>{
-                                      "by_role overdue", "overdue overdue",
-                                      "tonight due_today",
+  EXPECT_EQ(Listed(std::nullopt),
+            (std::vector<std::string>{"by_role overdue", "overdue overdue", "tonight due_today",
                                       // 00:00 on the 8th in Prague, though still the 7th in UTC.
                                       "tomorrow upcoming", "someday upcoming"}));
 }

@@ -72,7 +72,8 @@ Result<Verdict> CheckNotification(CaseFiles& store, CaseId id, const ExpectNotif
     return Fail("expected " + std::to_string(*want.count) + " × " + what + ", found " +
                 std::to_string(matching) + " (" + found + ")");
   }
-  if (!want.count && matching == 0) return Fail("expected a " + what + ", found none (" + found + ")");
+  if (!want.count && matching == 0)
+    return Fail("expected a " + what + ", found none (" + found + ")");
   std::string held = "oznámení";
   if (!want.to.empty()) held += " " + want.to + (want.template_name.empty() ? "" : ":");
   if (!want.template_name.empty()) held += " " + want.template_name;
@@ -89,8 +90,8 @@ Result<Verdict> CheckDecision(CaseFiles& store, CaseId id, const ExpectDecision&
   if (last == nullptr) return Fail("expected a " + name + ", found none");
   const bool eligible = last->result.value("eligible", false);
   if (want.eligible && *want.eligible != eligible) {
-    return Fail(name + ": expected eligible = " + (*want.eligible ? "true" : "false") +
-                ", found " + (eligible ? "true" : "false"));
+    return Fail(name + ": expected eligible = " + (*want.eligible ? "true" : "false") + ", found " +
+                (eligible ? "true" : "false"));
   }
   const double score = last->result.value("score", 0.0);
   if (want.score && std::abs(*want.score - score) > 1e-9) {
@@ -102,7 +103,8 @@ Result<Verdict> CheckDecision(CaseFiles& store, CaseId id, const ExpectDecision&
 
 Verdict CheckRefused(const LastSend& last) {
   if (!last.sent) return Fail("expected a refused event, but no event was sent before");
-  if (!last.refused) return Fail("expected event '" + last.type + "' to be refused, it was accepted");
+  if (!last.refused)
+    return Fail("expected event '" + last.type + "' to be refused, it was accepted");
   return Pass("událost " + last.type + " odmítnuta");
 }
 
@@ -139,7 +141,8 @@ Result<Verdict> CheckData(CaseFiles& store, CaseId id, const ExpectData& want) {
 Result<Verdict> Check(CaseFiles& store, CaseId id, const Expectation& expectation,
                       const LastSend& last_send, const TimeFormatter& format) {
   if (auto* state = std::get_if<ExpectState>(&expectation)) return CheckState(store, id, *state);
-  if (auto* task = std::get_if<ExpectTask>(&expectation)) return CheckTask(store, id, *task, format);
+  if (auto* task = std::get_if<ExpectTask>(&expectation))
+    return CheckTask(store, id, *task, format);
   if (auto* note = std::get_if<ExpectNotification>(&expectation)) {
     return CheckNotification(store, id, *note);
   }

@@ -4,8 +4,8 @@
 #include <string>
 
 #include "engine/scenario/scenario.h"
-#include "engine/store.h"
 #include "engine/scenario/timeline.h"
+#include "engine/store.h"
 
 namespace souhra {
 

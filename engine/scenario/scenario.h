@@ -3,7 +3,8 @@
 // It names the definitions to install, a tenant and a start time, then lists steps in order:
 // create a case, send an event, advance the virtual clock, expect something. Each step keeps the
 // line of its call so that a failure points at it. The language is documented in
-// workflows/README.md ("Scenarios"); engine/scenario/scenario_reader.h reads it, scenario_runner.h runs it.
+// workflows/README.md ("Scenarios"); engine/scenario/scenario_reader.h reads it, scenario_runner.h
+// runs it.
 #pragma once
 
 #include <optional>

@@ -2,9 +2,9 @@
 
 #include <memory>
 
-#include "engine/time/duration_parser.h"
 #include "engine/definitions/diagnostics.h"
 #include "engine/lua/lua_sandbox.h"
+#include "engine/time/duration_parser.h"
 
 namespace souhra {
 namespace {
@@ -30,12 +30,15 @@ void ReadHeader(const Checker& at, Scenario* scenario) {
   if (!at.obj.contains("start")) at.Report("", "missing 'start'");
   auto definitions = at.obj.find("definitions");
   if (definitions == at.obj.end() || !definitions->is_array()) {
-    at.Report("definitions", "'definitions' must list files, e.g. { \"workflows/plan_review.lua\" }");
+    at.Report("definitions",
+              "'definitions' must list files, e.g. { \"workflows/plan_review.lua\" }");
     return;
   }
   for (const Json& path : *definitions) {
-    if (path.is_string()) scenario->definitions.push_back(path.get<std::string>());
-    else at.Report("definitions", "a definition must be a file path, not a " + LuaTypeName(path));
+    if (path.is_string())
+      scenario->definitions.push_back(path.get<std::string>());
+    else
+      at.Report("definitions", "a definition must be a file path, not a " + LuaTypeName(path));
   }
 }
 
@@ -139,7 +142,8 @@ std::optional<ScenarioStep::Action> ReadExpect(const Checker& at) {
   if (kind == "notification") return ReadExpectNotification(at);
   if (kind == "decision") return ReadExpectDecision(at);
   if (kind == "refused") {
-    if (!at.Boolean("refused", false)) at.Report("refused", "only 'refused = true' can be expected");
+    if (!at.Boolean("refused", false))
+      at.Report("refused", "only 'refused = true' can be expected");
     return ExpectRefused{};
   }
   if (kind == "data") {

@@ -1,5 +1,5 @@
-// Reads a scenario file (engine/scenario/scenario.h) in the Lua sandbox that workflow files get: the same
-// restrictions and budgets, errors as "file:line: message".
+// Reads a scenario file (engine/scenario/scenario.h) in the Lua sandbox that workflow files get:
+// the same restrictions and budgets, errors as "file:line: message".
 //
 // The file is a list of statements: `scenario { … }` first, then steps (`case`, `send`,
 // `advance`, `expect`), each recorded with the line of its call. Every problem is reported at

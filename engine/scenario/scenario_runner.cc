@@ -103,8 +103,8 @@ class Runner {
 
   // Moves the clock to each pending timer's due time in turn, fires it, and ends at the target.
   Status Advance(int line, const AdvanceStep& step) {
-    SOUHRA_ASSIGN_OR_RETURN(DueDate target, calendar_.Add(clock_.Now(), step.duration,
-                                                          scenario_.tenant));
+    SOUHRA_ASSIGN_OR_RETURN(DueDate target,
+                            calendar_.Add(clock_.Now(), step.duration, scenario_.tenant));
     recorder_.Note(clock_.Now(), line,
                    "posun času o " + step.duration.text + ", do " + format_(target.due), false,
                    &run_.timeline);

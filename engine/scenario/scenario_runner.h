@@ -11,8 +11,8 @@
 
 #include "engine/definitions/definition_loader.h"
 #include "engine/scenario/scenario.h"
-#include "engine/store.h"
 #include "engine/scenario/timeline.h"
+#include "engine/store.h"
 
 namespace souhra {
 

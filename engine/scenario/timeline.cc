@@ -11,8 +11,8 @@ namespace {
 std::string Transitions(const EventOutcome& outcome) {
   std::string text;
   for (const InstanceTransition& t : outcome.transitions) {
-    text += (text.empty() ? "" : "; ") + t.workflow + (t.from.empty() ? "" : " " + t.from) +
-            " → " + t.to;
+    text += (text.empty() ? "" : "; ") + t.workflow + (t.from.empty() ? "" : " " + t.from) + " → " +
+            t.to;
   }
   if (text.empty() && !outcome.ignored.empty()) return "nikdo ji nepřijal";
   return text;

@@ -30,7 +30,8 @@ using TimeFormatter = std::function<std::string(Instant)>;
 
 class TimelineRecorder {
  public:
-  TimelineRecorder(CaseFiles& store, TimeFormatter format) : store_(store), format_(std::move(format)) {}
+  TimelineRecorder(CaseFiles& store, TimeFormatter format)
+      : store_(store), format_(std::move(format)) {}
 
   // Starts watching case `id`, shown as `code`. Everything it already has counts as new.
   void Watch(CaseId id, const std::string& code);

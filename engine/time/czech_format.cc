@@ -17,8 +17,7 @@ std::string FormatCzechDateTime(LocalTime t) {
   const std::chrono::hh_mm_ss hms(std::chrono::floor<std::chrono::seconds>(t - day));
   auto two_digits = [](int64_t n) { return (n < 10 ? "0" : "") + std::to_string(n); };
   std::string text = FormatCzechDate(std::chrono::year_month_day(day)) + " " +
-                     std::to_string(hms.hours().count()) + ":" +
-                     two_digits(hms.minutes().count());
+                     std::to_string(hms.hours().count()) + ":" + two_digits(hms.minutes().count());
   if (hms.seconds().count() != 0) text += ":" + two_digits(hms.seconds().count());
   return text;
 }
@@ -34,8 +33,8 @@ std::string FormatElapsed(int64_t millis) {
     int64_t size;
     std::string_view unit;
   };
-  static constexpr std::array<Part, 4> kParts = {
-      Part{3'600'000, "h"}, Part{60'000, "min"}, Part{1'000, "s"}, Part{1, "ms"}};
+  static constexpr std::array<Part, 4> kParts = {Part{3'600'000, "h"}, Part{60'000, "min"},
+                                                 Part{1'000, "s"}, Part{1, "ms"}};
   std::string text;
   for (const Part& part : kParts) {
     const int64_t count = millis / part.size;

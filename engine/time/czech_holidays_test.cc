@@ -78,9 +78,8 @@ TEST(CzechHolidayName, AgreesWithTheListOnEveryDayOf2024To2027) {
         EXPECT_EQ(CzechHolidayName(day), holidays[next].name);
         ++next;
       } else {
-        EXPECT_EQ(CzechHolidayName(day), std::nullopt) << int(day.year()) << "-"
-                                                       << unsigned(day.month()) << "-"
-                                                       << unsigned(day.day());
+        EXPECT_EQ(CzechHolidayName(day), std::nullopt)
+            << int(day.year()) << "-" << unsigned(day.month()) << "-" << unsigned(day.day());
       }
     }
     EXPECT_EQ(next, holidays.size());

@@ -20,29 +20,47 @@ constexpr int64_t kHour = 60 * kMinute;
 // Every form a methodologist writes after a number. Czech has three plural forms (1 den, 2–4 dny,
 // 5+ dnů, also the colloquial dní); grammatical agreement with the number is not enforced.
 constexpr std::array kUnits = {
-    Unit{"working day", Field::kWorkingDays, 1},   Unit{"working days", Field::kWorkingDays, 1},
-    Unit{"pracovní den", Field::kWorkingDays, 1},  Unit{"pracovní dny", Field::kWorkingDays, 1},
-    Unit{"pracovních dnů", Field::kWorkingDays, 1}, Unit{"pracovních dní", Field::kWorkingDays, 1},
-    Unit{"day", Field::kDays, 1},      Unit{"days", Field::kDays, 1},
-    Unit{"den", Field::kDays, 1},      Unit{"dny", Field::kDays, 1},
-    Unit{"dnů", Field::kDays, 1},      Unit{"dní", Field::kDays, 1},
-    Unit{"week", Field::kDays, 7},     Unit{"weeks", Field::kDays, 7},
-    Unit{"týden", Field::kDays, 7},    Unit{"týdny", Field::kDays, 7},
+    Unit{"working day", Field::kWorkingDays, 1},
+    Unit{"working days", Field::kWorkingDays, 1},
+    Unit{"pracovní den", Field::kWorkingDays, 1},
+    Unit{"pracovní dny", Field::kWorkingDays, 1},
+    Unit{"pracovních dnů", Field::kWorkingDays, 1},
+    Unit{"pracovních dní", Field::kWorkingDays, 1},
+    Unit{"day", Field::kDays, 1},
+    Unit{"days", Field::kDays, 1},
+    Unit{"den", Field::kDays, 1},
+    Unit{"dny", Field::kDays, 1},
+    Unit{"dnů", Field::kDays, 1},
+    Unit{"dní", Field::kDays, 1},
+    Unit{"week", Field::kDays, 7},
+    Unit{"weeks", Field::kDays, 7},
+    Unit{"týden", Field::kDays, 7},
+    Unit{"týdny", Field::kDays, 7},
     Unit{"týdnů", Field::kDays, 7},
-    Unit{"month", Field::kMonths, 1},  Unit{"months", Field::kMonths, 1},
-    Unit{"měsíc", Field::kMonths, 1},  Unit{"měsíce", Field::kMonths, 1},
+    Unit{"month", Field::kMonths, 1},
+    Unit{"months", Field::kMonths, 1},
+    Unit{"měsíc", Field::kMonths, 1},
+    Unit{"měsíce", Field::kMonths, 1},
     Unit{"měsíců", Field::kMonths, 1},
-    Unit{"year", Field::kMonths, 12},  Unit{"years", Field::kMonths, 12},
-    Unit{"rok", Field::kMonths, 12},   Unit{"roky", Field::kMonths, 12},
+    Unit{"year", Field::kMonths, 12},
+    Unit{"years", Field::kMonths, 12},
+    Unit{"rok", Field::kMonths, 12},
+    Unit{"roky", Field::kMonths, 12},
     Unit{"let", Field::kMonths, 12},
-    Unit{"hour", Field::kMillis, kHour},       Unit{"hours", Field::kMillis, kHour},
-    Unit{"hodina", Field::kMillis, kHour},     Unit{"hodiny", Field::kMillis, kHour},
+    Unit{"hour", Field::kMillis, kHour},
+    Unit{"hours", Field::kMillis, kHour},
+    Unit{"hodina", Field::kMillis, kHour},
+    Unit{"hodiny", Field::kMillis, kHour},
     Unit{"hodin", Field::kMillis, kHour},
-    Unit{"minute", Field::kMillis, kMinute},   Unit{"minutes", Field::kMillis, kMinute},
-    Unit{"minuta", Field::kMillis, kMinute},   Unit{"minuty", Field::kMillis, kMinute},
+    Unit{"minute", Field::kMillis, kMinute},
+    Unit{"minutes", Field::kMillis, kMinute},
+    Unit{"minuta", Field::kMillis, kMinute},
+    Unit{"minuty", Field::kMillis, kMinute},
     Unit{"minut", Field::kMillis, kMinute},
-    Unit{"second", Field::kMillis, kSecond},   Unit{"seconds", Field::kMillis, kSecond},
-    Unit{"sekunda", Field::kMillis, kSecond},  Unit{"sekundy", Field::kMillis, kSecond},
+    Unit{"second", Field::kMillis, kSecond},
+    Unit{"seconds", Field::kMillis, kSecond},
+    Unit{"sekunda", Field::kMillis, kSecond},
+    Unit{"sekundy", Field::kMillis, kSecond},
     Unit{"sekund", Field::kMillis, kSecond},
 };
 
@@ -99,10 +117,14 @@ Problem AddUnits(Duration& d, Field field, int64_t count, int64_t scale) {
     return Problem::kNone;
   };
   switch (field) {
-    case Field::kMonths: return add(d.months, kMaxMonths);
-    case Field::kDays: return add(d.days, kMaxDays);
-    case Field::kWorkingDays: return add(d.working_days, kMaxWorkingDays);
-    case Field::kMillis: return add(d.millis, kMaxMillis);
+    case Field::kMonths:
+      return add(d.months, kMaxMonths);
+    case Field::kDays:
+      return add(d.days, kMaxDays);
+    case Field::kWorkingDays:
+      return add(d.working_days, kMaxWorkingDays);
+    case Field::kMillis:
+      return add(d.millis, kMaxMillis);
   }
   return Problem::kJunk;
 }
@@ -206,13 +228,15 @@ Result<Duration> ParseDuration(std::string_view text) {
   Problem problem = s.empty() ? Problem::kJunk : iso ? ParseIso(s, d) : ParseWords(s, d);
   std::string quoted = "bad duration '" + d.text + "'";
   switch (problem) {
-    case Problem::kNone: break;
+    case Problem::kNone:
+      break;
     case Problem::kJunk:
       return InvalidArgument(quoted +
                              " (expected e.g. \"3 working days\", \"24 hours\" or \"P3D\")");
     case Problem::kNegative:
       return InvalidArgument(quoted + ": negative durations are not allowed");
-    case Problem::kTooLong: return InvalidArgument(quoted + ": longer than 100 years");
+    case Problem::kTooLong:
+      return InvalidArgument(quoted + ": longer than 100 years");
   }
   if (d.IsZero()) return InvalidArgument(quoted + ": must be longer than zero");
   if (d.section_40 && (d.working_days > 0 || d.millis > 0)) {

@@ -39,17 +39,14 @@ std::string Junk(const std::string& text) {
 }
 
 TEST(ParseDuration, AcceptsEnglishUnits) {
-  for (const Accepted& a : {Accepted{"3 working days", 0, 0, 3, 0},
-                            Accepted{"1 working day", 0, 0, 1, 0},
-                            Accepted{"1 day", 0, 1, 0, 0}, Accepted{"10 days", 0, 10, 0, 0},
-                            Accepted{"1 week", 0, 7, 0, 0}, Accepted{"2 weeks", 0, 14, 0, 0},
-                            Accepted{"1 month", 1, 0, 0, 0}, Accepted{"6 months", 6, 0, 0, 0},
-                            Accepted{"2 years", 24, 0, 0, 0},
-                            Accepted{"24 hours", 0, 0, 0, 24 * kHour},
-                            Accepted{"1 hour", 0, 0, 0, kHour},
-                            Accepted{"30 minutes", 0, 0, 0, 30 * 60'000},
-                            Accepted{"1 minute", 0, 0, 0, 60'000},
-                            Accepted{"45 seconds", 0, 0, 0, 45'000}}) {
+  for (const Accepted& a :
+       {Accepted{"3 working days", 0, 0, 3, 0}, Accepted{"1 working day", 0, 0, 1, 0},
+        Accepted{"1 day", 0, 1, 0, 0}, Accepted{"10 days", 0, 10, 0, 0},
+        Accepted{"1 week", 0, 7, 0, 0}, Accepted{"2 weeks", 0, 14, 0, 0},
+        Accepted{"1 month", 1, 0, 0, 0}, Accepted{"6 months", 6, 0, 0, 0},
+        Accepted{"2 years", 24, 0, 0, 0}, Accepted{"24 hours", 0, 0, 0, 24 * kHour},
+        Accepted{"1 hour", 0, 0, 0, kHour}, Accepted{"30 minutes", 0, 0, 0, 30 * 60'000},
+        Accepted{"1 minute", 0, 0, 0, 60'000}, Accepted{"45 seconds", 0, 0, 0, 45'000}}) {
     ExpectParsesTo(a);
   }
 }
@@ -59,11 +56,16 @@ TEST(ParseDuration, AcceptsCzechUnitsInEveryPluralForm) {
                             Accepted{"5 pracovních dnů", 0, 0, 5, 0},
                             Accepted{"5 pracovních dní", 0, 0, 5, 0},
                             Accepted{"1 pracovní den", 0, 0, 1, 0},
-                            Accepted{"1 den", 0, 1, 0, 0}, Accepted{"2 dny", 0, 2, 0, 0},
-                            Accepted{"10 dnů", 0, 10, 0, 0}, Accepted{"10 dní", 0, 10, 0, 0},
-                            Accepted{"1 týden", 0, 7, 0, 0}, Accepted{"2 týdny", 0, 14, 0, 0},
-                            Accepted{"3 týdnů", 0, 21, 0, 0}, Accepted{"1 měsíc", 1, 0, 0, 0},
-                            Accepted{"2 měsíce", 2, 0, 0, 0}, Accepted{"6 měsíců", 6, 0, 0, 0},
+                            Accepted{"1 den", 0, 1, 0, 0},
+                            Accepted{"2 dny", 0, 2, 0, 0},
+                            Accepted{"10 dnů", 0, 10, 0, 0},
+                            Accepted{"10 dní", 0, 10, 0, 0},
+                            Accepted{"1 týden", 0, 7, 0, 0},
+                            Accepted{"2 týdny", 0, 14, 0, 0},
+                            Accepted{"3 týdnů", 0, 21, 0, 0},
+                            Accepted{"1 měsíc", 1, 0, 0, 0},
+                            Accepted{"2 měsíce", 2, 0, 0, 0},
+                            Accepted{"6 měsíců", 6, 0, 0, 0},
                             Accepted{"1 rok", 12, 0, 0, 0},
                             Accepted{"24 hodin", 0, 0, 0, 24 * kHour},
                             Accepted{"1 hodina", 0, 0, 0, kHour},
@@ -75,13 +77,12 @@ TEST(ParseDuration, AcceptsCzechUnitsInEveryPluralForm) {
 }
 
 TEST(ParseDuration, AcceptsIso8601) {
-  for (const Accepted& a : {Accepted{"P3D", 0, 3, 0, 0}, Accepted{"P2W", 0, 14, 0, 0},
-                            Accepted{"P1Y", 12, 0, 0, 0}, Accepted{"P1M", 1, 0, 0, 0},
-                            Accepted{"PT4H", 0, 0, 0, 4 * kHour},
-                            Accepted{"PT1M", 0, 0, 0, 60'000},
-                            Accepted{"PT90S", 0, 0, 0, 90'000},
-                            Accepted{"P1Y2M1W3DT4H5M6S", 14, 10, 0, 4 * kHour + 5 * 60'000 + 6'000},
-                            Accepted{"P1M2DT3H", 1, 2, 0, 3 * kHour}}) {
+  for (const Accepted& a :
+       {Accepted{"P3D", 0, 3, 0, 0}, Accepted{"P2W", 0, 14, 0, 0}, Accepted{"P1Y", 12, 0, 0, 0},
+        Accepted{"P1M", 1, 0, 0, 0}, Accepted{"PT4H", 0, 0, 0, 4 * kHour},
+        Accepted{"PT1M", 0, 0, 0, 60'000}, Accepted{"PT90S", 0, 0, 0, 90'000},
+        Accepted{"P1Y2M1W3DT4H5M6S", 14, 10, 0, 4 * kHour + 5 * 60'000 + 6'000},
+        Accepted{"P1M2DT3H", 1, 2, 0, 3 * kHour}}) {
     ExpectParsesTo(a);
   }
 }
@@ -97,17 +98,18 @@ TEST(ParseDuration, ToleratesCaseAndSurroundingAndNoBreakSpaces) {
 }
 
 TEST(ParseDuration, RejectsJunkShowingAnAcceptedForm) {
-  for (const char* text : {"", "   ", "3 workdays", "three days", "3days", "3 days,", "days",
-                           "3 days 2", "3.5 days", "+3 days", "P", "PT", "P1DT", "P1H", "PT1D",
-                           "P1D1M", "P1D1D", "P1.5D", "p3d", "P3D junk"}) {
+  for (const char* text :
+       {"",         "   ",      "3 workdays", "three days", "3days", "3 days,", "days",
+        "3 days 2", "3.5 days", "+3 days",    "P",          "PT",    "P1DT",    "P1H",
+        "PT1D",     "P1D1M",    "P1D1D",      "P1.5D",      "p3d",   "P3D junk"}) {
     ExpectRejected(text, Junk(text));
   }
 }
 
 TEST(ParseDuration, RejectsNegativeDurations) {
   for (const char* text : {"-3 days", "-P3D", "P-3D", "1 day -2 hours"}) {
-    ExpectRejected(text, std::string("bad duration '") + text +
-                             "': negative durations are not allowed");
+    ExpectRejected(text,
+                   std::string("bad duration '") + text + "': negative durations are not allowed");
   }
 }
 
@@ -118,9 +120,9 @@ TEST(ParseDuration, RejectsZeroLength) {
 }
 
 TEST(ParseDuration, RejectsOverflowInsteadOfWrappingAround) {
-  for (const char* text : {"101 years", "1201 months", "36526 days", "25001 working days",
-                           "876601 hours", "99999999999999999999999 days", "P5218W",
-                           "1200 months 1 month"}) {
+  for (const char* text :
+       {"101 years", "1201 months", "36526 days", "25001 working days", "876601 hours",
+        "99999999999999999999999 days", "P5218W", "1200 months 1 month"}) {
     ExpectRejected(text, std::string("bad duration '") + text + "': longer than 100 years");
   }
 }

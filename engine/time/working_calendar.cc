@@ -63,8 +63,10 @@ local_days AddWorkingDays(local_days day, int n, int step, const std::vector<Clo
       // Runs are kept in calendar order whichever way the count goes.
       if (!skipped.empty() && skipped.back().reason == *reason &&
           (skipped.back().last + days(1) == day || skipped.back().first - days(1) == day)) {
-        if (step > 0) skipped.back().last = day;
-        else skipped.back().first = day;
+        if (step > 0)
+          skipped.back().last = day;
+        else
+          skipped.back().first = day;
       } else {
         skipped.push_back({day, day, *reason});
       }
@@ -123,9 +125,10 @@ local_days AddMonths(local_days day, int n) {
 }
 
 // Applies the calendar parts of `d` (months, days, working days, in that order) to `day`, or
-// when `step` is -1 takes them away in the reverse order, explaining each rule and the days skipped.
-local_days MoveDay(local_days day, const Duration& d, int step, const std::vector<Closure>& closures,
-                   std::vector<std::string>& lines) {
+// when `step` is -1 takes them away in the reverse order, explaining each rule and the days
+// skipped.
+local_days MoveDay(local_days day, const Duration& d, int step,
+                   const std::vector<Closure>& closures, std::vector<std::string>& lines) {
   const std::string direction = step > 0 ? "" : " před termínem";
   if (step < 0 && d.working_days > 0) {
     lines.push_back("pravidlo: " +
@@ -142,9 +145,9 @@ local_days MoveDay(local_days day, const Duration& d, int step, const std::vecto
   }
   if (d.days > 0) {
     if (step > 0) day += days(d.days);
-    lines.push_back("pravidlo: " +
-                    CzechCount(d.days, "kalendářní den", "kalendářní dny", "kalendářních dnů") +
-                    direction + ", ve stejný čas");
+    lines.push_back(
+        "pravidlo: " + CzechCount(d.days, "kalendářní den", "kalendářní dny", "kalendářních dnů") +
+        direction + ", ve stejný čas");
   }
   if (step > 0 && d.section_40) day = NextWorkingDayBySection40(day, lines);
   if (step > 0 && d.working_days > 0) {
@@ -186,8 +189,8 @@ Status WorkingCalendar::SetClosures(const std::string& tenant, std::vector<Closu
     const std::string what = "closure '" + closure.reason + "' of tenant '" + tenant + "'";
     if (!closure.first.ok() || !closure.last.ok()) return InvalidArgument(what + ": invalid date");
     if (closure.last < closure.first) {
-      return InvalidArgument(what + ": ends " + FormatCzechDate(closure.last) + " before it starts " +
-                             FormatCzechDate(closure.first));
+      return InvalidArgument(what + ": ends " + FormatCzechDate(closure.last) +
+                             " before it starts " + FormatCzechDate(closure.first));
     }
     if (closure.reason.empty()) return InvalidArgument(what + ": no reason given");
   }

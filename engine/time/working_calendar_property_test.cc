@@ -21,7 +21,8 @@ std::vector<Closure> RandomClosures(std::mt19937_64& random) {
   for (int i = 0; i < 6; ++i) {
     const sys_days first = base + days(random() % (8 * 365));
     const sys_days last = first + days(random() % 10);
-    closures.push_back({year_month_day(first), year_month_day(last), "uzavírka " + std::to_string(i)});
+    closures.push_back(
+        {year_month_day(first), year_month_day(last), "uzavírka " + std::to_string(i)});
   }
   return closures;
 }

@@ -60,7 +60,8 @@ TEST_F(SubtractingTest, UndoesAddingWorkingDaysFromAWorkingDay) {
 
 TEST_F(WorkingCalendarTest, StartOfDayIsPragueMidnight) {
   // 23:30 UTC on 7 April is 01:30 on 8 April in Prague.
-  EXPECT_EQ(calendar_->StartOfDay(Utc(2026y / April / 7, 23h + 30min), 0), Utc(2026y / April / 7, 22h));
+  EXPECT_EQ(calendar_->StartOfDay(Utc(2026y / April / 7, 23h + 30min), 0),
+            Utc(2026y / April / 7, 22h));
   EXPECT_EQ(calendar_->StartOfDay(Utc(2026y / April / 7, 21h), 1), Utc(2026y / April / 7, 22h));
   // The day after the spring change begins at 22:00 UTC; the day of it at 23:00 UTC before.
   EXPECT_EQ(calendar_->StartOfDay(Utc(2026y / March / 29, 12h), 0), Utc(2026y / March / 28, 23h));

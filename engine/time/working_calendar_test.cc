@@ -42,10 +42,9 @@ TEST_F(WorkingCalendarTest, OneDayAcrossTheSpringChangeIs23HoursOfTheSameWallClo
 TEST_F(WorkingCalendarTest, TwentyFourHoursAcrossTheSpringChangeAreExact) {
   const DueDate due = Add(Utc(2026y / March / 28, 9h), "24 hours");
   EXPECT_EQ(due.due, Utc(2026y / March / 29, 9h));
-  EXPECT_EQ(due.explanation,
-            Lines("start: so 28. 3. 2026 10:00", "lhůta: 24 hours",
-                  "pravidlo: 24 h skutečně uplynulého času, i přes změnu času",
-                  "termín: ne 29. 3. 2026 11:00"));
+  EXPECT_EQ(due.explanation, Lines("start: so 28. 3. 2026 10:00", "lhůta: 24 hours",
+                                   "pravidlo: 24 h skutečně uplynulého času, i přes změnu času",
+                                   "termín: ne 29. 3. 2026 11:00"));
 }
 
 TEST_F(WorkingCalendarTest, OneDayAcrossTheAutumnChangeIs25Hours) {
@@ -63,24 +62,25 @@ TEST_F(WorkingCalendarTest, WorkingDayOverTheSpringWeekendKeepsTheWallClockTime)
 }
 
 TEST_F(WorkingCalendarTest, WorkingDayOverTheAutumnWeekendKeepsTheWallClockTime) {
-  EXPECT_EQ(Add(Utc(2026y / October / 23, 8h), "1 working day").due,
-            Utc(2026y / October / 26, 9h));
+  EXPECT_EQ(Add(Utc(2026y / October / 23, 8h), "1 working day").due, Utc(2026y / October / 26, 9h));
 }
 
 TEST_F(WorkingCalendarTest, TimeInTheSpringGapMovesForwardByTheGap) {
   // Saturday 02:30 winter time + 1 day: Sunday 02:30 does not exist, 03:30 summer time does.
   const DueDate due = Add(Utc(2026y / March / 28, 1h + 30min), "1 day");
   EXPECT_EQ(due.due, Utc(2026y / March / 29, 1h + 30min));
-  EXPECT_TRUE(Explains(due, "posun: ne 29. 3. 2026 2:30 neexistuje (přechod na letní čas), "
-                            "platí ne 29. 3. 2026 3:30"));
+  EXPECT_TRUE(Explains(due,
+                       "posun: ne 29. 3. 2026 2:30 neexistuje (přechod na letní čas), "
+                       "platí ne 29. 3. 2026 3:30"));
 }
 
 TEST_F(WorkingCalendarTest, TimeInTheAutumnOverlapTakesTheFirstOccurrence) {
   // Saturday 02:30 summer time + 1 day: Sunday 02:30 happens at 00:30 and at 01:30 UTC.
   const DueDate due = Add(Utc(2026y / October / 24, 30min), "1 day");
   EXPECT_EQ(due.due, Utc(2026y / October / 25, 30min));
-  EXPECT_TRUE(Explains(due, "posun: ne 25. 10. 2026 2:30 nastává dvakrát (přechod na zimní čas), "
-                            "platí první, ještě letní čas"));
+  EXPECT_TRUE(Explains(due,
+                       "posun: ne 25. 10. 2026 2:30 nastává dvakrát (přechod na zimní čas), "
+                       "platí první, ještě letní čas"));
 }
 
 TEST_F(WorkingCalendarTest, ExactTimeFromTheSecondOccurrenceInTheOverlapStaysExact) {
@@ -143,8 +143,8 @@ TEST_F(WorkingCalendarTest, RejectsAStartOutsideTheSupportedYears) {
 }
 
 TEST_F(WorkingCalendarTest, RejectsAClosureThatEndsBeforeItStartsAndKeepsTheOldOnes) {
-  ASSERT_TRUE(calendar_->SetClosures("brno", {{2026y / March / 9, 2026y / March / 9, "sanitace"}})
-                  .ok());
+  ASSERT_TRUE(
+      calendar_->SetClosures("brno", {{2026y / March / 9, 2026y / March / 9, "sanitace"}}).ok());
   Status s = calendar_->SetClosures("brno", {{2026y / March / 20, 2026y / March / 19, "malování"}});
   EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(s.message(),
@@ -162,8 +162,8 @@ TEST_F(WorkingCalendarTest, RejectsAClosureWithoutReasonOrWithAnInvalidDate) {
 }
 
 TEST_F(WorkingCalendarTest, IsWorkingDayKnowsWeekendsHolidaysAndClosures) {
-  ASSERT_TRUE(calendar_->SetClosures("brno", {{2026y / March / 9, 2026y / March / 10, "sanitace"}})
-                  .ok());
+  ASSERT_TRUE(
+      calendar_->SetClosures("brno", {{2026y / March / 9, 2026y / March / 10, "sanitace"}}).ok());
   EXPECT_TRUE(calendar_->IsWorkingDay("brno", 2026y / March / 6));
   EXPECT_FALSE(calendar_->IsWorkingDay("brno", 2026y / March / 7));
   EXPECT_FALSE(calendar_->IsWorkingDay("brno", 2026y / April / 3));

@@ -6,8 +6,7 @@
 
 namespace souhra {
 
-PeriodicThread::PeriodicThread(std::chrono::milliseconds tick,
-                               std::function<Result<bool>()> drain,
+PeriodicThread::PeriodicThread(std::chrono::milliseconds tick, std::function<Result<bool>()> drain,
                                std::function<void(const Status&)> on_error)
     : tick_(tick),
       drain_(std::move(drain)),

@@ -1,7 +1,7 @@
 // The timer scheduler: a background thread that fires due timers through the engine.
 //
-// A PeriodicThread (engine/workers/periodic_thread.h) that asks the engine to fire what is due by the
-// engine's Clock.
+// A PeriodicThread (engine/workers/periodic_thread.h) that asks the engine to fire what is due by
+// the engine's Clock.
 #pragma once
 
 #include <chrono>

@@ -1,4 +1,5 @@
-// The virtual clock for tests: time moves only when the test advances it (engine/time/virtual_clock.h).
+// The virtual clock for tests: time moves only when the test advances it
+// (engine/time/virtual_clock.h).
 #pragma once
 
 #include "engine/time/virtual_clock.h"

@@ -170,8 +170,6 @@ void ClearFaults() {
   busy = false;
 }
 
-FaultyVfsCounters GetFaultyVfsCounters() {
-  return {writes.load(), syncs.load(), injected.load()};
-}
+FaultyVfsCounters GetFaultyVfsCounters() { return {writes.load(), syncs.load(), injected.load()}; }
 
 }  // namespace souhra::testing

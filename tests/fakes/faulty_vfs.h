@@ -34,9 +34,9 @@ void SetBusy(bool busy);
 void ClearFaults();
 
 struct FaultyVfsCounters {
-  int64_t writes = 0;     // xWrite calls, failed or not
-  int64_t syncs = 0;      // xSync calls, failed or not
-  int64_t injected = 0;   // calls that returned an injected error
+  int64_t writes = 0;    // xWrite calls, failed or not
+  int64_t syncs = 0;     // xSync calls, failed or not
+  int64_t injected = 0;  // calls that returned an injected error
 };
 FaultyVfsCounters GetFaultyVfsCounters();
 
