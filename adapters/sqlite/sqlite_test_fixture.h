@@ -9,11 +9,15 @@
 #include <string>
 
 #include "adapters/sqlite/sqlite_store.h"
+#include "tests/fakes/sample_records.h"
 #include "tests/fakes/temp_dir.h"
 
 namespace souhra::sqlite {
 
-inline Instant At(int64_t seconds) { return FromMillis(1'775'000'000'000 + seconds * 1000); }
+using testing::At;
+using testing::SampleCase;
+using testing::SampleEvent;
+using testing::SampleInstance;
 
 // Runs `sql` on its own connection to the file at `path`, bypassing the store; returns the
 // rows' first `column` joined by newlines, or "error: <message>".
@@ -39,37 +43,6 @@ inline std::string RawQuery(const std::string& path, const char* sql, int column
   sqlite3_finalize(stmt);
   sqlite3_close(db);
   return out;
-}
-
-// Each call gives a new client code: codes are unique within a tenant.
-inline CaseRecord SampleCase() {
-  static int next = 42;
-  CaseRecord r;
-  r.tenant = "orp-kolin";
-  r.code = "K-2026-" + std::to_string(next++);
-  r.data = Json{{"consent", true}, {"people", {{"case_manager", "user:novak"}}}};
-  r.created = At(0);
-  return r;
-}
-
-inline InstanceRecord SampleInstance(CaseId case_id) {
-  InstanceRecord r;
-  r.case_id = case_id;
-  r.workflow = "plan_review";
-  r.definition_hash = std::string(64, 'a');
-  r.state = "waiting";
-  return r;
-}
-
-inline EventRecord SampleEvent(CaseId case_id, const std::string& type) {
-  EventRecord r;
-  r.case_id = case_id;
-  r.type = type;
-  r.payload = Json{{"note", "schůzka proběhla"}};
-  r.actor = "user:novak";
-  r.at = At(10);
-  r.outcome = Json{{"transitions", Json::array()}};
-  return r;
 }
 
 // A store on a fresh file, with one case and one instance committed.

@@ -221,7 +221,7 @@ Result<Applied> CaseProcessor::RepeatedCreation(WriteTxn& txn, const NewCase& re
     return Conflict("tenant '" + request.tenant + "' already has a case with code '" +
                     request.code + "' (case " + std::to_string(existing.id) + ")");
   }
-  return Applied{created->seq, existing.id, true, created->outcome.get<EventOutcome>()};
+  return Applied{created->seq, existing.id, true, created->outcome.get<EventOutcome>(), {}};
 }
 
 Result<Applied> CaseProcessor::Create(WriteTxn& txn, const NewCase& request, Instant now) {
@@ -252,7 +252,7 @@ Result<Applied> CaseProcessor::Create(WriteTxn& txn, const NewCase& request, Ins
   event.outcome = step.outcome();
   SOUHRA_ASSIGN_OR_RETURN(int64_t seq, txn.AppendEvent(event));
   SOUHRA_RETURN_IF_ERROR(ApplyEmitted(txn, record.id, step.TakeEmitted(), now, 1));
-  return Applied{seq, record.id, false, std::move(step.outcome())};
+  return Applied{seq, record.id, false, std::move(step.outcome()), {}};
 }
 
 Result<Applied> CaseProcessor::Apply(WriteTxn& txn, const EventRequest& request, Instant now) {
@@ -266,7 +266,7 @@ Result<Applied> CaseProcessor::Apply(WriteTxn& txn, const EventRequest& request,
         return Conflict("idempotency key '" + request.idempotency_key +
                         "' was already used for a different event ('" + first->type + "')");
       }
-      return Applied{first->seq, first->case_id, true, first->outcome.get<EventOutcome>()};
+      return Applied{first->seq, first->case_id, true, first->outcome.get<EventOutcome>(), {}};
     }
   }
   SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> found, txn.LoadCase(request.case_id));
@@ -340,7 +340,7 @@ Result<Applied> CaseProcessor::ApplyToInstances(WriteTxn& txn, const EventReques
   SOUHRA_ASSIGN_OR_RETURN(int64_t seq, txn.AppendEvent(event));
   SOUHRA_RETURN_IF_ERROR(
       ApplyEmitted(txn, request.case_id, step.TakeEmitted(), now, emit_depth + 1));
-  return Applied{seq, request.case_id, false, std::move(step.outcome())};
+  return Applied{seq, request.case_id, false, std::move(step.outcome()), {}};
 }
 
 Result<InstanceId> CaseProcessor::Addressee(WriteTxn& txn, const EventRequest& request) {

@@ -11,7 +11,7 @@ namespace {
 Result<Applied> Log(WriteTxn& txn, EventRecord event, EventOutcome outcome) {
   event.outcome = outcome;
   SOUHRA_ASSIGN_OR_RETURN(int64_t seq, txn.AppendEvent(event));
-  return Applied{seq, event.case_id, false, std::move(outcome)};
+  return Applied{seq, event.case_id, false, std::move(outcome), {}};
 }
 
 bool IsAssignee(const std::string& assignee) {
