@@ -14,12 +14,15 @@ void ReadArray(const Json& json, const char* name, std::vector<T>& into) {
 
 }  // namespace
 
+// Members are assigned one by one: a braced initializer list would copy every value twice, and
+// this runs for every event the engine applies.
 void to_json(Json& json, const InstanceTransition& t) {
-  json = {{"instance", t.instance},
-          {"workflow", t.workflow},
-          {"from", t.from},
-          {"to", t.to},
-          {"completed", t.completed}};
+  json = Json::object();
+  json["instance"] = t.instance;
+  json["workflow"] = t.workflow;
+  json["from"] = t.from;
+  json["to"] = t.to;
+  json["completed"] = t.completed;
 }
 
 void from_json(const Json& json, InstanceTransition& t) {
@@ -31,7 +34,9 @@ void from_json(const Json& json, InstanceTransition& t) {
 }
 
 void to_json(Json& json, const EventOutcome& o) {
-  json = {{"transitions", o.transitions}, {"deadlines", o.deadlines}};
+  json = Json::object();
+  json["transitions"] = o.transitions;
+  json["deadlines"] = o.deadlines;
   if (!o.pauses.empty()) json["pauses"] = o.pauses;
   if (!o.emitted.empty()) json["emitted"] = o.emitted;
   if (!o.ignored.empty()) json["ignored"] = o.ignored;
