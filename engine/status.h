@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace souhra {
 
@@ -27,6 +28,14 @@ enum class StatusCode {
   kRateLimited,        // too many attempts: retry after Status::retry_after_seconds()
 };
 
+// What is wrong with one field of a form a person filled in: the field's path ("steps.2.due",
+// rows counted from 1) and a Czech sentence saying what to fix.
+struct FieldError {
+  std::string field;
+  std::string message;
+  bool operator==(const FieldError&) const = default;
+};
+
 // The stable lower_snake name of a code, e.g. "invalid_argument"; used in logs and API errors.
 const char* StatusCodeName(StatusCode code);
 
@@ -42,12 +51,20 @@ class [[nodiscard]] Status {
   }
 
   static Status Ok() { return Status(); }
+  // kInvalidArgument for a form: `message` sums up, `fields` says what to fix where.
+  static Status InvalidForm(std::string message, std::vector<FieldError> fields) {
+    Status status(StatusCode::kInvalidArgument, std::move(message));
+    status.field_errors_ = std::move(fields);
+    return status;
+  }
 
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
   // For kRateLimited: how many seconds until a retry may succeed; 0 otherwise.
   int64_t retry_after_seconds() const { return retry_after_seconds_; }
+  // For a refused form: one entry per field to fix; empty otherwise.
+  const std::vector<FieldError>& field_errors() const { return field_errors_; }
   // "code: message", for logs and command-line output.
   std::string ToString() const;
 
@@ -55,6 +72,7 @@ class [[nodiscard]] Status {
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
   int64_t retry_after_seconds_ = 0;
+  std::vector<FieldError> field_errors_;
 };
 
 inline Status InvalidArgument(std::string m) {
