@@ -25,7 +25,10 @@ struct CaseRecord {
   std::string code;
   Json data = Json::object();
   Instant created;
+  // Closed once none of its workflow instances is active any more (a closure ran to its end);
+  // a closed case takes no events but a declared reopening.
   bool closed = false;
+  std::optional<Instant> closed_at;
 };
 
 struct InstanceRecord {
@@ -62,15 +65,21 @@ struct TaskRecord {
   bool keep = false;
   TaskStatus status = TaskStatus::kOpen;
   Json result;  // the payload of task.<key>.done
+  // Who may complete it besides whoever the assignee resolves to: roles (engine/runtime/
+  // permissions.h).
+  std::vector<std::string> done_by;
+  Json form;  // the form completing it asks for (FormJson, engine/definitions/form.h); null: none
 };
 
 // Which open tasks Worklists::ListTasksForUser returns: those of `tenant` assigned to the user
-// `login`, directly ("user:<login>") or through a role the user holds in the case's people (case
-// data "people": {"case_manager": "user:novak", …}), due in [due_from, due_until). A missing
-// bound is open; a task without a due time lies after every time.
+// `login`, directly ("user:<login>"), through a role the user holds in the case's people (case
+// data "people": {"case_manager": "user:novak", …}), or through one of `roles` (the user's roles
+// in the municipality) that the case's people give nobody; due in [due_from, due_until). A
+// missing bound is open; a task without a due time lies after every time.
 struct UserTaskQuery {
   std::string tenant;
   std::string login;
+  std::vector<std::string> roles;
   std::optional<Instant> due_from;
   std::optional<Instant> due_until;
 };
