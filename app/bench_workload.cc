@@ -26,7 +26,7 @@ EventRequest EventFor(CaseId case_id, int64_t index, int step) {
   EventRequest request;
   request.case_id = case_id;
   request.type = kTypes[step];
-  request.actor = "user:bench";
+  request.actor = Actor::User("bench", {"case_manager"});
   request.idempotency_key = "b" + std::to_string(index) + "-" + std::to_string(step);
   if (step == 2) request.payload = {{"ready", true}};
   return request;

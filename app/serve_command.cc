@@ -188,7 +188,9 @@ int ServeCommand(const CommandArgs& args) {
     return Fail(s.message());
   }
   SystemClock clock;
-  Engine engine(*database->store, clock, **calendar);
+  EngineOptions options;
+  options.directory = database->directory.get();
+  Engine engine(*database->store, clock, **calendar, options);
   std::vector<std::string> installed;
   if (Status s = InstallTenantDefinitions(engine, settings->definitions, &installed); !s.ok()) {
     return Fail("definitions in " + settings->definitions + ":\n" + s.message());

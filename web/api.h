@@ -12,10 +12,12 @@
 #include <vector>
 
 #include "engine/access.h"
+#include "engine/actor.h"
 #include "engine/calendar.h"
 #include "engine/clock.h"
 #include "engine/directory.h"
 #include "engine/runtime/engine.h"
+#include "web/workflow_cache.h"
 #include "engine/store.h"
 
 namespace souhra {
@@ -37,6 +39,8 @@ struct WebServices {
   std::string default_tenant = "demo";  // the tenant of a sign-in that names none
   // Times in messages people read ("st 1. 7. 2026 10:00", Prague); FormatUtc when unset.
   std::function<std::string(Instant)> format_time;
+  // Compiled workflow versions, for the steps a person may take (api_actions.cc).
+  std::shared_ptr<WorkflowCache> workflows = std::make_shared<WorkflowCache>();
 
   // Points every role above at the one store production opens.
   void ReadFrom(Store& store) {
@@ -62,6 +66,8 @@ struct Principal {
   bool HasRole(const std::string& role) const;
   bool HasAnyRole(const std::vector<std::string>& roles) const;
   std::string Actor() const { return "user:" + login; }
+  // Who the engine records and checks as having taken a step: this user, or their token.
+  souhra::Actor StepActor() const;
 };
 
 struct ApiCall {

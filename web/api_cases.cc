@@ -41,11 +41,15 @@ Result<ApiReply> CreateCase(ApiCall& call) {
   SOUHRA_ASSIGN_OR_RETURN(request.workflow, body.OptionalString("workflow"));
   if (request.workflow.empty()) request.workflow = "intake";
   SOUHRA_ASSIGN_OR_RETURN(request.data, body.OptionalObject("data"));
-  if (request.data.contains("people") && !request.data["people"].is_object()) {
-    return InvalidArgument("field 'data.people' must be an object of role: \"user:<login>\"");
+  // The referral is all a case starts with; its people are assigned in the case's steps.
+  for (const auto& [key, value] : request.data.items()) {
+    if (key != "referral") {
+      return InvalidArgument("Nový případ nese jen údaje podnětu (data.referral), ne „" + key +
+                             "“; lidé případu se přidělují v jeho krocích.");
+    }
   }
   NameReferrer(call.principal, request.data);
-  request.actor = call.principal.Actor();
+  request.actor = call.principal.StepActor();
   call.target = "case_code:" + request.code;
   SOUHRA_ASSIGN_OR_RETURN(Applied applied, call.services.engine->CreateCase(
                                                request, call.Audit([](const Applied& applied) {
@@ -110,7 +114,7 @@ Result<ApiReply> PostEvent(ApiCall& call) {
     return InvalidArgument("events 'timer.*' are fired by the scheduler, not posted");
   }
   SOUHRA_ASSIGN_OR_RETURN(CaseRecord c, VisibleCase(call.services, call.principal, id));
-  request.actor = call.principal.Actor();
+  request.actor = call.principal.StepActor();
   SOUHRA_ASSIGN_OR_RETURN(Applied applied, call.services.engine->Submit(request, call.Audit()));
   return ApiReply::Ok(
       Json{{"seq", applied.seq}, {"repeated", applied.repeated}, {"outcome", applied.outcome}});

@@ -68,7 +68,7 @@ Result<ApiReply> PostEscalationEvent(ApiCall& call, const std::string& type, boo
     if (!note.empty()) request.payload["note"] = note;
   }
   SOUHRA_ASSIGN_OR_RETURN(request.idempotency_key, body.OptionalString("idempotency_key"));
-  request.actor = call.principal.Actor();
+  request.actor = call.principal.StepActor();
   SOUHRA_ASSIGN_OR_RETURN(Applied applied, call.services.engine->Submit(request, call.Audit()));
   return ApiReply::Ok(
       Json{{"seq", applied.seq}, {"repeated", applied.repeated}, {"outcome", applied.outcome}});

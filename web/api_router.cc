@@ -37,9 +37,17 @@ bool Principal::HasAnyRole(const std::vector<std::string>& wanted) const {
   return std::any_of(wanted.begin(), wanted.end(), [&](const auto& r) { return HasRole(r); });
 }
 
+Actor Principal::StepActor() const {
+  return via == "token" ? souhra::Actor::Token(login, roles) : souhra::Actor::User(login, roles);
+}
+
 ApiReply ApiReply::Error(const Status& status, const std::string& code) {
   const ApiError error = ErrorOf(status, code);
-  ApiReply reply = Ok(ErrorBody(error.code, error.message), error.http_status);
+  Json body = ErrorBody(error.code, error.message);
+  for (const FieldError& field : status.field_errors()) {
+    body["error"]["fields"].push_back(Json{{"field", field.field}, {"message", field.message}});
+  }
+  ApiReply reply = Ok(std::move(body), error.http_status);
   if (error.retry_after_seconds > 0) {
     reply.headers.emplace_back("Retry-After", std::to_string(error.retry_after_seconds));
   }

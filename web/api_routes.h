@@ -12,6 +12,8 @@ void AddSessionRoutes(ApiRouter& router, SignInLimiter& limiter);
 void AddCaseRoutes(ApiRouter& router);
 // /tasks, /tasks/{id}/complete, /tasks/{id}/reassign.
 void AddTaskRoutes(ApiRouter& router);
+// GET /api/v1/cases/{id}/actions, GET /api/v1/workflows/{name}/referral (api_actions.cc).
+void AddActionRoutes(ApiRouter& router);
 // /escalations, /escalations/{case_id}/acknowledge|resolve.
 void AddEscalationRoutes(ApiRouter& router);
 // /inbox, /inbox/unread, /inbox/{id}/read.

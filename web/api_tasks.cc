@@ -1,6 +1,7 @@
 // "My tasks": listing, completing and reassigning human tasks.
 #include <map>
 
+#include "engine/runtime/permissions.h"
 #include "engine/runtime/user_tasks.h"
 #include "web/api_routes.h"
 #include "web/case_access.h"
@@ -26,9 +27,17 @@ Result<ApiReply> ListTasks(ApiCall& call) {
   }
   SOUHRA_ASSIGN_OR_RETURN(std::optional<DueState> only, DueFilter(call.Query("due")));
   WebServices& s = call.services;
-  SOUHRA_ASSIGN_OR_RETURN(
-      std::vector<UserTask> tasks,
-      ListUserTasks(*s.worklists, *s.calendar, call.principal.tenant, login, only, call.Now()));
+  // A task for a role the case gives nobody is for everyone holding that role (the head's
+  // assignments of new referrals).
+  std::vector<std::string> roles = call.principal.roles;
+  if (login != call.principal.login) {
+    SOUHRA_ASSIGN_OR_RETURN(std::optional<UserRecord> user,
+                            s.directory->GetUser(call.principal.tenant, login));
+    roles = user ? user->roles : std::vector<std::string>{};
+  }
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<UserTask> tasks,
+                          ListUserTasks(*s.worklists, *s.calendar, call.principal.tenant, login,
+                                        roles, only, call.Now()));
   Json list = Json::array();
   std::map<CaseId, std::string> codes;  // a case with several tasks is read once
   for (const UserTask& t : tasks) {
@@ -72,7 +81,7 @@ Result<ApiReply> CompleteTask(ApiCall& call) {
   if (request.idempotency_key.empty()) {
     request.idempotency_key = "complete-task-" + std::to_string(task.id);
   }
-  request.actor = call.principal.Actor();
+  request.actor = call.principal.StepActor();
   SOUHRA_ASSIGN_OR_RETURN(Applied applied, call.services.engine->Submit(request, call.Audit()));
   return ApiReply::Ok(
       Json{{"seq", applied.seq}, {"repeated", applied.repeated}, {"outcome", applied.outcome}});
@@ -82,6 +91,12 @@ Result<ApiReply> Reassign(ApiCall& call) {
   SOUHRA_ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(call.request.body, {"assignee"}));
   SOUHRA_ASSIGN_OR_RETURN(std::string assignee, body.RequiredString("assignee"));
   SOUHRA_ASSIGN_OR_RETURN(TaskRecord task, VisibleOpenTask(call));
+  // Coordinators and heads hand out work; anyone else only passes on a task that is theirs.
+  if (!call.principal.HasAnyRole(kTenantWideRoles)) {
+    SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> c, call.services.cases->GetCase(task.case_id));
+    SOUHRA_RETURN_IF_ERROR(
+        MayCompleteTask(call.principal.StepActor(), c ? c->data : Json::object(), task));
+  }
   if (assignee.rfind("user:", 0) == 0) {
     SOUHRA_ASSIGN_OR_RETURN(
         std::optional<UserRecord> user,

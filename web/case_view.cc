@@ -35,6 +35,7 @@ Json CaseSummaryJson(const CaseRecord& c) {
               {"code", c.code},
               {"created", FormatUtc(c.created)},
               {"closed", c.closed},
+              {"closed_at", c.closed_at ? Json(FormatUtc(*c.closed_at)) : Json()},
               {"people", c.data.contains("people") ? c.data["people"] : Json::object()}};
 }
 

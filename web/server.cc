@@ -161,6 +161,7 @@ void HttpServer::Impl::AddApi() {
   AddSessionRoutes(router, limiter);
   AddCaseRoutes(router);
   AddTaskRoutes(router);
+  AddActionRoutes(router);
   AddEscalationRoutes(router);
   AddInboxRoutes(router);
   AddDirectoryRoutes(router);

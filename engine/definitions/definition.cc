@@ -63,4 +63,9 @@ const State* Workflow::FindState(const std::string& state_name) const {
   return it == states.end() ? nullptr : &it->second;
 }
 
+const StepDeclaration* Workflow::FindEvent(const std::string& type) const {
+  auto it = events.find(type);
+  return it == events.end() ? nullptr : &it->second;
+}
+
 }  // namespace souhra

@@ -8,9 +8,12 @@
 
 #include <map>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "engine/definitions/form.h"
 #include "engine/json.h"
 #include "engine/status.h"
 
@@ -82,6 +85,21 @@ struct State {
   const std::vector<Transition>* TransitionsFor(const std::string& event_type) const;
 };
 
+// A step a person takes by sending an event (the workflow's `events`), or the referral a case
+// starts with (its `referral`): what the step is called, who may take it (roles, held as
+// engine/runtime/permissions.h says) and the data it asks for. A person may send only events some
+// active workflow of the case declares; the engine's own events (timers, overdue tasks, emit)
+// need no declaration.
+struct StepDeclaration {
+  std::string type;  // the event type; "case.created" for a referral
+  std::string title;
+  std::vector<std::string> by;
+  std::optional<Form> form;  // none: the step carries no data
+  // A closed case accepts only a step that reopens it: the workflows started again.
+  std::vector<std::string> reopens;
+  SourcePos pos;
+};
+
 class ScriptHost;
 
 struct Workflow {
@@ -93,9 +111,14 @@ struct Workflow {
   Json templates = Json::object();  // name -> {title, body}
   std::string initial;
   std::map<std::string, State> states;
+  std::map<std::string, StepDeclaration> events;  // by event type
+  std::optional<StepDeclaration> referral;       // a person may start a case on this workflow
+  // The top-level case data fields this workflow alone may change (`set`, `decide … into`).
+  std::set<std::string> owns;
   std::shared_ptr<ScriptHost> scripts;
 
   const State* FindState(const std::string& name) const;
+  const StepDeclaration* FindEvent(const std::string& type) const;
 };
 
 struct Criterion {

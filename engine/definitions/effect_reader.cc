@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/definitions/reminder_ladder.h"
+#include "engine/definitions/step_reader.h"
 #include "engine/duration.h"
 #include "engine/time/duration_parser.h"
 
@@ -78,8 +79,14 @@ void CheckLadder(const Checker& at, const EffectScope& scope) {
 }
 
 void ReadTask(const Checker& at, const EffectScope& scope, Effect* effect) {
-  at.Keys({"key", "title", "assignee", "due", "remind", "keep"});
+  at.Keys({"key", "title", "assignee", "due", "remind", "keep", "done_by", "form"});
   at.String("title", true);
+  ReadRoles(at, "done_by");
+  if (at.obj.contains("form")) {
+    Form form;
+    ReadForm(Checker{at.sink, at.obj["form"], at.At("form"), at.line, at.context + ": form"},
+             &form);
+  }
   if (at.obj.contains("assignee"))
     CheckRole(at, "assignee", at.obj["assignee"]);
   else

@@ -5,6 +5,7 @@
 
 #include "engine/definitions/effect_reader.h"
 #include "engine/definitions/message_template.h"
+#include "engine/definitions/step_reader.h"
 
 namespace souhra {
 namespace {
@@ -198,7 +199,8 @@ Json Params(const Checker& at) {
 void ReadWorkflow(const Json& value, const ValidationContext& context, Diagnostics* sink,
                   Workflow* out) {
   Checker at{sink, value, {}, LineOf(value, 1), "workflow"};
-  at.Keys({"name", "title", "params", "templates", "initial", "states"});
+  at.Keys({"name", "title", "params", "templates", "initial", "states", "events", "referral",
+           "owns"});
   if (const std::string* name = at.String("name", true)) out->name = *name;
   if (const std::string* title = at.String("title", false)) out->title = *title;
   out->params = Params(at);
@@ -226,6 +228,8 @@ void ReadWorkflow(const Json& value, const ValidationContext& context, Diagnosti
   CheckTargets(*out, sink);
   CheckReachable(*out, sink);
   CheckEventSources(*out, sink);
+  ReadStepDeclarations(at, out);
+  CheckOwnership(*out, sink);
 }
 
 }  // namespace souhra

@@ -1,11 +1,14 @@
 #include "engine/runtime/case_processor.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "engine/runtime/deadline_pause.h"
+#include "engine/runtime/directory_references.h"
 #include "engine/runtime/step.h"
+#include "engine/runtime/step_check.h"
 #include "engine/runtime/task_actions.h"
 
 namespace souhra {
@@ -70,8 +73,10 @@ std::string DescribeRefusal(const Workflow& workflow, const std::string& state_n
 // One event's work on one case: plans steps and writes their effects, collecting the outcome.
 class CaseProcessor::Step {
  public:
-  Step(CaseProcessor& processor, WriteTxn& txn, CaseRecord c, Instant now)
-      : processor_(processor), txn_(txn), case_(std::move(c)), now_(now) {}
+  Step(CaseProcessor& processor, WriteTxn& txn, CaseRecord c, Instant now, const Actor& actor)
+      : processor_(processor), txn_(txn), case_(std::move(c)), now_(now) {
+    by_ = actor.View(case_.data);
+  }
 
   CaseRecord& case_record() { return case_; }
   EventOutcome& outcome() { return outcome_; }
@@ -82,6 +87,7 @@ class CaseProcessor::Step {
     ctx.workflow = &workflow;
     ctx.calendar = &processor_.calendar_;
     ctx.now = now_;
+    ctx.by = by_;
     ctx.rule_set = [this](const std::string& name) {
       return processor_.catalog_.ActiveRuleSet(txn_, case_.tenant, name);
     };
@@ -197,6 +203,7 @@ class CaseProcessor::Step {
   WriteTxn& txn_;
   CaseRecord case_;
   Instant now_;
+  Json by_;
   EventOutcome outcome_;
   std::vector<Emitted> emitted_;
 };
@@ -208,7 +215,7 @@ EventRecord LogRecordOf(const EventRequest& request) {
   event.type = request.type;
   event.payload = request.payload;
   event.idempotency_key = request.idempotency_key;
-  event.actor = request.actor;
+  event.actor = request.actor.ToString();
   event.due = request.due;
   return event;
 }
@@ -231,6 +238,7 @@ Result<Applied> CaseProcessor::Create(WriteTxn& txn, const NewCase& request, Ins
   SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> existing,
                           txn.FindCaseByCode(request.tenant, request.code));
   if (existing) return RepeatedCreation(txn, request, *existing);
+  if (request.actor.IsPerson()) SOUHRA_RETURN_IF_ERROR(CheckReferral(txn, request));
   CaseRecord record;
   record.tenant = request.tenant;
   record.code = request.code;
@@ -238,7 +246,7 @@ Result<Applied> CaseProcessor::Create(WriteTxn& txn, const NewCase& request, Ins
   record.created = now;
   SOUHRA_ASSIGN_OR_RETURN(record.id, txn.InsertCase(record));
 
-  Step step(*this, txn, record, now);
+  Step step(*this, txn, record, now, request.actor);
   SOUHRA_RETURN_IF_ERROR(step.StartInstance(request.workflow, 0));
   SOUHRA_RETURN_IF_ERROR(txn.UpdateCase(step.case_record()));
 
@@ -247,7 +255,7 @@ Result<Applied> CaseProcessor::Create(WriteTxn& txn, const NewCase& request, Ins
   event.type = "case.created";
   event.payload = {{"workflow", request.workflow}, {"code", request.code}};
   event.idempotency_key = kCreationKey;
-  event.actor = request.actor;
+  event.actor = request.actor.ToString();
   event.at = now;
   event.outcome = step.outcome();
   SOUHRA_ASSIGN_OR_RETURN(int64_t seq, txn.AppendEvent(event));
@@ -271,6 +279,7 @@ Result<Applied> CaseProcessor::Apply(WriteTxn& txn, const EventRequest& request,
   }
   SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> found, txn.LoadCase(request.case_id));
   if (!found) return NotFound("case " + std::to_string(request.case_id) + " does not exist");
+  if (found->closed && !request.internal) return Reopen(txn, request, *found, now);
 
   if (request.type.rfind("timer.", 0) != 0) return ApplyToInstances(txn, request, *found, now);
   const std::string key = request.type.substr(6);
@@ -287,6 +296,45 @@ Result<Applied> CaseProcessor::Apply(WriteTxn& txn, const EventRequest& request,
   if (!task_timer) return ApplyToInstances(txn, request, *found, now);
   if (!request.internal) return InvalidArgument("'" + request.type + "' is the engine's own event");
   return ApplyTaskTimer(txn, request, *found, *task_timer, now);
+}
+
+Result<Applied> CaseProcessor::Reopen(WriteTxn& txn, const EventRequest& request,
+                                      const CaseRecord& c, Instant now) {
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions,
+                          txn.FindDefinitionVersions(c.tenant, ""));
+  std::vector<std::shared_ptr<const Workflow>> held;
+  std::vector<const Workflow*> workflows;
+  for (const DefinitionSource& version : versions) {
+    if (!version.active) continue;
+    Result<std::shared_ptr<const Workflow>> workflow =
+        catalog_.WorkflowVersion(txn, version.content_hash);
+    if (!workflow.ok()) continue;  // a rule set
+    workflows.push_back(workflow->get());
+    held.push_back(std::move(*workflow));
+  }
+  std::vector<DeclaredStep> reopening = DeclarationsOf(request.type, workflows);
+  std::erase_if(reopening, [](const DeclaredStep& d) { return d.step->reopens.empty(); });
+  if (reopening.empty()) {
+    return Conflict("Případ " + c.code +
+                    " je uzavřený a už se v něm nic nemění. Pokud je třeba v něm pokračovat, "
+                    "může ho znovu otevřít koordinátor podpory.");
+  }
+  SOUHRA_RETURN_IF_ERROR(
+      CheckDeclaredEvent(request.actor, c, request.payload, reopening, DirectoryReferences(directory_, c.tenant).get()));
+  CaseRecord reopened = c;
+  reopened.closed = false;
+  reopened.closed_at.reset();
+  Step step(*this, txn, reopened, now, request.actor);
+  for (const std::string& workflow : reopening.front().step->reopens) {
+    SOUHRA_RETURN_IF_ERROR(step.StartInstance(workflow, 0));
+  }
+  SOUHRA_RETURN_IF_ERROR(txn.UpdateCase(step.case_record()));
+  EventRecord event = LogRecordOf(request);
+  event.at = now;
+  event.outcome = step.outcome();
+  SOUHRA_ASSIGN_OR_RETURN(int64_t seq, txn.AppendEvent(event));
+  SOUHRA_RETURN_IF_ERROR(ApplyEmitted(txn, c.id, step.TakeEmitted(), now, 1));
+  return Applied{seq, c.id, false, std::move(step.outcome()), {}};
 }
 
 Result<Applied> CaseProcessor::ApplyTaskTimer(WriteTxn& txn, const EventRequest& request,
@@ -308,10 +356,13 @@ Result<Applied> CaseProcessor::ApplyTaskTimer(WriteTxn& txn, const EventRequest&
 Result<Applied> CaseProcessor::ApplyToInstances(WriteTxn& txn, const EventRequest& request,
                                                 const CaseRecord& found, Instant now,
                                                 int emit_depth, InstanceId exclude) {
-  SOUHRA_ASSIGN_OR_RETURN(InstanceId target, Addressee(txn, request));
   SOUHRA_ASSIGN_OR_RETURN(std::vector<InstanceRecord> instances,
                           txn.LoadActiveInstances(request.case_id));
-  Step step(*this, txn, found, now);
+  if (!request.internal && !request.step_checked) {
+    SOUHRA_RETURN_IF_ERROR(CheckStep(txn, request, found, instances));
+  }
+  SOUHRA_ASSIGN_OR_RETURN(InstanceId target, Addressee(txn, request));
+  Step step(*this, txn, found, now, request.actor);
   std::vector<std::string> refusals;
   for (const InstanceRecord& instance : instances) {
     if ((target != 0 && instance.id != target) || instance.id == exclude) continue;
@@ -327,6 +378,7 @@ Result<Applied> CaseProcessor::ApplyToInstances(WriteTxn& txn, const EventReques
   }
   if (step.outcome().transitions.empty()) {
     std::string refusal = RefusalMessage(request.type, request.case_id, refusals);
+    if (request.actor.IsPerson()) return Conflict(CzechRefusal(txn, request, found, instances));
     if (!request.internal) return Conflict(refusal);
     step.outcome().ignored = std::move(refusal);
   }
@@ -340,6 +392,11 @@ Result<Applied> CaseProcessor::ApplyToInstances(WriteTxn& txn, const EventReques
   SOUHRA_ASSIGN_OR_RETURN(int64_t seq, txn.AppendEvent(event));
   SOUHRA_RETURN_IF_ERROR(
       ApplyEmitted(txn, request.case_id, step.TakeEmitted(), now, emit_depth + 1));
+  const auto& transitions = step.outcome().transitions;
+  if (std::any_of(transitions.begin(), transitions.end(),
+                  [](const auto& t) { return t.completed; })) {
+    SOUHRA_RETURN_IF_ERROR(CloseIfFinished(txn, request.case_id, now));
+  }
   return Applied{seq, request.case_id, false, std::move(step.outcome()), {}};
 }
 
@@ -377,7 +434,7 @@ Status CaseProcessor::ApplyEmitted(WriteTxn& txn, CaseId case_id, std::vector<Em
     request.case_id = case_id;
     request.type = e.type;
     request.payload = std::move(e.payload);
-    request.actor = "workflow:" + e.workflow;
+    request.actor = Actor::Workflow(e.workflow);
     request.internal = true;  // nobody accepting it is noted, not refused
     SOUHRA_RETURN_IF_ERROR(ApplyToInstances(txn, request, *c, now, depth, e.from).status());
   }

@@ -7,8 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "engine/actor.h"
 #include "engine/calendar.h"
 #include "engine/definitions/definition_catalog.h"
+#include "engine/directory.h"
 #include "engine/event_outcome.h"
 #include "engine/runtime/task_timers.h"
 #include "engine/write_txn.h"
@@ -20,7 +22,9 @@ struct NewCase {
   std::string code;      // the client's pseudonymous code, unique within the tenant
   std::string workflow;  // the workflow the case starts with, e.g. "intake"
   Json data = Json::object();
-  std::string actor = "system";
+  // A person starting a case must be one the workflow's `referral` names, and the data may then
+  // hold only the referral (checked against its form) and the people the server named.
+  Actor actor;
 };
 
 struct EventRequest {
@@ -28,7 +32,9 @@ struct EventRequest {
   std::string type;
   Json payload = Json::object();
   std::string idempotency_key;
-  std::string actor = "system";
+  // Set by the server, never by the sender. A person's event must be a step some active workflow
+  // declares for them (engine/runtime/step_check.h); the system's need not be.
+  Actor actor;
   InstanceId instance_id = 0;  // address one instance (timers); 0 = every active instance
   // A timer firing: when it was due. The pending timer with that due time is consumed with the
   // event, so it fires once; without it (a retried incident) no pending timer is needed.
@@ -36,6 +42,8 @@ struct EventRequest {
   // Internal events (timers, overdue tasks) are logged even when no instance accepts them, so
   // that each fires once; a person's event that nobody accepts is refused instead.
   bool internal = false;
+  // A retried incident: the step was checked when it was first sent, and is not checked again.
+  bool step_checked = false;
 };
 
 // The event-log row of `request`, still without its seq, time and outcome.
@@ -63,10 +71,14 @@ struct Applied {
 
 class CaseProcessor {
  public:
-  CaseProcessor(DefinitionCatalog& catalog, const Calendar& calendar)
-      : catalog_(catalog), calendar_(calendar) {}
+  // `directory` resolves the users and actors forms name; null checks only their shape.
+  CaseProcessor(DefinitionCatalog& catalog, const Calendar& calendar,
+                Directory* directory = nullptr)
+      : catalog_(catalog), calendar_(calendar), directory_(directory) {}
 
-  // Creates the case and starts its first workflow. kNotFound for an unknown workflow. Creating
+  // Creates the case and starts its first workflow. kNotFound for an unknown workflow;
+  // kPermissionDenied or kInvalidArgument for a person's referral the workflow does not let them
+  // make or whose data does not fill its form. Creating
   // a case whose code the tenant already has returns the first creation's result (repeated)
   // when it started the same workflow, and kConflict otherwise.
   Result<Applied> Create(WriteTxn& txn, const NewCase& request, Instant now);
@@ -76,7 +88,10 @@ class CaseProcessor {
   // overdue moment (applied as the internal event "task.<key>.overdue"). kConflict when no
   // instance accepts it (the message names each instance's state and what it would accept) or
   // when an idempotency key is reused for another event;
-  // kNotFound for an unknown case; script failures as kScriptError / kResourceExhausted.
+  // kNotFound for an unknown case; script failures as kScriptError / kResourceExhausted. A
+  // person's step is checked first (step_check.h: kPermissionDenied, kInvalidArgument); a closed
+  // case takes only a declared reopening (kConflict otherwise). When the last active instance of
+  // the case finishes, the case is closed.
   // On any error the caller rolls back to its savepoint: partial writes are possible.
   Result<Applied> Apply(WriteTxn& txn, const EventRequest& request, Instant now);
 
@@ -105,9 +120,22 @@ class CaseProcessor {
                       int depth);
   Result<Applied> RepeatedCreation(WriteTxn& txn, const NewCase& request,
                                    const CaseRecord& existing);
+  Status CheckReferral(WriteTxn& txn, const NewCase& request);
+  // A person's or the system's step on the case, before anything is applied (step_check.h).
+  Status CheckStep(WriteTxn& txn, const EventRequest& request, const CaseRecord& c,
+                   const std::vector<InstanceRecord>& instances);
+  // A closed case: only an event the tenant's active workflows declare as reopening it.
+  Result<Applied> Reopen(WriteTxn& txn, const EventRequest& request, const CaseRecord& c,
+                         Instant now);
+  // Closes the case when none of its instances is active any more.
+  Status CloseIfFinished(WriteTxn& txn, CaseId case_id, Instant now);
+  // Why a person's event was not accepted, in Czech: which step, in which stage of which process.
+  std::string CzechRefusal(WriteTxn& txn, const EventRequest& request, const CaseRecord& c,
+                           const std::vector<InstanceRecord>& instances);
 
   DefinitionCatalog& catalog_;
   const Calendar& calendar_;
+  Directory* directory_;
 };
 
 }  // namespace souhra

@@ -18,7 +18,7 @@ EventRecord IncidentEventOf(const NewCase& r) {
   EventRecord e;
   e.type = "case.created";
   e.payload = {{"tenant", r.tenant}, {"code", r.code}, {"workflow", r.workflow}, {"data", r.data}};
-  e.actor = r.actor;
+  e.actor = r.actor.ToString();
   return e;
 }
 
@@ -49,7 +49,7 @@ Engine::Engine(Store& store, const Clock& clock, const Calendar& calendar, Engin
       clock_(clock),
       options_(options),
       catalog_(options.limits),
-      processor_(catalog_, calendar),
+      processor_(catalog_, calendar, options.directory),
       writer_([this] { WriterLoop(); }) {}
 
 Engine::~Engine() {
@@ -179,15 +179,23 @@ Result<Applied> Engine::RetryIncident(int64_t incident_id, RequestAudit* audit) 
   if (e.type == "case.created") {
     NewCase request{e.payload.value("tenant", ""), e.payload.value("code", ""),
                     e.payload.value("workflow", ""), e.payload.value("data", Json::object()),
-                    e.actor};
+                    Actor::FromString(e.actor)};
     return Enqueue([this, request](WriteTxn& txn,
                                    Instant now) { return processor_.Create(txn, request, now); },
                    e, incident_id, audit)
         .get();
   }
-  // The timer was consumed when the incident was recorded, so the retry needs no pending timer.
-  EventRequest request{e.case_id, e.type,        e.payload,    e.idempotency_key,
-                       e.actor,   e.instance_id, std::nullopt, e.instance_id != 0};
+  // The timer was consumed when the incident was recorded, so the retry needs no pending timer;
+  // the step was checked when it was first sent.
+  EventRequest request;
+  request.case_id = e.case_id;
+  request.type = e.type;
+  request.payload = e.payload;
+  request.idempotency_key = e.idempotency_key;
+  request.actor = Actor::FromString(e.actor);
+  request.instance_id = e.instance_id;
+  request.internal = e.instance_id != 0;
+  request.step_checked = true;
   return Enqueue([this, request](WriteTxn& txn,
                                  Instant now) { return processor_.Apply(txn, request, now); },
                  e, incident_id, audit)
@@ -215,7 +223,7 @@ Result<int> Engine::FireDueTimers(int limit) {
     request.case_id = timer.case_id;
     request.instance_id = timer.instance_id;
     request.type = "timer." + timer.key;
-    request.actor = "timer";
+    request.actor = Actor::Timer();
     request.due = timer.due;
     request.internal = true;
     replies.push_back(SubmitAsync(request));

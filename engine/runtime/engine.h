@@ -60,6 +60,9 @@ struct RequestAudit {
 struct EngineOptions {
   size_t max_batch = 512;  // requests per group commit
   SandboxLimits limits;
+  // Where the users and actors forms name are looked up (CaseProcessor); null checks only their
+  // shape. Read from the writer thread; must outlive the engine.
+  Directory* directory = nullptr;
 };
 
 class Engine {

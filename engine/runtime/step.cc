@@ -4,7 +4,9 @@
 #include <string>
 #include <utility>
 
+#include "engine/definitions/diagnostics.h"
 #include "engine/definitions/reminder_ladder.h"
+#include "engine/definitions/step_reader.h"
 #include "engine/duration.h"
 #include "engine/runtime/decision.h"
 #include "engine/runtime/task_timers.h"
@@ -154,11 +156,35 @@ class Planner {
       ladder = std::move(*read);
       for (const Rung& rung : ladder) task.task.remind.push_back(RungJson(rung));
     }
+    if (e.args.contains("done_by")) {
+      task.task.done_by = e.args["done_by"].get<std::vector<std::string>>();
+    }
+    if (e.args.contains("form")) {
+      SOUHRA_ASSIGN_OR_RETURN(task.task.form, TaskForm(e));
+    }
     const TaskRecord record = task.task;
     const std::string rule = task.rule;
     Add(std::move(task));
     if (!record.due) return Status::Ok();
     return PlanTaskTimers(record, rule, ladder);
+  }
+
+  // The task's form as FormJson, kept with the task for whoever completes it.
+  Result<Json> TaskForm(const Effect& e) {
+    Diagnostics sink(ctx_.workflow->file, nullptr);
+    Form form;
+    ReadForm(Checker{&sink, e.args["form"], {}, e.pos.line, "form"}, &form);
+    if (!sink.empty()) return EffectError(e, sink.Sorted().front().message);
+    return FormJson(form);
+  }
+
+  // A workflow changes only the case data it owns (`owns`): consent only through the consent
+  // workflow's steps, people only through assignment steps.
+  Status CheckOwned(const Effect& e, const std::string& path) {
+    const std::string field = OwnedFieldOf(path);
+    if (ctx_.workflow->owns.count(field)) return Status::Ok();
+    return EffectError(e, "workflow '" + ctx_.workflow->name + "' does not own case data '" +
+                              field + "'");
   }
 
   // The task's overdue timer and its reminder rungs (engine/runtime/task_timers.h).
@@ -247,6 +273,7 @@ class Planner {
 
   Status ApplySet(const Effect& e) {
     for (const auto& [path, value] : e.args.items()) {
+      SOUHRA_RETURN_IF_ERROR(CheckOwned(e, path));
       Status s = SetPath(plan_.data, path, value);
       if (!s.ok()) return EffectError(e, s.message());
     }
@@ -258,6 +285,7 @@ class Planner {
     SOUHRA_ASSIGN_OR_RETURN(std::shared_ptr<const RuleSet> rules, ctx_.rule_set(e.key));
     SOUHRA_ASSIGN_OR_RETURN(Json result, Decide(*rules, CaseView(case_, state_, plan_.data)));
     const std::string into = e.args.value("into", e.key);
+    SOUHRA_RETURN_IF_ERROR(CheckOwned(e, into));
     SOUHRA_RETURN_IF_ERROR(SetPath(plan_.data, into,
                                    {{"eligible", result["eligible"]},
                                     {"score", result["score"]},
@@ -319,8 +347,10 @@ Json CaseView(const CaseRecord& c, const std::string& state, const Json& data) {
   return {{"id", c.id}, {"code", c.code}, {"tenant", c.tenant}, {"state", state}, {"data", data}};
 }
 
-Json EventView(const std::string& type, const Json& payload, Instant at) {
-  return {{"type", type}, {"payload", payload}, {"at", FormatUtc(at)}};
+Json EventView(const std::string& type, const Json& payload, Instant at, const Json& by) {
+  Json view{{"type", type}, {"payload", payload}, {"at", FormatUtc(at)}};
+  if (!by.is_null()) view["by"] = by;
+  return view;
 }
 
 std::vector<std::string> AcceptedEvents(const State& state) {
@@ -341,7 +371,7 @@ Result<Plan> PlanEvent(const StepContext& ctx, const CaseRecord& c, const Instan
   const std::vector<Transition>* alternatives = state->TransitionsFor(event_type);
   if (alternatives == nullptr) return not_accepted;
 
-  const Json event = EventView(event_type, payload, ctx.now);
+  const Json event = EventView(event_type, payload, ctx.now, ctx.by);
   SOUHRA_ASSIGN_OR_RETURN(
       const Transition* chosen,
       ChooseTransition(ctx, *alternatives, ScriptView(ctx, c, instance.state, c.data), event));
@@ -364,7 +394,7 @@ Result<Plan> PlanEvent(const StepContext& ctx, const CaseRecord& c, const Instan
 Result<Plan> PlanStart(const StepContext& ctx, const CaseRecord& c, const Json& data) {
   Planner planner(ctx, c, ctx.workflow->initial, data);
   planner.plan().accepted = true;
-  const Json event = EventView("workflow.started", Json::object(), ctx.now);
+  const Json event = EventView("workflow.started", Json::object(), ctx.now, ctx.by);
   SOUHRA_RETURN_IF_ERROR(Enter(ctx, planner, ctx.workflow->initial, event));
   return std::move(planner.plan());
 }

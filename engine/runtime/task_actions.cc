@@ -47,7 +47,7 @@ Result<Applied> ApplyReminder(WriteTxn& txn, const EventRequest& request, const 
   event.type = type;
   event.payload = {
       {"rung", rung}, {"when", step.value("when", "")}, {"offset", step.value("offset", "")}};
-  event.actor = request.actor;
+  event.actor = request.actor.ToString();
   event.at = now;
   event.due = request.due;
   EventOutcome outcome;
@@ -62,7 +62,7 @@ Result<Applied> LogStaleTaskTimer(WriteTxn& txn, const EventRequest& request,
   event.case_id = request.case_id;
   event.instance_id = request.instance_id;
   event.type = type;
-  event.actor = request.actor;
+  event.actor = request.actor.ToString();
   event.at = now;
   event.due = request.due;
   EventOutcome outcome;

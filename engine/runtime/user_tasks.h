@@ -30,6 +30,7 @@ struct UserTask {
 // Worklists' queries.
 Result<std::vector<UserTask>> ListUserTasks(Worklists& worklists, const Calendar& calendar,
                                             const std::string& tenant, const std::string& login,
+                                            const std::vector<std::string>& roles,
                                             std::optional<DueState> only, Instant now);
 
 }  // namespace souhra

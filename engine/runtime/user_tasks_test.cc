@@ -82,7 +82,7 @@ class UserTasks : public ::testing::Test {
 
   std::vector<std::string> Listed(std::optional<DueState> only) {
     Result<std::vector<UserTask>> tasks =
-        ListUserTasks(*store_, *calendar_, "demo", "novak", only, At(kNow));
+        ListUserTasks(*store_, *calendar_, "demo", "novak", {}, only, At(kNow));
     std::vector<std::string> lines;
     if (!tasks.ok()) {
       ADD_FAILURE() << tasks.status().ToString();
@@ -122,7 +122,7 @@ TEST_F(UserTasks, RoleTasksFollowTheCasePeople) {
   ASSERT_TRUE(txn->Commit().ok());
   EXPECT_EQ(Listed(DueState::kOverdue), (std::vector<std::string>{"overdue overdue"}));
   Result<std::vector<UserTask>> theirs =
-      ListUserTasks(*store_, *calendar_, "demo", "svoboda", std::nullopt, At(kNow));
+      ListUserTasks(*store_, *calendar_, "demo", "svoboda", {}, std::nullopt, At(kNow));
   ASSERT_TRUE(theirs.ok());
   ASSERT_EQ(theirs->size(), 1u);
   EXPECT_EQ((*theirs)[0].task.key, "by_role");

@@ -18,18 +18,28 @@
 
 namespace souhra {
 
-// case { code = "K-1", workflow = "plan_review", data = { … } }
+// Who a step acts as: `as = "coordinator"` is the person the case names in that role (else a
+// person holding the role in the municipality); `actor = "user:novak"` that user, holding the
+// roles `roles = { … }`; neither: the system, whose steps are not checked against `by`.
+struct ScenarioActor {
+  std::string as;
+  std::string actor;
+  std::vector<std::string> roles;
+};
+
+// case { code = "K-1", workflow = "plan_review", data = { … }, as = "social_worker" }
 struct CaseStep {
   std::string code;
   std::string workflow;
   Json data = Json::object();
+  ScenarioActor by;
 };
 
-// send { "task.review.done", payload = { … }, actor = "user:novak" }
+// send { "task.review.done", payload = { … }, as = "case_manager" }
 struct SendStep {
   std::string type;
   Json payload = Json::object();
-  std::string actor;
+  ScenarioActor by;
 };
 
 // advance "6 working days"

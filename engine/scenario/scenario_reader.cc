@@ -42,9 +42,30 @@ void ReadHeader(const Checker& at, Scenario* scenario) {
   }
 }
 
+ScenarioActor ReadActor(const Checker& at) {
+  ScenarioActor by;
+  if (const std::string* as = at.String("as", false)) by.as = *as;
+  if (const std::string* actor = at.String("actor", false)) by.actor = *actor;
+  if (!by.as.empty() && !KnownRoles().count(by.as)) {
+    const std::vector<std::string> roles(KnownRoles().begin(), KnownRoles().end());
+    at.Report("as", "unknown role '" + by.as + "'" + Suggestion(by.as, roles));
+  }
+  if (!by.as.empty() && !by.actor.empty()) at.Report("", "give either 'as' or 'actor', not both");
+  if (!by.actor.empty() && !by.actor.starts_with("user:")) {
+    at.Report("actor", "'actor' names a user: \"user:<login>\"");
+  }
+  if (const Json* roles = at.Table("roles", false)) {
+    for (const Json& role : *roles) {
+      if (role.is_string()) by.roles.push_back(role.get<std::string>());
+    }
+  }
+  return by;
+}
+
 std::optional<ScenarioStep::Action> ReadCase(const Checker& at) {
-  at.Keys({"code", "workflow", "data"});
+  at.Keys({"code", "workflow", "data", "as", "actor", "roles"});
   CaseStep step;
+  step.by = ReadActor(at);
   const std::string* code = at.String("code", true);
   const std::string* workflow = at.String("workflow", true);
   if (const Json* data = at.Table("data", false)) step.data = *data;
@@ -55,10 +76,9 @@ std::optional<ScenarioStep::Action> ReadCase(const Checker& at) {
 }
 
 std::optional<ScenarioStep::Action> ReadSend(const Checker& at) {
-  at.Keys({"1", "payload", "actor", "case"});
+  at.Keys({"1", "payload", "as", "actor", "roles", "case"});
   SendStep step;
-  step.actor = "user:scenario";
-  if (const std::string* actor = at.String("actor", false)) step.actor = *actor;
+  step.by = ReadActor(at);
   if (const Json* payload = at.Table("payload", false)) step.payload = *payload;
   const std::string* type = at.String("1", false);
   if (type == nullptr) {

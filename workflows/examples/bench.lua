@@ -1,9 +1,19 @@
 -- The workflow `souhra bench` drives: a case is created and receives three events, each step
 -- with the timer and task effects of a real intake. At the end each case waits in `monitoring`
--- with one pending timer and one open task, as a dormant case does in production.
+-- with one pending timer and one open task, as a dormant case does in production. The events are
+-- a case manager's declared steps, so each is checked for who sends it and what data it carries.
 return workflow {
   name = "bench",
   title = "Měření výkonu: příjem a plánování",
+  owns = { "assessed" },
+  events = {
+    assess = { title = "Posoudit", by = { "case_manager" } },
+    plan = {
+      title = "Naplánovat", by = { "case_manager" },
+      form = { { name = "ready", type = "yes_no", label = "Plán je připraven", required = true } },
+    },
+    agree = { title = "Dohodnout plán", by = { "case_manager", "coordinator" } },
+  },
   params = {
     contact_within = "3 working days",
     assess_within = "10 working days",
