@@ -84,7 +84,7 @@ class Submitter {
     InFlight f;
     f.index = index;
     NewCase request{options_.tenant, "B-" + std::to_string(index), options_.workflow,
-                    CaseDataFor(index), "user:bench"};
+                    CaseDataFor(index), Actor::System()};
     Submit(f, engine_.CreateCaseAsync(request));
     flight.push_back(std::move(f));
     return true;

@@ -31,6 +31,9 @@ struct TenantRecord {
 inline constexpr const char* kUserRoles[] = {"social_worker", "case_manager",  "coordinator",
                                              "head",          "methodologist", "admin"};
 
+// How a role is called in Czech, as the UI names it: "koordinátor podpory", "case manager".
+std::string CzechRoleName(const std::string& role);
+
 struct UserRecord {
   std::string tenant;
   std::string login;  // unique within the tenant, e.g. "novakova"

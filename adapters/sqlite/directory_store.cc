@@ -202,10 +202,6 @@ class SqliteDirectory final : public Directory {
 
 }  // namespace
 
-bool UserRecord::HasRole(const std::string& role) const {
-  return std::find(roles.begin(), roles.end(), role) != roles.end();
-}
-
 namespace sqlite {
 
 std::unique_ptr<Directory> DirectoryOn(std::shared_ptr<GuardedConnection> writer,

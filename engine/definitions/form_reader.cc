@@ -33,7 +33,10 @@ const std::vector<TypeInfo>& Types() {
   return types;
 }
 
-const std::vector<std::string> kCommonKeys = {"name", "type", "label", "help", "required"};
+const std::vector<std::string>& CommonKeys() {
+  static const std::vector<std::string> keys = {"name", "type", "label", "help", "required"};
+  return keys;
+}
 
 // Row counts and lengths beyond this are mistakes, and would not fit an int.
 constexpr double kMaxCount = 1'000'000;
@@ -44,7 +47,7 @@ const TypeInfo& InfoOf(FieldType type) {
 }
 
 std::vector<std::string> AllKeys() {
-  std::vector<std::string> keys = kCommonKeys;
+  std::vector<std::string> keys = CommonKeys();
   for (const TypeInfo& t : Types()) {
     for (const std::string& key : t.keys) {
       if (!std::count(keys.begin(), keys.end(), key)) keys.push_back(key);
@@ -64,6 +67,15 @@ bool IsFieldName(const std::string& s) {
   });
 }
 
+// " (did you mean 'x'?)", else " (expected one of a, b, c)".
+std::string Hint(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string hint = Suggestion(word, candidates);
+  if (!hint.empty()) return hint;
+  hint = " (expected one of ";
+  for (size_t i = 0; i < candidates.size(); ++i) hint += (i ? ", " : "") + candidates[i];
+  return hint + ")";
+}
+
 bool IsBlank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 // A table the author wrote as a plain table: not a function, not a constructor call.
@@ -75,7 +87,10 @@ bool IsPlainTable(const Json& value) {
 int WholeNumber(const Checker& f, const std::string& key, int least, int fallback) {
   auto it = f.obj.find(key);
   if (it == f.obj.end()) return fallback;
-  if (!it->is_number()) return static_cast<int>(f.Number(key, fallback));
+  if (!it->is_number()) {
+    f.Number(key, 0);  // reports the type
+    return fallback;
+  }
   const double value = it->get<double>();
   if (value != std::floor(value) || value < least || value > kMaxCount) {
     f.Report(key, "'" + key + "' must be a whole number from " + std::to_string(least) +
@@ -145,13 +160,7 @@ void ReadRole(const Checker& f, FormField* out) {
   if (!role) return;
   std::vector<std::string> roles(std::begin(kUserRoles), std::end(kUserRoles));
   if (!std::count(roles.begin(), roles.end(), *role)) {
-    std::string hint = Suggestion(*role, roles);
-    if (hint.empty()) {
-      hint = " (expected one of";
-      for (const std::string& r : roles) hint += " " + r;
-      hint += ")";
-    }
-    f.Report("role", "unknown role '" + *role + "'" + hint);
+    f.Report("role", "unknown role '" + *role + "'" + Hint(*role, roles));
     return;
   }
   out->role = *role;
@@ -186,7 +195,7 @@ void ReadRowsField(const Checker& f, bool in_rows, FormField* out) {
 // Reports keys that exist but belong to other types: "'options' does not apply to a text field".
 void CheckApplicable(const Checker& f, const TypeInfo& type) {
   for (const auto& [key, value] : f.obj.items()) {
-    if (std::count(kCommonKeys.begin(), kCommonKeys.end(), key) ||
+    if (std::count(CommonKeys().begin(), CommonKeys().end(), key) ||
         std::count(type.keys.begin(), type.keys.end(), key)) {
       continue;
     }
@@ -223,7 +232,9 @@ void ReadTyped(const Checker& f, bool in_rows, FormField* out) {
     case FieldType::kRows:
       ReadRowsField(f, in_rows, out);
       break;
-    default:
+    case FieldType::kDate:
+    case FieldType::kDateTime:
+    case FieldType::kYesNo:
       break;
   }
 }
@@ -240,13 +251,7 @@ bool ReadType(const Checker& f, FormField* out) {
   }
   std::vector<std::string> names;
   for (const TypeInfo& t : Types()) names.push_back(t.name);
-  std::string hint = Suggestion(*name, names);
-  if (hint.empty()) {
-    hint = " (expected one of";
-    for (const std::string& n : names) hint += " " + n;
-    hint += ")";
-  }
-  f.Report("type", "unknown type '" + *name + "'" + hint);
+  f.Report("type", "unknown type '" + *name + "'" + Hint(*name, names));
   return false;
 }
 

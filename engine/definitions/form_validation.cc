@@ -9,6 +9,7 @@
 
 #include "engine/clock.h"
 #include "engine/definitions/form.h"
+#include "engine/directory.h"
 
 namespace souhra {
 namespace {
@@ -31,20 +32,6 @@ std::string NumberText(double value) {
   std::string s = text;
   std::replace(s.begin(), s.end(), '.', ',');
   return s;
-}
-
-std::string RoleName(const std::string& role) {
-  static const std::pair<const char*, const char*> kNames[] = {
-      {"social_worker", "sociální pracovník"},
-      {"case_manager", "case manager"},
-      {"coordinator", "koordinátor"},
-      {"head", "vedoucí"},
-      {"methodologist", "metodik"},
-      {"admin", "správce"}};
-  for (const auto& [name, czech] : kNames) {
-    if (role == name) return czech;
-  }
-  return role;
 }
 
 // The actor kinds of engine/directory.h as a social worker calls them.
@@ -189,7 +176,7 @@ std::string ReferenceProblem(const FormField& f, const Json& value, const FormRe
   }
   if (user) {
     return "V poli " + Q(f.label) + " vyberte aktivního uživatele" +
-           (f.role.empty() ? "" : " s rolí " + RoleName(f.role)) + ".";
+           (f.role.empty() ? "" : " s rolí " + CzechRoleName(f.role)) + ".";
   }
   return "V poli " + Q(f.label) + " vyberte aktéra z adresáře" +
          (f.kind.empty() ? "" : " (typ: " + KindName(f.kind) + ")") + ".";

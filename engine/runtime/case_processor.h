@@ -24,7 +24,7 @@ struct NewCase {
   Json data = Json::object();
   // A person starting a case must be one the workflow's `referral` names, and the data may then
   // hold only the referral (checked against its form) and the people the server named.
-  Actor actor;
+  Actor actor{};
 };
 
 struct EventRequest {
@@ -34,7 +34,7 @@ struct EventRequest {
   std::string idempotency_key;
   // Set by the server, never by the sender. A person's event must be a step some active workflow
   // declares for them (engine/runtime/step_check.h); the system's need not be.
-  Actor actor;
+  Actor actor{};
   InstanceId instance_id = 0;  // address one instance (timers); 0 = every active instance
   // A timer firing: when it was due. The pending timer with that due time is consumed with the
   // event, so it fires once; without it (a retried incident) no pending timer is needed.

@@ -75,7 +75,7 @@ class Emit : public EngineFixture {
     request.case_id = case_id_;
     request.type = type;
     request.payload = std::move(payload);
-    request.actor = "user:novak";
+    request.actor = Actor::System();
     return engine_->Submit(request);
   }
 

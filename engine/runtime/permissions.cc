@@ -34,17 +34,6 @@ bool HoldsAnyRole(const Actor& actor, const Json& case_data,
   return false;
 }
 
-std::string CzechRoleName(const std::string& role) {
-  if (role == "social_worker") return "sociální pracovník";
-  if (role == "case_manager") return "case manager";
-  if (role == "coordinator") return "koordinátor podpory";
-  if (role == "head") return "vedoucí odboru";
-  if (role == "methodologist") return "metodik";
-  if (role == "guardian") return "veřejný opatrovník";
-  if (role == "admin") return "správce";
-  return role;
-}
-
 Status MayTakeStep(const Actor& actor, const Json& case_data, const StepDeclaration& step) {
   if (!actor.IsPerson() || HoldsAnyRole(actor, case_data, step.by)) return Status::Ok();
   if (step.by.empty()) return PermissionDenied("Tento krok dělá systém sám, ne člověk.");

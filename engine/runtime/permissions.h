@@ -13,15 +13,13 @@
 
 #include "engine/actor.h"
 #include "engine/definitions/definition.h"
+#include "engine/directory.h"
 #include "engine/records.h"
 
 namespace souhra {
 
 bool HoldsRole(const Actor& actor, const Json& case_data, const std::string& role);
 bool HoldsAnyRole(const Actor& actor, const Json& case_data, const std::vector<std::string>& roles);
-
-// The Czech name of a role as a case uses it: "koordinátor podpory", "case manager".
-std::string CzechRoleName(const std::string& role);
 
 // Ok, or kPermissionDenied saying who takes this step ("Tento krok provádí koordinátor podpory.").
 Status MayTakeStep(const Actor& actor, const Json& case_data, const StepDeclaration& step);
