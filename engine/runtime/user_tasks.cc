@@ -20,9 +20,9 @@ Result<std::vector<UserTask>> ListUserTasks(Worklists& worklists, const Calendar
   // Due times are whole milliseconds, so "at or before now" ends where now + 1 ms begins.
   const Instant after_now = now + std::chrono::milliseconds(1);
   const Instant tomorrow = calendar.StartOfDay(now, 1);
-  UserTaskQuery query{tenant, login, std::nullopt, std::nullopt};
+  UserTaskQuery query{tenant, login, {}, std::nullopt, std::nullopt};
   if (only == DueState::kOverdue) query.due_until = after_now;
-  if (only == DueState::kDueToday) query = {tenant, login, after_now, tomorrow};
+  if (only == DueState::kDueToday) query = {tenant, login, {}, after_now, tomorrow};
   if (only == DueState::kUpcoming) query.due_from = tomorrow;
   SOUHRA_ASSIGN_OR_RETURN(std::vector<TaskRecord> tasks, worklists.ListTasksForUser(query));
   // Ordered by due, the classes already come overdue, due today, upcoming.
