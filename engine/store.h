@@ -60,8 +60,9 @@ class CaseFiles {
 class Worklists {
  public:
   virtual ~Worklists() = default;
-  // See UserTaskQuery. Earliest due first, tasks without due last, then by id. Uses indexes on
-  // the open tasks' assignee and on the people of cases, not a scan of all tasks.
+  // See UserTaskQuery; a "user:<login>" among its roles is a person, not a role, and matches
+  // nothing. Earliest due first, tasks without due last, then by id; each task once. Uses indexes
+  // on the open tasks' assignee and on the people of cases, not a scan of all tasks.
   virtual Result<std::vector<TaskRecord>> ListTasksForUser(const UserTaskQuery& query) = 0;
   // See CaseQuery. Uses indexes on (tenant, id) and on the people of cases.
   virtual Result<std::vector<CaseRecord>> ListCases(const CaseQuery& query) = 0;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <optional>
+#include <string>
 
 #include "adapters/sqlite/checkpointer.h"
 #include "adapters/sqlite/connection.h"
@@ -20,6 +22,8 @@ using sqlite::Statement;
 struct Texts {
   std::string created_data, assessed_data, remind;
   std::array<std::string, 4> payloads, outcomes;
+  std::array<std::string, 3> done_by;
+  std::array<std::optional<std::string>, 3> forms;  // empty: the task has no form (NULL)
 };
 
 // Writes the steps of one case; `shift` moves its instants so that rows stay distinct.
@@ -46,11 +50,11 @@ class CaseWriter {
  private:
   Status Create() {
     SOUHRA_ASSIGN_OR_RETURN(Statement c,
-                            db_.Prepare("INSERT INTO cases (tenant, code, data, created, closed)"
-                                        " VALUES (?, ?, ?, ?, ?)",
+                            db_.Prepare("INSERT INTO cases (tenant, code, data, created, closed,"
+                                        " closed_at) VALUES (?, ?, ?, ?, ?, ?)",
                                         "insert case"));
     c.Bind(rows_.created.tenant).Bind("B-" + std::to_string(index_)).Bind(texts_.created_data);
-    c.Bind(rows_.created.created + shift_).Bind(int64_t{0});
+    c.Bind(rows_.created.created + shift_).Bind(int64_t{0}).BindNull();
     SOUHRA_RETURN_IF_ERROR(c.Run());
     case_id_ = sqlite3_last_insert_rowid(db_.handle());
     SOUHRA_ASSIGN_OR_RETURN(Statement d,
@@ -145,11 +149,19 @@ class CaseWriter {
     SOUHRA_ASSIGN_OR_RETURN(
         Statement s,
         db_.Prepare("INSERT INTO tasks (case_id, instance_id, key, title, assignee, due, remind,"
-                    " scope_state, keep, status, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " scope_state, keep, status, result, done_by, form)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     "insert task"));
     std::optional<Instant> due = t.due ? std::optional<Instant>(*t.due + shift_) : std::nullopt;
     s.Bind(case_id_).Bind(instance_id_).Bind(t.key).Bind(t.title).Bind(t.assignee).Bind(due);
-    s.Bind(texts_.remind).Bind(t.scope_state).Bind(int64_t{t.keep}).Bind(int64_t{0}).Bind("null");
+    s.Bind(texts_.remind).Bind(t.scope_state).Bind(int64_t{t.keep}).Bind(int64_t{0}).BindNull();
+    const std::optional<std::string>& form = texts_.forms[static_cast<size_t>(n)];
+    s.Bind(texts_.done_by[static_cast<size_t>(n)]);
+    if (form) {
+      s.Bind(*form);
+    } else {
+      s.BindNull();
+    }
     return s.Run();
   }
 
@@ -196,8 +208,9 @@ class CaseWriter {
   Status UpdateCase(const std::string& data) {
     SOUHRA_ASSIGN_OR_RETURN(
         Statement s,
-        db_.Prepare("UPDATE cases SET data = ?, closed = ? WHERE id = ?", "update case"));
-    s.Bind(data).Bind(int64_t{0}).Bind(case_id_);
+        db_.Prepare("UPDATE cases SET data = ?, closed = ?, closed_at = ? WHERE id = ?",
+                    "update case"));
+    s.Bind(data).Bind(int64_t{0}).BindNull().Bind(case_id_);
     return s.Run();
   }
 
@@ -255,6 +268,10 @@ Texts TextsOf(const BaselineCase& rows) {
   for (size_t i = 0; i < rows.events.size(); ++i) {
     texts.payloads[i] = rows.events[i].payload.dump();
     texts.outcomes[i] = rows.events[i].outcome.dump();
+  }
+  for (size_t i = 0; i < rows.tasks.size(); ++i) {
+    texts.done_by[i] = Json(rows.tasks[i].done_by).dump();
+    if (!rows.tasks[i].form.is_null()) texts.forms[i] = rows.tasks[i].form.dump();
   }
   return texts;
 }

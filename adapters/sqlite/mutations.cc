@@ -42,10 +42,11 @@ Status SyncPeople(Connection& db, CaseId id, const Json& data) {
 
 Result<CaseId> WriteNewCase(Connection& db, const CaseRecord& r) {
   SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
-                          db.Prepare("INSERT INTO cases (tenant, code, data, created, closed)"
-                                     " VALUES (?, ?, ?, ?, ?)",
+                          db.Prepare("INSERT INTO cases (tenant, code, data, created, closed,"
+                                     " closed_at) VALUES (?, ?, ?, ?, ?, ?)",
                                      "insert case"));
   stmt.Bind(r.tenant).Bind(r.code).BindJson(r.data).Bind(r.created).Bind(int64_t{r.closed});
+  stmt.Bind(r.closed_at);
   SOUHRA_ASSIGN_OR_RETURN(CaseId id, InsertReturningId(db, stmt));
   SOUHRA_RETURN_IF_ERROR(SyncPeople(db, id, r.data));
   return id;
@@ -54,8 +55,9 @@ Result<CaseId> WriteNewCase(Connection& db, const CaseRecord& r) {
 Status WriteCase(Connection& db, const CaseRecord& r) {
   SOUHRA_ASSIGN_OR_RETURN(
       Statement stmt,
-      db.Prepare("UPDATE cases SET data = ?, closed = ? WHERE id = ?", "update case"));
-  stmt.BindJson(r.data).Bind(int64_t{r.closed}).Bind(r.id);
+      db.Prepare("UPDATE cases SET data = ?, closed = ?, closed_at = ? WHERE id = ?",
+                 "update case"));
+  stmt.BindJson(r.data).Bind(int64_t{r.closed}).Bind(r.closed_at).Bind(r.id);
   SOUHRA_RETURN_IF_ERROR(UpdateOne(db, stmt, "case", r.id));
   return SyncPeople(db, r.id, r.data);
 }
@@ -104,11 +106,13 @@ Result<int64_t> WriteNewTask(Connection& db, const TaskRecord& r) {
   SOUHRA_ASSIGN_OR_RETURN(
       Statement stmt,
       db.Prepare("INSERT INTO tasks (case_id, instance_id, key, title, assignee, due, remind,"
-                 " scope_state, keep, status, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 " scope_state, keep, status, result, done_by, form)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                  "insert task"));
   stmt.Bind(r.case_id).Bind(r.instance_id).Bind(r.key).Bind(r.title).Bind(r.assignee);
   stmt.Bind(r.due).BindJson(r.remind).Bind(r.scope_state).Bind(int64_t{r.keep});
-  stmt.Bind(TaskStatusValue(r.status)).BindJson(r.result);
+  stmt.Bind(TaskStatusValue(r.status)).BindJsonOrNull(r.result).BindJson(Json(r.done_by));
+  stmt.BindJsonOrNull(r.form);
   return InsertReturningId(db, stmt);
 }
 
@@ -116,7 +120,7 @@ Status WriteTaskClosed(Connection& db, int64_t task_id, TaskStatus status, const
   SOUHRA_ASSIGN_OR_RETURN(
       Statement stmt,
       db.Prepare("UPDATE tasks SET status = ?, result = ? WHERE id = ?", "close task"));
-  stmt.Bind(TaskStatusValue(status)).BindJson(result).Bind(task_id);
+  stmt.Bind(TaskStatusValue(status)).BindJsonOrNull(result).Bind(task_id);
   return UpdateOne(db, stmt, "task", task_id);
 }
 

@@ -74,10 +74,15 @@ Result<std::optional<TaskRecord>> QueryOpenTask(Connection& db, CaseId case_id,
 Result<std::vector<TaskRecord>> QueryTasksForUser(Connection& db, const UserTaskQuery& query) {
   static const std::string kColumns =
       "t.id, t.case_id, t.instance_id, t.key, t.title, t.assignee, t.due, t.remind,"
-      " t.scope_state, t.keep, t.status, t.result";
+      " t.scope_state, t.keep, t.status, t.result, t.done_by, t.form";
   static const std::string kDueRange =
       " AND (?3 IS NULL OR t.due IS NULL OR t.due >= ?3) AND (?4 IS NULL OR t.due < ?4)";
-  // Two indexed lookups rather than one OR, which would scan every open task.
+  // Three indexed lookups rather than one OR, which would scan every open task: the user's own
+  // (tasks_open_by_assignee), their roles in the case's people (case_people_by_login, then
+  // tasks_open_by_case), and the open tasks of `roles` (tasks_open_by_assignee) on cases whose
+  // people name nobody in the role (case_people's key); CROSS JOIN keeps SQLite from walking
+  // all the tenant's cases (cases_by_tenant) instead. No task comes twice: the third takes only
+  // tasks of roles the second finds nobody in, and neither takes a task assigned by name.
   static const std::string kSql =
       "SELECT * FROM (SELECT " + kColumns +
       " FROM tasks t JOIN cases c ON c.id = t.case_id"
@@ -85,10 +90,18 @@ Result<std::vector<TaskRecord>> QueryTasksForUser(Connection& db, const UserTask
       kDueRange + " UNION ALL SELECT " + kColumns +
       " FROM case_people p JOIN tasks t"
       " ON t.case_id = p.case_id AND t.assignee = p.role AND t.status = 0"
-      " WHERE p.tenant = ?1 AND p.login = ?2" +
-      kDueRange + ") ORDER BY due IS NULL, due, id";
+      " WHERE p.tenant = ?1 AND p.login = ?2 AND p.role <> 'user:' || ?2" +
+      kDueRange + " UNION ALL SELECT " + kColumns +
+      " FROM tasks t CROSS JOIN cases c ON c.id = t.case_id"
+      " WHERE t.assignee IN (SELECT value FROM json_each(?5)) AND t.status = 0"
+      " AND substr(t.assignee, 1, 5) <> 'user:' AND c.tenant = ?1" +
+      kDueRange +
+      " AND NOT EXISTS (SELECT 1 FROM case_people n"
+      " WHERE n.case_id = t.case_id AND n.role = t.assignee)"
+      ") ORDER BY due IS NULL, due, id";
   SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare(kSql.c_str(), "list tasks for user"));
   stmt.Bind(query.tenant).Bind(query.login).Bind(query.due_from).Bind(query.due_until);
+  stmt.BindJson(Json(query.roles));
   return AllRows(stmt, &ReadTask);
 }
 
@@ -286,7 +299,7 @@ Result<std::vector<CaseRecord>> QueryCases(Connection& db, const CaseQuery& quer
                             " FROM cases WHERE tenant = ?1 AND id < ?2"
                             " AND (?3 = 0 OR closed = 0) ORDER BY id DESC LIMIT ?4";
   static const char* kPerson =
-      "SELECT c.id, c.tenant, c.code, c.data, c.created, c.closed FROM cases c"
+      "SELECT c.id, c.tenant, c.code, c.data, c.created, c.closed, c.closed_at FROM cases c"
       " WHERE c.id IN (SELECT case_id FROM case_people WHERE tenant = ?1 AND login = ?5"
       " AND (?6 = '' OR role = ?6)) AND c.id < ?2 AND (?3 = 0 OR c.closed = 0)"
       " ORDER BY c.id DESC LIMIT ?4";
@@ -305,7 +318,7 @@ Result<std::vector<CaseInstance>> QueryInstancesInStates(Connection& db,
   // The states travel as one JSON array so that the statement text (the cache key) is fixed.
   SOUHRA_ASSIGN_OR_RETURN(
       Statement stmt,
-      db.Prepare("SELECT c.id, c.tenant, c.code, c.data, c.created, c.closed,"
+      db.Prepare("SELECT c.id, c.tenant, c.code, c.data, c.created, c.closed, c.closed_at,"
                  " i.id, i.case_id, i.workflow, i.definition_hash, i.state, i.active, i.steps"
                  " FROM instances i JOIN cases c ON c.id = i.case_id"
                  " WHERE i.workflow = ?1 AND i.active = 1"
@@ -322,13 +335,13 @@ Result<std::vector<CaseInstance>> QueryInstancesInStates(Connection& db,
     if (!row) break;
     CaseInstance item;
     item.case_record = ReadCase(stmt);
-    item.instance.id = stmt.Int(6);
-    item.instance.case_id = stmt.Int(7);
-    item.instance.workflow = stmt.Text(8);
-    item.instance.definition_hash = stmt.Text(9);
-    item.instance.state = stmt.Text(10);
-    item.instance.active = stmt.Bool(11);
-    item.instance.steps = stmt.Int(12);
+    item.instance.id = stmt.Int(7);
+    item.instance.case_id = stmt.Int(8);
+    item.instance.workflow = stmt.Text(9);
+    item.instance.definition_hash = stmt.Text(10);
+    item.instance.state = stmt.Text(11);
+    item.instance.active = stmt.Bool(12);
+    item.instance.steps = stmt.Int(13);
     SOUHRA_RETURN_IF_ERROR(stmt.status());
     rows.push_back(std::move(item));
   }

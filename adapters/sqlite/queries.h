@@ -26,8 +26,10 @@ Result<std::optional<EventRecord>> QueryEventByKey(Connection& db, CaseId case_i
 Result<std::vector<TaskRecord>> QueryTasks(Connection& db, CaseId case_id);  // by id
 Result<std::optional<TaskRecord>> QueryOpenTask(Connection& db, CaseId case_id,
                                                 const std::string& key);
-// See Worklists::ListTasksForUser: a union of the user's own open tasks (by assignee) and their
-// roles' open tasks (through case_people), ordered by due, without due last, then by id.
+// See Worklists::ListTasksForUser: a union of the user's own open tasks (by assignee), their
+// roles' open tasks (through case_people) and the open tasks of `roles` on cases whose people
+// name nobody in the role (by assignee, NOT EXISTS in case_people), ordered by due, without due
+// last, then by id.
 Result<std::vector<TaskRecord>> QueryTasksForUser(Connection& db, const UserTaskQuery& query);
 Result<std::vector<TimerRecord>> QueryTimers(Connection& db, CaseId case_id);  // by due
 Result<std::optional<TimerRecord>> QueryTimer(Connection& db, InstanceId instance_id,

@@ -10,6 +10,7 @@ CaseRecord ReadCase(Statement& row) {
   r.data = row.JsonColumn(3);
   r.created = row.Time(4);
   r.closed = row.Bool(5);
+  r.closed_at = row.OptionalTime(6);
   return r;
 }
 
@@ -53,6 +54,8 @@ TaskRecord ReadTask(Statement& row) {
              : status == 2 ? TaskStatus::kCancelled
                            : TaskStatus::kOpen;
   r.result = row.JsonColumn(11);
+  r.done_by = row.StringsColumn(12);
+  r.form = row.JsonColumn(13);
   return r;
 }
 

@@ -6,11 +6,12 @@
 #include "adapters/sqlite/statement.h"
 #include "engine/records.h"
 
-#define SOUHRA_CASE_COLUMNS "id, tenant, code, data, created, closed"
+#define SOUHRA_CASE_COLUMNS "id, tenant, code, data, created, closed, closed_at"
 #define SOUHRA_INSTANCE_COLUMNS "id, case_id, workflow, definition_hash, state, active, steps"
 #define SOUHRA_TIMER_COLUMNS "instance_id, case_id, key, due, scope_state, keep"
-#define SOUHRA_TASK_COLUMNS \
-  "id, case_id, instance_id, key, title, assignee, due, remind, scope_state, keep, status, result"
+#define SOUHRA_TASK_COLUMNS                                                                  \
+  "id, case_id, instance_id, key, title, assignee, due, remind, scope_state, keep, status, " \
+  "result, done_by, form"
 #define SOUHRA_OUTBOX_COLUMNS                                                                    \
   "id, case_id, instance_id, recipient, template, channel, payload, created, status, attempts, " \
   "next_attempt, last_error"

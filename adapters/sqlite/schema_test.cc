@@ -90,6 +90,22 @@ TEST_F(SchemaTest, Version4QueuesTheOutboxRowsOfAnOlderDatabaseAsPending) {
   EXPECT_EQ(Query("SELECT count(*) FROM inbox"), "0\n");
 }
 
+TEST_F(SchemaTest, Version8GivesOlderTasksNoDoneByOrFormAndOlderCasesNoClosingTime) {
+  auto db = Open();
+  std::vector<Migration> up_to_7(SchemaMigrations().begin(), SchemaMigrations().begin() + 7);
+  ASSERT_EQ(up_to_7.back().version, 7);
+  ASSERT_TRUE(Migrate(*db, up_to_7).ok());
+  ASSERT_TRUE(db->Exec("INSERT INTO cases VALUES (1, 'demo', 'K-1', '{}', 5, 1);"
+                       "INSERT INTO tasks (case_id, instance_id, key, title, assignee, remind,"
+                       " scope_state, keep, status) VALUES (1, 1, 'call', 'Zavolat', 'head', '[]',"
+                       " 'waiting', 0, 0)",
+                       "seed version 7")
+                  .ok());
+  ASSERT_TRUE(Migrate(*db, SchemaMigrations()).ok());
+  EXPECT_EQ(Query("SELECT done_by || ' ' || typeof(form) FROM tasks"), "[] null\n");
+  EXPECT_EQ(Query("SELECT closed || ' ' || typeof(closed_at) FROM cases"), "1 null\n");
+}
+
 TEST_F(SchemaTest, ADatabaseFromANewerSouhraIsRefused) {
   ASSERT_EQ(Query("PRAGMA user_version = 99"), "");
   SqliteOptions options;

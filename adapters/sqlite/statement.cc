@@ -44,6 +44,10 @@ Statement& Statement::BindJson(const Json& value) {
   return Bind(std::string_view(value.dump(-1, ' ', false, Json::error_handler_t::replace)));
 }
 
+Statement& Statement::BindJsonOrNull(const Json& value) {
+  return value.is_null() ? BindNull() : BindJson(value);
+}
+
 Statement& Statement::BindNull() { return Check(sqlite3_bind_null(stmt_, next_param_)); }
 
 Result<bool> Statement::Step() {
@@ -76,11 +80,31 @@ Json Statement::JsonColumn(int column) {
   if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return Json();
   Json value = Json::parse(Text(column), nullptr, /*allow_exceptions=*/false);
   if (!value.is_discarded()) return value;
-  if (status_.ok()) {
-    status_ = Internal(std::string(operation_) + ": corrupt JSON in column '" +
-                       sqlite3_column_name(stmt_, column) + "'");
-  }
+  Corrupt(column, "corrupt JSON");
   return Json();
+}
+
+std::vector<std::string> Statement::StringsColumn(int column) {
+  Json value = JsonColumn(column);
+  std::vector<std::string> strings;
+  if (!value.is_array()) {
+    Corrupt(column, "not a JSON array");
+    return strings;
+  }
+  for (const Json& item : value) {
+    if (!item.is_string()) {
+      Corrupt(column, "not a JSON array of strings");
+      return {};
+    }
+    strings.push_back(item.get<std::string>());
+  }
+  return strings;
+}
+
+void Statement::Corrupt(int column, const char* what) {
+  if (!status_.ok()) return;
+  status_ = Internal(std::string(operation_) + ": " + what + " in column '" +
+                     sqlite3_column_name(stmt_, column) + "'");
 }
 
 }  // namespace souhra::sqlite

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/clock.h"
 #include "engine/json.h"
@@ -35,6 +36,8 @@ class Statement {
   Statement& Bind(const std::optional<Instant>& value);
   // Compact JSON text (a null document is the text "null"; invalid UTF-8 is replaced).
   Statement& BindJson(const Json& value);
+  // As BindJson, but a null document is SQL NULL: for columns where null means "none".
+  Statement& BindJsonOrNull(const Json& value);
   Statement& BindNull();
 
   // Advances: true when a row is ready, false when the statement is done.
@@ -50,11 +53,15 @@ class Statement {
   // Parses a JSON column; SQL NULL is a null document. Corrupt text yields null and makes
   // status() (and the next Step) report kInternal naming the column.
   Json JsonColumn(int column);
+  // Reads a JSON array of strings. Anything else yields an empty list and makes status() report
+  // kInternal naming the column, as JsonColumn does.
+  std::vector<std::string> StringsColumn(int column);
   // The first bind or column error, if any.
   const Status& status() const { return status_; }
 
  private:
   Statement& Check(int rc);
+  void Corrupt(int column, const char* what);
 
   sqlite3_stmt* stmt_;
   const char* operation_;

@@ -30,6 +30,30 @@ TEST_P(CaseFilesContract, CaseRoundTripsAndUpdatesDataAndClosed) {
   EXPECT_EQ((*reloaded)->code, sample_case_.code);
 }
 
+TEST_P(CaseFilesContract, AClosedCaseKeepsWhenItClosedAndAnOpenOneHasNoClosingTime) {
+  EXPECT_FALSE(store_->GetCase(case_id_)->value().closed_at.has_value());
+  CaseRecord closed = sample_case_;
+  closed.id = case_id_;
+  closed.closed = true;
+  closed.closed_at = At(600);
+  Write([&](WriteTxn& txn) { ASSERT_TRUE(txn.UpdateCase(closed).ok()); });
+  Result<std::optional<CaseRecord>> loaded = store_->GetCase(case_id_);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  ASSERT_TRUE(loaded->has_value());
+  EXPECT_TRUE((*loaded)->closed);
+  EXPECT_EQ((*loaded)->closed_at, At(600));
+
+  CaseRecord born_closed = SampleCase();
+  born_closed.closed = true;
+  born_closed.closed_at = At(700);
+  Result<CaseId> id = CaseId{0};
+  Write([&](WriteTxn& txn) {
+    id = txn.InsertCase(born_closed);
+    ASSERT_TRUE(id.ok());
+  });
+  EXPECT_EQ(store_->GetCase(*id)->value().closed_at, At(700));
+}
+
 TEST_P(CaseFilesContract, MissingRecordsAreEmptyNotErrors) {
   Result<std::optional<CaseRecord>> c = store_->GetCase(case_id_ + 100);
   ASSERT_TRUE(c.ok());
@@ -101,6 +125,35 @@ TEST_P(CaseFilesContract, TasksRoundTripInIdOrderAndByIdInAnyStatus) {
   ASSERT_TRUE(by_id.ok());
   ASSERT_TRUE(by_id->has_value());
   EXPECT_EQ((*by_id)->status, TaskStatus::kDone);
+}
+
+TEST_P(CaseFilesContract, TasksKeepWhoMayCompleteThemAndTheFormTheyAskFor) {
+  TaskRecord task = SampleTask(case_id_, instance_id_, "decide");
+  task.done_by = {"coordinator", "head"};
+  task.form = Json{{"fields", Json::array({Json{{"name", "decision"},
+                                                {"type", "choice"},
+                                                {"label", "Rozhodnutí o přijetí"},
+                                                {"options", Json::array({"přijmout", "odmítnout"})},
+                                                {"required", true}}})}};
+  int64_t with_form = 0;
+  Write([&](WriteTxn& txn) {
+    Result<int64_t> id = txn.InsertTask(task);
+    ASSERT_TRUE(id.ok());
+    with_form = *id;
+    ASSERT_TRUE(txn.InsertTask(SampleTask(case_id_, instance_id_, "call")).ok());
+  });
+  Result<std::vector<TaskRecord>> tasks = store_->ListTasks(case_id_);
+  ASSERT_TRUE(tasks.ok()) << tasks.status().ToString();
+  ASSERT_EQ(tasks->size(), 2u);
+  EXPECT_EQ((*tasks)[0].done_by, task.done_by);
+  EXPECT_EQ((*tasks)[0].form, task.form);
+  EXPECT_TRUE((*tasks)[1].done_by.empty());
+  EXPECT_TRUE((*tasks)[1].form.is_null());
+  Result<std::optional<TaskRecord>> by_id = store_->GetTask(with_form);
+  ASSERT_TRUE(by_id.ok());
+  ASSERT_TRUE(by_id->has_value());
+  EXPECT_EQ((*by_id)->done_by, task.done_by);
+  EXPECT_EQ((*by_id)->form, task.form);
 }
 
 TEST_P(CaseFilesContract, EventsRoundTripInSequenceOrder) {

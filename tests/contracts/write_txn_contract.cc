@@ -167,6 +167,36 @@ TEST_P(WriteTxnContract, FindOpenTaskFindsTheNewestOpenOne) {
   EXPECT_FALSE(txn->FindOpenTask(case_id_, "review")->has_value());
 }
 
+TEST_P(WriteTxnContract, AnOpenTaskFoundForWritingKeepsDoneByAndForm) {
+  TaskRecord task = SampleTask(case_id_, instance_id_, "decide");
+  task.done_by = {"head"};
+  task.form = Json{{"fields", Json::array({Json{{"name", "note"}, {"type", "text"}}})}};
+  std::unique_ptr<WriteTxn> txn = Begin();
+  ASSERT_TRUE(txn->InsertTask(task).ok());
+  Result<std::optional<TaskRecord>> found = txn->FindOpenTask(case_id_, "decide");
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->done_by, std::vector<std::string>{"head"});
+  EXPECT_EQ((*found)->form, task.form);
+}
+
+TEST_P(WriteTxnContract, CasesLoadedForWritingKeepTheirClosingTime) {
+  std::unique_ptr<WriteTxn> txn = Begin();
+  EXPECT_FALSE(txn->LoadCase(case_id_)->value().closed_at.has_value());
+  CaseRecord closed = SampleCase();
+  closed.closed = true;
+  closed.closed_at = At(900);
+  Result<CaseId> id = txn->InsertCase(closed);
+  ASSERT_TRUE(id.ok());
+  EXPECT_EQ(txn->LoadCase(*id)->value().closed_at, At(900));
+  EXPECT_EQ(txn->FindCaseByCode("orp-kolin", closed.code)->value().closed_at, At(900));
+  closed.id = *id;
+  closed.closed = false;  // reopened
+  closed.closed_at = std::nullopt;
+  ASSERT_TRUE(txn->UpdateCase(closed).ok());
+  EXPECT_FALSE(txn->LoadCase(*id)->value().closed_at.has_value());
+}
+
 TEST_P(WriteTxnContract, TaskUpdatesChangeAssigneeAndDue) {
   Result<int64_t> id = int64_t{0};
   Write([&](WriteTxn& txn) {

@@ -252,6 +252,7 @@ class MemoryStore::Txn final : public WriteTxn {
     if (found == tables_.cases.end()) return Missing("case", record.id);
     found->second.data = record.data;
     found->second.closed = record.closed;
+    found->second.closed_at = record.closed_at;
     return Status::Ok();
   }
   Result<InstanceId> InsertInstance(const InstanceRecord& record) override {
@@ -594,15 +595,22 @@ Result<std::vector<DecisionRecord>> MemoryStore::ListDecisions(CaseId case_id) {
 
 Result<std::vector<TaskRecord>> MemoryStore::ListTasksForUser(const UserTaskQuery& query) {
   std::shared_ptr<const Tables> t = Snapshot();
+  const std::set<std::string> roles(query.roles.begin(), query.roles.end());
   std::vector<TaskRecord> tasks;
   for (const auto& [id, task] : t->tasks) {
     if (task.status != TaskStatus::kOpen || !InRange(task, query)) continue;
     auto c = t->cases.find(task.case_id);
     if (c == t->cases.end() || c->second.tenant != query.tenant) continue;
-    if (task.assignee == "user:" + query.login) tasks.push_back(task);
     std::map<std::string, std::string> people = People(c->second);
     auto holder = people.find(task.assignee);
-    if (holder != people.end() && holder->second == query.login) tasks.push_back(task);
+    bool mine = task.assignee == "user:" + query.login;
+    if (holder != people.end()) {
+      mine |= holder->second == query.login;
+    } else {
+      // A role the case's people give nobody (a "user:" assignee is a person, not a role).
+      mine |= roles.contains(task.assignee) && !task.assignee.starts_with("user:");
+    }
+    if (mine) tasks.push_back(task);
   }
   std::stable_sort(tasks.begin(), tasks.end(), [](const TaskRecord& a, const TaskRecord& b) {
     return std::make_tuple(!a.due.has_value(), a.due.value_or(Instant()), a.id) <
