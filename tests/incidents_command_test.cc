@@ -11,7 +11,7 @@ namespace {
 
 constexpr char kFragile[] = R"lua(
 return workflow {
-  name = "fragile",
+  name = "fragile", owns = { "broken" },
   initial = "open",
   states = {
     open = {

@@ -9,7 +9,7 @@ namespace {
 
 constexpr char kWorkflow[] = R"lua(
 return workflow {
-  name = "intake",
+  name = "intake", owns = { "note" },
   title = "Příjem <žádosti> & posouzení",
   initial = "new",
   states = {

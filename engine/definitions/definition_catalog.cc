@@ -37,6 +37,9 @@ Result<LoadedDefinition> DefinitionCatalog::Install(WriteTxn& txn, const std::st
   stored.active = true;
   stored.saved = now;
   stored.saved_by = saved_by;
+  SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
+                          LoadDefinition(file, source, limits_, ValidationContext{}));
+  SOUHRA_RETURN_IF_ERROR(CheckOwners(txn, tenant, loaded));
   return Store(txn, std::move(stored));
 }
 
@@ -71,8 +74,24 @@ Result<ValidationContext> DefinitionCatalog::ActiveNames(WriteTxn& txn, const st
     if (!version.active || version.name == except) continue;
     SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded, Compiled(version));
     (loaded.workflow ? context.workflows : context.rule_sets).insert(version.name);
+    if (!loaded.workflow) continue;
+    for (const std::string& field : loaded.workflow->owns) context.owners[field] = version.name;
   }
   return context;
+}
+
+Status DefinitionCatalog::CheckOwners(WriteTxn& txn, const std::string& tenant,
+                                      const LoadedDefinition& loaded) {
+  if (!loaded.workflow) return Status::Ok();
+  SOUHRA_ASSIGN_OR_RETURN(ValidationContext active, ActiveNames(txn, tenant, loaded.name()));
+  for (const std::string& field : loaded.workflow->owns) {
+    auto owner = active.owners.find(field);
+    if (owner == active.owners.end()) continue;
+    return InvalidArgument(loaded.workflow->file + ": owns '" + field +
+                           "', which the active workflow '" + owner->second +
+                           "' already owns: case data has one owner");
+  }
+  return Status::Ok();
 }
 
 Result<DefinitionSource> DefinitionCatalog::Activate(WriteTxn& txn, const std::string& tenant,
@@ -98,7 +117,9 @@ Result<DefinitionSource> DefinitionCatalog::Activate(WriteTxn& txn, const std::s
   // Validated again: the tenant's other definitions may have changed since the draft was saved.
   SOUHRA_ASSIGN_OR_RETURN(ValidationContext context, ActiveNames(txn, tenant, name));
   context.workflows.insert(name);  // a workflow may start itself
-  SOUHRA_RETURN_IF_ERROR(LoadDefinition(chosen.file, chosen.source, limits_, context).status());
+  SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
+                          LoadDefinition(chosen.file, chosen.source, limits_, context));
+  SOUHRA_RETURN_IF_ERROR(CheckOwners(txn, tenant, loaded));
   chosen.active = true;
   SOUHRA_RETURN_IF_ERROR(txn.PutDefinition(chosen));
   chosen.was_active = true;

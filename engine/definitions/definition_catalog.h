@@ -51,7 +51,10 @@ class DefinitionCatalog {
   Result<LoadedDefinition> Compiled(const DefinitionSource& source);
   // Loads and stores `source` for `tenant` as `stored` says (active or a draft).
   Result<LoadedDefinition> Store(WriteTxn& txn, DefinitionSource stored);
-  // The names of the tenant's active workflows and rule sets, but `except`.
+  // kInvalidArgument when `loaded` owns a case data field another active workflow of the tenant
+  // owns (a workflow's own earlier versions do not count).
+  Status CheckOwners(WriteTxn& txn, const std::string& tenant, const LoadedDefinition& loaded);
+  // The names of the tenant's active workflows and rule sets, but `except`, and who owns what.
   Result<ValidationContext> ActiveNames(WriteTxn& txn, const std::string& tenant,
                                         const std::string& except);
 

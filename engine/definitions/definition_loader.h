@@ -6,6 +6,7 @@
 // as `file:line: message` diagnostics, all of them in one pass.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -32,6 +33,8 @@ struct SandboxLimits {
 struct ValidationContext {
   std::set<std::string> workflows;  // names valid in start { workflow = … }
   std::set<std::string> rule_sets;  // names valid in decide { rules = … }
+  // Case data field -> the active workflow owning it (`owns`); another may not own it too.
+  std::map<std::string, std::string> owners;
 };
 
 // The roles a task or notification may address ("case_manager", "coordinator", …).

@@ -33,7 +33,7 @@ std::vector<std::string> Problems(const std::string& source,
 // A minimal valid workflow with `extra` spliced into state `a`.
 std::string WorkflowSource(const std::string& extra) {
   return "return workflow {\n"
-         "  name = 'w', initial = 'a',\n"
+         "  name = 'w', initial = 'a', owns = { 'x' },\n"
          "  templates = { hello = { title = 'T', body = 'B' } },\n"
          "  params = { grace = '3 working days' },\n"
          "  states = {\n"

@@ -216,6 +216,16 @@ TEST_F(DeclaredSteps, AReferralIsMadeByTheRolesItNamesWithItsFormOnly) {
   EXPECT_EQ(refused.status().field_errors()[0].field, "source");
 }
 
+TEST_F(DeclaredSteps, TwoActiveWorkflowsCannotOwnTheSameCaseData) {
+  Result<DefinitionChange> second = engine_->Install("demo", "notes.lua", R"(return workflow {
+  name = "notes", owns = { "note" }, initial = "a",
+  states = { a = { on = { x = { run = set { note = 1 } } } } },
+})");
+  ASSERT_EQ(second.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(second.status().message().find("'steps' already owns"), std::string::npos)
+      << second.status().message();
+}
+
 TEST_F(DeclaredSteps, TheEnginesOwnEventsAreNotAPersonsToSend) {
   Assign();
   EXPECT_EQ(Send("task.close.overdue", Manager()).status().code(),

@@ -16,7 +16,7 @@ Instant At(const char* iso) {
 
 // "hub" starts "listener" and, on "go", emits "ping.sent" with a payload.
 constexpr char kHub[] = R"(return workflow {
-  name = "hub",
+  name = "hub", owns = { "hub_heard_itself" },
   initial = "on",
   states = {
     on = {
@@ -37,7 +37,7 @@ constexpr char kHub[] = R"(return workflow {
 })";
 
 constexpr char kListener[] = R"(return workflow {
-  name = "listener",
+  name = "listener", owns = { "heard" },
   initial = "waiting",
   states = {
     waiting = {

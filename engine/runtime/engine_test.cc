@@ -21,7 +21,7 @@ const Instant kStart = FromMillis(1775116800000);
 
 constexpr char kReferral[] = R"lua(
 return workflow {
-  name = "referral",
+  name = "referral", owns = { "contacted", "broken", "broken_timer", "fit" },
   title = "Příjem podnětu",
   params = { contact_within = "3 working days" },
   templates = { late = { title = "Podnět čeká", body = "Případ {case} čeká na kontakt." } },

@@ -42,6 +42,7 @@ class StepTest : public ::testing::Test {
     scripts_ = std::make_shared<TableScripts>();
     workflow_.name = "wf";
     workflow_.initial = "a";
+    workflow_.owns = {"left_a", "note", "conference", "matched"};
     workflow_.params = {{"soon", "2 days"}};
     workflow_.scripts = scripts_;
     State a;

@@ -1,7 +1,7 @@
 -- A small workflow for scenarios of rules/cm_eligibility.lua: the decision is made when the
 -- case is created from the needs questionnaire, and confirmed by the social worker.
 return workflow {
-  name = "eligibility_screening",
+  name = "eligibility_screening", owns = { "eligibility" },
   title = "Posouzení vhodnosti pro case management",
   templates = {
     cm_accepted = {

@@ -3,7 +3,7 @@
 -- timers `burst` and `tick` straight into the store with the due times it measures; `arm` is how
 -- the workflow itself would set them.
 return workflow {
-  name = "bench_timers",
+  name = "bench_timers", owns = { "woken" },
   title = "Měření výkonu: časovače",
   initial = "waiting",
   states = {
