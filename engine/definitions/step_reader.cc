@@ -81,9 +81,11 @@ void ReadOwns(const Checker& at, Workflow* out) {
   }
 }
 
-// Every declared event must be one some state accepts, or nobody could ever take the step.
+// Every declared event must be one some state accepts, or nobody could ever take the step. A
+// reopening step is taken on a closed case, where no state runs: it starts its workflows instead.
 void CheckDeclaredAccepted(const Checker& at, const Workflow& w) {
   for (const auto& [type, declared] : w.events) {
+    if (!declared.reopens.empty()) continue;
     bool accepted = std::any_of(w.states.begin(), w.states.end(), [&](const auto& state) {
       return state.second.TransitionsFor(type) != nullptr;
     });
