@@ -311,5 +311,32 @@ TEST(Validator, ReportsAPauseNamingBothATimerAndATask) {
                 "w.lua:7: state 'a': enter: pause: expected exactly one of 'timer' or 'task'"}));
 }
 
+// A workflow declaring `events` (spliced before `states`), with states a -> b.
+std::string DeclaringSource(const std::string& events) {
+  return "return workflow {\n"
+         "  name = 'w', initial = 'a',\n"
+         "  events = {\n" +
+         events +
+         "\n  },\n"
+         "  states = {\n"
+         "    a = { on = { go_b = { go = 'b' } } },\n"
+         "    b = { final = true },\n"
+         "  },\n"
+         "}\n";
+}
+
+TEST(Validator, ReportsADeclaredEventNoStateAccepts) {
+  EXPECT_EQ(Problems(DeclaringSource("    stray = { title = 'T', by = { 'coordinator' } },")),
+            (std::vector<std::string>{
+                "w.lua:4: event 'stray': declared in 'events' but no state accepts it"}));
+}
+
+TEST(Validator, AReopeningStepNeedsNoStateThatAcceptsIt) {
+  auto loaded = Load(DeclaringSource(
+      "    ['case.reopened'] = { title = 'T', by = { 'coordinator' }, reopens = { 'w' } },"));
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(loaded->workflow->FindEvent("case.reopened")->reopens, std::vector<std::string>{"w"});
+}
+
 }  // namespace
 }  // namespace souhra
