@@ -5,6 +5,7 @@
 return workflow {
   name = "bench_timers",
   title = "Měření výkonu: časovače",
+  owns = { "woken" },
   initial = "waiting",
   states = {
     waiting = {
