@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "engine/definitions/diagnostics.h"
 #include "engine/definitions/form.h"
 
 namespace souhra {
