@@ -60,11 +60,12 @@ TEST(DefinitionLoader, LoadsThePlanReviewWorkflow) {
   const Effect& task = waiting->enter[0];
   EXPECT_EQ(task.kind, EffectKind::kTask);
   EXPECT_EQ(task.key, "review");
-  EXPECT_EQ(task.pos.ToString(), "workflows/plan_review.lua:32");
+  EXPECT_EQ(task.pos.ToString(), "workflows/plan_review.lua:34");
   EXPECT_EQ(task.args, Json::parse(R"({"assignee":"case_manager","due":"review_every",
       "keep":true,"title":"Přehodnotit individuální plán",
       "remind":["remind_before before","1 working day before","on the day",
-                {"after":"remind_late","to":"coordinator","template":"plan_review_overdue"}]})"));
+                {"after":"remind_late","to":"coordinator","template":"plan_review_overdue"}],
+      "form":[{"name":"note","type":"long_text","label":"Poznámka k přehodnocení"}]})"));
   EXPECT_EQ(waiting->on.at("task.review.overdue").front().go, "escalated");
   const State* escalated = w.FindState("escalated");
   ASSERT_EQ(escalated->enter.size(), 2u);
