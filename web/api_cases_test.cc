@@ -123,10 +123,10 @@ TEST_F(ApiCases, AnEventMovesTheCaseAndAnUndeclaredOneIsForbidden) {
       << refused->body;
 
   // The review (workflows/plan_review.lua), completed through the case's events.
-  const std::string review = Json{{"type", "task.review.done"},
-                                  {"payload", {{"note", "Plán platí."}}},
-                                  {"idempotency_key", "k1"}}
-                                 .dump();
+  const std::string review = Json{
+      {"type", "task.review.done"},
+      {"payload", {{"note", "Plán platí."}}},
+      {"idempotency_key", "k1"}}.dump();
   httplib::Result reviewed = Send("POST", CasePath(id) + "/events", manager, review);
   ASSERT_TRUE(reviewed);
   ASSERT_EQ(reviewed->status, 200) << reviewed->body;
