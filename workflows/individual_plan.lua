@@ -11,7 +11,8 @@
 -- Case data `plan = { goals = { { title } }, steps = { { id, title, goal, responsible, due,
 -- status, done_at, source } }, subplans = { { title, responsible } }, risks = { { risk,
 -- mitigation } }, review_date, agreed_at, reviewed_at, review_result, review_note }`. Dates are
--- "YYYY-MM-DD"; steps are numbered "1", "2", … and those from a conference "c3", "c4", ….
+-- "YYYY-MM-DD". Steps are numbered in the order they are added, "1", "2", …; a conference's with
+-- a "c" ("c3").
 
 -- Days since 1 January 1970 of a date "YYYY-MM-DD" (or of the date part of an ISO time).
 local function day_of(date)
@@ -27,13 +28,13 @@ end
 -- The day in Prague of an ISO time in UTC ("2026-04-02T08:00:00.000Z"): summer time (UTC+2) runs
 -- from 1:00 UTC on the last Sunday of March to 1:00 UTC on the last Sunday of October.
 local function prague_day(at)
-  local hour = day_of(at) * 24 + tonumber(string.sub(at, 12, 13))
+  local hours = day_of(at) * 24 + tonumber(string.sub(at, 12, 13))  -- since 1970, in UTC
   local function last_sunday(month_end)
     local n = day_of(string.sub(at, 1, 4) .. month_end)
     return (n - (n + 4) % 7) * 24 + 1  -- 1 January 1970 was a Thursday
   end
-  local summer = hour >= last_sunday("-03-31") and hour < last_sunday("-10-31")
-  return (hour + (summer and 2 or 1)) // 24
+  local summer = hours >= last_sunday("-03-31") and hours < last_sunday("-10-31")
+  return (hours + (summer and 2 or 1)) // 24
 end
 
 -- A due date as a task's `due` takes it: the calendar days from today to `date`, due at this
@@ -86,8 +87,7 @@ local function only(rows, names)
   return copies
 end
 
-local goals = { name = "goals", type = "rows", label = "Cíle",
-                fields = { { name = "title", type = "text", label = "Cíl", required = true } } }
+local goal_fields = { { name = "title", type = "text", label = "Cíl", required = true } }
 local subplans = {
   name = "subplans", type = "rows", label = "Dílčí plány",
   help = "Např. splátkový kalendář s dluhovou poradnou.",
@@ -106,7 +106,7 @@ local review_date = {
 
 local plan_form = {
   { name = "goals", type = "rows", label = "Cíle", required = true, min_rows = 1,
-    fields = goals.fields },
+    fields = goal_fields },
   { name = "steps", type = "rows", label = "Kroky",
     fields = { { name = "title", type = "text", label = "Krok", required = true },
                { name = "goal", type = "text", label = "K cíli" },
@@ -126,7 +126,7 @@ local review_form = {
   review_date,
   { name = "note", type = "long_text", label = "Poznámka" },
   { name = "goals", type = "rows", label = "Nové cíle", help = "Jen když se cíle mění.",
-    fields = goals.fields },
+    fields = goal_fields },
   subplans,
   risks,
 }
