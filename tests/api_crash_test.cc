@@ -74,11 +74,12 @@ class Server {
 struct Acknowledged {
   std::mutex mu;
   std::set<std::string> cases;   // "case:<id>"
-  std::set<std::string> events;  // "case:<id> event:case.closed"
+  std::set<std::string> events;  // "case:<id> event:emergency.recorded"
   std::atomic<int> replies{0};
 };
 
-// Creates cases and closes each with an event, until the server goes away.
+// Creates cases from a referral and takes a step on each (the coordinator records an
+// emergency, workflows/consent.lua), until the server goes away.
 void PostChanges(int port, const std::string& token, const std::string& prefix,
                  Acknowledged* acknowledged) {
   httplib::Client client("127.0.0.1", port);
@@ -86,7 +87,9 @@ void PostChanges(int port, const std::string& token, const std::string& prefix,
   client.set_read_timeout(seconds(30));
   const httplib::Headers auth = {{"Authorization", "Bearer " + token}};
   for (int n = 0; n < kCasesPerClient; ++n) {
-    const Json body = {{"code", prefix + "-" + std::to_string(n)}, {"workflow", "intake"}};
+    const Json body = {{"code", prefix + "-" + std::to_string(n)},
+                       {"workflow", "intake"},
+                       {"data", {{"referral", {{"source", "police"}, {"urgent", true}}}}}};
     httplib::Result created = client.Post("/api/v1/cases", auth, body.dump(), "application/json");
     if (!created) return;  // killed
     ++acknowledged->replies;
@@ -96,13 +99,15 @@ void PostChanges(int port, const std::string& token, const std::string& prefix,
       std::lock_guard<std::mutex> lock(acknowledged->mu);
       acknowledged->cases.insert("case:" + id);
     }
-    httplib::Result closed = client.Post("/api/v1/cases/" + id + "/events", auth,
-                                         R"({"type":"case.closed"})", "application/json");
+    httplib::Result closed =
+        client.Post("/api/v1/cases/" + id + "/events", auth,
+                    R"({"type":"emergency.recorded","payload":{"reason":"Ohrožení života"}})",
+                    "application/json");
     if (!closed) return;
     ++acknowledged->replies;
     if (closed->status != 200) continue;
     std::lock_guard<std::mutex> lock(acknowledged->mu);
-    acknowledged->events.insert("case:" + id + " event:case.closed");
+    acknowledged->events.insert("case:" + id + " event:emergency.recorded");
   }
 }
 
@@ -159,7 +164,7 @@ TEST(ApiCrashTest, EveryChangeAndItsAuditRowAreBothPresentOrBothAbsentAcrossKill
   const std::set<std::string> closed =
       AsSet(Query(db,
                   "SELECT DISTINCT 'case:' || case_id || ' event:' || type FROM events"
-                  " WHERE type = 'case.closed' AND actor = 'user:svoboda'"));
+                  " WHERE type = 'emergency.recorded' AND actor = 'token:svoboda'"));
   const std::set<std::string> audited_cases =
       AsSet(Query(db,
                   "SELECT target FROM audit WHERE action = 'POST /api/v1/cases' AND outcome = 'ok'"

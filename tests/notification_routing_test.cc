@@ -33,7 +33,8 @@ const std::string kSecret = "0123456789abcdef0123456789abcdef";  // 32 bytes
 
 constexpr char kWorkflow[] = R"lua(
 return workflow {
-  name = "conferencing", owns = { "consent" },
+  name = "conferencing",
+  owns = { "consent" },
   initial = "open",
   templates = {
     invite = { title = "Pozvánka na případovou konferenci {case}",

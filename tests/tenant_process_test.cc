@@ -35,18 +35,20 @@ std::string Header(const std::string& tenant) {
 
 // From referral to an agreed plan: the same steps for every tenant.
 constexpr char kSteps[] = R"(
-case { code = "K-1", workflow = "intake", data = { referral = { source = "gp" } } }
-send { "intake.assigned", payload = { social_worker = "user:novakova" }, actor = "user:kralova" }
-send { "task.first_contact.done", actor = "user:novakova" }
-send { "consent.recorded", payload = { status = "given" }, actor = "user:novakova" }
-send { "needs.recorded", actor = "user:novakova",
+case { code = "K-1", workflow = "intake", data = { referral = { source = "gp" } },
+       as = "social_worker" }
+send { "intake.assigned", payload = { social_worker = "user:novakova" }, as = "head" }
+send { "task.first_contact.done", as = "social_worker",
+       payload = { contacted_at = "2026-04-01T09:00:00+02:00", how = "phone" } }
+send { "consent.recorded", payload = { status = "given", manner = "written" }, as = "social_worker" }
+send { "needs.recorded", as = "social_worker",
        payload = { problem_areas = { "health", "debts", "housing" }, expected_months = 12,
                    actors_needed = 3, support = "weak", can_solve_alone = false,
                    worsening = true, motivated = true, age = 58, low_income = true,
                    housing_at_risk = false } }
-send { "task.inquiry.done", actor = "user:novakova" }
-send { "eligibility.confirmed", payload = { case_manager = "user:novakova" }, actor = "user:dvorak" }
-send { "plan.agreed", payload = { goals = { "bydlení" } }, actor = "user:novakova" }
+send { "task.inquiry.done", as = "social_worker" }
+send { "eligibility.confirmed", payload = { case_manager = "user:novakova" }, as = "coordinator" }
+send { "plan.agreed", payload = { goals = { { title = "bydlení" } } }, as = "case_manager" }
 )";
 
 struct Outcome {

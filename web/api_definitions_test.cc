@@ -14,6 +14,14 @@ constexpr char kEscalationDraft[] = R"lua(
 return workflow {
   name = "escalation",
   title = "Žádost o pomoc koordinátora",
+  events = {
+    ["escalation.acknowledged"] = { title = "Převzít", by = { "coordinator", "head" } },
+    ["escalation.resolved"] = {
+      title = "Vyřešit", by = { "coordinator", "head" },
+      form = { { name = "resolution", type = "text", label = "Řešení", required = true },
+               { name = "note", type = "long_text", label = "Poznámka" } },
+    },
+  },
   initial = "open",
   states = {
     open = { title = "Nová", on = { ["escalation.acknowledged"] = { go = "acknowledged" } } },

@@ -10,7 +10,46 @@
 --
 -- Case data `conference = { uid, at (ISO UTC), minutes, place, online_link, sequence, cancelled,
 -- title, actors = { "actor:…" }, replies = { ["actor:…"] = "accepts" | "declines" | "online" },
--- client_invited, client_attends, open, confidentiality_acknowledged, tasks, inform }`.
+-- client_invited, client_attends, open, confidentiality_acknowledged, tasks, inform, record,
+-- recorded_at, recorded_by }`.
+
+-- The meeting: when, where, with whom. Scheduling needs the actors; a move changes only what it
+-- names (at least the time).
+local function meeting_form(scheduling)
+  return {
+    { name = "at", type = "datetime", label = "Datum a čas", required = true },
+    { name = "minutes", type = "number", integer = true, min = 15, max = 480,
+      label = "Délka (minuty)" },
+    { name = "place", type = "text", label = "Místo",
+      help = "Místo, odkaz na online připojení, nebo obojí." },
+    { name = "online_link", type = "text", label = "Odkaz na online připojení", max_length = 500 },
+    { name = "title", type = "text", label = "Název setkání" },
+    { name = "actors", type = "rows", label = "Pozvaní aktéři", required = scheduling,
+      min_rows = scheduling and 1 or 0,
+      fields = { { name = "actor", type = "actor", label = "Aktér", required = true } } },
+    { name = "client_invited", type = "yes_no", label = "Klient je pozván" },
+  }
+end
+
+-- Tasks agreed at the meeting: each becomes a step of the individual plan.
+local concluded_form = {
+  { name = "tasks", type = "rows", label = "Dohodnuté úkoly",
+    fields = { { name = "title", type = "text", label = "Úkol", required = true },
+               { name = "responsible", type = "actor", label = "Kdo odpovídá",
+                 help = "Nevyplníte-li, odpovídá case manager." },
+               { name = "due", type = "date", label = "Termín" },
+               { name = "goal", type = "text", label = "Cíl plánu" } } },
+  { name = "inform", type = "rows", label = "Nepřítomní aktéři, kterým se pošle záznam",
+    fields = { { name = "actor", type = "actor", label = "Aktér", required = true } } },
+}
+
+-- The actors of rows { { actor = "actor:…" } }, as a list of "actor:…"; nil for no rows.
+local function actors_of(rows)
+  if rows == nil then return nil end
+  local actors = {}
+  for _, row in ipairs(rows) do actors[#actors + 1] = row.actor end
+  return actors
+end
 
 -- Seconds since 1970 of an ISO-8601 time ("2026-05-12T09:00:00Z" or with "+02:00").
 local function epoch(text)
@@ -56,7 +95,7 @@ local function invitees(conference)
   return to
 end
 
--- payload { at, minutes, place, online_link, title, actors, client_invited }
+-- payload: meeting_form
 local function schedule(case, event, sequence)
   local p = event.payload
   local old = case.data.conference or {}
@@ -65,7 +104,7 @@ local function schedule(case, event, sequence)
     at = iso(epoch(p.at)), minutes = p.minutes or old.minutes or 90,
     place = p.place or old.place, online_link = p.online_link or old.online_link,
     title = p.title or old.title or "Případové setkání",
-    actors = p.actors or old.actors or {}, replies = old.replies or {},
+    actors = actors_of(p.actors) or old.actors or {}, replies = old.replies or {},
     client_invited = p.client_invited ~= false, client_attends = old.client_attends,
     sequence = sequence, cancelled = false, open = true,
   }
@@ -86,6 +125,46 @@ end
 return workflow {
   name = "case_conference",
   title = "Případové setkání",
+  owns = { "conference" },
+  events = {
+    ["conference.scheduled"] = {
+      title = "Svolat případové setkání", by = { "coordinator" }, form = meeting_form(true),
+    },
+    ["conference.reply"] = {
+      title = "Zapsat odpověď aktéra", by = { "coordinator" },
+      form = {
+        { name = "actor", type = "actor", label = "Aktér", required = true },
+        { name = "reply", type = "choice", label = "Odpověď", required = true,
+          options = { { value = "accepts", label = "Přijde" },
+                      { value = "online", label = "Připojí se online" },
+                      { value = "declines", label = "Nepřijde" } } },
+      },
+    },
+    ["conference.client_reply"] = {
+      title = "Zapsat odpověď klienta", by = { "case_manager", "coordinator" },
+      form = {
+        { name = "attends", type = "yes_no", label = "Klient se setkání zúčastní", required = true,
+          help = "Nezúčastní-li se, zastupuje ho case manager." },
+      },
+    },
+    ["conference.moved"] = {
+      title = "Přesunout setkání", by = { "coordinator" }, form = meeting_form(false),
+    },
+    ["conference.cancelled"] = {
+      title = "Zrušit setkání", by = { "coordinator" },
+      form = { { name = "reason", type = "long_text", label = "Důvod zrušení" } },
+    },
+    ["conference.opened"] = {
+      title = "Zahájit setkání", by = { "coordinator" },
+      form = {
+        { name = "confidentiality_acknowledged", type = "yes_no", required = true,
+          label = "Účastníci byli upozorněni na mlčenlivost" },
+      },
+    },
+    ["conference.concluded"] = {
+      title = "Zapsat dohody ze setkání", by = { "coordinator" }, form = concluded_form,
+    },
+  },
   params = {
     convene_within = "5 working days",  -- the coordinator schedules it after the request
     remind_hours_before = 24,           -- reminder to the invited actors before the meeting
@@ -127,9 +206,9 @@ return workflow {
       on = {
         ["conference.scheduled"] = {
           go = "invited",
+          -- a place, a link or both: the form cannot ask for one of two
           when = function(case, event)
-            return event.payload.at ~= nil and event.payload.actors ~= nil and
-                   (event.payload.place ~= nil or event.payload.online_link ~= nil)
+            return event.payload.place ~= nil or event.payload.online_link ~= nil
           end,
           run = function(case, event) return invite(case, event, 1) end,
         },
@@ -150,17 +229,12 @@ return workflow {
         timer { key = "reminder", at = "conference.remind_at" },
       },
       on = {
-        -- payload { actor, reply = "accepts" | "declines" | "online" }
         ["conference.reply"] = {
-          when = function(case, event)
-            local r = event.payload.reply
-            return r == "accepts" or r == "declines" or r == "online"
-          end,
           run = function(case, event)
             return set { ["conference.replies." .. event.payload.actor] = event.payload.reply }
           end,
         },
-        -- payload { attends }: a client who declines is represented by the case manager
+        -- a client who declines is represented by the case manager
         ["conference.client_reply"] = {
           run = function(case, event)
             return set { ["conference.client_attends"] = event.payload.attends == true,
@@ -213,15 +287,20 @@ return workflow {
                          ["conference.opened_at"] = event.at }
           end,
         },
-        -- payload { tasks = { { title, responsible, due, goal } }, inform = { "actor:…" } }
+        -- payload: concluded_form
         ["conference.concluded"] = {
           go = "recording",
           when = function(case, event)
             return (case.data.conference or {}).confidentiality_acknowledged == true
           end,
           run = function(case, event)
-            return set { ["conference.tasks"] = event.payload.tasks or {},
-                         ["conference.inform"] = event.payload.inform or {} }
+            local tasks = {}
+            for _, t in ipairs(event.payload.tasks or {}) do
+              tasks[#tasks + 1] = { title = t.title, responsible = t.responsible, due = t.due,
+                                    goal = t.goal }
+            end
+            return set { ["conference.tasks"] = tasks,
+                         ["conference.inform"] = actors_of(event.payload.inform) or {} }
           end,
         },
         ["case.closed"] = { go = "cancelled" },
@@ -231,7 +310,10 @@ return workflow {
       title = "Záznam ze setkání",
       enter = task { key = "record", assignee = "coordinator", due = "record_within",
                      title = "Vyhotovit a rozeslat záznam z případového setkání",
-                     remind = "remind_before before" },
+                     remind = "remind_before before",
+                     form = { { name = "record", type = "long_text", label = "Záznam ze setkání",
+                                required = true, max_length = 20000,
+                                help = "Účastníci, shrnutí a dohody. Rozešle se všem účastníkům." } } },
       on = {
         ["task.record.done"] = {
           go = "done",
@@ -247,7 +329,8 @@ return workflow {
             end
             to[#to + 1] = "case_manager"
             return {
-              set { ["conference.open"] = false, ["conference.recorded_at"] = event.at },
+              set { ["conference.open"] = false, ["conference.record"] = event.payload.record,
+                    ["conference.recorded_at"] = event.at, ["conference.recorded_by"] = event.by.actor },
               notify { to = to, template = "conference_record", purpose = "conference" },
               emit { event = "conference.agreed", payload = { tasks = c.tasks or {} } },
             }

@@ -2,31 +2,57 @@
 -- One instance per case in case management. The case manager raises an escalation ("I cannot
 -- solve this alone", "a new actor is needed"), or another workflow emits one for a missed
 -- deadline or a stalled plan. The coordinator acknowledges it within a param, else the head of
--- department is notified; the coordinator resolves it by convening a conference, adding an
--- actor, reassigning the case manager or closing the case. Case data `escalation` holds the open
--- one: { reason, note, raised_at, raised_by, acknowledged_at, resolution, resolved_at }.
-local reasons = { cannot_solve_alone = true, new_actor_needed = true, missed_deadline = true,
-                  plan_stalled = true }
-local resolutions = { conference = true, add_actor = true, reassign = true, close = true }
+-- department is notified; the coordinator (or the head) resolves it by convening a conference,
+-- adding an actor, reassigning the case manager or closing the case. Case data `escalation`
+-- holds the open one: { reason, note, raised_at, raised_by, open, acknowledged_at, with_head,
+-- resolution, resolution_note, resolved_at, resolved_by }; `actors` the actors added to the case.
+-- Who raised or resolved it is who sent the step (`event.by`): a person, or "workflow:<name>".
+--
+-- The web's escalation list posts `escalation.acknowledged` with no data and
+-- `escalation.resolved` with { resolution, note } (web/api_escalations.cc): the forms below take
+-- exactly that, and the case page may add the new case manager or the actor.
+local reasons = {
+  { value = "cannot_solve_alone", label = "Situaci nezvládám vyřešit sám/sama" },
+  { value = "new_actor_needed", label = "Je potřeba zapojit nového aktéra" },
+  { value = "plan_stalled", label = "Plnění plánu uvázlo" },
+  { value = "missed_deadline", label = "Zmeškaný termín" },
+}
+
+local resolutions = {
+  { value = "conference", label = "Svolat případové setkání" },
+  { value = "add_actor", label = "Zapojit aktéra" },
+  { value = "reassign", label = "Předat případ jinému case managerovi" },
+  { value = "close", label = "Ukončit případ" },
+}
+
+-- Whether `value` is one of the options' values. Emitted escalations are not checked by a form.
+local function one_of(options, value)
+  for _, option in ipairs(options) do
+    if option.value == value then return true end
+  end
+  return false
+end
 
 -- payload { resolution, note, case_manager (reassign), actor (add_actor) }. "conference" asks
--- case management for a case conference, "close" starts closure: both by an emitted event.
+-- case management for a case conference, "close" starts closure, "reassign" tells intake (which
+-- keeps the case's people) the new case manager: each by an emitted event.
 local resolved = {
   go = "none",
-  when = function(case, event) return resolutions[event.payload.resolution] == true end,
   run = function(case, event)
     local p = event.payload
     local effects = {
       set { ["escalation.resolution"] = p.resolution, ["escalation.resolution_note"] = p.note,
-            ["escalation.resolved_at"] = event.at, ["escalation.open"] = false },
+            ["escalation.resolved_at"] = event.at, ["escalation.resolved_by"] = event.by.actor,
+            ["escalation.open"] = false },
       notify { to = "case_manager", template = "escalation_resolved" },
     }
     if p.resolution == "conference" then
-      effects[#effects + 1] = emit { event = "conference.requested", payload = { by = "coordinator" } }
+      effects[#effects + 1] = emit { event = "conference.requested" }
     elseif p.resolution == "close" then
-      effects[#effects + 1] = emit { event = "closure.requested", payload = { by = "coordinator" } }
+      effects[#effects + 1] = emit { event = "closure.requested" }
     elseif p.resolution == "reassign" and p.case_manager then
-      effects[#effects + 1] = set { ["people.case_manager"] = p.case_manager }
+      effects[#effects + 1] = emit { event = "case_manager.reassigned",
+                                     payload = { case_manager = p.case_manager } }
     elseif p.resolution == "add_actor" and p.actor then
       local actors = case.data.actors or {}
       actors[#actors + 1] = p.actor
@@ -39,6 +65,30 @@ local resolved = {
 return workflow {
   name = "escalation",
   title = "Eskalace na koordinátora",
+  owns = { "escalation", "actors" },
+  events = {
+    ["escalation.raised"] = {
+      title = "Eskalovat na koordinátora", by = { "case_manager" },
+      form = {
+        { name = "reason", type = "choice", label = "Důvod", required = true, options = reasons },
+        { name = "note", type = "long_text", label = "Poznámka",
+          help = "Co je potřeba vyřešit; klienta uvádějte jen kódem nebo iniciálami." },
+      },
+    },
+    ["escalation.acknowledged"] = { title = "Převzít eskalaci", by = { "coordinator", "head" } },
+    ["escalation.resolved"] = {
+      title = "Vyřešit eskalaci", by = { "coordinator", "head" },
+      form = {
+        { name = "resolution", type = "choice", label = "Řešení", required = true,
+          options = resolutions },
+        { name = "note", type = "long_text", label = "Poznámka" },
+        { name = "case_manager", type = "user", role = "case_manager",
+          label = "Nový case manager", help = "Při předání případu jinému case managerovi." },
+        { name = "actor", type = "actor", label = "Aktér k zapojení",
+          help = "Při zapojení aktéra z adresáře." },
+      },
+    },
+  },
   params = {
     acknowledge_within = "1 working day",  -- else the head of department hears of it
     resolve_within = "5 working days",     -- the coordinator resolves an acknowledged one
@@ -62,14 +112,14 @@ return workflow {
     none = {
       title = "Bez otevřené eskalace",
       on = {
-        -- payload { reason, note, by }
+        -- payload { reason, note }
         ["escalation.raised"] = {
           go = "open",
-          when = function(case, event) return reasons[event.payload.reason] == true end,
+          when = function(case, event) return one_of(reasons, event.payload.reason) end,
           run = function(case, event)
             return set { escalation = { reason = event.payload.reason, note = event.payload.note,
-                                        raised_at = event.at,
-                                        raised_by = event.payload.by or "system", open = true } }
+                                        raised_at = event.at, raised_by = event.by.actor,
+                                        open = true } }
           end,
         },
         ["case.closed"] = { go = "closed" },
@@ -80,7 +130,7 @@ return workflow {
       enter = {
         notify { to = "coordinator", template = "escalation_raised" },
         task { key = "acknowledge", assignee = "coordinator", title = "Převzít eskalaci",
-               due = "acknowledge_within" },
+               due = "acknowledge_within", done_by = { "head" } },
       },
       on = {
         ["escalation.acknowledged"] = { go = "acknowledged" },

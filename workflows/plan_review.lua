@@ -1,9 +1,11 @@
 -- Přehodnocení individuálního plánu (individual plan review).
 -- The case manager reviews the plan regularly; a missed review goes to the coordinator, and
--- after a grace period to the head of the social department.
+-- after a grace period to the head of the social department. A case manager or a coordinator
+-- may start a case on it alone (the shipped process reviews plans in workflows/individual_plan.lua).
 return workflow {
   name = "plan_review",
   title = "Přehodnocení individuálního plánu",
+  referral = { title = "Případ s pravidelným přehodnocením plánu", by = { "case_manager", "coordinator" } },
   params = {
     review_every = "60 working days",  -- how often the plan is reviewed
     remind_before = "5 working days",  -- first reminder before the review is due
@@ -39,6 +41,7 @@ return workflow {
           "on the day",
           { after = "remind_late", to = "coordinator", template = "plan_review_overdue" },
         },
+        form = { { name = "note", type = "long_text", label = "Poznámka k přehodnocení" } },
       },
       on = {
         ["task.review.done"] = { go = "waiting" },  -- re-entering sets the next deadline

@@ -60,11 +60,12 @@ TEST(DefinitionLoader, LoadsThePlanReviewWorkflow) {
   const Effect& task = waiting->enter[0];
   EXPECT_EQ(task.kind, EffectKind::kTask);
   EXPECT_EQ(task.key, "review");
-  EXPECT_EQ(task.pos.ToString(), "workflows/plan_review.lua:32");
+  EXPECT_EQ(task.pos.ToString(), "workflows/plan_review.lua:34");
   EXPECT_EQ(task.args, Json::parse(R"({"assignee":"case_manager","due":"review_every",
       "keep":true,"title":"Přehodnotit individuální plán",
       "remind":["remind_before before","1 working day before","on the day",
-                {"after":"remind_late","to":"coordinator","template":"plan_review_overdue"}]})"));
+                {"after":"remind_late","to":"coordinator","template":"plan_review_overdue"}],
+      "form":[{"name":"note","type":"long_text","label":"Poznámka k přehodnocení"}]})"));
   EXPECT_EQ(waiting->on.at("task.review.overdue").front().go, "escalated");
   const State* escalated = w.FindState("escalated");
   ASSERT_EQ(escalated->enter.size(), 2u);
@@ -309,6 +310,33 @@ TEST(Validator, ReportsAPauseNamingBothATimerAndATask) {
   EXPECT_EQ(Problems(WorkflowSource("      enter = pause { timer = 't', task = 'x' },")),
             (std::vector<std::string>{
                 "w.lua:7: state 'a': enter: pause: expected exactly one of 'timer' or 'task'"}));
+}
+
+// A workflow declaring `events` (spliced before `states`), with states a -> b.
+std::string DeclaringSource(const std::string& events) {
+  return "return workflow {\n"
+         "  name = 'w', initial = 'a',\n"
+         "  events = {\n" +
+         events +
+         "\n  },\n"
+         "  states = {\n"
+         "    a = { on = { go_b = { go = 'b' } } },\n"
+         "    b = { final = true },\n"
+         "  },\n"
+         "}\n";
+}
+
+TEST(Validator, ReportsADeclaredEventNoStateAccepts) {
+  EXPECT_EQ(Problems(DeclaringSource("    stray = { title = 'T', by = { 'coordinator' } },")),
+            (std::vector<std::string>{
+                "w.lua:4: event 'stray': declared in 'events' but no state accepts it"}));
+}
+
+TEST(Validator, AReopeningStepNeedsNoStateThatAcceptsIt) {
+  auto loaded = Load(DeclaringSource(
+      "    ['case.reopened'] = { title = 'T', by = { 'coordinator' }, reopens = { 'w' } },"));
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(loaded->workflow->FindEvent("case.reopened")->reopens, std::vector<std::string>{"w"});
 }
 
 }  // namespace

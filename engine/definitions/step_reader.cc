@@ -81,8 +81,8 @@ void ReadOwns(const Checker& at, Workflow* out) {
   }
 }
 
-// Every declared event must be one some state accepts, or nobody could ever take the step; a
-// reopening is taken by the closed case itself.
+// Every declared event must be one some state accepts, or nobody could ever take the step. A
+// reopening step is taken on a closed case, where no state runs: it starts its workflows instead.
 void CheckDeclaredAccepted(const Checker& at, const Workflow& w) {
   for (const auto& [type, declared] : w.events) {
     if (!declared.reopens.empty()) continue;

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "engine/definitions/diagnostics.h"
+#include "engine/definitions/step_reader.h"
 #include "engine/lua/lua_sandbox.h"
 #include "engine/time/duration_parser.h"
 
@@ -54,11 +55,7 @@ ScenarioActor ReadActor(const Checker& at) {
   if (!by.actor.empty() && !by.actor.starts_with("user:")) {
     at.Report("actor", "'actor' names a user: \"user:<login>\"");
   }
-  if (const Json* roles = at.Table("roles", false)) {
-    for (const Json& role : *roles) {
-      if (role.is_string()) by.roles.push_back(role.get<std::string>());
-    }
-  }
+  by.roles = ReadRoles(at, "roles");
   return by;
 }
 

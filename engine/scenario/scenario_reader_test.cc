@@ -37,6 +37,29 @@ TEST(ScenarioReader, ReadsTheHeaderAndEveryStepWithItsLine) {
   EXPECT_EQ(std::get<ExpectState>(expectation).state, "escalated");
 }
 
+TEST(ScenarioReader, ReadsWhoEachStepActsAs) {
+  auto scenario = Read(
+      "case { code = \"K-1\", workflow = \"plan_review\", as = \"case_manager\" }\n"
+      "send { \"x\", actor = \"user:benes\", roles = { \"case_manager\", \"head\" } }\n"
+      "send { \"y\" }\n");
+  ASSERT_TRUE(scenario.ok()) << scenario.status().ToString();
+  EXPECT_EQ(std::get<CaseStep>(scenario->steps[0].action).by.as, "case_manager");
+  const ScenarioActor& benes = std::get<SendStep>(scenario->steps[1].action).by;
+  EXPECT_EQ(benes.actor, "user:benes");
+  EXPECT_EQ(benes.roles, (std::vector<std::string>{"case_manager", "head"}));
+  const ScenarioActor& system = std::get<SendStep>(scenario->steps[2].action).by;
+  EXPECT_TRUE(system.as.empty() && system.actor.empty());
+}
+
+TEST(ScenarioReader, ReportsUnknownRolesOfAnActor) {
+  auto scenario = Read("send { \"x\", actor = \"user:benes\", roles = { \"case_manger\" } }\n");
+  ASSERT_EQ(scenario.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(scenario.status().message().find(
+                "s.lua:3: send: unknown role 'case_manger' (did you mean 'case_manager'?)"),
+            std::string::npos)
+      << scenario.status().message();
+}
+
 TEST(ScenarioReader, ReportsEveryProblemWithItsLine) {
   auto scenario = Read(
       "expect { stat = \"waiting\" }\n"

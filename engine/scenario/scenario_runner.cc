@@ -110,9 +110,12 @@ class Runner {
       Fail(line, "event '" + step.type + "' failed: " + why.ToString());
       return Status::Ok();
     }
-    recorder_.Note(clock_.Now(), line, "událost " + step.type + " odmítnuta: " + why.message(),
-                   false, &run_.timeline);
-    refusal_ = {line, "event '" + step.type + "' was refused: " + why.message()};
+    // A refused form says which fields to fix, as the web shows them beside the fields.
+    std::string reason = why.message();
+    for (const FieldError& e : why.field_errors()) reason += " [" + e.field + "] " + e.message;
+    recorder_.Note(clock_.Now(), line, "událost " + step.type + " odmítnuta: " + reason, false,
+                   &run_.timeline);
+    refusal_ = {line, "event '" + step.type + "' was refused: " + reason};
     return Status::Ok();
   }
 

@@ -1,8 +1,10 @@
 -- A small workflow for scenarios of rules/cm_eligibility.lua: the decision is made when the
--- case is created from the needs questionnaire, and confirmed by the social worker.
+-- case is created from the needs questionnaire, and confirmed by the coordinator.
 return workflow {
   name = "eligibility_screening", owns = { "eligibility" },
   title = "Posouzení vhodnosti pro case management",
+  owns = { "eligibility" },
+  events = { ["screening.confirmed"] = { title = "Potvrdit posouzení", by = { "coordinator" } } },
   templates = {
     cm_accepted = {
       title = "Nový klient case managementu",

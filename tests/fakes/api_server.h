@@ -28,6 +28,14 @@ inline constexpr char kEscalationWorkflow[] = R"lua(
 return workflow {
   name = "escalation",
   title = "Žádost o pomoc koordinátora",
+  events = {
+    ["escalation.acknowledged"] = { title = "Převzít", by = { "coordinator", "head" } },
+    ["escalation.resolved"] = {
+      title = "Vyřešit", by = { "coordinator", "head" },
+      form = { { name = "resolution", type = "text", label = "Řešení", required = true },
+               { name = "note", type = "long_text", label = "Poznámka" } },
+    },
+  },
   initial = "open",
   states = {
     open = { title = "Nová", on = { ["escalation.acknowledged"] = { go = "acknowledged" } } },

@@ -14,7 +14,7 @@ case {
            motivated = true, consent_sharing = true, age = 40 },
 }
 expect { decision = { rules = "cm_eligibility", eligible = true, score = 8 } }
-send { "screening.confirmed", actor = "user:dvorak" }
+send { "screening.confirmed", as = "coordinator" }
 expect { state = "accepted" }
 expect { notification = { to = "coordinator", template = "cm_accepted" } }
 
@@ -26,6 +26,6 @@ case {
 }
 expect { decision = { rules = "cm_eligibility", eligible = false } }
 expect { data = { ["eligibility.eligible"] = false } }
-send { "screening.confirmed", actor = "user:dvorak" }
+send { "screening.confirmed", as = "coordinator" }
 expect { state = "declined" }
 expect { notification = { to = "coordinator" }, count = 0 }

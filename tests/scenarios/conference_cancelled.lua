@@ -10,23 +10,26 @@ scenario {
 
 case { code = "K-2026-0600", workflow = "case_management",
        data = { people = { case_manager = "user:novakova", coordinator = "user:dvorak" } } }
-send { "conference.requested", actor = "user:novakova" }
+send { "conference.requested", as = "case_manager" }
 expect { workflow = "case_conference", state = "preparing" }
-send { "conference.requested", actor = "user:novakova" }  -- jedno už se připravuje
+send { "conference.requested", as = "case_manager" }  -- jedno už se připravuje
 expect { notification = { to = "coordinator", template = "conference_requested" }, count = 1 }
 advance "5 working days"
 expect { workflow = "escalation", state = "open" }
 expect { data = { ["escalation.reason"] = "missed_deadline" } }
-send { "conference.scheduled", payload = { at = "2026-04-20T08:00:00Z" }, actor = "user:dvorak" }
-expect { refused = true }  -- bez aktérů a místa
-send { "conference.scheduled", actor = "user:dvorak",
+send { "conference.scheduled", payload = { at = "2026-04-20T08:00:00Z" }, as = "coordinator" }
+expect { refused = true }  -- bez aktérů
+send { "conference.scheduled", as = "coordinator",
+       payload = { at = "2026-04-20T08:00:00Z", actors = { { actor = "actor:charita" } } } }
+expect { refused = true }  -- bez místa i odkazu
+send { "conference.scheduled", as = "coordinator",
        payload = { at = "2026-04-20T08:00:00Z", online_link = "https://meet.example/x",
-                   actors = { "actor:charita" } } }
-send { "conference.cancelled", actor = "user:dvorak" }
+                   actors = { { actor = "actor:charita" } } } }
+send { "conference.cancelled", as = "coordinator", payload = { reason = "Klientka v nemocnici" } }
 expect { workflow = "case_conference", state = "cancelled" }
 expect { data = { ["conference.cancelled"] = true, ["conference.sequence"] = 2 } }
 expect { notification = { to = "actor:charita", template = "conference_cancelled" }, count = 1 }
-send { "conference.requested", actor = "user:dvorak" }
+send { "conference.requested", as = "coordinator" }
 expect { workflow = "case_conference", state = "preparing" }
-send { "escalation.raised", payload = { reason = "whatever" }, actor = "user:novakova" }
+send { "escalation.raised", payload = { reason = "whatever" }, as = "case_manager" }
 expect { refused = true }  -- neznámý důvod, a eskalace je navíc už otevřená

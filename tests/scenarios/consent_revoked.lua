@@ -9,24 +9,28 @@ scenario {
 
 case { code = "K-2026-0700", workflow = "consent",
        data = { people = { case_manager = "user:novakova", coordinator = "user:dvorak" } } }
-send { "consent.revoked", payload = {}, actor = "user:novakova" }
+send { "consent.revoked", payload = {}, as = "case_manager" }
 expect { refused = true }  -- není co odvolat
-send { "consent.recorded", payload = { status = "maybe" }, actor = "user:novakova" }
+send { "consent.recorded", payload = { status = "maybe", manner = "oral" }, as = "case_manager" }
 expect { refused = true }
-send { "consent.recorded", actor = "user:novakova",
-       payload = { status = "given_in_part",
-                   grants = { { recipient = "actor:charita", purposes = { "conference" } },
-                              { recipient = "kind:school" } } } }
-expect { data = { ["consent.status"] = "given_in_part" } }
-send { "consent.revoked", payload = { recipients = { "kind:school" } }, actor = "user:novakova" }
+send { "consent.recorded", as = "case_manager",
+       payload = { status = "given_in_part", manner = "written",
+                   actors = { { actor = "actor:charita", purposes = { "conference" } } },
+                   kinds = { { kind = "school" } } } }
+expect { data = { ["consent.status"] = "given_in_part", ["consent.manner"] = "written",
+                  ["consent.recorded_by"] = "user:novakova" } }
+send { "consent.revoked", payload = { kinds = { { kind = "school" } } }, as = "case_manager" }
 expect { data = { ["consent.status"] = "given_in_part" } }
 expect { notification = { to = "case_manager", template = "consent_revoked" }, count = 1 }
-send { "consent.revoked", payload = {}, actor = "user:novakova" }
+send { "consent.revoked", payload = {}, as = "coordinator" }
 expect { data = { ["consent.status"] = "revoked" } }
-send { "emergency.recorded", payload = { reason = "" }, actor = "user:novakova" }
+send { "emergency.recorded", payload = { reason = "" }, as = "case_manager" }
 expect { refused = true }
-send { "emergency.recorded", payload = { reason = "Hrozí podchlazení", by = "user:novakova" },
-       actor = "user:novakova" }
+-- kdo ohrožení zaznamenal, určuje server, ne formulář
+send { "emergency.recorded", payload = { reason = "Hrozí podchlazení", by = "user:dvorak" },
+       as = "case_manager" }
+expect { refused = true }
+send { "emergency.recorded", payload = { reason = "Hrozí podchlazení" }, as = "case_manager" }
 expect { data = { ["emergency.reason"] = "Hrozí podchlazení", ["emergency.by"] = "user:novakova" } }
-send { "case.closed", actor = "system" }
+send { "case.closed" }
 expect { state = "closed" }

@@ -22,6 +22,6 @@ expect { notification = { to = "head", template = "plan_review_escalated" }, cou
 expect { state = "escalated" }
 
 -- přehodnocení i po eskalaci vrací případ do běžného režimu s novým termínem
-send { "task.review.done", actor = "user:novakova" }
+send { "task.review.done", as = "case_manager" }
 expect { state = "waiting" }
 expect { task = "review", assignee = "case_manager" }

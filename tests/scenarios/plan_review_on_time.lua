@@ -14,7 +14,7 @@ expect { task = "review", assignee = "case_manager", due = "2026-07-01T10:00:00+
 
 advance "30 working days"
 expect { state = "waiting" }
-send { "task.review.done", actor = "user:novakova", payload = { note = "Plán přehodnocen s klientem" } }
+send { "task.review.done", as = "case_manager", payload = { note = "Plán přehodnocen s klientem" } }
 expect { state = "waiting" }
 -- nový termín běží od přehodnocení; přeskočí 6. července (Jan Hus)
 expect { task = "review", due = "2026-08-13T10:00:00+02:00" }

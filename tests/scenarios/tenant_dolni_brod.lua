@@ -12,19 +12,20 @@ scenario {
                   "workflows/tenants/dolni_brod/individual_plan.lua" },
 }
 
-case { code = "K-DB-1", workflow = "intake",
+case { code = "K-DB-1", workflow = "intake", as = "social_worker",
        data = { referral = { source = "municipality" }, people = { coordinator = "user:dvorak" } } }
-send { "intake.assigned", payload = { social_worker = "user:maly" }, actor = "user:vedouci" }
+send { "intake.assigned", payload = { social_worker = "user:maly" }, as = "head" }
 expect { task = "first_contact", due = "2026-04-08T09:00:00+02:00" }  -- 3 pracovní dny
-send { "task.first_contact.done", actor = "user:maly" }
-send { "consent.recorded", payload = { status = "given" }, actor = "user:maly" }
-send { "needs.recorded", actor = "user:maly",
+send { "task.first_contact.done", as = "social_worker",
+       payload = { contacted_at = "2026-04-02T09:00:00+02:00", how = "home_visit" } }
+send { "consent.recorded", payload = { status = "given", manner = "written" }, as = "social_worker" }
+send { "needs.recorded", as = "social_worker",
        payload = { problem_areas = { "housing", "health", "income" }, expected_months = 12,
                    actors_needed = 3, support = "none", can_solve_alone = false,
                    housing_at_risk = true, age = 41 } }
-send { "task.inquiry.done", actor = "user:maly" }
+send { "task.inquiry.done", as = "social_worker" }
 expect { decision = { rules = "cm_eligibility", eligible = true, score = 7 } }
-send { "eligibility.confirmed", payload = { case_manager = "user:maly" }, actor = "user:dvorak" }
-send { "plan.agreed", payload = { goals = { "udržet bydlení" } }, actor = "user:maly" }
+send { "eligibility.confirmed", payload = { case_manager = "user:maly" }, as = "coordinator" }
+send { "plan.agreed", payload = { goals = { { title = "udržet bydlení" } } }, as = "case_manager" }
 expect { task = "review", due = "2026-05-19T09:00:00+02:00" }  -- 30 pracovních dní
 expect { workflow = "individual_plan", state = "active" }

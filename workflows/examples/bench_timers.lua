@@ -5,6 +5,7 @@
 return workflow {
   name = "bench_timers", owns = { "woken" },
   title = "Měření výkonu: časovače",
+  owns = { "woken" },
   initial = "waiting",
   states = {
     waiting = {
