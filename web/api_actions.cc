@@ -45,7 +45,8 @@ Result<Json> FormFor(WebServices& s, const std::string& tenant, const std::optio
 }
 
 Result<Json> StepJson(ApiCall& call, const AvailableStep& step) {
-  Json item{{"kind", step.task ? "task" : "event"}, {"type", step.type}, {"title", step.title}};
+  const bool completes_task = step.type.starts_with("task.");
+  Json item{{"kind", completes_task ? "task" : "event"}, {"type", step.type}, {"title", step.title}};
   SOUHRA_ASSIGN_OR_RETURN(item["form"], FormFor(call.services, call.principal.tenant, step.form));
   if (step.task) {
     item["task_id"] = step.task->id;

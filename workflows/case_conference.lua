@@ -201,7 +201,8 @@ return workflow {
       enter = {
         set { ["conference.open"] = true },
         task { key = "convene", assignee = "coordinator", due = "convene_within",
-               title = "Vybrat aktéry a svolat případové setkání", remind = "remind_before before" },
+               title = "Vybrat aktéry a svolat případové setkání", remind = "remind_before before",
+               step = "conference.scheduled" },
       },
       on = {
         ["conference.scheduled"] = {

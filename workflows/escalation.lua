@@ -157,7 +157,7 @@ return workflow {
       enter = {
         function(case, event) return set { ["escalation.acknowledged_at"] = event.at } end,
         task { key = "resolve", assignee = "coordinator", title = "Vyřešit eskalaci",
-               due = "resolve_within", remind = "1 working day before" },
+               due = "resolve_within", remind = "1 working day before", step = "escalation.resolved" },
       },
       on = {
         ["escalation.resolved"] = resolved,

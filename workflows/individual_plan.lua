@@ -176,7 +176,7 @@ return workflow {
       title = "Sestavení plánu",
       enter = task { key = "draft", assignee = "case_manager", due = "draft_within",
                      title = "Sestavit individuální plán s klientem",
-                     remind = "remind_before before" },
+                     remind = "remind_before before", step = "plan.agreed" },
       on = {
         ["plan.agreed"] = {
           go = "active",

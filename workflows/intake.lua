@@ -139,7 +139,7 @@ return workflow {
       enter = {
         start { workflow = "consent" },
         task { key = "assign", assignee = "head", title = "Přidělit sociálního pracovníka",
-               due = "assign_within" },
+               due = "assign_within", step = "intake.assigned" },
         function(case, event)
           local referral = case.data.referral or {}
           if referral.urgent then return notify { to = "head", template = "referral_urgent" } end
@@ -194,7 +194,8 @@ return workflow {
       enter = {
         decide { rules = "cm_eligibility", into = "eligibility" },
         task { key = "confirm_eligibility", assignee = "coordinator", due = "confirm_within",
-               title = "Potvrdit posouzení vhodnosti pro case management" },
+               title = "Potvrdit posouzení vhodnosti pro case management",
+               step = "eligibility.confirmed" },
       },
       on = {
         ["eligibility.confirmed"] = {

@@ -79,8 +79,12 @@ void CheckLadder(const Checker& at, const EffectScope& scope) {
 }
 
 void ReadTask(const Checker& at, const EffectScope& scope, Effect* effect) {
-  at.Keys({"key", "title", "assignee", "due", "remind", "keep", "done_by", "form"});
+  at.Keys({"key", "title", "assignee", "due", "remind", "keep", "done_by", "form", "step"});
   at.String("title", true);
+  at.String("step", false);
+  if (at.obj.contains("step") && at.obj.contains("form")) {
+    at.Report("form", "a task done by taking its 'step' asks for that step's form, not its own");
+  }
   ReadRoles(at, "done_by");
   if (at.obj.contains("form")) {
     Form form;

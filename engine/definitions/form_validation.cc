@@ -57,7 +57,8 @@ bool IsEmpty(const Json& value) {
   if (value.is_string()) {
     return value.get_ref<const std::string&>().find_first_not_of(" \t\r\n") == std::string::npos;
   }
-  return value.is_null() || (value.is_array() && value.empty());
+  // An empty Lua table arrives as {}: no field takes an object, so it is "nothing given" too.
+  return value.is_null() || ((value.is_array() || value.is_object()) && value.empty());
 }
 
 // Decodes UTF-8 into code points; false for anything that is not (overlong forms, surrogates and

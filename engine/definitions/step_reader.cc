@@ -96,6 +96,19 @@ void CheckDeclaredAccepted(const Checker& at, const Workflow& w) {
   }
 }
 
+// A task's `step` names the declared event that does its work.
+void CheckTaskSteps(const Workflow& w, const std::vector<Effect>& effects, Diagnostics* sink) {
+  for (const Effect& e : effects) {
+    if (e.kind != EffectKind::kTask || !e.args.contains("step")) continue;
+    const std::string step = e.args.value("step", "");
+    if (w.events.count(step)) continue;
+    std::vector<std::string> declared;
+    for (const auto& [type, d] : w.events) declared.push_back(type);
+    sink->AddAt(e.pos, "task " + Quote(e.key) + ": step " + Quote(step) +
+                           " is not declared in 'events'" + Suggestion(step, declared));
+  }
+}
+
 void CheckEffectsOwn(const Workflow& w, const std::vector<Effect>& effects, Diagnostics* sink) {
   for (const Effect& e : effects) {
     std::vector<std::string> paths;
@@ -143,10 +156,15 @@ void ReadStepDeclarations(const Checker& at, Workflow* out) {
 
 void CheckOwnership(const Workflow& w, Diagnostics* sink) {
   for (const auto& [name, state] : w.states) {
-    CheckEffectsOwn(w, state.enter, sink);
-    CheckEffectsOwn(w, state.exit, sink);
+    for (const std::vector<Effect>* effects : {&state.enter, &state.exit}) {
+      CheckEffectsOwn(w, *effects, sink);
+      CheckTaskSteps(w, *effects, sink);
+    }
     for (const auto& [event, alternatives] : state.on) {
-      for (const Transition& t : alternatives) CheckEffectsOwn(w, t.run, sink);
+      for (const Transition& t : alternatives) {
+        CheckEffectsOwn(w, t.run, sink);
+        CheckTaskSteps(w, t.run, sink);
+      }
     }
   }
 }

@@ -23,7 +23,8 @@ std::vector<std::string> ReadRoles(const Checker& at, const std::string& key);
 // "people.case_manager".
 std::string OwnedFieldOf(const std::string& path);
 
-// Reports every `set` and `decide` written in the workflow on a field it does not own.
+// Reports every `set` and `decide` written in the workflow on a field it does not own, and every
+// task whose `step` is not a declared event.
 void CheckOwnership(const Workflow& workflow, Diagnostics* sink);
 
 }  // namespace souhra

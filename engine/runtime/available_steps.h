@@ -18,7 +18,9 @@ struct AvailableStep {
   std::string type;   // the event to send: "eligibility.confirmed", "task.first_contact.done"
   std::string title;  // as the workflow names the step or the task
   std::optional<Form> form;
-  std::optional<TaskRecord> task;  // a task's completion
+  // The task this step completes: its own completion, or the task whose work this declared
+  // step does (`task { …, step = "intake.assigned" }`).
+  std::optional<TaskRecord> task;
 };
 
 // An active instance with the workflow version it runs on.
@@ -28,7 +30,8 @@ struct RunningInstance {
 };
 
 // Events first, in the order of the instances and then of their event types, then tasks in the
-// order given. An event declared by several instances is listed once.
+// order given. An event declared by several instances is listed once. A task whose completion its
+// state does not take is not listed itself: its `step` carries it, when the person may take it.
 std::vector<AvailableStep> AvailableSteps(const Actor& actor, const CaseRecord& c,
                                           const std::vector<RunningInstance>& instances,
                                           const std::vector<TaskRecord>& open_tasks);

@@ -66,6 +66,7 @@ std::string CaseProcessor::CzechRefusal(WriteTxn& txn, const EventRequest& reque
                                         const std::vector<InstanceRecord>& instances) {
   std::string step = "Tento krok";
   std::string stages;
+  bool guarded = false;  // a state takes the step, but not with the case as it is
   for (const InstanceRecord& instance : instances) {
     Result<std::shared_ptr<const Workflow>> workflow =
         catalog_.WorkflowVersion(txn, instance.definition_hash);
@@ -73,12 +74,17 @@ std::string CaseProcessor::CzechRefusal(WriteTxn& txn, const EventRequest& reque
     if (const StepDeclaration* declared = (*workflow)->FindEvent(request.type)) {
       step = "Krok „" + declared->title + "“";
       const State* state = (*workflow)->FindState(instance.state);
+      guarded = guarded || (state && state->TransitionsFor(request.type) != nullptr);
       const std::string title = state && !state->title.empty() ? state->title : instance.state;
       stages += (stages.empty() ? "" : "; ") + (*workflow)->title + ": " + title;
     }
   }
   std::string message = step + " teď u případu " + c.code + " nelze udělat";
   if (stages.empty()) return message + ".";
+  if (guarded) {
+    return message + ": případ ještě nesplňuje jeho podmínky (" + stages +
+           "). Zkontrolujte údaje případu a vyplněný formulář.";
+  }
   return message + ", případ je ve fázi, kde ho proces nepřijímá (" + stages +
          "). Obnovte stránku a vyberte z kroků, které případ nabízí.";
 }

@@ -70,6 +70,10 @@ class ApiServerFixture : public EngineFixture {
     access_ = std::move(OpenSqliteAccessStore(options).value());
     std::string used;
     ASSERT_TRUE(SeedDemoDirectory(*directory_, "demo", kDemoPassword, &used).ok());
+    // As `souhra serve` wires it: forms naming users and actors are checked in the directory.
+    EngineOptions engine_options;
+    engine_options.directory = directory_.get();
+    engine_ = std::make_unique<Engine>(*store_, clock_, *calendar_, engine_options);
     Result<std::string> plan =
         ReadTextFile(std::string(SOUHRA_SOURCE_DIR) + "/workflows/plan_review.lua");
     ASSERT_TRUE(plan.ok());
