@@ -37,7 +37,7 @@ constexpr char kSteps[] = R"(return workflow {
       form = { { name = "text", type = "text", label = "Poznámka", required = true,
                  max_length = 10 } },
     },
-    ["reopened"] = { title = "Znovu otevřít", by = { "coordinator" }, reopens = { "steps" } },
+    ["reopened"] = { title = "Znovu otevřít", by = { "coordinator" }, reopens = { "steps" } }, ["checked"] = { title = "Zkontrolovat", by = { "coordinator" } },
   },
   initial = "new",
   states = {
@@ -61,6 +61,7 @@ constexpr char kSteps[] = R"(return workflow {
         ["confirmed"] = { run = set { result = "confirmed" } },
         ["sneaky"] = { run = function(case, event) return set { consent = "given" } end },
         ["task.close.done"] = { go = "closed" },
+        ["checked"] = { when = function(case, event) return case.data.note ~= nil end },
       },
     },
     closed = { final = true },
@@ -117,6 +118,17 @@ TEST_F(DeclaredSteps, APersonMayTakeOnlyTheStepsHerRolesAreNamedFor) {
   Assign();
   EXPECT_EQ(Send("confirmed", Manager()).status().code(), StatusCode::kPermissionDenied);
   EXPECT_TRUE(Send("confirmed", Coordinator()).ok());
+}
+
+TEST_F(DeclaredSteps, AStepTheStateTakesButWhoseConditionsDoNotHoldIsRefusedInCzech) {
+  Assign();
+  Result<Applied> refused = Send("checked", Coordinator());
+  ASSERT_EQ(refused.status().code(), StatusCode::kConflict);
+  EXPECT_EQ(refused.status().message(),
+            "Krok „Zkontrolovat“ teď u případu K-1 nelze udělat: případ ještě nesplňuje jeho "
+            "podmínky (Kroky: working). Zkontrolujte údaje případu a vyplněný formulář.");
+  Result<Applied> early = Send("confirmed", Coordinator());
+  ASSERT_TRUE(early.ok());
 }
 
 TEST_F(DeclaredSteps, ARoleTheCaseNamesSomeoneForIsHeldOnlyByThatPerson) {
