@@ -10,9 +10,12 @@ bool UserRecord::HasRole(const std::string& role) const {
 
 std::string CzechRoleName(const std::string& role) {
   static const std::pair<const char*, const char*> kNames[] = {
-      {"social_worker", "sociální pracovník"}, {"case_manager", "case manager"},
-      {"coordinator", "koordinátor podpory"},  {"head", "vedoucí odboru"},
-      {"methodologist", "metodik"},            {"guardian", "veřejný opatrovník"},
+      {"social_worker", "sociální pracovník"},
+      {"case_manager", "case manager"},
+      {"coordinator", "koordinátor podpory"},
+      {"head", "vedoucí odboru"},
+      {"methodologist", "metodik"},
+      {"guardian", "veřejný opatrovník"},
       {"admin", "správce"}};
   for (const auto& [name, czech] : kNames) {
     if (role == name) return czech;

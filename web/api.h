@@ -17,8 +17,8 @@
 #include "engine/clock.h"
 #include "engine/directory.h"
 #include "engine/runtime/engine.h"
-#include "web/workflow_cache.h"
 #include "engine/store.h"
+#include "web/workflow_cache.h"
 
 namespace souhra {
 

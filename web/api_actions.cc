@@ -46,7 +46,8 @@ Result<Json> FormFor(WebServices& s, const std::string& tenant, const std::optio
 
 Result<Json> StepJson(ApiCall& call, const AvailableStep& step) {
   const bool completes_task = step.type.starts_with("task.");
-  Json item{{"kind", completes_task ? "task" : "event"}, {"type", step.type}, {"title", step.title}};
+  Json item{
+      {"kind", completes_task ? "task" : "event"}, {"type", step.type}, {"title", step.title}};
   SOUHRA_ASSIGN_OR_RETURN(item["form"], FormFor(call.services, call.principal.tenant, step.form));
   if (step.task) {
     item["task_id"] = step.task->id;
@@ -81,9 +82,9 @@ Result<std::vector<AvailableStep>> OpenCaseSteps(ApiCall& call, const CaseRecord
   std::vector<RunningInstance> running;
   for (const InstanceRecord& instance : instances) {
     if (!instance.active) continue;
-    SOUHRA_ASSIGN_OR_RETURN(std::shared_ptr<const Workflow> workflow,
-                            s.workflows->Version(*s.versions, c.tenant, instance.workflow,
-                                                 instance.definition_hash));
+    SOUHRA_ASSIGN_OR_RETURN(
+        std::shared_ptr<const Workflow> workflow,
+        s.workflows->Version(*s.versions, c.tenant, instance.workflow, instance.definition_hash));
     running.push_back({instance, workflow.get()});
     held.push_back(std::move(workflow));
   }

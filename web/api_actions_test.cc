@@ -13,8 +13,8 @@ class ActionsApi : public testing::ApiServerFixture {
  protected:
   void SetUp() override {
     ApiServerFixture::SetUp();
-    for (const char* file : {"rules/cm_eligibility.lua", "workflows/consent.lua",
-                             "workflows/intake.lua"}) {
+    for (const char* file :
+         {"rules/cm_eligibility.lua", "workflows/consent.lua", "workflows/intake.lua"}) {
       Result<std::string> source = ReadTextFile(std::string(SOUHRA_SOURCE_DIR) + "/" + file);
       ASSERT_TRUE(source.ok()) << file;
       Install(file, *source);
@@ -31,8 +31,7 @@ class ActionsApi : public testing::ApiServerFixture {
   }
 
   Json Actions(CaseId id, const BrowserSession& who) {
-    httplib::Result actions =
-        Send("GET", "/api/v1/cases/" + std::to_string(id) + "/actions", who);
+    httplib::Result actions = Send("GET", "/api/v1/cases/" + std::to_string(id) + "/actions", who);
     EXPECT_TRUE(actions && actions->status == 200) << (actions ? actions->body : "no answer");
     return BodyOf(actions)["actions"];
   }
@@ -107,8 +106,9 @@ TEST_F(ActionsApi, ANewCaseTakesTheReferralOnlyNotItsPeopleOrConsent) {
     ASSERT_TRUE(refused);
     EXPECT_EQ(refused->status, 400) << field << ": " << refused->body;
   }
-  httplib::Result no_source = Send("POST", "/api/v1/cases", worker,
-                                   Json{{"code", "K-X"}, {"data", {{"referral", Json::object()}}}}.dump());
+  httplib::Result no_source =
+      Send("POST", "/api/v1/cases", worker,
+           Json{{"code", "K-X"}, {"data", {{"referral", Json::object()}}}}.dump());
   ASSERT_TRUE(no_source);
   EXPECT_EQ(no_source->status, 400);
   EXPECT_EQ(BodyOf(no_source)["error"]["fields"][0]["field"], "source") << no_source->body;

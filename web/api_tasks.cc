@@ -93,7 +93,8 @@ Result<ApiReply> Reassign(ApiCall& call) {
   SOUHRA_ASSIGN_OR_RETURN(TaskRecord task, VisibleOpenTask(call));
   // Coordinators and heads hand out work; anyone else only passes on a task that is theirs.
   if (!call.principal.HasAnyRole(kTenantWideRoles)) {
-    SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> c, call.services.cases->GetCase(task.case_id));
+    SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> c,
+                            call.services.cases->GetCase(task.case_id));
     SOUHRA_RETURN_IF_ERROR(
         MayCompleteTask(call.principal.StepActor(), c ? c->data : Json::object(), task));
   }

@@ -19,8 +19,7 @@ class WorkflowCache {
   // The version `hash` of the tenant's workflow `name`; kNotFound when the tenant has none.
   Result<std::shared_ptr<const Workflow>> Version(DefinitionVersions& store,
                                                   const std::string& tenant,
-                                                  const std::string& name,
-                                                  const std::string& hash);
+                                                  const std::string& name, const std::string& hash);
   // The tenant's active version of `name`; kNotFound when none is active.
   Result<std::shared_ptr<const Workflow>> Active(DefinitionVersions& store,
                                                  const std::string& tenant,

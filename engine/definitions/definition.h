@@ -112,7 +112,7 @@ struct Workflow {
   std::string initial;
   std::map<std::string, State> states;
   std::map<std::string, StepDeclaration> events;  // by event type
-  std::optional<StepDeclaration> referral;       // a person may start a case on this workflow
+  std::optional<StepDeclaration> referral;        // a person may start a case on this workflow
   // The top-level case data fields this workflow alone may change (`set`, `decide … into`).
   std::set<std::string> owns;
   std::shared_ptr<ScriptHost> scripts;

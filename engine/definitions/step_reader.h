@@ -1,7 +1,7 @@
 // Reads what a workflow declares about the steps people take, and which case data it owns:
-//   events   = { ["eligibility.confirmed"] = { title = "…", by = { "coordinator" }, form = { … } } }
-//   referral = { title = "…", by = { "social_worker", … }, form = { … } }
-//   owns     = { "people", "referral" }
+//   events   = { ["eligibility.confirmed"] = { title = "…", by = { "coordinator" }, form = { … } }
+//   } referral = { title = "…", by = { "social_worker", … }, form = { … } } owns     = { "people",
+//   "referral" }
 // and checks that the effects written in the workflow set only fields it owns. Effects a
 // function returns are checked when they run (engine/runtime/step.cc).
 #pragma once

@@ -37,10 +37,11 @@ std::string Workflow(const std::string& declarations, const std::string& note_ru
 TEST(StepDeclarations, AValidDeclarationIsRead) {
   Result<LoadedDefinition> loaded = LoadDefinition(
       "w.lua",
-      Workflow("  owns = { 'note' },\n"
-               "  events = { go = { title = 'Dál', by = { 'coordinator', 'head' },\n"
-               "                    form = { { name = 'why', type = 'text', label = 'Proč' } } } },",
-               "set { ['note.text'] = 'x' }"),
+      Workflow(
+          "  owns = { 'note' },\n"
+          "  events = { go = { title = 'Dál', by = { 'coordinator', 'head' },\n"
+          "                    form = { { name = 'why', type = 'text', label = 'Proč' } } } },",
+          "set { ['note.text'] = 'x' }"),
       SandboxLimits{}, ValidationContext{});
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
   const StepDeclaration* go = loaded->workflow->FindEvent("go");
@@ -65,13 +66,12 @@ TEST(StepDeclarations, AStepNeedsATitleAndWhoTakesIt) {
 }
 
 TEST(StepDeclarations, AnEventNoStateAcceptsOrTheEnginesOwnCannotBeDeclared) {
-  EXPECT_EQ(
-      Problems(Workflow("  events = { gone = { title = 'Pryč', by = { 'head' } },\n"
-                        "             ['timer.x'] = { title = 'X', by = { 'head' } } },")),
-      (std::vector<std::string>{
-          "w.lua:3: event 'gone': declared in 'events' but no state accepts it",
-          "w.lua:4: event 'timer.x': the engine's own event cannot be declared as a person's "
-          "step"}));
+  EXPECT_EQ(Problems(Workflow("  events = { gone = { title = 'Pryč', by = { 'head' } },\n"
+                              "             ['timer.x'] = { title = 'X', by = { 'head' } } },")),
+            (std::vector<std::string>{
+                "w.lua:3: event 'gone': declared in 'events' but no state accepts it",
+                "w.lua:4: event 'timer.x': the engine's own event cannot be declared as a person's "
+                "step"}));
 }
 
 TEST(StepDeclarations, ASetOnCaseDataTheWorkflowDoesNotOwnIsReportedOnItsLine) {
@@ -85,8 +85,9 @@ TEST(StepDeclarations, ASetOnCaseDataTheWorkflowDoesNotOwnIsReportedOnItsLine) {
 }
 
 TEST(StepDeclarations, ATaskFormAndWhoMayCompleteItAreChecked) {
-  EXPECT_EQ(Problems(Workflow("", "task { key = 't', title = 'T', assignee = 'case_manager',\n"
-                                  "  done_by = { 'hed' }, form = { { name = 'x' } } }")),
+  EXPECT_EQ(Problems(Workflow("",
+                              "task { key = 't', title = 'T', assignee = 'case_manager',\n"
+                              "  done_by = { 'hed' }, form = { { name = 'x' } } }")),
             (std::vector<std::string>{
                 "w.lua:6: state 'a': event 'note': run: task 't': form: field 'x': missing "
                 "'label'",

@@ -199,8 +199,8 @@ Json Params(const Checker& at) {
 void ReadWorkflow(const Json& value, const ValidationContext& context, Diagnostics* sink,
                   Workflow* out) {
   Checker at{sink, value, {}, LineOf(value, 1), "workflow"};
-  at.Keys({"name", "title", "params", "templates", "initial", "states", "events", "referral",
-           "owns"});
+  at.Keys(
+      {"name", "title", "params", "templates", "initial", "states", "events", "referral", "owns"});
   if (const std::string* name = at.String("name", true)) out->name = *name;
   if (const std::string* title = at.String("title", false)) out->title = *title;
   out->params = Params(at);

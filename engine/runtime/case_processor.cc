@@ -319,8 +319,8 @@ Result<Applied> CaseProcessor::Reopen(WriteTxn& txn, const EventRequest& request
                     " je uzavřený a už se v něm nic nemění. Pokud je třeba v něm pokračovat, "
                     "může ho znovu otevřít koordinátor podpory.");
   }
-  SOUHRA_RETURN_IF_ERROR(
-      CheckDeclaredEvent(request.actor, c, request.payload, reopening, DirectoryReferences(directory_, c.tenant).get()));
+  SOUHRA_RETURN_IF_ERROR(CheckDeclaredEvent(request.actor, c, request.payload, reopening,
+                                            DirectoryReferences(directory_, c.tenant).get()));
   CaseRecord reopened = c;
   reopened.closed = false;
   reopened.closed_at.reset();

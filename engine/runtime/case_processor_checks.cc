@@ -43,11 +43,13 @@ Status CaseProcessor::CheckStep(WriteTxn& txn, const EventRequest& request, cons
     const std::string key = CompletedTaskKey(request.type);
     if (key.empty()) {
       if (!request.actor.IsPerson()) return Status::Ok();
-      return PermissionDenied("Termíny a upomínky úkolů hlídá systém sám; tento krok nelze poslat.");
+      return PermissionDenied(
+          "Termíny a upomínky úkolů hlídá systém sám; tento krok nelze poslat.");
     }
     SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> task, txn.FindOpenTask(c.id, key));
     if (!task) return Conflict("Úkol už není otevřený; možná ho mezitím dokončil někdo jiný.");
-    return CheckTaskCompletion(request.actor, c, *task, request.payload, DirectoryReferences(directory_, c.tenant).get());
+    return CheckTaskCompletion(request.actor, c, *task, request.payload,
+                               DirectoryReferences(directory_, c.tenant).get());
   }
   std::vector<std::shared_ptr<const Workflow>> held;
   std::vector<const Workflow*> workflows;
@@ -58,7 +60,8 @@ Status CaseProcessor::CheckStep(WriteTxn& txn, const EventRequest& request, cons
     held.push_back(std::move(workflow));
   }
   return CheckDeclaredEvent(request.actor, c, request.payload,
-                            DeclarationsOf(request.type, workflows), DirectoryReferences(directory_, c.tenant).get());
+                            DeclarationsOf(request.type, workflows),
+                            DirectoryReferences(directory_, c.tenant).get());
 }
 
 std::string CaseProcessor::CzechRefusal(WriteTxn& txn, const EventRequest& request,

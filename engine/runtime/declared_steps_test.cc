@@ -113,8 +113,7 @@ class DeclaredSteps : public EngineFixture {
 TEST_F(DeclaredSteps, APersonMayTakeOnlyTheStepsHerRolesAreNamedFor) {
   Result<Applied> by_worker = Send("assigned", Worker(), {{"case_manager", "user:novakova"}});
   ASSERT_EQ(by_worker.status().code(), StatusCode::kPermissionDenied);
-  EXPECT_EQ(by_worker.status().message(),
-            "Krok „Přidělit případ“ provádí vedoucí odboru případu.");
+  EXPECT_EQ(by_worker.status().message(), "Krok „Přidělit případ“ provádí vedoucí odboru případu.");
   Assign();
   EXPECT_EQ(Send("confirmed", Manager()).status().code(), StatusCode::kPermissionDenied);
   EXPECT_TRUE(Send("confirmed", Coordinator()).ok());
@@ -240,8 +239,7 @@ TEST_F(DeclaredSteps, TwoActiveWorkflowsCannotOwnTheSameCaseData) {
 
 TEST_F(DeclaredSteps, TheEnginesOwnEventsAreNotAPersonsToSend) {
   Assign();
-  EXPECT_EQ(Send("task.close.overdue", Manager()).status().code(),
-            StatusCode::kPermissionDenied);
+  EXPECT_EQ(Send("task.close.overdue", Manager()).status().code(), StatusCode::kPermissionDenied);
 }
 
 }  // namespace

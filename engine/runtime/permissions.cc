@@ -19,7 +19,8 @@ bool HoldsRole(const Actor& actor, const Json& case_data, const std::string& rol
   auto people = case_data.find("people");
   if (people != case_data.end() && people->is_object()) {
     auto holder = people->find(role);
-    if (holder != people->end() && holder->is_string() && !holder->get_ref<const std::string&>().empty()) {
+    if (holder != people->end() && holder->is_string() &&
+        !holder->get_ref<const std::string&>().empty()) {
       return holder->get_ref<const std::string&>() == "user:" + actor.login;
     }
   }

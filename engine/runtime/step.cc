@@ -183,8 +183,8 @@ class Planner {
   Status CheckOwned(const Effect& e, const std::string& path) {
     const std::string field = OwnedFieldOf(path);
     if (ctx_.workflow->owns.count(field)) return Status::Ok();
-    return EffectError(e, "workflow '" + ctx_.workflow->name + "' does not own case data '" +
-                              field + "'");
+    return EffectError(
+        e, "workflow '" + ctx_.workflow->name + "' does not own case data '" + field + "'");
   }
 
   // The task's overdue timer and its reminder rungs (engine/runtime/task_timers.h).
