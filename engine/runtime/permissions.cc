@@ -50,11 +50,11 @@ Status MayCompleteTask(const Actor& actor, const Json& case_data, const TaskReco
     return Status::Ok();
   }
   if (HoldsAnyRole(actor, case_data, task.done_by)) return Status::Ok();
+  const bool personal = assignee.starts_with("user:");
   std::vector<std::string> roles = task.done_by;
-  if (!assignee.starts_with("user:")) roles.insert(roles.begin(), assignee);
-  const std::string whose = assignee.starts_with("user:") && roles.empty()
-                                ? "ten, komu byl přidělen"
-                                : RolesInCzech(roles) + " případu";
+  if (!personal) roles.insert(roles.begin(), assignee);
+  std::string whose = personal ? "ten, komu byl přidělen" : "";
+  if (!roles.empty()) whose += (personal ? ", nebo " : "") + RolesInCzech(roles) + " případu";
   return PermissionDenied("Úkol „" + task.title + "“ dokončuje " + whose + ".");
 }
 
