@@ -53,7 +53,9 @@ Actor Actor::FromString(const std::string& text) {
 }
 
 Json Actor::View(const Json& case_data) const {
-  Json view{{"kind", KindName(kind)}, {"actor", ToString()}};
+  Json view = Json::object();
+  view["kind"] = KindName(kind);
+  view["actor"] = ToString();
   if (!IsPerson()) return view;
   view["login"] = login;
   view["roles"] = roles;

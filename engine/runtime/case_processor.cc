@@ -87,7 +87,7 @@ class CaseProcessor::Step {
     ctx.workflow = &workflow;
     ctx.calendar = &processor_.calendar_;
     ctx.now = now_;
-    ctx.by = by_;
+    ctx.by = &by_;
     ctx.rule_set = [this](const std::string& name) {
       return processor_.catalog_.ActiveRuleSet(txn_, case_.tenant, name);
     };

@@ -347,9 +347,12 @@ Json CaseView(const CaseRecord& c, const std::string& state, const Json& data) {
   return {{"id", c.id}, {"code", c.code}, {"tenant", c.tenant}, {"state", state}, {"data", data}};
 }
 
-Json EventView(const std::string& type, const Json& payload, Instant at, const Json& by) {
-  Json view{{"type", type}, {"payload", payload}, {"at", FormatUtc(at)}};
-  if (!by.is_null()) view["by"] = by;
+Json EventView(const std::string& type, const Json& payload, Instant at, const Json* by) {
+  Json view = Json::object();
+  view["type"] = type;
+  view["payload"] = payload;
+  view["at"] = FormatUtc(at);
+  if (by != nullptr && !by->is_null()) view["by"] = *by;
   return view;
 }
 

@@ -78,7 +78,8 @@ struct StepContext {
   const Workflow* workflow = nullptr;
   const Calendar* calendar = nullptr;
   Instant now;
-  Json by;  // who sent the event, as its scripts see it (Actor::View); null: not known
+  // Who sent the event, as its scripts see it (Actor::View); null: not known. Owned by the caller.
+  const Json* by = nullptr;
   // Resolves `decide { rules = name }` to the tenant's active rule set.
   std::function<Result<std::shared_ptr<const RuleSet>>(const std::string& name)> rule_set;
 };
@@ -86,7 +87,8 @@ struct StepContext {
 // The JSON view of a case handed to scripts: {id, code, tenant, state, data}.
 Json CaseView(const CaseRecord& c, const std::string& state, const Json& data);
 // The JSON view of an event handed to scripts: {type, payload, at, by} (`by` left out when null).
-Json EventView(const std::string& type, const Json& payload, Instant at, const Json& by = Json());
+Json EventView(const std::string& type, const Json& payload, Instant at,
+               const Json* by = nullptr);
 
 // Plans the event for one instance. Not accepted (plan.accepted false) when the instance's state
 // has no transition for the event or every guard refused. Errors come from scripts and from
