@@ -42,8 +42,19 @@ Actor Principal::StepActor() const {
 }
 
 ApiReply ApiReply::Error(const Status& status, const std::string& code) {
-  const ApiError error = ErrorOf(status, code);
+  ApiError error = ErrorOf(status, code);
+  RequestScope& scope = CurrentRequestScope();
+  if (error.http_status >= 500) {
+    // A person can act on none of a server error's own text; the log keeps it, under the id.
+    scope.error = error.message;
+    error.message = error.http_status == 503
+                        ? "Server je právě přetížený; nic se nezměnilo. Zkuste to prosím za chvíli."
+                        : "Na serveru nastala chyba; nic se nezměnilo. Pokud se to opakuje, "
+                          "nahlaste správci kód požadavku " +
+                              scope.request_id + ".";
+  }
   Json body = ErrorBody(error.code, error.message);
+  if (error.http_status >= 500) body["error"]["request_id"] = scope.request_id;
   for (const FieldError& field : status.field_errors()) {
     body["error"]["fields"].push_back(Json{{"field", field.field}, {"message", field.message}});
   }
@@ -88,6 +99,7 @@ void ApiRouter::Add(Route route) {
     response.status = reply.status;
     for (const auto& [name, value] : reply.headers) response.set_header(name, value);
     response.set_header("Cache-Control", "no-store");
+    response.set_header("X-Request-Id", scope.request_id);
     if (reply.content_type.empty()) {
       response.set_content(reply.body.dump(-1, ' ', false, Json::error_handler_t::replace),
                            "application/json");

@@ -23,7 +23,9 @@ struct RequestScope {
   std::string route;
   std::string user;
   std::string tenant;
-  bool answered = false;  // logged and measured by the router already
+  std::string request_id;  // answered as X-Request-Id, named in errors and in the log line
+  std::string error;       // a server error's own message: logged, not shown to the person
+  bool answered = false;   // logged and measured by the router already
 };
 RequestScope& CurrentRequestScope();
 

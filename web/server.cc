@@ -9,6 +9,7 @@
 #include "web/api_errors.h"
 #include "web/api_router.h"
 #include "web/api_routes.h"
+#include "web/credentials.h"
 #include "web/health.h"
 #include "web/metrics.h"
 
@@ -81,13 +82,15 @@ void HttpServer::Impl::LogRequest(const httplib::Request& request, int status) {
   if (route.empty()) route = status < 400 ? "static" : "unmatched";
   metrics.Observe(route, request.method, status, seconds);
   if (options.log != nullptr) {
-    const Json line{{"time", FormatUtc(services.clock->Now())},
+    Json line{{"time", FormatUtc(services.clock->Now())},
                     {"method", request.method},
                     {"route", route},
                     {"status", status},
                     {"ms", static_cast<double>(static_cast<int64_t>(seconds * 100000)) / 100},
                     {"user", scope.user},
-                    {"tenant", scope.tenant}};
+                    {"tenant", scope.tenant},
+                    {"request_id", scope.request_id}};
+    if (!scope.error.empty()) line["error"] = scope.error;
     std::lock_guard<std::mutex> lock(log_mu);
     *options.log << line.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n" << std::flush;
   }
@@ -121,6 +124,7 @@ void HttpServer::Impl::TrackRequests() {
     RequestScope& scope = CurrentRequestScope();
     scope = RequestScope();
     scope.start = std::chrono::steady_clock::now();
+    scope.request_id = RandomToken().substr(0, 16);
     return httplib::Server::HandlerResponse::Unhandled;
   });
   http.set_logger([&impl](const httplib::Request& request, const httplib::Response& response) {
