@@ -77,8 +77,17 @@ export function explain(error) {
     return noRoute ? t('err_missing', { what: error.path }) : `${t('err_404')} ${error.message}`;
   }
   if (error.status === 405 || error.status === 501) return t('err_missing', { what: error.path });
-  if (error.status === 409 || error.status === 422) return t('refused', { msg: error.message });
+  if (error.status === 409) return t('refused', { msg: error.message });
+  if (error.status === 422 && (error.code === 'script_error' || error.code === 'resource_exhausted')) return withRequestId(t('err_script'), error);
+  if (error.status === 422) return t('refused', { msg: error.message });
+  // The server's own words for a failure are for its log, not for the user.
+  if (error.status === 503) return withRequestId(t('err_unavailable'), error);
+  if (error.status >= 500) return withRequestId(t('err_server'), error);
   return t('err_generic', { msg: error.message });
+}
+
+function withRequestId(text, error) {
+  return error.requestId ? `${text} ${t('err_server_id', { id: error.requestId })}` : text;
 }
 
 export function report(error) {

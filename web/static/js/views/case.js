@@ -1,12 +1,13 @@
-// The case file: workflows and their states, a timeline of what happened and what is due (with
-// who acted and why each due date is what it is), the plan, consent, people and actors, and the
-// case manager's "ask the coordinator for help".
-import { api, idempotencyKey, listOf } from '../api.js';
-import { h, report, say, section, timeEl, toDate } from '../dom.js';
+// The case file: what the signed-in user may do now ("Co mohu udělat": the case's declared steps,
+// each with its form), workflows and their states, a timeline of what happened and what is due
+// (with who acted and why each due date is what it is), the plan, consent, people and actors.
+import { api, listOf } from '../api.js';
+import { formatDate, h, loadInto, section, timeEl, toDate } from '../dom.js';
 import { label, t } from '../i18n.js';
 import { hasRole } from '../session.js';
 import { loadNames, nameOf } from '../people.js';
 import { dueLine, dueOf, emptyLine, explanationText, table } from './common.js';
+import { actionForm, actionsOf, doneMessage, hasActionDraft } from './steps.js';
 
 const pick = (c, key) => c[key] ?? c.data?.[key];
 const payloadText = (p) => (p && typeof p === 'object' && Object.keys(p).length ? Object.entries(p).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ') : '');
@@ -15,14 +16,63 @@ export async function showCase(main, ctx, id) {
   const [c] = await Promise.all([api.get(`/cases/${encodeURIComponent(id)}`), loadNames()]);
   const code = c.code ?? c.client_code ?? c.data?.code ?? id;
   main.append(h('h1', {}, t('case_title', { code })));
-  const actions = h('div', { class: 'actions' });
-  if (hasRole('case_manager', 'social_worker')) actions.append(askHelpForm(id));
-  if (hasRole('coordinator', 'head')) actions.append(h('a', { class: 'button', href: `#/cases/${encodeURIComponent(id)}/conference` }, t('conf_title')));
-  main.append(actions);
+  if (c.closed) {
+    main.append(h('p', { class: 'closed-note' }, h('span', { class: 'pill closed' },
+      c.closed_at ? t('case_closed_on', { date: formatDate(c.closed_at) }) : t('case_closed'))));
+  } else {
+    main.append(steps(id, ctx));
+    if (hasRole('coordinator', 'head')) {
+      main.append(h('div', { class: 'actions' }, h('a', { class: 'button secondary', href: `#/cases/${encodeURIComponent(id)}/conference` }, t('conf_title'))));
+    }
+  }
   main.append(h('div', { class: 'grid' },
     h('div', {}, instances(c), openTasks(c), plan(pick(c, 'plan'))),
     h('div', {}, consent(pick(c, 'consent')), people(pick(c, 'people')), actors(c))));
   main.append(section(t('case_timeline'), timeline(c)));
+}
+
+// "Co mohu udělat": a button per step; a button opens the step's form below the buttons. A form
+// left with a draft (e.g. by an expired session) opens again by itself.
+function steps(caseId, ctx) {
+  const box = h('div');
+  const reload = () => ctx.go(`#/cases/${encodeURIComponent(caseId)}`);
+  loadInto(box, () => actionsOf(caseId), (el, actions) => {
+    if (!actions.length) { el.append(emptyLine('actions_none')); return; }
+    const panel = h('div', { id: 'step-panel', class: 'step-panel' });
+    let openButton = null;
+    const close = () => {
+      panel.replaceChildren();
+      openButton?.setAttribute('aria-expanded', 'false');
+      openButton?.focus();
+      openButton = null;
+    };
+    const open = (action, button) => {
+      openButton?.setAttribute('aria-expanded', 'false');
+      openButton = button;
+      button.setAttribute('aria-expanded', 'true');
+      const form = actionForm(caseId, action, {
+        onDone: () => ctx.go(`#/cases/${encodeURIComponent(caseId)}`, doneMessage(action)),
+        onCancel: () => { button.querySelector('.pill.draft')?.remove(); close(); },
+        onReload: reload,
+      });
+      panel.replaceChildren(form.el);
+      form.focus();
+    };
+    const buttons = actions.map((action) => {
+      const draft = hasActionDraft(caseId, action);
+      const button = h('button', {
+        type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': 'step-panel',
+        'data-step': action.kind === 'task' ? `task:${action.task_id}` : `event:${action.type}`,
+      }, action.title, draft ? h('span', { class: 'pill draft' }, ` ${t('action_draft')}`) : null);
+      button.addEventListener('click', () => open(action, button));
+      return { action, button, draft };
+    });
+    el.append(h('ul', { class: 'step-actions' }, buttons.map(({ action, button }) => h('li', {}, button,
+      action.kind === 'task' && action.due_text ? h('span', { class: 'hint' }, ` ${t('due')}: ${action.due_text}`) : null))), panel);
+    const waiting = buttons.find((b) => b.draft);
+    if (waiting) open(waiting.action, waiting.button);
+  }).catch(() => {});
+  return section(t('case_actions'), box);
 }
 
 function instances(c) {
@@ -105,29 +155,4 @@ function timeline(c) {
   return h('ol', { class: 'timeline' }, items.map((i) => h('li', { class: `${i.kind} ${(toDate(i.at)?.getTime() ?? 0) > now ? 'future' : ''}` },
     timeEl(i.at), h('span', { class: 'what' }, i.what), i.who ? h('span', { class: 'who' }, ` — ${i.who}`) : null,
     i.note ? h('div', { class: 'hint', style: 'white-space: pre-line' }, typeof i.note === 'string' ? i.note : JSON.stringify(i.note)) : null)));
-}
-
-function askHelpForm(caseId) {
-  const reasons = ['cannot_solve_alone', 'new_actor_needed', 'plan_stalled'];
-  const reason = h('select', { id: 'help-reason' }, reasons.map((r) => h('option', { value: r }, label('reason', r))));
-  const note = h('textarea', { id: 'help-note', rows: 3 });
-  const form = h('form', { class: 'card' },
-    h('label', { for: 'help-reason' }, t('ask_help_reason')), reason,
-    h('label', { for: 'help-note' }, t('ask_help_note')), note,
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('send'))));
-  const details = h('details', { class: 'ask-help' }, h('summary', { class: 'button secondary' }, t('ask_help')), form);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      await api.post(`/cases/${encodeURIComponent(caseId)}/events`, {
-        type: 'escalation.raised', payload: { reason: reason.value, note: note.value }, idempotency_key: idempotencyKey(),
-      });
-      details.open = false;
-      note.value = '';
-      say(t('ask_help_sent'));
-    } catch (error) {
-      report(error);
-    }
-  });
-  return details;
 }
