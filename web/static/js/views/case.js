@@ -19,11 +19,11 @@ export async function showCase(main, ctx, id) {
   if (c.closed) {
     main.append(h('p', { class: 'closed-note' }, h('span', { class: 'pill closed' },
       c.closed_at ? t('case_closed_on', { date: formatDate(c.closed_at) }) : t('case_closed'))));
-  } else {
-    main.append(steps(id, ctx));
-    if (hasRole('coordinator', 'head')) {
-      main.append(h('div', { class: 'actions' }, h('a', { class: 'button secondary', href: `#/cases/${encodeURIComponent(id)}/conference` }, t('conf_title'))));
-    }
+  }
+  // A closed case offers only the steps that reopen it, if any.
+  main.append(steps(id, ctx, c.closed));
+  if (!c.closed && hasRole('coordinator', 'head')) {
+    main.append(h('div', { class: 'actions' }, h('a', { class: 'button secondary', href: `#/cases/${encodeURIComponent(id)}/conference` }, t('conf_title'))));
   }
   main.append(h('div', { class: 'grid' },
     h('div', {}, instances(c), openTasks(c), plan(pick(c, 'plan'))),
@@ -33,10 +33,12 @@ export async function showCase(main, ctx, id) {
 
 // "Co mohu udělat": a button per step; a button opens the step's form below the buttons. A form
 // left with a draft (e.g. by an expired session) opens again by itself.
-function steps(caseId, ctx) {
+function steps(caseId, ctx, closed) {
   const box = h('div');
+  const area = section(t('case_actions'), box);
   const reload = () => ctx.go(`#/cases/${encodeURIComponent(caseId)}`);
   loadInto(box, () => actionsOf(caseId), (el, actions) => {
+    if (!actions.length && closed) { area.remove(); return; }
     if (!actions.length) { el.append(emptyLine('actions_none')); return; }
     const panel = h('div', { id: 'step-panel', class: 'step-panel' });
     let openButton = null;
@@ -72,7 +74,7 @@ function steps(caseId, ctx) {
     const waiting = buttons.find((b) => b.draft);
     if (waiting) open(waiting.action, waiting.button);
   }).catch(() => {});
-  return section(t('case_actions'), box);
+  return area;
 }
 
 function instances(c) {

@@ -28,7 +28,15 @@ export async function showReferral(main, ctx) {
     headingLevel: 'h1',
     form,
     draft: draftKey('referral'),
-    send: (payload) => api.post('/cases', { code: payload.code, data: { referral: payload.referral ?? {} } }),
+    send: async (payload) => {
+      try {
+        return await api.post('/cases', { code: payload.code, data: { referral: payload.referral ?? {} } });
+      } catch (error) {
+        // The server names the referral's own fields ("source"); here they sit under "referral".
+        error.fields = error.fields?.map((f) => ({ ...f, field: f.field ? `referral.${f.field}` : '' }));
+        throw error;
+      }
+    },
     onDone: (created) => {
       const c = created.case;
       ctx.go(`#/cases/${encodeURIComponent(c.id)}`, t('referral_created', { code: c.code }));
