@@ -1,15 +1,19 @@
-// The browser UI as its three main users see it, in Debian's headless chromium against a real
-// `souhra serve`: the case manager completes a task and asks for help, the coordinator
-// acknowledges the escalation, the methodologist edits a definition (an error shown at its line,
-// fixed), saves a draft, runs a scenario on it, diffs and activates it. The tests of one user run
-// in order on one page, each step on from the last. Each screen is saved as a
-// screenshot in build/browser-artifacts/.
+// The browser UI as its users see it, in Debian's headless chromium against a real `souhra serve`:
+// cases start as referrals and go through the steps their workflows declare, each with its form.
+// The case manager completes a task through its form, files a referral and asks for help; the
+// head assigns a social worker to a new referral (a missing worker shown beside its field, as the
+// UI and as the server say it); the coordinator acknowledges the escalation and confirms
+// eligibility; the methodologist edits a definition (an error shown at its line, fixed), saves a
+// draft, runs a scenario on it, diffs and activates it. The tests of one user run in order on one
+// page, each step on from the last. Each screen is saved as a screenshot in
+// build/browser-artifacts/.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 import { ApiClient, listOf } from './api_client.js';
+import { fillForm, payloadFor } from './forms.js';
 import { demoPassword, repoRoot, startSouhra } from './souhra_server.js';
 
 const artifacts = join(repoRoot, 'build', 'browser-artifacts');
@@ -46,21 +50,70 @@ async function expectStatus(page, pattern) {
   assert.match(await statusText(page).textContent(), pattern);
 }
 
+// Takes the step `type` on a case through the API as `client`, its form's required fields filled
+// (and those named in `choose`), as the UI would send it.
+async function takeStep(client, caseId, type, choose = {}) {
+  const { actions } = await client.get(`/cases/${caseId}/actions`);
+  const action = actions.find((a) => a.type === type);
+  assert.ok(action, `step ${type} is not offered on case ${caseId}; offered: ${actions.map((a) => a.type).join(', ')}`);
+  const payload = payloadFor(action.form, choose);
+  if (action.kind === 'task') return client.post(`/tasks/${action.task_id}/complete`, { result: payload });
+  return client.post(`/cases/${caseId}/events`, { type, payload });
+}
+
+// The form of step `type` on a case as `client` sees it.
+async function stepOf(client, caseId, type) {
+  const { actions } = await client.get(`/cases/${caseId}/actions`);
+  const action = actions.find((a) => a.type === type);
+  assert.ok(action, `step ${type} is not offered on case ${caseId}; offered: ${actions.map((a) => a.type).join(', ')}`);
+  return action;
+}
+
+// A new referral (workflow intake) with its form's required fields filled.
+async function refer(code) {
+  const { form } = await api.case_manager.get('/workflows/intake/referral');
+  return (await api.case_manager.post('/cases', { code, data: { referral: payloadFor(form) } })).case;
+}
+
+const person = (role) => `user:${server.logins[role]}`;
+
+// The needs questionnaire of a client the eligibility rules take for case management
+// (rules/cm_eligibility.lua), consent to sharing included.
+const eligible = {
+  problem_areas: ['housing', 'debts', 'health'], expected_months: 12, actors_needed: 3, support: 'weak',
+  can_solve_alone: false, worsening: true, motivated: true, consent_sharing: true,
+};
+
+// Intake up to the coordinator's confirmation: the head assigns the social worker, who makes the
+// first contact, records the needs and finishes the inquiry.
+async function throughInquiry(id) {
+  await takeStep(api.head, id, 'task.assign.done', { social_worker: person('social_worker') });
+  await takeStep(api.social_worker, id, 'task.first_contact.done');
+  await takeStep(api.social_worker, id, 'needs.recorded', eligible);
+  await takeStep(api.social_worker, id, 'task.inquiry.done');
+}
+
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
   server = await startSouhra();
-  for (const role of ['case_manager', 'coordinator', 'methodologist']) {
+  for (const role of ['social_worker', 'case_manager', 'coordinator', 'head', 'methodologist']) {
     assert.ok(server.logins[role], `souhra serve printed no demo sign-in for ${role}:\n${server.output()}`);
     api[role] = new ApiClient(server.url);
     await api[role].signIn(server.logins[role], demoPassword);
   }
-  const people = { case_manager: `user:${server.logins.case_manager}`, coordinator: `user:${server.logins.coordinator}` };
-  // A plan under review gives the case manager a task; an escalation instance lets them ask for help.
-  cases.plan = await api.case_manager.post('/cases', { code: 'K-UI-0001', workflow: 'plan_review', data: { people } });
-  cases.escalation = await api.case_manager.post('/cases', { code: 'K-UI-0002', workflow: 'escalation', data: { people } })
-    .catch((error) => ({ error }));
-  cases.conference = await api.case_manager.post('/cases', { code: 'K-UI-0004', workflow: 'case_conference', data: { people } })
-    .catch((error) => ({ error }));
+  // Cases start as referrals and go through their steps as the people of the case take them:
+  // one waits for the head's assignment, one for the coordinator's confirmation, two are in case
+  // management (the case manager's tasks and escalation; a case conference).
+  cases.assign = await refer('K-UI-0010');
+  cases.confirm = await refer('K-UI-0011');
+  await throughInquiry(cases.confirm.id);
+  cases.plan = await refer('K-UI-0001');
+  cases.conference = await refer('K-UI-0004');
+  for (const c of [cases.plan, cases.conference]) {
+    await throughInquiry(c.id);
+    await takeStep(api.coordinator, c.id, 'task.confirm_eligibility.done', { case_manager: person('case_manager') });
+  }
+  await takeStep(api.coordinator, cases.conference.id, 'conference.requested');
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
 });
 
@@ -85,43 +138,55 @@ describe('case manager', () => {
     await screenshot(page, 'case-manager-tasks');
   });
 
-  it('completes a task with one click', async () => {
+  it('completes a task through its form', async () => {
     const task = page.locator('li.task', { hasText: 'K-UI-0001' }).first();
     await task.waitFor();
-    await task.getByRole('button', { name: /hotový/ }).click();
+    const taskId = Number(await task.getAttribute('data-task-id'));
+    const { actions } = await api.case_manager.get(`/cases/${idOf(cases.plan)}/actions`);
+    const action = actions.find((a) => a.task_id === taskId);
+    await task.getByRole('button', { name: /Vyřídit úkol/ }).click();
+    const form = task.locator('form.step-form');
+    await form.waitFor();
+    await fillForm(form, action.form);
+    await screenshot(page, 'case-manager-task-form');
+    await form.locator('button[type=submit]').click();
     await expectStatus(page, /je hotový/);
     const file = await api.case_manager.get(`/cases/${idOf(cases.plan)}`);
-    assert.match(JSON.stringify(file.history ?? file.events ?? file), /task\.review\.done/);
+    assert.ok(file.history.some((e) => e.type === action.type), `no ${action.type} in the case's history`);
   });
 
-  it('shows the case file with its timeline, plan, consent and people', async () => {
+  it('shows the case file with its steps, timeline, plan, consent and people', async () => {
     await page.goto(`${server.url}#/cases/${idOf(cases.plan)}`);
     await page.locator('h1', { hasText: 'K-UI-0001' }).waitFor();
-    for (const heading of ['Časová osa', 'Individuální plán', 'Informovaný souhlas', 'Lidé', 'Aktéři']) {
+    for (const heading of ['Co mohu udělat', 'Časová osa', 'Individuální plán', 'Informovaný souhlas', 'Lidé', 'Aktéři']) {
       await page.locator('h2', { hasText: heading }).waitFor();
     }
+    await page.locator('.step-actions button').first().waitFor();
     assert.ok(await page.locator('.timeline li').count() > 0, 'the timeline is empty');
     await screenshot(page, 'case-manager-case-file');
   });
 
-  it('starts a referral ("Nový podnět")', async () => {
+  it('starts a referral ("Nový podnět") from the intake workflow\'s form', async () => {
+    const { form } = await api.case_manager.get('/workflows/intake/referral');
     await page.click('#nav a[href="#/referral"]');
-    await page.fill('#ref-code', 'K-UI-0003');
-    await page.selectOption('#ref-source', 'neighbour');
-    await page.fill('#ref-note', 'Soused slyší v noci klepání.');
+    const step = page.locator('form.step-form');
+    await step.waitFor();
+    await page.getByLabel('Kód klienta').fill('K-UI-0003');
+    await fillForm(step, form, {}, 'referral.');
     await screenshot(page, 'case-manager-referral');
-    await page.click('form button[type=submit]');
+    await step.locator('button[type=submit]').click();
     await expectStatus(page, /K-UI-0003/);
   });
 
   it('asks the coordinator for help', async () => {
-    assert.ok(!cases.escalation.error, `creating a case with the escalation workflow failed: ${cases.escalation.error?.message}`);
-    await page.goto(`${server.url}#/cases/${idOf(cases.escalation)}`);
-    await page.locator('summary', { hasText: 'Požádat koordinátora o pomoc' }).click();
-    await page.selectOption('#help-reason', 'new_actor_needed');
-    await page.fill('#help-note', 'Potřebujeme dluhovou poradnu.');
-    await page.click('.ask-help button[type=submit]');
-    await expectStatus(page, /požádán o pomoc/);
+    const step = await stepOf(api.case_manager, idOf(cases.plan), 'escalation.raised');
+    await page.goto(`${server.url}#/cases/${idOf(cases.plan)}`);
+    await page.locator('[data-step="event:escalation.raised"]').click();
+    const form = page.locator('#step-panel form');
+    await fillForm(form, step.form, { note: 'Potřebujeme dluhovou poradnu.' });
+    await screenshot(page, 'case-manager-ask-help');
+    await form.locator('button[type=submit]').click();
+    await expectStatus(page, new RegExp(`Krok „${step.title}“ byl zaznamenán`));
   });
 
   it('reads the inbox', async () => {
@@ -156,6 +221,58 @@ describe('case manager', () => {
   });
 });
 
+describe('head', () => {
+  let page;
+  let task;
+  before(async () => { page = await signedInPage('head'); });
+  after(async () => { await page?.close(); });
+
+  it('finds "Přidělit sociálního pracovníka" of a new referral in "Moje úkoly"', async () => {
+    await page.click('#nav a[href="#/tasks"]');
+    task = page.locator('li.task', { hasText: 'K-UI-0010' });
+    await task.locator('.title', { hasText: 'Přidělit sociálního pracovníka' }).waitFor();
+    await screenshot(page, 'head-tasks');
+  });
+
+  it('sees a missing worker beside its field, from the UI and from the server', async () => {
+    await task.getByRole('button', { name: /Vyřídit úkol/ }).click();
+    const form = task.locator('form.step-form');
+    const worker = form.locator('[data-path="social_worker"]');
+    await form.locator('button[type=submit]').click();
+    await worker.locator('.field-error', { hasText: /povinné/ }).waitFor();
+    assert.equal(await worker.locator('select').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('[data-path]')?.dataset.path), 'social_worker');
+    await form.getByRole('button', { name: 'Zrušit' }).click();
+
+    // The same form as if the field were optional: the UI lets it go, the server refuses it.
+    await page.route('**/api/v1/cases/*/actions', async (route) => {
+      const body = await (await route.fetch()).json();
+      for (const field of body.actions.flatMap((a) => a.form?.fields ?? [])) field.required = false;
+      await route.fulfill({ json: body });
+    });
+    await task.getByRole('button', { name: /Vyřídit úkol/ }).click();
+    await form.locator('button[type=submit]').click();
+    const error = worker.locator('.field-error');
+    await error.filter({ hasText: /\S/ }).waitFor();
+    assert.match(await form.locator('.form-summary').textContent(), /Formulář obsahuje chyby/);
+    assert.equal(await worker.locator('select').getAttribute('aria-describedby'), await error.getAttribute('id'));
+    await screenshot(page, 'head-assign-error');
+    await page.unroute('**/api/v1/cases/*/actions');
+    await form.getByRole('button', { name: 'Zrušit' }).click();
+  });
+
+  it('assigns a social worker through the form', async () => {
+    await task.getByRole('button', { name: /Vyřídit úkol/ }).click();
+    const form = task.locator('form.step-form');
+    await form.getByLabel('Sociální pracovník').selectOption({ label: 'Bc. Lenka Dvořáková' });
+    await screenshot(page, 'head-assign');
+    await form.locator('button[type=submit]').click();
+    await expectStatus(page, /Úkol „Přidělit sociálního pracovníka“ je hotový/);
+    const file = await api.head.get(`/cases/${idOf(cases.assign)}`);
+    assert.equal(file.people.social_worker, person('social_worker'));
+  });
+});
+
 describe('coordinator', () => {
   let page;
   before(async () => { page = await signedInPage('coordinator'); });
@@ -168,17 +285,32 @@ describe('coordinator', () => {
   });
 
   it('acknowledges an escalation', async () => {
-    assert.ok(!cases.escalation.error, `no case with the escalation workflow: ${cases.escalation.error?.message}`);
-    const row = page.locator('[data-group="new"] tr', { hasText: 'K-UI-0002' });
+    const row = page.locator('[data-group="new"] tr', { hasText: 'K-UI-0001' });
     await row.waitFor();
     await row.getByRole('button', { name: /Převzít/ }).click();
-    await expectStatus(page, /K-UI-0002 převzata/);
-    await page.locator('[data-group="acknowledged"] tr', { hasText: 'K-UI-0002' }).waitFor();
+    await expectStatus(page, /K-UI-0001 převzata/);
+    await page.locator('[data-group="acknowledged"] tr', { hasText: 'K-UI-0001' }).waitFor();
     await screenshot(page, 'coordinator-escalation-acknowledged');
   });
 
+  it('confirms eligibility from "Moje úkoly"', async () => {
+    await page.click('#nav a[href="#/tasks"]');
+    const task = page.locator('li.task', { hasText: 'K-UI-0011' });
+    await task.waitFor();
+    const taskId = Number(await task.getAttribute('data-task-id'));
+    const { actions } = await api.coordinator.get(`/cases/${idOf(cases.confirm)}/actions`);
+    const action = actions.find((a) => a.task_id === taskId);
+    await task.getByRole('button', { name: /Vyřídit úkol/ }).click();
+    const form = task.locator('form.step-form');
+    await fillForm(form, action.form, { case_manager: person('case_manager') });
+    await screenshot(page, 'coordinator-confirm-eligibility');
+    await form.locator('button[type=submit]').click();
+    await expectStatus(page, new RegExp(`Úkol „${action.title}“ je hotový`));
+    const file = await api.coordinator.get(`/cases/${idOf(cases.confirm)}`);
+    assert.ok(file.history.some((e) => e.type === action.type), `no ${action.type} in the case's history`);
+  });
+
   it('convenes a case conference: actors from the directory, date, place; invitations go out', async () => {
-    assert.ok(!cases.conference.error, `no case with the case_conference workflow: ${cases.conference.error?.message}`);
     await page.goto(`${server.url}#/cases/${idOf(cases.conference)}/conference`);
     await page.locator('h1', { hasText: 'Svolat případové setkání' }).waitFor();
     const actors = page.locator('fieldset input[type=checkbox]');
