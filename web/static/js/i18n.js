@@ -173,6 +173,7 @@ const texts = {
   conf_send: ['Odeslat pozvánky', 'Send invitations'],
   conf_sent: ['Pozvánky odeslány.', 'Invitations sent.'],
   conf_replies: ['Odpovědi', 'Replies'],
+  conf_not_now: ['Setkání teď svolat ani přesunout nelze.', 'The conference cannot be scheduled or moved now.'],
   reply_accepts: ['přijde', 'attends'],
   reply_declines: ['nepřijde', 'declines'],
   reply_online: ['připojí se online', 'joins online'],
