@@ -7,7 +7,7 @@ import { label, t } from '../i18n.js';
 import { hasRole } from '../session.js';
 import { loadNames, nameOf } from '../people.js';
 import { dueLine, dueOf, emptyLine, explanationText, table } from './common.js';
-import { actionForm, actionsOf, doneMessage, hasActionDraft } from './steps.js';
+import { actionsOf, doneMessage, stepList, takeOpen } from './steps.js';
 
 const pick = (c, key) => c[key] ?? c.data?.[key];
 const payloadText = (p) => (p && typeof p === 'object' && Object.keys(p).length ? Object.entries(p).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ') : '');
@@ -31,48 +31,23 @@ export async function showCase(main, ctx, id) {
   main.append(section(t('case_timeline'), timeline(c)));
 }
 
-// "Co mohu udělat": a button per step; a button opens the step's form below the buttons. A form
-// left with a draft (e.g. by an expired session) opens again by itself.
+// "Co mohu udělat": a button per step; a button opens the step's form below the buttons. The form
+// left open here (e.g. by an expired session) opens again, its draft filled in.
 function steps(caseId, ctx, closed) {
   const box = h('div');
   const area = section(t('case_actions'), box);
-  const reload = () => ctx.go(`#/cases/${encodeURIComponent(caseId)}`);
+  const here = `#/cases/${encodeURIComponent(caseId)}`;
   loadInto(box, () => actionsOf(caseId), (el, actions) => {
     if (!actions.length && closed) { area.remove(); return; }
     if (!actions.length) { el.append(emptyLine('actions_none')); return; }
-    const panel = h('div', { id: 'step-panel', class: 'step-panel' });
-    let openButton = null;
-    const close = () => {
-      panel.replaceChildren();
-      openButton?.setAttribute('aria-expanded', 'false');
-      openButton?.focus();
-      openButton = null;
-    };
-    const open = (action, button) => {
-      openButton?.setAttribute('aria-expanded', 'false');
-      openButton = button;
-      button.setAttribute('aria-expanded', 'true');
-      const form = actionForm(caseId, action, {
-        onDone: () => ctx.go(`#/cases/${encodeURIComponent(caseId)}`, doneMessage(action)),
-        onCancel: () => { button.querySelector('.pill.draft')?.remove(); close(); },
-        onReload: reload,
-      });
-      panel.replaceChildren(form.el);
-      form.focus();
-    };
-    const buttons = actions.map((action) => {
-      const draft = hasActionDraft(caseId, action);
-      const button = h('button', {
-        type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': 'step-panel',
-        'data-step': action.kind === 'task' ? `task:${action.task_id}` : `event:${action.type}`,
-      }, action.title, draft ? h('span', { class: 'pill draft' }, ` ${t('action_draft')}`) : null);
-      button.addEventListener('click', () => open(action, button));
-      return { action, button, draft };
+    const list = stepList(caseId, actions, {
+      onDone: (action) => ctx.go(here, doneMessage(action)),
+      onReload: () => ctx.go(here),
+      where: { screen: 'case' },
     });
-    el.append(h('ul', { class: 'step-actions' }, buttons.map(({ action, button }) => h('li', {}, button,
-      action.kind === 'task' && action.due_text ? h('span', { class: 'hint' }, ` ${t('due')}: ${action.due_text}`) : null))), panel);
-    const waiting = buttons.find((b) => b.draft);
-    if (waiting) open(waiting.action, waiting.button);
+    el.append(list.el);
+    const left = takeOpen((r) => r.screen === 'case' && r.caseId === String(caseId));
+    if (left) list.open(left.step);
   }).catch(() => {});
   return area;
 }

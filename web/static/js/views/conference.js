@@ -21,6 +21,7 @@ export async function showConference(main, ctx, caseId) {
     onDone: () => ctx.go(`#/cases/${encodeURIComponent(caseId)}/conference`, t('conf_sent')),
     onCancel: () => ctx.go(`#/cases/${encodeURIComponent(caseId)}`),
     onReload: () => ctx.go(`#/cases/${encodeURIComponent(caseId)}/conference`),
+    where: { screen: 'conference' },
   });
   main.append(form.el);
 }

@@ -1,12 +1,14 @@
 // "Moje úkoly": the open tasks the signed-in user holds (their own and their role's), overdue
-// first, then today's, then upcoming. A task opens its form (the task's step among its case's
-// actions) right in the list; a task left with a draft opens again by itself.
+// first, then today's, then upcoming. "Vyřídit" opens the task's form (the task's step among its
+// case's actions) right in the list. Many tasks are done by a step of the case rather than by a
+// form of their own (the head's "Přidělit sociálního pracovníka" by the assignment): a task
+// without fields offers the case's steps beside plain completion. The form left open here (e.g.
+// by an expired session) opens again.
 import { api, listOf } from '../api.js';
-import { h, report, say, section, warn } from '../dom.js';
+import { h, report, section, warn } from '../dom.js';
 import { t } from '../i18n.js';
 import { caseLink, dueLine, emptyLine } from './common.js';
-import { actionDraft, actionForm, actionsOf, doneMessage } from './steps.js';
-import { hasDraft } from '../form.js';
+import { actionForm, actionsOf, doneMessage, stepList, takeOpen } from './steps.js';
 
 const groups = [['overdue', 'tasks_overdue'], ['today', 'tasks_today'], ['upcoming', 'tasks_upcoming']];
 
@@ -24,17 +26,16 @@ export async function showTasks(main, ctx) {
     }
     main.append(section(`${t(key)} (${tasks.length})`, tasks.length ? list : emptyLine('tasks_none')));
   });
-  items.find((item) => item.hasDraft)?.open();
+  const left = takeOpen((r) => r.screen === 'tasks' && items.some((item) => item.task.id === r.taskId));
+  if (left) items.find((item) => item.task.id === left.taskId).open(left.step);
 }
-
-// The draft of a task's form, keyed as the case file keys it: a form begun in either place goes on
-// in the other.
-const taskDraft = (task) => actionDraft(task.case_id, { kind: 'task', task_id: task.id });
 
 function taskItem(task, due, ctx) {
   const title = task.title;
-  const button = h('button', { type: 'button', 'aria-expanded': 'false', 'aria-label': t('task_open_label', { title }) }, t('task_open'));
-  const panel = h('div', { class: 'task-form' });
+  const panel = h('div', { id: `task-panel-${task.id}`, class: 'task-form' });
+  const button = h('button', {
+    type: 'button', 'aria-expanded': 'false', 'aria-controls': panel.id, 'aria-label': t('task_open_label', { title }),
+  }, t('task_open'));
   const el = h('li', { class: `task ${due}`, 'data-task-id': task.id },
     h('div', {},
       h('div', { class: 'title' }, title),
@@ -43,37 +44,43 @@ function taskItem(task, due, ctx) {
     button, panel);
   const close = () => {
     panel.replaceChildren();
-    button.hidden = false;
     button.setAttribute('aria-expanded', 'false');
     button.focus();
   };
-  const finished = (action) => {
-    const list = el.parentElement;
-    el.remove();
-    if (list && !list.children.length) list.replaceWith(emptyLine('tasks_none'));
-    say(doneMessage(action));
-    ctx.refreshUnread();
-    document.getElementById('main').focus();
-  };
-  const open = async () => {
+  const where = { screen: 'tasks', taskId: task.id };
+  const done = (action) => { ctx.refreshUnread(); ctx.go('#/tasks', doneMessage(action)); };
+  const reload = () => ctx.go('#/tasks');
+  const reloadLabel = t('form_reload_tasks');
+
+  // Opens the task's own form; a task without fields shows the case's steps and plain completion.
+  // `step` (a stepKey) opens that step's form at once.
+  const open = async (step) => {
     button.disabled = true;
     try {
-      const action = (await actionsOf(task.case_id)).find((a) => a.kind === 'task' && a.task_id === task.id);
-      if (!action) { warn(t('task_not_available', { title })); return; }
-      const form = actionForm(task.case_id, action, {
-        onDone: () => finished(action), onCancel: close,
-        onReload: () => ctx.go('#/tasks'), reloadLabel: t('form_reload_tasks'),
-      });
-      panel.replaceChildren(form.el);
-      button.hidden = true;
+      const actions = await actionsOf(task.case_id);
+      const own = actions.find((a) => a.kind === 'task' && a.task_id === task.id);
+      const events = actions.filter((a) => a.kind === 'event');
+      if (!own && !events.length) { warn(t('task_not_available', { title })); return; }
       button.setAttribute('aria-expanded', 'true');
-      form.focus();
+      if ((own?.form?.fields ?? []).length) {
+        const form = actionForm(task.case_id, own, { onDone: done, onCancel: close, onReload: reload, reloadLabel, where });
+        panel.replaceChildren(form.el);
+        form.focus();
+        return;
+      }
+      const list = stepList(task.case_id, own ? [...events, own] : events, {
+        onDone: done, onReload: reload, reloadLabel, where,
+        labelOf: (a) => (a === own ? t('task_finish_plain') : a.title),
+      });
+      panel.replaceChildren(h('p', { class: 'hint' }, t(own ? 'task_by_steps' : 'task_by_steps_only')), list.el);
+      if (step) list.open(step);
+      else panel.querySelector('button')?.focus();
     } catch (error) {
       report(error);
     } finally {
       button.disabled = false;
     }
   };
-  button.addEventListener('click', open);
-  return { el, open, hasDraft: hasDraft(taskDraft(task)) };
+  button.addEventListener('click', () => (button.getAttribute('aria-expanded') === 'true' ? close() : open()));
+  return { task, el, open };
 }
