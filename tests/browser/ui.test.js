@@ -24,7 +24,7 @@ const api = {};
 const cases = {};
 
 async function signedInPage(role, viewport = { width: 1280, height: 900 }) {
-  const page = await browser.newPage({ viewport, locale: 'cs-CZ' });
+  const page = await browser.newPage({ viewport, locale: 'cs-CZ', timezoneId: 'Europe/Prague' });
   page.setDefaultTimeout(timeout);
   page.on('pageerror', (error) => console.error(`[${role}] page error: ${error.message}`));
   await page.goto(server.url);
@@ -190,6 +190,30 @@ describe('case manager', () => {
     await expectStatus(page, new RegExp(`Krok „${step.title}“ byl zaznamenán`));
   });
 
+  it('keeps what was typed in a step form across an expired session', async () => {
+    const here = `${server.url}#/cases/${idOf(cases.plan)}`;
+    await page.goto(here);
+    await page.locator('[data-step="event:emergency.recorded"]').click();
+    const form = page.locator('.step-panel form');
+    const reason = form.locator('[data-path="reason"] textarea');
+    await reason.fill('Klient nemá doma topení ani jídlo.');
+    await page.context().clearCookies();
+    await form.locator('button[type=submit]').click();
+    await page.locator('#login').waitFor();
+    assert.match(await alertText(page).textContent(), /Přihlášení vypršelo/);
+    await page.fill('#login', server.logins.case_manager);
+    await page.fill('#password', demoPassword);
+    await page.click('form button[type=submit]');
+    await page.locator('h1', { hasText: 'K-UI-0001' }).waitFor();
+    assert.equal(await reason.inputValue(), 'Klient nemá doma topení ani jídlo.');
+    await form.locator('.draft-note').waitFor();
+    await screenshot(page, 'case-manager-draft-restored');
+    await form.getByRole('button', { name: 'Zrušit' }).click();
+    await page.locator('[data-step="event:emergency.recorded"]').click();
+    assert.equal(await reason.inputValue(), '', 'the draft outlived "Zrušit"');
+    await form.getByRole('button', { name: 'Zrušit' }).click();
+  });
+
   it('reads the inbox', async () => {
     await page.click('.inbox-link');
     await page.locator('h1', { hasText: 'Zprávy' }).waitFor();
@@ -235,9 +259,15 @@ describe('head', () => {
     await screenshot(page, 'head-tasks');
   });
 
+  // Opens the task's panel afresh (its steps fetched again).
+  const openPanel = async () => {
+    const handle = task.getByRole('button', { name: /Vyřídit úkol/ });
+    if (await handle.getAttribute('aria-expanded') === 'true') await handle.click();
+    await handle.click();
+  };
   // The task is done by the case's step "intake.assigned", whose form names the social worker.
   const openAssignment = async () => {
-    await task.getByRole('button', { name: /Vyřídit úkol/ }).click();
+    await openPanel();
     await task.locator('[data-step="event:intake.assigned"]').click();
   };
 
@@ -257,7 +287,6 @@ describe('head', () => {
       for (const field of body.actions.flatMap((a) => a.form?.fields ?? [])) field.required = false;
       await route.fulfill({ json: body });
     });
-    await task.getByRole('button', { name: /Vyřídit úkol/ }).click();
     await openAssignment();
     await form.locator('button[type=submit]').click();
     const error = worker.locator('.field-error');
@@ -269,8 +298,21 @@ describe('head', () => {
     await form.getByRole('button', { name: 'Zrušit' }).click();
   });
 
+  it('is told in Czech that the task is done by its step, not on its own, and offered a reload', async () => {
+    await openPanel();
+    await task.getByRole('button', { name: 'Dokončit úkol bez formuláře' }).click();
+    const form = task.locator('form.step-form');
+    await form.locator('.confirm-question', { hasText: 'Úkol nemá formulář' }).waitFor();
+    await form.locator('button[type=submit]').click();
+    const summary = form.locator('.form-summary');
+    await summary.filter({ hasText: /\S/ }).waitFor();
+    assert.match(await summary.textContent(), /nelze udělat/);
+    assert.doesNotMatch(await summary.textContent(), /\b(task|intake)\.[a-z]|conflict|accepts/);
+    await summary.getByRole('button', { name: 'Načíst úkoly znovu' }).waitFor();
+    await screenshot(page, 'head-task-refused');
+  });
+
   it('assigns a social worker through the form', async () => {
-    await task.getByRole('button', { name: /Vyřídit úkol/ }).click();
     await openAssignment();
     const form = task.locator('form.step-form');
     await form.getByLabel('Sociální pracovník').selectOption({ label: 'Bc. Lenka Dvořáková' });

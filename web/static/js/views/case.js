@@ -2,7 +2,7 @@
 // each with its form), workflows and their states, a timeline of what happened and what is due
 // (with who acted and why each due date is what it is), the plan, consent, people and actors.
 import { api, listOf } from '../api.js';
-import { formatDate, h, loadInto, section, timeEl, toDate } from '../dom.js';
+import { formatDate, formatDateTime, h, loadInto, section, timeEl, toDate } from '../dom.js';
 import { label, t } from '../i18n.js';
 import { hasRole } from '../session.js';
 import { loadNames, nameOf } from '../people.js';
@@ -10,7 +10,30 @@ import { dueLine, dueOf, emptyLine, explanationText, table } from './common.js';
 import { actionsOf, doneMessage, stepList, takeOpen } from './steps.js';
 
 const pick = (c, key) => c[key] ?? c.data?.[key];
-const payloadText = (p) => (p && typeof p === 'object' && Object.keys(p).length ? Object.entries(p).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ') : '');
+
+// A value of an event's payload as people read it: names for "user:…"/"actor:…", Czech dates
+// and times, Ano/Ne, lists joined.
+function valueText(v) {
+  if (typeof v === 'boolean') return t(v ? 'yes' : 'no');
+  if (Array.isArray(v)) return v.map(valueText).join(', ');
+  if (v && typeof v === 'object') return `(${payloadText(v)})`;
+  if (typeof v !== 'string') return String(v);
+  if (/^(user|actor):/.test(v)) return nameOf(v);
+  if (/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(v)) return formatDateTime(v);
+  if (/^\d{4}-\d\d-\d\d$/.test(v)) return formatDate(v);
+  return v;
+}
+
+function payloadText(p) {
+  return p && typeof p === 'object' ? Object.entries(p).map(([k, v]) => `${k}: ${valueText(v)}`).join(', ') : '';
+}
+
+// A consent's recipient: an actor or person by name, "kind:…" as the kind of actors.
+function recipientText(ref) {
+  if (ref === 'kind:*') return t('consent_all_actors');
+  if (typeof ref === 'string' && ref.startsWith('kind:')) return label('actor_kind', ref.slice(5));
+  return nameOf(ref);
+}
 
 export async function showCase(main, ctx, id) {
   const [c] = await Promise.all([api.get(`/cases/${encodeURIComponent(id)}`), loadNames()]);
@@ -86,8 +109,8 @@ function consent(c) {
   return section(t('case_consent'),
     h('p', {}, h('span', { class: `pill ${status === 'given' ? 'active' : 'draft'}` }, label('consent', status))),
     grants.length ? table([t('consent_recipient'), t('consent_purposes'), t('col_when')],
-      grants.map((g) => [nameOf(g.recipient), (g.purposes ?? []).join(', ') || t('consent_all_purposes'), timeEl(g.given, false)])) : null,
-    (c?.revocations ?? []).length ? h('ul', {}, c.revocations.map((r) => h('li', {}, `${label('consent', 'revoked')}: ${r.recipient} `, timeEl(r.at, false)))) : null);
+      grants.map((g) => [recipientText(g.recipient), (g.purposes ?? []).join(', ') || t('consent_all_purposes'), timeEl(g.given, false)])) : null,
+    (c?.revocations ?? []).length ? h('ul', {}, c.revocations.map((r) => h('li', {}, `${label('consent', 'revoked')}: ${recipientText(r.recipient)} `, timeEl(r.at, false)))) : null);
 }
 
 function people(p) {

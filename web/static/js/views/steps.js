@@ -76,8 +76,9 @@ export function actionForm(caseId, action, { onDone, onCancel, onReload, reloadL
 let listCount = 0;
 
 // A button per step and, below them, the form of the one pressed. `labelOf(action)` names a
-// button (the step's title by default); `open(step)` opens a step by its stepKey.
-export function stepList(caseId, actions, { onDone, onReload, reloadLabel, where = {}, labelOf = (a) => a.title }) {
+// button (the step's title by default); `showDue`: a task's due time beside its button;
+// `open(step)` opens a step by its stepKey.
+export function stepList(caseId, actions, { onDone, onReload, reloadLabel, where = {}, labelOf = (a) => a.title, showDue = true }) {
   const panel = h('div', { id: `step-panel-${++listCount}`, class: 'step-panel' });
   let openButton = null;
   const close = () => {
@@ -106,7 +107,7 @@ export function stepList(caseId, actions, { onDone, onReload, reloadLabel, where
     return { action, button };
   });
   const el = h('div', {}, h('ul', { class: 'step-actions' }, buttons.map(({ action, button }) => h('li', {}, button,
-    action.kind === 'task' && action.due_text ? h('span', { class: 'hint' }, ` ${t('due')}: ${action.due_text}`) : null))), panel);
+    showDue && action.kind === 'task' && action.due_text ? h('span', { class: 'hint' }, ` ${t('due')}: ${action.due_text}`) : null))), panel);
   return {
     el,
     open(step) {

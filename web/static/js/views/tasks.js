@@ -70,7 +70,7 @@ function taskItem(task, due, ctx) {
       }
       const list = stepList(task.case_id, own ? [...events, own] : events, {
         onDone: done, onReload: reload, reloadLabel, where,
-        labelOf: (a) => (a === own ? t('task_finish_plain') : a.title),
+        labelOf: (a) => (a === own ? t('task_finish_plain') : a.title), showDue: false,
       });
       panel.replaceChildren(h('p', { class: 'hint' }, t(own ? 'task_by_steps' : 'task_by_steps_only')), list.el);
       if (step) list.open(step);
