@@ -115,7 +115,7 @@ before(async () => {
     await takeStep(api.coordinator, c.id, 'eligibility.confirmed', { case_manager: person('case_manager') });
   }
   await takeStep(api.coordinator, cases.conference.id, 'conference.requested');
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--lang=cs-CZ'] });
 });
 
 after(async () => {

@@ -13,7 +13,7 @@ export async function showConference(main, ctx, caseId) {
   const code = c.code ?? c.client_code ?? caseId;
   const current = c.conference ?? c.data?.conference;
   main.append(h('h1', {}, `${t('conf_title')} — `, h('a', { href: `#/cases/${encodeURIComponent(caseId)}` }, t('case_code', { code }))));
-  if (current) main.append(replies(current));
+  if (current?.at) main.append(replies(current));
   // Scheduling the first time, a move once invitations went out: whichever step the case offers.
   const action = actions.find((a) => a.type === 'conference.scheduled') ?? actions.find((a) => a.type === 'conference.moved');
   if (!action) { main.append(emptyLine('conf_not_now')); return; }
