@@ -98,7 +98,10 @@ function toPayload(field, raw, children) {
   switch (field.type) {
     case 'text': case 'long_text': return raw.trim() === '' ? undefined : raw.trim();
     case 'number': return Number(raw);
-    case 'datetime': return new Date(raw).toISOString();
+    case 'datetime': {
+      const time = new Date(raw);  // a datetime-local value: local time
+      return Number.isNaN(time.getTime()) ? raw : time.toISOString();
+    }
     case 'yes_no': return raw === 'yes';
     default: return raw;
   }
@@ -177,7 +180,8 @@ const builders = {
       type: 'number', inputmode: field.integer ? 'numeric' : 'decimal', required: field.required,
       min: field.min, max: field.max, step: field.integer ? 1 : 'any', value: typeof ctx.raw === 'string' ? ctx.raw : '',
     });
-    return { ...single(control, ctx), read: () => control.value };
+    // What the browser cannot read as a number it reports as '': keep it visible to the check.
+    return { ...single(control, ctx), read: () => (control.validity.badInput ? 'NaN' : control.value) };
   },
   date(field, ctx) {
     const control = h('input', { type: 'date', required: field.required, value: typeof ctx.raw === 'string' ? ctx.raw : '' });
