@@ -110,11 +110,15 @@ before(async () => {
   await throughInquiry(cases.confirm.id);
   cases.plan = await refer('K-UI-0001');
   cases.conference = await refer('K-UI-0004');
-  for (const c of [cases.plan, cases.conference]) {
+  cases.closed = await refer('K-UI-0005');
+  for (const c of [cases.plan, cases.conference, cases.closed]) {
     await throughInquiry(c.id);
     await takeStep(api.coordinator, c.id, 'eligibility.confirmed', { case_manager: person('case_manager') });
   }
   await takeStep(api.coordinator, cases.conference.id, 'conference.requested');
+  await takeStep(api.case_manager, cases.closed.id, 'closure.requested');
+  await takeStep(api.case_manager, cases.closed.id, 'task.evaluate_cm.done');
+  await takeStep(api.coordinator, cases.closed.id, 'task.evaluate_coordinator.done');
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--lang=cs-CZ'] });
 });
 
@@ -188,6 +192,20 @@ describe('case manager', () => {
     await screenshot(page, 'case-manager-ask-help');
     await form.locator('button[type=submit]').click();
     await expectStatus(page, new RegExp(`Krok „${step.title}“ byl zaznamenán`));
+  });
+
+  it('shows a closed case as closed, with no steps to take', async () => {
+    const file = await api.case_manager.get(`/cases/${idOf(cases.closed)}`);
+    assert.ok(file.closed, 'K-UI-0005 did not close');
+    await page.goto(`${server.url}#/cases`);
+    await page.locator('tr', { hasText: 'K-UI-0005' }).locator('td', { hasText: /^Uzavřeno dne \d+\. \d+\. \d{4}$/ }).waitFor();
+    await page.goto(`${server.url}#/cases/${idOf(cases.closed)}`);
+    await page.locator('.pill.closed', { hasText: /^Uzavřeno dne \d+\. \d+\. \d{4}$/ }).waitFor();
+    await page.locator('h2', { hasText: 'Časová osa' }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('main').textContent.includes('Načítám'));
+    assert.equal(await page.locator('h2', { hasText: 'Co mohu udělat' }).count(), 0);
+    assert.equal(await page.locator('main button').count(), 0, 'a closed case offers the case manager a step');
+    await screenshot(page, 'case-manager-closed-case');
   });
 
   it('keeps what was typed in a step form across an expired session', async () => {

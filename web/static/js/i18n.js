@@ -100,6 +100,7 @@ const texts = {
   case_title: ['Spis případu {code}', 'Case file {code}'],
   case_instances: ['Postupy a stavy', 'Workflows and states'],
   case_timeline: ['Časová osa', 'Timeline'],
+  by_workflow: ['automaticky podle postupu', 'automatically, by the workflow'],
   case_plan: ['Individuální plán', 'Individual plan'],
   plan_review_date: ['Termín přehodnocení: {date}', 'Review date: {date}'],
   plan_none: ['Plán zatím není sestaven.', 'No plan yet.'],

@@ -28,6 +28,9 @@ function payloadText(p) {
   return p && typeof p === 'object' ? Object.entries(p).map(([k, v]) => `${k}: ${valueText(v)}`).join(', ') : '';
 }
 
+// Who sent an event: a person by name; an event a workflow emitted as the workflows' own.
+const actorText = (ref) => (typeof ref === 'string' && ref.startsWith('workflow:') ? t('by_workflow') : nameOf(ref));
+
 // A consent's recipient: an actor or person by name, "kind:…" as the kind of actors.
 function recipientText(ref) {
   if (ref === 'kind:*') return t('consent_all_actors');
@@ -140,7 +143,7 @@ function timerText(key, titles) {
 function timeline(c) {
   const items = [];
   for (const e of c.history ?? c.events ?? []) {
-    items.push({ at: e.at ?? e.time ?? e.recorded_at, what: e.title ?? e.type, who: nameOf(e.actor ?? e.by ?? ''), note: payloadText(e.payload), kind: 'event' });
+    items.push({ at: e.at ?? e.time ?? e.recorded_at, what: e.title ?? e.type, who: actorText(e.actor ?? e.by ?? ''), note: payloadText(e.payload), kind: 'event' });
   }
   const titles = new Map((c.tasks ?? []).map((task) => [task.key, task.title ?? task.key]));
   for (const timer of c.timers ?? []) {
