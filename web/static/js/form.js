@@ -324,8 +324,7 @@ export function formFields(form, { values = {} } = {}) {
 // the error summary, "Odeslat"/"Zrušit". `send(payload)` does the request; `onDone(answer)` runs
 // after it succeeded (the draft is gone by then), `onCancel` after "Zrušit" (the draft is
 // dropped), and `onReload` is offered when the server says the case changed meanwhile (409).
-// `lead` is shown under the heading.
-export function stepForm({ title, form, draft, confirm, submitLabel, send, onDone, onCancel, onReload, reloadLabel, headingLevel = 'h3', lead = [] }) {
+export function stepForm({ title, form, draft, confirm, submitLabel, send, onDone, onCancel, onReload, reloadLabel, headingLevel = 'h3' }) {
   const saved = loadDraft(draft);
   const fields = formFields(form, { values: saved ?? {} });
   const headingId = `step-title-${++formCount}`;
@@ -334,7 +333,6 @@ export function stepForm({ title, form, draft, confirm, submitLabel, send, onDon
   const cancel = h('button', { type: 'button', class: 'secondary' }, t('cancel'));
   const el = h('form', { class: 'card step-form', novalidate: true, 'aria-labelledby': headingId },
     h(headingLevel, { id: headingId }, title),
-    lead,
     fields.empty ? h('p', { class: 'confirm-question' }, confirm) : h('p', { class: 'hint' }, t('form_required_note')),
     saved && !fields.empty ? h('p', { class: 'hint draft-note' }, t('form_draft_restored')) : null,
     summary,

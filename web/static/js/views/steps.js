@@ -64,7 +64,6 @@ export function actionForm(caseId, action, { onDone, onCancel, onReload, reloadL
     draft: actionDraft(caseId, action),
     confirm: t(task ? 'task_confirm' : 'step_confirm', { title: action.title }),
     submitLabel: hasFields ? t('send') : t(task ? 'task_finish' : 'step_record'),
-    lead: task && action.due_text ? h('p', { class: 'hint' }, `${t('due')}: ${action.due_text}`) : [],
     send: (payload) => send(caseId, action, payload),
     onDone: () => { forgetOpen(); onDone(action); },
     onCancel: () => { forgetOpen(); onCancel(); },
