@@ -74,10 +74,9 @@ export function actionForm(caseId, action, { onDone, onCancel, onReload, reloadL
 
 let listCount = 0;
 
-// A button per step and, below them, the form of the one pressed. `labelOf(action)` names a
-// button (the step's title by default); `showDue`: a task's due time beside its button;
-// `open(step)` opens a step by its stepKey.
-export function stepList(caseId, actions, { onDone, onReload, reloadLabel, where = {}, labelOf = (a) => a.title, showDue = true }) {
+// A button per step and, below them, the form of the one pressed; a step that does a task shows
+// the task's due time. `open(step)` opens a step by its stepKey.
+export function stepList(caseId, actions, { onDone, onReload, reloadLabel, where = {} }) {
   const panel = h('div', { id: `step-panel-${++listCount}`, class: 'step-panel' });
   let openButton = null;
   const close = () => {
@@ -101,12 +100,12 @@ export function stepList(caseId, actions, { onDone, onReload, reloadLabel, where
   const buttons = actions.map((action) => {
     const button = h('button', {
       type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': panel.id, 'data-step': stepKey(action),
-    }, labelOf(action), hasActionDraft(caseId, action) ? h('span', { class: 'pill draft' }, t('action_draft')) : null);
+    }, action.title, hasActionDraft(caseId, action) ? h('span', { class: 'pill draft' }, t('action_draft')) : null);
     button.addEventListener('click', () => open(action, button));
     return { action, button };
   });
   const el = h('div', {}, h('ul', { class: 'step-actions' }, buttons.map(({ action, button }) => h('li', {}, button,
-    showDue && action.kind === 'task' && action.due_text ? h('span', { class: 'hint' }, ` ${t('due')}: ${action.due_text}`) : null))), panel);
+    action.due_text ? h('span', { class: 'hint' }, ` ${t('due')}: ${action.due_text}`) : null))), panel);
   return {
     el,
     open(step) {
