@@ -1,16 +1,21 @@
 // The one door to the REST API (/api/v1): JSON in and out, the session's CSRF token on every
-// state-changing request, and errors turned into ApiError {status, code, message}. A 401 on any
-// request other than signing in calls the handler the app registers (back to the sign-in screen).
+// state-changing request, and errors turned into ApiError {status, code, message, fields,
+// requestId}. A 401 on any request other than signing in calls the handler the app registers
+// (back to the sign-in screen).
 const base = '/api/v1';
 let csrfToken = sessionStorage.getItem('souhra.csrf') || '';
 let onUnauthorized = () => {};
 
 export class ApiError extends Error {
-  constructor(status, code, message, path) {
+  // fields: the server's per-field errors of a refused form, [{field: "steps.2.due", message}];
+  // requestId: the id the server logged the request under ('' when it gave none).
+  constructor(status, code, message, path, { fields = [], requestId = '' } = {}) {
     super(message);
     this.status = status;
     this.code = code;
     this.path = path;
+    this.fields = fields;
+    this.requestId = requestId;
   }
 }
 
@@ -44,12 +49,15 @@ async function request(method, path, body, { raw = false } = {}) {
   if (!response.ok) {
     let code = `http_${response.status}`;
     let message = text.slice(0, 300) || response.statusText;
+    const details = {};
     try {
       const parsed = JSON.parse(text);
       code = parsed?.error?.code ?? code;
       message = parsed?.error?.message ?? message;
+      if (Array.isArray(parsed?.error?.fields)) details.fields = parsed.error.fields;
+      if (parsed?.error?.request_id) details.requestId = String(parsed.error.request_id);
     } catch { /* not JSON: keep the text */ }
-    const error = new ApiError(response.status, code, message, path);
+    const error = new ApiError(response.status, code, message, path, details);
     if (response.status === 401 && path !== '/session') onUnauthorized(error);
     throw error;
   }

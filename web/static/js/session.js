@@ -69,10 +69,10 @@ export function homeRoute() {
 // [hash, text key] pairs for the navigation, in the order a user of these roles needs them.
 export function navigation() {
   const items = [];
-  if (hasRole('case_manager', 'social_worker')) items.push(['#/tasks', 'nav_tasks']);
+  if (hasRole('case_manager', 'social_worker', 'coordinator', 'head')) items.push(['#/tasks', 'nav_tasks']);
   if (hasRole('coordinator', 'head')) items.push(['#/escalations', 'nav_escalations']);
   if (hasRole('case_manager', 'social_worker', 'coordinator', 'head')) items.push(['#/cases', 'nav_cases']);
-  if (hasRole('case_manager', 'social_worker')) items.push(['#/referral', 'nav_new_referral']);
+  if (hasRole('case_manager', 'social_worker', 'coordinator', 'head')) items.push(['#/referral', 'nav_new_referral']);
   if (hasRole('coordinator', 'head', 'admin')) items.push(['#/incidents', 'nav_incidents']);
   if (hasRole('methodologist', 'admin')) items.push(['#/definitions', 'nav_definitions']);
   items.push(['#/inbox', 'nav_inbox']);

@@ -1,28 +1,81 @@
-// The case file: workflows and their states, a timeline of what happened and what is due (with
-// who acted and why each due date is what it is), the plan, consent, people and actors, and the
-// case manager's "ask the coordinator for help".
-import { api, idempotencyKey, listOf } from '../api.js';
-import { h, report, say, section, timeEl, toDate } from '../dom.js';
+// The case file: what the signed-in user may do now ("Co mohu udělat": the case's declared steps,
+// each with its form), workflows and their states, a timeline of what happened and what is due
+// (with who acted and why each due date is what it is), the plan, consent, people and actors.
+import { api, listOf } from '../api.js';
+import { formatDate, formatDateTime, h, loadInto, section, timeEl, toDate } from '../dom.js';
 import { label, t } from '../i18n.js';
 import { hasRole } from '../session.js';
 import { loadNames, nameOf } from '../people.js';
 import { dueLine, dueOf, emptyLine, explanationText, table } from './common.js';
+import { actionsOf, doneMessage, stepList, takeOpen } from './steps.js';
 
 const pick = (c, key) => c[key] ?? c.data?.[key];
-const payloadText = (p) => (p && typeof p === 'object' && Object.keys(p).length ? Object.entries(p).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ') : '');
+
+// A value of an event's payload as people read it: names for "user:…"/"actor:…", Czech dates
+// and times, Ano/Ne, lists joined.
+function valueText(v) {
+  if (typeof v === 'boolean') return t(v ? 'yes' : 'no');
+  if (Array.isArray(v)) return v.map(valueText).join(', ');
+  if (v && typeof v === 'object') return `(${payloadText(v)})`;
+  if (typeof v !== 'string') return String(v);
+  if (/^(user|actor):/.test(v)) return nameOf(v);
+  if (/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(v)) return formatDateTime(v);
+  if (/^\d{4}-\d\d-\d\d$/.test(v)) return formatDate(v);
+  return v;
+}
+
+function payloadText(p) {
+  return p && typeof p === 'object' ? Object.entries(p).map(([k, v]) => `${k}: ${valueText(v)}`).join(', ') : '';
+}
+
+// Who sent an event: a person by name; an event a workflow emitted as the workflows' own.
+const actorText = (ref) => (typeof ref === 'string' && ref.startsWith('workflow:') ? t('by_workflow') : nameOf(ref));
+
+// A consent's recipient: an actor or person by name, "kind:…" as the kind of actors.
+function recipientText(ref) {
+  if (ref === 'kind:*') return t('consent_all_actors');
+  if (typeof ref === 'string' && ref.startsWith('kind:')) return label('actor_kind', ref.slice(5));
+  return nameOf(ref);
+}
 
 export async function showCase(main, ctx, id) {
   const [c] = await Promise.all([api.get(`/cases/${encodeURIComponent(id)}`), loadNames()]);
   const code = c.code ?? c.client_code ?? c.data?.code ?? id;
   main.append(h('h1', {}, t('case_title', { code })));
-  const actions = h('div', { class: 'actions' });
-  if (hasRole('case_manager', 'social_worker')) actions.append(askHelpForm(id));
-  if (hasRole('coordinator', 'head')) actions.append(h('a', { class: 'button', href: `#/cases/${encodeURIComponent(id)}/conference` }, t('conf_title')));
-  main.append(actions);
+  if (c.closed) {
+    main.append(h('p', { class: 'closed-note' }, h('span', { class: 'pill closed' },
+      c.closed_at ? t('case_closed_on', { date: formatDate(c.closed_at) }) : t('case_closed'))));
+  }
+  // A closed case offers only the steps that reopen it, if any.
+  main.append(steps(id, ctx, c.closed));
+  if (!c.closed && hasRole('coordinator', 'head')) {
+    main.append(h('div', { class: 'actions' }, h('a', { class: 'button secondary', href: `#/cases/${encodeURIComponent(id)}/conference` }, t('conf_title'))));
+  }
   main.append(h('div', { class: 'grid' },
     h('div', {}, instances(c), openTasks(c), plan(pick(c, 'plan'))),
     h('div', {}, consent(pick(c, 'consent')), people(pick(c, 'people')), actors(c))));
   main.append(section(t('case_timeline'), timeline(c)));
+}
+
+// "Co mohu udělat": a button per step; a button opens the step's form below the buttons. The form
+// left open here (e.g. by an expired session) opens again, its draft filled in.
+function steps(caseId, ctx, closed) {
+  const box = h('div');
+  const area = section(t('case_actions'), box);
+  const here = `#/cases/${encodeURIComponent(caseId)}`;
+  loadInto(box, () => actionsOf(caseId), (el, actions) => {
+    if (!actions.length && closed) { area.remove(); return; }
+    if (!actions.length) { el.append(emptyLine('actions_none')); return; }
+    const list = stepList(caseId, actions, {
+      onDone: (action) => ctx.go(here, doneMessage(action)),
+      onReload: () => ctx.go(here),
+      where: { screen: 'case' },
+    });
+    el.append(list.el);
+    const left = takeOpen((r) => r.screen === 'case' && r.caseId === String(caseId));
+    if (left) list.open(left.step);
+  }).catch(() => {});
+  return area;
 }
 
 function instances(c) {
@@ -59,8 +112,8 @@ function consent(c) {
   return section(t('case_consent'),
     h('p', {}, h('span', { class: `pill ${status === 'given' ? 'active' : 'draft'}` }, label('consent', status))),
     grants.length ? table([t('consent_recipient'), t('consent_purposes'), t('col_when')],
-      grants.map((g) => [nameOf(g.recipient), (g.purposes ?? []).join(', ') || t('consent_all_purposes'), timeEl(g.given, false)])) : null,
-    (c?.revocations ?? []).length ? h('ul', {}, c.revocations.map((r) => h('li', {}, `${label('consent', 'revoked')}: ${r.recipient} `, timeEl(r.at, false)))) : null);
+      grants.map((g) => [recipientText(g.recipient), (g.purposes ?? []).join(', ') || t('consent_all_purposes'), timeEl(g.given, false)])) : null,
+    (c?.revocations ?? []).length ? h('ul', {}, c.revocations.map((r) => h('li', {}, `${label('consent', 'revoked')}: ${recipientText(r.recipient)} `, timeEl(r.at, false)))) : null);
 }
 
 function people(p) {
@@ -90,7 +143,7 @@ function timerText(key, titles) {
 function timeline(c) {
   const items = [];
   for (const e of c.history ?? c.events ?? []) {
-    items.push({ at: e.at ?? e.time ?? e.recorded_at, what: e.title ?? e.type, who: nameOf(e.actor ?? e.by ?? ''), note: payloadText(e.payload), kind: 'event' });
+    items.push({ at: e.at ?? e.time ?? e.recorded_at, what: e.title ?? e.type, who: actorText(e.actor ?? e.by ?? ''), note: payloadText(e.payload), kind: 'event' });
   }
   const titles = new Map((c.tasks ?? []).map((task) => [task.key, task.title ?? task.key]));
   for (const timer of c.timers ?? []) {
@@ -105,29 +158,4 @@ function timeline(c) {
   return h('ol', { class: 'timeline' }, items.map((i) => h('li', { class: `${i.kind} ${(toDate(i.at)?.getTime() ?? 0) > now ? 'future' : ''}` },
     timeEl(i.at), h('span', { class: 'what' }, i.what), i.who ? h('span', { class: 'who' }, ` — ${i.who}`) : null,
     i.note ? h('div', { class: 'hint', style: 'white-space: pre-line' }, typeof i.note === 'string' ? i.note : JSON.stringify(i.note)) : null)));
-}
-
-function askHelpForm(caseId) {
-  const reasons = ['cannot_solve_alone', 'new_actor_needed', 'plan_stalled'];
-  const reason = h('select', { id: 'help-reason' }, reasons.map((r) => h('option', { value: r }, label('reason', r))));
-  const note = h('textarea', { id: 'help-note', rows: 3 });
-  const form = h('form', { class: 'card' },
-    h('label', { for: 'help-reason' }, t('ask_help_reason')), reason,
-    h('label', { for: 'help-note' }, t('ask_help_note')), note,
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('send'))));
-  const details = h('details', { class: 'ask-help' }, h('summary', { class: 'button secondary' }, t('ask_help')), form);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      await api.post(`/cases/${encodeURIComponent(caseId)}/events`, {
-        type: 'escalation.raised', payload: { reason: reason.value, note: note.value }, idempotency_key: idempotencyKey(),
-      });
-      details.open = false;
-      note.value = '';
-      say(t('ask_help_sent'));
-    } catch (error) {
-      report(error);
-    }
-  });
-  return details;
 }

@@ -1,6 +1,6 @@
 // The list of cases the user may see (the server filters: a case manager sees their own).
 import { api, listOf } from '../api.js';
-import { h, timeEl } from '../dom.js';
+import { formatDate, h, timeEl } from '../dom.js';
 import { t } from '../i18n.js';
 import { caseLink, emptyLine, table } from './common.js';
 import { loadNames, nameOf } from '../people.js';
@@ -20,6 +20,7 @@ export async function showCases(main) {
 }
 
 export function stateSummary(c) {
+  if (c.closed) return c.closed_at ? t('case_closed_on', { date: formatDate(c.closed_at) }) : t('case_closed');
   if (c.state) return c.state;
   if (c.states && typeof c.states === 'object') {
     return Object.entries(c.states).map(([workflow, state]) => `${workflow}: ${state}`).join(', ') || t('none');

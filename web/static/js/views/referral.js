@@ -1,12 +1,53 @@
 // "Nový podnět": a referral starts a case (workflow intake on the server) under the client's
-// pseudonymous code; never a name.
+// pseudonymous code; never a name. The referral's form is the intake workflow's
+// (GET /workflows/intake/referral); a server without one gets the fixed form below.
 import { api } from '../api.js';
 import { h, report, say } from '../dom.js';
 import { label, t } from '../i18n.js';
+import { draftKey, stepForm } from '../form.js';
+import { homeRoute } from '../session.js';
 
 const sources = ['gp', 'neighbour', 'hospital', 'client', 'police', 'municipality', 'other'];
 
-export function showReferral(main, ctx) {
+export async function showReferral(main, ctx) {
+  let declared;
+  try {
+    declared = await api.get('/workflows/intake/referral');
+  } catch (error) {
+    if (error.status !== 404) throw error;
+    fixedReferral(main, ctx);
+    return;
+  }
+  // The client's code is the case's, beside the referral's own fields (payload "referral").
+  const form = { fields: [
+    { name: 'code', type: 'text', label: t('referral_code'), help: t('referral_code_help'), required: true },
+    { name: 'referral', type: 'group', label: '', fields: declared.form?.fields ?? [] },
+  ] };
+  const step = stepForm({
+    title: declared.title || t('referral_title'),
+    headingLevel: 'h1',
+    form,
+    draft: draftKey('referral'),
+    send: async (payload) => {
+      try {
+        return await api.post('/cases', { code: payload.code, data: { referral: payload.referral ?? {} } });
+      } catch (error) {
+        // The server names the referral's own fields ("source"); here they sit under "referral".
+        error.fields = error.fields?.map((f) => ({ ...f, field: f.field ? `referral.${f.field}` : '' }));
+        throw error;
+      }
+    },
+    onDone: (created) => {
+      const c = created.case;
+      ctx.go(`#/cases/${encodeURIComponent(c.id)}`, t('referral_created', { code: c.code }));
+    },
+    onCancel: () => ctx.go(homeRoute()),
+  });
+  main.append(step.el);
+  step.focus();
+}
+
+function fixedReferral(main, ctx) {
   const code = h('input', { id: 'ref-code', required: true, pattern: '[^\\s].*', 'aria-describedby': 'ref-code-hint' });
   const source = h('select', { id: 'ref-source' }, sources.map((s) => h('option', { value: s }, label('source', s))));
   const urgent = h('input', { id: 'ref-urgent', type: 'checkbox' });
