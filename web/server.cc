@@ -83,13 +83,13 @@ void HttpServer::Impl::LogRequest(const httplib::Request& request, int status) {
   metrics.Observe(route, request.method, status, seconds);
   if (options.log != nullptr) {
     Json line{{"time", FormatUtc(services.clock->Now())},
-                    {"method", request.method},
-                    {"route", route},
-                    {"status", status},
-                    {"ms", static_cast<double>(static_cast<int64_t>(seconds * 100000)) / 100},
-                    {"user", scope.user},
-                    {"tenant", scope.tenant},
-                    {"request_id", scope.request_id}};
+              {"method", request.method},
+              {"route", route},
+              {"status", status},
+              {"ms", static_cast<double>(static_cast<int64_t>(seconds * 100000)) / 100},
+              {"user", scope.user},
+              {"tenant", scope.tenant},
+              {"request_id", scope.request_id}};
     if (!scope.error.empty()) line["error"] = scope.error;
     std::lock_guard<std::mutex> lock(log_mu);
     *options.log << line.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n" << std::flush;

@@ -87,8 +87,7 @@ struct StepContext {
 // The JSON view of a case handed to scripts: {id, code, tenant, state, data}.
 Json CaseView(const CaseRecord& c, const std::string& state, const Json& data);
 // The JSON view of an event handed to scripts: {type, payload, at, by} (`by` left out when null).
-Json EventView(const std::string& type, const Json& payload, Instant at,
-               const Json* by = nullptr);
+Json EventView(const std::string& type, const Json& payload, Instant at, const Json* by = nullptr);
 
 // Plans the event for one instance. Not accepted (plan.accepted false) when the instance's state
 // has no transition for the event or every guard refused. Errors come from scripts and from
