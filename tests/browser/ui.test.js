@@ -1,12 +1,13 @@
 // The browser UI as its users see it, in Debian's headless chromium against a real `souhra serve`:
 // cases start as referrals and go through the steps their workflows declare, each with its form.
-// The case manager completes a task through its form, files a referral and asks for help; the
-// head assigns a social worker to a new referral (a missing worker shown beside its field, as the
-// UI and as the server say it); the coordinator acknowledges the escalation and confirms
-// eligibility; the methodologist edits a definition (an error shown at its line, fixed), saves a
-// draft, runs a scenario on it, diffs and activates it. The tests of one user run in order on one
-// page, each step on from the last. Each screen is saved as a screenshot in
-// build/browser-artifacts/.
+// The case manager completes a task through its form, files a referral, asks for help, sees a
+// closed case and keeps a draft across an expired session; the head assigns a social worker to a
+// new referral (a missing worker shown beside its field, as the UI and as the server say it); the
+// coordinator acknowledges and resolves the escalation, confirms eligibility (refused in Czech
+// until a case manager is named) and convenes a case conference; the methodologist edits a
+// definition (an error shown at its line, fixed), saves a draft, runs a scenario on it, diffs and
+// activates it. The tests of one user run in order on one page, each step on from the last. Each
+// screen is saved as a screenshot in build/browser-artifacts/.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -344,6 +345,21 @@ describe('coordinator', () => {
     await expectStatus(page, /K-UI-0001 převzata/);
     await page.locator('[data-group="acknowledged"] tr', { hasText: 'K-UI-0001' }).waitFor();
     await screenshot(page, 'coordinator-escalation-acknowledged');
+  });
+
+  it('resolves the escalation through its form: an actor to involve', async () => {
+    const step = await stepOf(api.coordinator, idOf(cases.plan), 'escalation.resolved');
+    const row = page.locator('[data-group="acknowledged"] tr', { hasText: 'K-UI-0001' });
+    await row.getByRole('button', { name: /Vyřešit/ }).click();
+    const form = page.locator('tr.resolution form.step-form');
+    await fillForm(form, step.form, { resolution: 'add_actor' });
+    await form.locator('[data-path="actor"] select').selectOption({ index: 1 });
+    await screenshot(page, 'coordinator-escalation-resolve');
+    await form.locator('button[type=submit]').click();
+    await expectStatus(page, /K-UI-0001 vyřešena/);
+    const file = await api.coordinator.get(`/cases/${idOf(cases.plan)}`);
+    assert.equal(file.data.escalation.resolution, 'add_actor');
+    assert.equal(file.data.actors.length, 1);
   });
 
   it('confirms eligibility from "Moje úkoly"', async () => {

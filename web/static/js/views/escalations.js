@@ -1,12 +1,12 @@
 // The coordinator's escalation dashboard: new, acknowledged, overdue (gone to the head), and a
-// count per case manager; acknowledging and resolving post the escalation events to the case.
+// count per case manager; acknowledging posts the escalation event to the case, resolving opens
+// the form the escalation workflow declares for it.
 import { api, idempotencyKey, listOf } from '../api.js';
-import { h, report, section, timeEl, toDate } from '../dom.js';
+import { h, report, section, timeEl, toDate, warn } from '../dom.js';
 import { label, t } from '../i18n.js';
 import { caseIdOf, caseCodeOf, caseLink, emptyLine, table } from './common.js';
 import { loadNames, nameOf } from '../people.js';
-
-const resolutions = ['conference', 'add_actor', 'reassign', 'close'];
+import { actionForm, actionsOf } from './steps.js';
 
 export async function showEscalations(main, ctx) {
   main.append(h('h1', {}, t('esc_title')));
@@ -54,9 +54,9 @@ async function withCaseData(e) {
 const raisedAt = (e) => escalationData(e).raised_at ?? e.since ?? e.case?.created;
 const caseManagerOf = (e) => nameOf(e.case_manager ?? e.case?.people?.case_manager ?? e.people?.case_manager ?? t('none'));
 
-// POST /escalations/{case_id}/acknowledge|resolve posts the escalation event to the case.
-async function post(e, action, body = {}) {
-  await api.post(`/escalations/${encodeURIComponent(caseIdOf(e))}/${action}`, { ...body, idempotency_key: idempotencyKey() });
+// POST /escalations/{case_id}/acknowledge posts the escalation event to the case.
+async function acknowledge(e) {
+  await api.post(`/escalations/${encodeURIComponent(caseIdOf(e))}/acknowledge`, { idempotency_key: idempotencyKey() });
 }
 
 function actions(e, ctx) {
@@ -69,23 +69,45 @@ function actions(e, ctx) {
         const button = event.currentTarget;
         button.disabled = true;
         try {
-          await post(e, 'acknowledge');
+          await acknowledge(e);
           ctx.go('#/escalations', t('esc_acked', { code }));
         } catch (error) { report(error); button.disabled = false; }
       },
     }, t('esc_ack')));
   }
-  const resolution = h('select', { 'aria-label': `${t('esc_resolution')}: ${t('case_code', { code })}` },
-    resolutions.map((r) => h('option', { value: r }, label('res', r))));
-  cell.append(resolution, h('button', {
-    type: 'button', class: 'secondary', 'aria-label': `${t('esc_resolve')}: ${t('case_code', { code })}`,
-    onclick: async () => {
-      try {
-        await post(e, 'resolve', { resolution: resolution.value });
-        if (resolution.value === 'conference') ctx.go(`#/cases/${encodeURIComponent(caseIdOf(e))}/conference`, t('esc_resolved', { code }));
-        else ctx.go('#/escalations', t('esc_resolved', { code }));
-      } catch (error) { report(error); }
-    },
-  }, t('esc_resolve')));
+  const resolve = h('button', {
+    type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-label': `${t('esc_resolve')}: ${t('case_code', { code })}`,
+  }, t('esc_resolve'));
+  resolve.addEventListener('click', () => toggleResolution(e, resolve, ctx));
+  cell.append(resolve);
   return cell;
+}
+
+// The form of the case's step "escalation.resolved" (how it is resolved, and whom a reassignment or
+// a new actor names) in a row under the escalation's row.
+async function toggleResolution(e, button, ctx) {
+  const row = button.closest('tr');
+  if (row.nextElementSibling?.classList.contains('resolution')) {
+    row.nextElementSibling.remove();
+    button.setAttribute('aria-expanded', 'false');
+    return;
+  }
+  try {
+    const action = (await actionsOf(caseIdOf(e))).find((a) => a.type === 'escalation.resolved');
+    if (!action) { warn(t('esc_cannot_resolve', { code: caseCodeOf(e) })); return; }
+    const formRow = h('tr', { class: 'resolution' });
+    const form = actionForm(caseIdOf(e), action, {
+      onDone: () => ctx.go('#/escalations', t('esc_resolved', { code: caseCodeOf(e) })),
+      onCancel: () => { formRow.remove(); button.setAttribute('aria-expanded', 'false'); button.focus(); },
+      onReload: () => ctx.go('#/escalations'),
+      reloadLabel: t('esc_reload'),
+      where: { screen: 'escalations' },
+    });
+    formRow.append(h('td', { colspan: row.children.length }, form.el));
+    row.after(formRow);
+    button.setAttribute('aria-expanded', 'true');
+    form.focus();
+  } catch (error) {
+    report(error);
+  }
 }
