@@ -16,9 +16,13 @@ std::string RegexOf(const std::string& pattern) {
   return std::regex_replace(pattern, kPlaceholder, "([^/]+)");
 }
 
-std::string Joined(const std::vector<std::string>& items) {
+// "koordinátor podpory nebo vedoucí odboru"
+std::string CzechRoles(const std::vector<std::string>& roles) {
   std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
+  for (size_t i = 0; i < roles.size(); ++i) {
+    if (i > 0) out += i + 1 == roles.size() ? " nebo " : ", ";
+    out += CzechRoleName(roles[i]);
+  }
   return out;
 }
 
@@ -142,7 +146,7 @@ ApiReply ApiRouter::Serve(const Route& route, const httplib::Request& request, P
     }
     if (!route.roles.empty() && !principal.HasAnyRole(route.roles)) {
       return ApiReply::Error(
-          PermissionDenied("this needs one of the roles: " + Joined(route.roles)));
+          PermissionDenied("K této akci je potřeba role " + CzechRoles(route.roles) + "."));
     }
   }
   ApiCall call{request, principal, services_, "", ""};
