@@ -63,8 +63,9 @@ Result<TaskRecord> VisibleOpenTask(ApiCall& call) {
   SOUHRA_ASSIGN_OR_RETURN(CaseRecord c, VisibleCase(call.services, call.principal, task->case_id));
   call.target += " case:" + std::to_string(c.id);
   if (task->status != TaskStatus::kOpen) {
-    return Conflict("Úkol „" + task->title +
-                    "“ už není otevřený; možná ho mezitím dokončil někdo jiný. Načtěte úkoly znovu.");
+    return Conflict(
+        "Úkol „" + task->title +
+        "“ už není otevřený; možná ho mezitím dokončil někdo jiný. Načtěte úkoly znovu.");
   }
   return std::move(*task);
 }
