@@ -15,9 +15,8 @@ Result<LoadedDefinition> DefinitionCatalog::Compiled(const DefinitionSource& sou
   return loaded;
 }
 
-Result<LoadedDefinition> DefinitionCatalog::Store(WriteTxn& txn, DefinitionSource stored) {
-  SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
-                          LoadDefinition(stored.file, stored.source, limits_, ValidationContext{}));
+Result<LoadedDefinition> DefinitionCatalog::Store(WriteTxn& txn, DefinitionSource stored,
+                                                  LoadedDefinition loaded) {
   stored.name = loaded.name();
   stored.content_hash =
       loaded.workflow ? loaded.workflow->content_hash : loaded.rule_set->content_hash;
@@ -40,7 +39,7 @@ Result<LoadedDefinition> DefinitionCatalog::Install(WriteTxn& txn, const std::st
   SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
                           LoadDefinition(file, source, limits_, ValidationContext{}));
   SOUHRA_RETURN_IF_ERROR(CheckOwners(txn, tenant, loaded));
-  return Store(txn, std::move(stored));
+  return Store(txn, std::move(stored), std::move(loaded));
 }
 
 Result<LoadedDefinition> DefinitionCatalog::SaveDraft(WriteTxn& txn, const std::string& tenant,
@@ -62,7 +61,7 @@ Result<LoadedDefinition> DefinitionCatalog::SaveDraft(WriteTxn& txn, const std::
                           txn.FindDefinitionVersions(tenant, loaded.name()));
   *created = std::none_of(versions.begin(), versions.end(),
                           [&](const DefinitionSource& v) { return v.content_hash == hash; });
-  return Store(txn, std::move(stored));
+  return Store(txn, std::move(stored), std::move(loaded));
 }
 
 Result<ValidationContext> DefinitionCatalog::ActiveNames(WriteTxn& txn, const std::string& tenant,

@@ -49,8 +49,8 @@ class DefinitionCatalog {
 
  private:
   Result<LoadedDefinition> Compiled(const DefinitionSource& source);
-  // Loads and stores `source` for `tenant` as `stored` says (active or a draft).
-  Result<LoadedDefinition> Store(WriteTxn& txn, DefinitionSource stored);
+  // Stores `stored` (active or a draft), which the caller loaded as `loaded`.
+  Result<LoadedDefinition> Store(WriteTxn& txn, DefinitionSource stored, LoadedDefinition loaded);
   // kInvalidArgument when `loaded` owns a case data field another active workflow of the tenant
   // owns (a workflow's own earlier versions do not count).
   Status CheckOwners(WriteTxn& txn, const std::string& tenant, const LoadedDefinition& loaded);

@@ -32,14 +32,6 @@ Json DeadlineJson(const char* kind, const std::string& key, const DueDate& due,
 // the creation event carries this key, and a repeat finds it.
 constexpr char kCreationKey[] = "case.created";
 
-// "task.<key>.done" -> key, or "" for any other event type.
-std::string TaskKeyOf(const std::string& type, const std::string& suffix) {
-  const std::string prefix = "task.";
-  if (type.size() <= prefix.size() + suffix.size() || type.rfind(prefix, 0) != 0) return "";
-  if (type.compare(type.size() - suffix.size(), suffix.size(), suffix) != 0) return "";
-  return type.substr(prefix.size(), type.size() - prefix.size() - suffix.size());
-}
-
 std::string RefusalMessage(const std::string& type, CaseId case_id,
                            const std::vector<std::string>& instance_states) {
   std::string message = "event '" + type + "' is not accepted by case " + std::to_string(case_id);

@@ -6,18 +6,6 @@
 #include "engine/runtime/step_check.h"
 
 namespace souhra {
-namespace {
-
-// "task.<key>.done" -> key, or "".
-std::string CompletedTaskKey(const std::string& type) {
-  const std::string prefix = "task.", suffix = ".done";
-  if (!type.starts_with(prefix) || !type.ends_with(suffix)) return "";
-  if (type.size() <= prefix.size() + suffix.size()) return "";
-  return type.substr(prefix.size(), type.size() - prefix.size() - suffix.size());
-}
-
-}  // namespace
-
 Status CaseProcessor::CheckReferral(WriteTxn& txn, const NewCase& request) {
   SOUHRA_ASSIGN_OR_RETURN(std::shared_ptr<const Workflow> workflow,
                           catalog_.ActiveWorkflow(txn, request.tenant, request.workflow));
@@ -40,7 +28,7 @@ Status CaseProcessor::CheckReferral(WriteTxn& txn, const NewCase& request) {
 Status CaseProcessor::CheckStep(WriteTxn& txn, const EventRequest& request, const CaseRecord& c,
                                 const std::vector<InstanceRecord>& instances) {
   if (request.type.starts_with("task.") || request.type.starts_with("timer.")) {
-    const std::string key = CompletedTaskKey(request.type);
+    const std::string key = TaskKeyOf(request.type, ".done");
     if (key.empty()) {
       if (!request.actor.IsPerson()) return Status::Ok();
       return PermissionDenied(

@@ -18,6 +18,13 @@ std::string OverdueTimerKey(const std::string& task_key) {
   return kTaskTimerPrefix + task_key + kOverdueSuffix;
 }
 
+std::string TaskKeyOf(const std::string& type, const std::string& suffix) {
+  const std::string prefix = "task.";
+  if (type.size() <= prefix.size() + suffix.size() || !type.starts_with(prefix)) return "";
+  if (!type.ends_with(suffix)) return "";
+  return type.substr(prefix.size(), type.size() - prefix.size() - suffix.size());
+}
+
 std::optional<TaskTimerKey> ParseTaskTimerKey(const std::string& timer_key) {
   const std::string prefix = kTaskTimerPrefix;
   if (!timer_key.starts_with(prefix)) return std::nullopt;

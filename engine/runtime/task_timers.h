@@ -27,6 +27,10 @@ struct TaskTimerKey {
   size_t rung = 0;  // 0: the overdue timer
 };
 
+// "task.<key><suffix>" -> key ("task.review.done", ".done" -> "review"), or "" for any other
+// event type.
+std::string TaskKeyOf(const std::string& type, const std::string& suffix);
+
 // The task and rung a reserved timer key stands for; nullopt for any other key.
 std::optional<TaskTimerKey> ParseTaskTimerKey(const std::string& timer_key);
 
