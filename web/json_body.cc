@@ -2,12 +2,13 @@
 
 #include <algorithm>
 
+#include "engine/json_limits.h"
+
 namespace souhra {
 
 Result<JsonBody> JsonBody::Parse(const std::string& text, const std::vector<std::string>& allowed) {
   if (text.empty()) return JsonBody(Json::object());
-  Json json = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (json.is_discarded()) return InvalidArgument("the request body is not valid JSON");
+  SOUHRA_ASSIGN_OR_RETURN(Json json, ParseJson(text));
   if (!json.is_object()) return InvalidArgument("the request body must be a JSON object");
   for (const auto& [field, value] : json.items()) {
     if (std::find(allowed.begin(), allowed.end(), field) == allowed.end()) {

@@ -1,5 +1,6 @@
-// Strict reading of JSON request bodies: malformed JSON, a body that is not an object, unknown
-// fields and wrong types are refused (kInvalidArgument) with a message naming the field.
+// Strict reading of JSON request bodies: malformed JSON, a body too large or nested too deeply
+// (engine/json_limits.h), a body that is not an object, unknown fields and wrong types are
+// refused (kInvalidArgument) with a message naming the field.
 #pragma once
 
 #include <optional>

@@ -23,5 +23,14 @@ TEST_F(RowMappingTest, ATaskWhoseDoneByIsNotAListOfRolesFailsTheReadNamingTheCol
   }
 }
 
+TEST_F(RowMappingTest, CaseDataNestedDeeperThanTheStoreWritesIsACorruptRowNotACrash) {
+  const std::string deep = std::string(50'000, '[') + std::string(50'000, ']');
+  const std::string sql = "UPDATE cases SET data = '{\"x\": " + deep + "}'";
+  ASSERT_EQ(RawQuery(dir_.File("souhra.db"), sql.c_str()), "");
+  auto c = store_->GetCase(case_id_);
+  EXPECT_EQ(c.status().code(), StatusCode::kInternal);
+  EXPECT_NE(c.status().message().find("'data'"), std::string::npos) << c.status().message();
+}
+
 }  // namespace
 }  // namespace souhra::sqlite

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "adapters/sqlite/sqlite_status.h"
+#include "engine/json_limits.h"
 
 namespace souhra::sqlite {
 
@@ -78,8 +79,10 @@ std::string Statement::Text(int column) const {
 
 Json Statement::JsonColumn(int column) {
   if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return Json();
-  Json value = Json::parse(Text(column), nullptr, /*allow_exceptions=*/false);
-  if (!value.is_discarded()) return value;
+  // A row nested deeper than the engine ever writes is refused as corrupt: every recursion over
+  // it afterwards (copies, dumps, scripts) would otherwise risk the stack.
+  Result<Json> value = ParseJson(Text(column), kStoredJsonLimits);
+  if (value.ok()) return std::move(*value);
   Corrupt(column, "corrupt JSON");
   return Json();
 }

@@ -50,8 +50,9 @@ class Statement {
   Instant Time(int column) const { return FromMillis(Int(column)); }
   std::optional<Instant> OptionalTime(int column) const;
   std::string Text(int column) const;
-  // Parses a JSON column; SQL NULL is a null document. Corrupt text yields null and makes
-  // status() (and the next Step) report kInternal naming the column.
+  // Parses a JSON column; SQL NULL is a null document. Corrupt text, or text beyond
+  // kStoredJsonLimits, yields null and makes status() (and the next Step) report kInternal
+  // naming the column.
   Json JsonColumn(int column);
   // Reads a JSON array of strings. Anything else yields an empty list and makes status() report
   // kInternal naming the column, as JsonColumn does.

@@ -138,7 +138,9 @@ Status LuaToJson::Table(int idx, Json* out) {
   for (const void* open : open_tables_) {
     if (open == self) return Fail("a table that contains itself is not a value");
   }
-  if (open_tables_.size() >= kMaxDepth || !lua_checkstack(L_, 6)) return Fail("nested too deeply");
+  if (open_tables_.size() >= kMaxDepth || !lua_checkstack(L_, 6)) {
+    return ScriptError("a value nested deeper than " + std::to_string(kMaxDepth) + " levels");
+  }
   open_tables_.push_back(self);
   PushTag(idx, tags_key_);
   PushTag(idx, lines_key_);

@@ -22,9 +22,10 @@ inline constexpr int kMaxDepth = 100;
 void PushJson(lua_State* L, const Json& value, int depth = 0);
 
 // Converts Lua values to JSON. Raises Lua errors only for memory (luaL_ref); every conversion
-// problem is returned as kInvalidArgument naming the path of the offending value. Constructed
-// tables are recognised through the weak registry tables at `tags_key` (table -> constructor name)
-// and `lines_key` (table -> line of the call).
+// problem is returned as kInvalidArgument naming the path of the offending value, except a table
+// nested deeper than kMaxDepth: kScriptError, for the caller to name the script's place.
+// Constructed tables are recognised through the weak registry tables at `tags_key` (table ->
+// constructor name) and `lines_key` (table -> line of the call).
 class LuaToJson {
  public:
   LuaToJson(lua_State* L, bool allow_functions, const void* tags_key, const void* lines_key);

@@ -263,6 +263,7 @@ struct CallFrame {
   int nresults = 1;
   std::vector<Json> results;
   Status conversion;  // a value that cannot cross the boundary (not a Lua error)
+  std::string where;  // "file" or "file:line" of what returned the results
 };
 
 // Converts the top `n` values into frame->results. C++ failures become a Status, never a throw.
@@ -276,6 +277,9 @@ void CollectResults(lua_State* L, CallFrame* frame, bool allow_functions) {
     }
   } catch (const std::exception& e) {
     frame->conversion = Internal(std::string("converting a Lua value: ") + e.what());
+  }
+  if (frame->conversion.code() == StatusCode::kScriptError && !frame->where.empty()) {
+    frame->conversion = ScriptError(frame->where + ": " + frame->conversion.message());
   }
 }
 
@@ -291,6 +295,7 @@ int RunChunk(lua_State* L) {
   lua_setmetatable(L, -2);
   lua_setupvalue(L, -2, 1);  // the chunk's only upvalue is _ENV
   lua_call(L, 0, 1);
+  frame->where = *frame->file;
   CollectResults(L, frame, true);
   return 0;
 }
@@ -310,6 +315,10 @@ int CallRef(lua_State* L) {
   auto* frame = static_cast<CallFrame*>(lua_touserdata(L, 1));
   lua_rawgeti(L, LUA_REGISTRYINDEX, frame->ref);
   if (lua_type(L, -1) != LUA_TFUNCTION) return luaL_error(L, "no function with ref %d", frame->ref);
+  lua_Debug ar;
+  lua_pushvalue(L, -1);
+  lua_getinfo(L, ">S", &ar);
+  frame->where = std::string(ar.short_src) + ":" + std::to_string(ar.linedefined);
   for (const Json* arg : *frame->args) PushJson(L, *arg, 0);
   lua_call(L, static_cast<int>(frame->args->size()), frame->nresults);
   CollectResults(L, frame, false);

@@ -119,6 +119,24 @@ TEST(Sandbox, StopsDeepRecursion) {
   EXPECT_TRUE(RunInFunction(*sandbox, "return 1").ok());
 }
 
+TEST(Sandbox, ATableNestedTooDeeplyIsAScriptErrorNamingTheFunction) {
+  auto sandbox = NewSandbox();
+  ASSERT_NE(sandbox, nullptr);
+  Status status = RunInFunction(*sandbox, "local t = {} for i = 1, 10000 do t = {t} end return t");
+  EXPECT_EQ(status.code(), StatusCode::kScriptError);
+  EXPECT_EQ(status.message(), "hostile.lua:1: a value nested deeper than 100 levels");
+  EXPECT_TRUE(RunInFunction(*sandbox, "return 1").ok());
+}
+
+TEST(Sandbox, AFileReturningATableNestedTooDeeplyIsAScriptErrorNamingTheFile) {
+  auto sandbox = NewSandbox();
+  ASSERT_NE(sandbox, nullptr);
+  auto result =
+      sandbox->RunFile("deep.lua", "local t = {} for i = 1, 10000 do t = {t} end return t");
+  EXPECT_EQ(result.status().code(), StatusCode::kScriptError);
+  EXPECT_EQ(result.status().message(), "deep.lua: a value nested deeper than 100 levels");
+}
+
 TEST(Sandbox, RefusesBytecode) {
   auto sandbox = NewSandbox();
   ASSERT_NE(sandbox, nullptr);
