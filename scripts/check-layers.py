@@ -17,7 +17,7 @@ THIRD_PARTY = {
     "lua.h": "PkgConfig::LUA", "lualib.h": "PkgConfig::LUA", "lauxlib.h": "PkgConfig::LUA",
     "sqlite3.h": "PkgConfig::SQLITE", "httplib.h": "PkgConfig::HTTPLIB",
     "curl/": "PkgConfig::CURL", "graphviz/": "PkgConfig::GVC", "sodium.h": "PkgConfig::SODIUM",
-    "date/tz.h": "date::date-tz", "dtl/": "DTL",
+    "date/tz.h": "date::date-tz", "dtl/": "DTL", "unicode/": "PkgConfig::ICU",
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
 

@@ -6,7 +6,7 @@ packages=(
   g++ cmake make pkg-config
   liblua5.4-dev nlohmann-json3-dev libcpp-httplib-dev libsqlite3-dev libgtest-dev
   libhowardhinnant-date-dev libsodium-dev libjemalloc-dev tzdata libgraphviz-dev libdtl-dev
-  libcurl4-openssl-dev python3 python3-aiosmtpd chromium clang-format
+  libcurl4-openssl-dev libicu-dev python3 python3-aiosmtpd chromium clang-format
 )
 
 missing=()

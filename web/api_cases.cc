@@ -3,21 +3,12 @@
 #include "web/case_access.h"
 #include "web/case_view.h"
 #include "web/json_body.h"
+#include "web/query_numbers.h"
 
 namespace souhra {
 namespace {
 
 constexpr int kMaxListed = 200;
-
-Result<int> LimitOf(const ApiCall& call, int fallback) {
-  const std::string text = call.Query("limit");
-  if (text.empty()) return fallback;
-  Result<int64_t> limit = ParseId(text, "limit");
-  if (!limit.ok() || *limit > kMaxListed) {
-    return InvalidArgument("limit must be between 1 and " + std::to_string(kMaxListed));
-  }
-  return static_cast<int>(*limit);
-}
 
 // A case started by a social worker or case manager names them in its people, so that they see
 // the case they referred; coordinators and heads see every case anyway.
@@ -56,9 +47,11 @@ Result<ApiReply> CreateCase(ApiCall& call) {
                                                  return "case:" + std::to_string(applied.case_id);
                                                })));
   call.target = "case:" + std::to_string(applied.case_id);
-  SOUHRA_ASSIGN_OR_RETURN(CaseRecord c,
-                          VisibleCase(call.services, call.principal, applied.case_id));
-  return ApiReply::Ok(Json{{"case", CaseSummaryJson(c)},
+  // A repeat of someone else's referral: for whoever may not see that case, its code is taken.
+  Result<CaseRecord> c = VisibleCase(call.services, call.principal, applied.case_id);
+  if (!c.ok() && c.status().code() == StatusCode::kNotFound) return CodeTaken(request.code);
+  if (!c.ok()) return c.status();
+  return ApiReply::Ok(Json{{"case", CaseSummaryJson(*c)},
                            {"repeated", applied.repeated},
                            {"outcome", applied.outcome}},
                       applied.repeated ? 200 : 201);
@@ -70,10 +63,9 @@ Result<ApiReply> ListCases(ApiCall& call) {
   const bool mine = call.Query("mine") == "1" || call.Query("mine") == "true";
   if (mine || !call.principal.HasAnyRole(kTenantWideRoles)) query.login = call.principal.login;
   query.open_only = call.Query("open") == "1" || call.Query("open") == "true";
-  if (!call.Query("before").empty()) {
-    SOUHRA_ASSIGN_OR_RETURN(query.before, ParseId(call.Query("before"), "before"));
-  }
-  SOUHRA_ASSIGN_OR_RETURN(query.limit, LimitOf(call, 50));
+  SOUHRA_ASSIGN_OR_RETURN(query.before, QueryNumber(call, "before", 0));
+  SOUHRA_ASSIGN_OR_RETURN(const int64_t limit, QueryNumber(call, "limit", 50, kMaxListed));
+  query.limit = static_cast<int>(limit);
   SOUHRA_ASSIGN_OR_RETURN(std::vector<CaseRecord> cases, call.services.worklists->ListCases(query));
   Json list = Json::array();
   for (const CaseRecord& c : cases) {

@@ -5,8 +5,10 @@
 #include <utility>
 #include <vector>
 
+#include "engine/client_code.h"
 #include "engine/runtime/deadline_pause.h"
 #include "engine/runtime/directory_references.h"
+#include "engine/runtime/permissions.h"
 #include "engine/runtime/step.h"
 #include "engine/runtime/step_check.h"
 #include "engine/runtime/task_actions.h"
@@ -212,25 +214,31 @@ EventRecord LogRecordOf(const EventRequest& request) {
   return event;
 }
 
+Status CodeTaken(const std::string& code) {
+  return Conflict("Klientský kód „" + code + "“ už má jiný případ; zvolte jiný kód.");
+}
+
 Result<Applied> CaseProcessor::RepeatedCreation(WriteTxn& txn, const NewCase& request,
                                                 const CaseRecord& existing) {
   SOUHRA_ASSIGN_OR_RETURN(std::optional<EventRecord> created,
                           txn.FindEventByKey(existing.id, kCreationKey));
   if (!created || created->payload.value("workflow", "") != request.workflow) {
-    return Conflict("tenant '" + request.tenant + "' already has a case with code '" +
-                    request.code + "' (case " + std::to_string(existing.id) + ")");
+    return CodeTaken(request.code);
   }
   return Applied{created->seq, existing.id, true, created->outcome.get<EventOutcome>(), {}};
 }
 
-Result<Applied> CaseProcessor::Create(WriteTxn& txn, const NewCase& request, Instant now) {
-  if (request.tenant.empty() || request.code.empty() || request.workflow.empty()) {
+Result<Applied> CaseProcessor::Create(WriteTxn& txn, const NewCase& sent, Instant now) {
+  if (sent.tenant.empty() || sent.code.empty() || sent.workflow.empty()) {
     return InvalidArgument("a new case needs a tenant, a client code and a workflow");
   }
+  NewCase request = sent;
+  SOUHRA_ASSIGN_OR_RETURN(request.code, NormalizedClientCode(sent.code));
   SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> existing,
                           txn.FindCaseByCode(request.tenant, request.code));
   if (existing) return RepeatedCreation(txn, request, *existing);
   if (request.actor.IsPerson()) SOUHRA_RETURN_IF_ERROR(CheckReferral(txn, request));
+  if (request.data.is_object()) SOUHRA_RETURN_IF_ERROR(CheckPeople(request.data));
   CaseRecord record;
   record.tenant = request.tenant;
   record.code = request.code;

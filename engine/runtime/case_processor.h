@@ -69,6 +69,10 @@ struct Applied {
   DefinitionChange definition;
 };
 
+// kConflict for a client code another case of the tenant has. It says nothing more about that
+// case, which the one who asks may not be allowed to see.
+Status CodeTaken(const std::string& code);
+
 class CaseProcessor {
  public:
   // `directory` resolves the users and actors forms name; null checks only their shape.
@@ -78,9 +82,9 @@ class CaseProcessor {
 
   // Creates the case and starts its first workflow. kNotFound for an unknown workflow;
   // kPermissionDenied or kInvalidArgument for a person's referral the workflow does not let them
-  // make or whose data does not fill its form. Creating
+  // make or whose data does not fill its form. The code is stored in NFC (client_code.h). Creating
   // a case whose code the tenant already has returns the first creation's result (repeated)
-  // when it started the same workflow, and kConflict otherwise.
+  // when it started the same workflow, and CodeTaken otherwise.
   Result<Applied> Create(WriteTxn& txn, const NewCase& request, Instant now);
 
   // Applies the event. A timer event whose key is a task's reserved timer (task_timers.h) is
