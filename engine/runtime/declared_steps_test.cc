@@ -137,6 +137,22 @@ TEST_F(DeclaredSteps, ARoleTheCaseNamesSomeoneForIsHeldOnlyByThatPerson) {
   EXPECT_TRUE(Send("noted", Manager(), {{"text", "x"}}).ok());
 }
 
+TEST_F(DeclaredSteps, PeopleNamedByAnythingButTextAreRefusedAndNothingChanges) {
+  for (const Json& holder : {Json(5), Json::object(), Json::array({"user:novakova"})}) {
+    Result<Applied> refused = Send("assigned", Actor::System(), {{"case_manager", holder}});
+    ASSERT_EQ(refused.status().code(), StatusCode::kInvalidArgument) << holder.dump();
+    EXPECT_NE(refused.status().message().find("user:novakova"), std::string::npos);
+    EXPECT_FALSE(Case().data.contains("people")) << Case().data.dump();
+  }
+}
+
+TEST_F(DeclaredSteps, ACaseStartedWithPeopleThatAreNotTextIsRefused) {
+  NewCase request{"demo", "K-2", "steps", {{"people", {{"head", 7}}}}, Actor::System()};
+  EXPECT_EQ(engine_->CreateCase(request).status().code(), StatusCode::kInvalidArgument);
+  request.data = {{"people", "user:cerna"}};
+  EXPECT_EQ(engine_->CreateCase(request).status().code(), StatusCode::kInvalidArgument);
+}
+
 TEST_F(DeclaredSteps, AnEventNoWorkflowDeclaresIsRefusedToAPersonButNotToTheSystem) {
   Assign();
   Result<Applied> by_person = Send("sneaky", Coordinator());

@@ -27,6 +27,24 @@ bool HoldsRole(const Actor& actor, const Json& case_data, const std::string& rol
   return actor.HasRole(role);
 }
 
+Status CheckPeople(const Json& case_data) {
+  auto people = case_data.find("people");
+  if (people == case_data.end()) return Status::Ok();
+  if (!people->is_object()) {
+    return InvalidArgument(
+        "Lidé případu se zadávají po rolích, např. "
+        "{\"case_manager\": \"user:novakova\"}.");
+  }
+  for (const auto& [role, holder] : people->items()) {
+    if (!holder.is_string()) {
+      return InvalidArgument("Roli „" + CzechRoleName(role) +
+                             "“ u případu drží člověk zadaný textem, např. „user:novakova“; "
+                             "vyberte ho znovu.");
+    }
+  }
+  return Status::Ok();
+}
+
 bool HoldsAnyRole(const Actor& actor, const Json& case_data,
                   const std::vector<std::string>& roles) {
   for (const std::string& role : roles) {

@@ -21,6 +21,11 @@ namespace souhra {
 bool HoldsRole(const Actor& actor, const Json& case_data, const std::string& role);
 bool HoldsAnyRole(const Actor& actor, const Json& case_data, const std::vector<std::string>& roles);
 
+// Ok when the case data's people, if any, is an object naming each role's holder as text
+// ("user:novakova"); kInvalidArgument in Czech otherwise. A holder that is not text names nobody,
+// so the role would fall to anyone holding it in the municipality.
+Status CheckPeople(const Json& case_data);
+
 // Ok, or kPermissionDenied saying who takes this step ("Tento krok provádí koordinátor podpory.").
 Status MayTakeStep(const Actor& actor, const Json& case_data, const StepDeclaration& step);
 // Ok, or kPermissionDenied naming whose task it is.

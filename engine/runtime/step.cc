@@ -9,6 +9,7 @@
 #include "engine/definitions/step_reader.h"
 #include "engine/duration.h"
 #include "engine/runtime/decision.h"
+#include "engine/runtime/permissions.h"
 #include "engine/runtime/task_timers.h"
 #include "engine/time/duration_parser.h"
 
@@ -276,6 +277,7 @@ class Planner {
       SOUHRA_RETURN_IF_ERROR(CheckOwned(e, path));
       Status s = SetPath(plan_.data, path, value);
       if (!s.ok()) return EffectError(e, s.message());
+      if (OwnedFieldOf(path) == "people") SOUHRA_RETURN_IF_ERROR(CheckPeople(plan_.data));
     }
     return Status::Ok();
   }
