@@ -376,5 +376,56 @@ TEST_F(ApiCases, IncidentsAreListedForTheHeadOfTheirTenant) {
   EXPECT_EQ(refused->status, 403);
 }
 
+TEST_F(ApiCases, AReferralWithAnotherUsersClientCodeSaysOnlyThatTheCodeIsTaken) {
+  const CaseId theirs = CreateCase("K-7", "jiny");
+  BrowserSession manager = SignIn("novakova");
+  for (const char* workflow : {"plan_review", "escalation"}) {
+    httplib::Result refused = Send("POST", "/api/v1/cases", manager,
+                                   Json{{"code", "K-7"}, {"workflow", workflow}}.dump());
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 409) << workflow << ": " << refused->body;
+    EXPECT_EQ(BodyOf(refused)["error"]["message"],
+              "Klientský kód „K-7“ už má jiný případ; zvolte jiný kód.")
+        << workflow;
+    EXPECT_EQ(refused->body.find(std::to_string(theirs)), std::string::npos) << refused->body;
+  }
+}
+
+TEST_F(ApiCases, NfdAndNfcSpellingsOfAClientCodeAreOneCase) {
+  BrowserSession manager = SignIn("novakova");
+  const std::string nfc = "K-\xC5\xBD";   // "K-Ž"
+  const std::string nfd = "K-Z\xCC\x8C";  // "K-Z" and a combining caron
+  httplib::Result first = Send("POST", "/api/v1/cases", manager,
+                               Json{{"code", nfc}, {"workflow", "plan_review"}}.dump());
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->status, 201) << first->body;
+  httplib::Result second = Send("POST", "/api/v1/cases", manager,
+                                Json{{"code", nfd}, {"workflow", "plan_review"}}.dump());
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->status, 200) << second->body;
+  EXPECT_TRUE(BodyOf(second)["repeated"].get<bool>());
+  EXPECT_EQ(BodyOf(second)["case"]["id"], BodyOf(first)["case"]["id"]);
+  EXPECT_EQ(BodyOf(second)["case"]["code"], nfc);
+}
+
+TEST_F(ApiCases, ANumericQueryParameterThatIsNoNumberIsABadRequestNamingIt) {
+  BrowserSession head = SignIn("cerna");
+  for (const char* path :
+       {"/api/v1/cases?before=abc", "/api/v1/cases?before=-3", "/api/v1/cases?limit=0",
+        "/api/v1/cases?limit=201", "/api/v1/cases?limit=1x", "/api/v1/audit?before=abc"}) {
+    httplib::Result res = Send("GET", path, head);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400) << path << ": " << res->body;
+    const std::string name =
+        std::string(path).find("limit") != std::string::npos ? "limit" : "before";
+    EXPECT_NE(BodyOf(res)["error"]["message"].get<std::string>().find("„" + name + "“"),
+              std::string::npos)
+        << res->body;
+  }
+  httplib::Result fine = Send("GET", "/api/v1/cases?before=5&limit=200", head);
+  ASSERT_TRUE(fine);
+  EXPECT_EQ(fine->status, 200) << fine->body;
+}
+
 }  // namespace
 }  // namespace souhra

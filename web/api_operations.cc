@@ -2,6 +2,7 @@
 // (events a definition failed on) with their retry.
 #include "web/api_routes.h"
 #include "web/case_access.h"
+#include "web/query_numbers.h"
 
 namespace souhra {
 namespace {
@@ -33,10 +34,7 @@ Result<bool> InTenant(WebServices& services, const std::string& tenant, CaseId c
 }
 
 Result<ApiReply> ListAudit(ApiCall& call) {
-  int64_t before = 0;
-  if (!call.Query("before").empty()) {
-    SOUHRA_ASSIGN_OR_RETURN(before, ParseId(call.Query("before"), "before"));
-  }
+  SOUHRA_ASSIGN_OR_RETURN(const int64_t before, QueryNumber(call, "before", 0));
   SOUHRA_ASSIGN_OR_RETURN(std::vector<AuditRecord> records,
                           call.services.access->ListAudit(call.principal.tenant, before, 100));
   Json list = Json::array();
