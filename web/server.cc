@@ -12,6 +12,8 @@
 #include "web/credentials.h"
 #include "web/health.h"
 #include "web/metrics.h"
+#include "web/request_paths.h"
+#include "web/security_headers.h"
 
 namespace souhra {
 namespace {
@@ -104,6 +106,7 @@ HttpServer::HttpServer(WebServices services, ServerOptions options)
   impl_->AddProbes();
   impl_->AddApi();
   impl_->ServeStaticFiles();
+  AddSecurityHeaders(impl_->http);
 }
 
 void HttpServer::Impl::SetLimits() {
@@ -120,11 +123,15 @@ void HttpServer::Impl::SetLimits() {
 // logged and reset again once the reply is written.
 void HttpServer::Impl::TrackRequests() {
   Impl& impl = *this;
-  http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+  http.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
     RequestScope& scope = CurrentRequestScope();
     scope = RequestScope();
     scope.start = std::chrono::steady_clock::now();
     scope.request_id = RandomToken().substr(0, 16);
+    if (!IsPlainRequestPath(request.path)) {
+      response.status = 404;  // answered with the API's error body (ReplyToRefusalsWithErrorBodies)
+      return httplib::Server::HandlerResponse::Handled;
+    }
     return httplib::Server::HandlerResponse::Unhandled;
   });
   http.set_logger([&impl](const httplib::Request& request, const httplib::Response& response) {
