@@ -8,6 +8,7 @@
 #include <string>
 
 #include "tests/fuzz/definition_loader_target.h"
+#include "tests/fuzz/http_api_target.h"
 
 namespace souhra {
 namespace {
@@ -21,6 +22,21 @@ TEST(FuzzCorpus, DefinitionLoaderSurvivesEveryKeptInput) {
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     SCOPED_TRACE(entry.path().filename().string());
     FuzzDefinitionLoader(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+    ++inputs;
+  }
+  EXPECT_GT(inputs, 10) << "the corpus in " << dir << " is missing";
+}
+
+TEST(FuzzCorpus, HttpApiAnswersEveryKeptInputWithoutAServerError) {
+  const std::filesystem::path dir =
+      std::filesystem::path(SOUHRA_SOURCE_DIR) / "tests/fuzz/corpus/http_api";
+  int inputs = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    SCOPED_TRACE(entry.path().filename().string());
+    const int status = FuzzHttpApi(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+    EXPECT_NE(status, 500);
     ++inputs;
   }
   EXPECT_GT(inputs, 10) << "the corpus in " << dir << " is missing";
