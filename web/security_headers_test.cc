@@ -38,7 +38,11 @@ TEST_F(SecurityHeaders, TheUiItsFilesTheApiProbesAndErrorsCarryThem) {
     ExpectSecurityHeaders(Send("GET", path, methodologist), path);
   }
   ExpectSecurityHeaders(client_->Get("/api/v1/me"), "unauthenticated");
-  ExpectSecurityHeaders(Send("POST", "/api/v1/cases", methodologist, "{"), "bad JSON");
+  httplib::Result bad_json = Send("POST", "/api/v1/cases", SignIn("novakova"), "{");
+  ASSERT_TRUE(bad_json);
+  EXPECT_EQ(bad_json->status, 400);
+  ExpectSecurityHeaders(bad_json, "bad JSON");
+
 }
 
 TEST_F(SecurityHeaders, TheSvgDiagramCarriesThem) {
