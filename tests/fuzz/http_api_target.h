@@ -12,7 +12,9 @@
 //            leaves out the CSRF header.
 //   method % 4: GET, POST, PUT, DELETE.
 // A signed-in sender's own Cookie and X-CSRF-Token lines are dropped (their session is the one
-// under test), and signing in or out is not fuzzed: each sign-in costs a password hash.
+// under test), as are Content-Length and Transfer-Encoding (the client frames the body; slow and
+// lying clients are the server's limits' tests). Signing in or out is not fuzzed: each sign-in
+// costs a password hash, and signing out would end the sessions under test.
 #pragma once
 
 #include <cstddef>
