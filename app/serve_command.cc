@@ -81,6 +81,10 @@ std::optional<ServeSettings> ReadFlags(const CommandArgs& args) {
   settings.server.static_dir =
       flags.Get("--static", std::string(SOUHRA_SOURCE_DIR) + "/web/static");
   settings.server.sessions.secure_cookie = flags.Has("--secure-cookies");
+  // Behind a reverse proxy every client has the proxy's address (web/guarded_server.h).
+  settings.server.connections.max_per_client = static_cast<size_t>(
+      std::max(0, flags.GetInt("--max-connections-per-client",
+                               static_cast<int>(settings.server.connections.max_per_client))));
   settings.server.log = &std::cerr;
   settings.demo_password = flags.Get("--demo-password", "");
   if (!flags.Finish(std::cerr)) return std::nullopt;

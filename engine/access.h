@@ -62,6 +62,18 @@ class AccessStore {
   // The tenant's audit log, newest first, with ids below `before` (0 = from the newest).
   virtual Result<std::vector<AuditRecord>> ListAudit(const std::string& tenant, int64_t before,
                                                      int limit) = 0;
+
+  // Failed sign-ins (web/sign_in_limiter.h), kept so that a restart does not reset the limit. A
+  // key names what was tried: "login:<tenant>/<login>" or "client:<address>".
+  // Records one failure at `at` under each of `keys`, in one transaction.
+  virtual Status AddSignInFailures(const std::vector<std::string>& keys, Instant at) = 0;
+  // The times of `key`'s failures at or after `since`, oldest first.
+  virtual Result<std::vector<Instant>> SignInFailuresSince(const std::string& key,
+                                                           Instant since) = 0;
+  // Forgets `key`'s failures (a successful sign-in clears its login's); absent: nothing to do.
+  virtual Status ClearSignInFailures(const std::string& key) = 0;
+  // Forgets every failure before `before`: they no longer count in any window.
+  virtual Status PruneSignInFailures(Instant before) = 0;
 };
 
 }  // namespace souhra

@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "tests/fakes/child_process.h"
+#include "tests/fakes/raw_connection.h"
 #include "tests/fakes/temp_dir.h"
 
 namespace souhra {
@@ -61,6 +62,28 @@ TEST(ServeCommand, PrintsTheDemoSignInsAndTheyWork) {
       "/api/v1/session", R"({"login":"svoboda","password":"ukazka-123"})", "application/json");
   ASSERT_TRUE(signed_in);
   EXPECT_EQ(signed_in->status, 200) << signed_in->body;
+  serve.Signal(SIGTERM);
+  EXPECT_EQ(WEXITSTATUS(serve.Wait()), 0);
+}
+
+TEST(ServeCommand, CapsTheConnectionsOfOneClientAddressAsTold) {
+  testing::TempDir dir;
+  testing::ChildProcess serve({SOUHRA_BINARY, "serve", "--port", "0", "--db", dir.File("s.db"),
+                               "--max-connections-per-client", "1"});
+  ASSERT_TRUE(serve.running());
+  std::optional<std::string> first = serve.ReadLine(steady_clock::now() + seconds(60));
+  ASSERT_TRUE(first.has_value());
+  std::smatch url;
+  ASSERT_TRUE(std::regex_search(*first, url, std::regex("http://127\\.0\\.0\\.1:([0-9]+)/")));
+  const int port = std::stoi(url[1]);
+  std::unique_ptr<testing::RawConnection> held = testing::RawConnection::Open(port, "127.0.0.2");
+  ASSERT_NE(held, nullptr);
+  ASSERT_TRUE(held->Send("GET /healthz HTTP/1.1\r\n"));
+  std::unique_ptr<testing::RawConnection> second = testing::RawConnection::Open(port, "127.0.0.2");
+  ASSERT_NE(second, nullptr);
+  ASSERT_TRUE(second->Send("GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n"));
+  EXPECT_EQ(testing::StatusOf(second->ReadUntilClosed(std::chrono::milliseconds(2000))), 503);
+  held.reset();
   serve.Signal(SIGTERM);
   EXPECT_EQ(WEXITSTATUS(serve.Wait()), 0);
 }

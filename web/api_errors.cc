@@ -45,7 +45,8 @@ ApiError ErrorOf(const Status& status, const std::string& code) {
 
 ApiError TransportErrorOf(int http_status) {
   if (http_status == 413) {
-    return ApiError{413, "payload_too_large", "the request body is larger than the server accepts"};
+    return ApiError{413, "payload_too_large",
+                    "Požadavek je větší, než server přijímá; pošlete menší."};
   }
   if (http_status == 404) return ApiError{404, "not_found", "no such resource"};
   return ApiError{http_status, "http_" + std::to_string(http_status), "the request was refused"};

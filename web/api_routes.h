@@ -2,12 +2,19 @@
 #pragma once
 
 #include "web/api_router.h"
+#include "web/password_checks.h"
 #include "web/sign_in_limiter.h"
 
 namespace souhra {
 
+// What a sign-in passes before its password is checked: the failure limit, then a check slot.
+struct SignInGuards {
+  SignInLimiter& limiter;
+  PasswordChecks& password_checks;
+};
+
 // POST/DELETE /session, GET /me.
-void AddSessionRoutes(ApiRouter& router, SignInLimiter& limiter);
+void AddSessionRoutes(ApiRouter& router, SignInGuards& guards);
 // /cases, /cases/{id}, /cases/{id}/events.
 void AddCaseRoutes(ApiRouter& router);
 // /tasks, /tasks/{id}/complete, /tasks/{id}/reassign.

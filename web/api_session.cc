@@ -6,7 +6,7 @@
 namespace souhra {
 namespace {
 
-Result<ApiReply> SignIn(ApiCall& call, SignInLimiter& limiter, const SessionPolicy& policy) {
+Result<ApiReply> SignIn(ApiCall& call, SignInGuards& guards, const SessionPolicy& policy) {
   SOUHRA_ASSIGN_OR_RETURN(JsonBody body,
                           JsonBody::Parse(call.request.body, {"tenant", "login", "password"}));
   SOUHRA_ASSIGN_OR_RETURN(std::string tenant, body.OptionalString("tenant"));
@@ -15,22 +15,25 @@ Result<ApiReply> SignIn(ApiCall& call, SignInLimiter& limiter, const SessionPoli
   if (tenant.empty()) tenant = call.services.default_tenant;
   call.audit_tenant = tenant;
   call.target = "login:" + login;
-  const std::string key = tenant + "/" + login;
-  if (int64_t wait = limiter.RetryAfterSeconds(key, call.Client()); wait > 0) {
-    return RateLimited("Příliš mnoho neúspěšných přihlášení; zkuste to za " +
-                           std::to_string((wait + 59) / 60) + " min.",
-                       wait);
-  }
+  // The limit is taken before the slow check; an attempt that never checks releases it.
+  SOUHRA_ASSIGN_OR_RETURN(SignInLimiter::Attempt attempt,
+                          guards.limiter.Begin(tenant + "/" + login, call.Client()));
   SOUHRA_ASSIGN_OR_RETURN(std::optional<UserRecord> user,
                           call.services.directory->GetUser(tenant, login));
+  std::optional<PasswordChecks::Slot> slot = guards.password_checks.Acquire();
+  if (!slot) {
+    return RateLimited("Server právě ověřuje mnoho přihlášení najednou; zkuste to za chvíli znovu.",
+                       1);
+  }
   const bool known = user && user->active;
   const bool verified = VerifyPassword(password, known ? user->password_hash : kDummyPasswordHash);
+  slot.reset();
   if (!known || !verified) {
-    limiter.RecordFailure(key, call.Client());
+    SOUHRA_RETURN_IF_ERROR(attempt.Fail());
     return ApiReply::Error(Unauthenticated("Nesprávné přihlašovací jméno nebo heslo."),
                            "invalid_credentials");
   }
-  limiter.RecordSuccess(key);
+  SOUHRA_RETURN_IF_ERROR(attempt.Succeed());
   std::string cookie;
   SOUHRA_ASSIGN_OR_RETURN(call.principal, StartSession(call.services, policy, *user, &cookie));
   ApiReply reply = ApiReply::Ok(
@@ -45,10 +48,10 @@ Json UserJson(const Principal& p) {
   return Json{{"tenant", p.tenant}, {"login", p.login}, {"name", p.name}, {"roles", p.roles}};
 }
 
-void AddSessionRoutes(ApiRouter& router, SignInLimiter& limiter) {
+void AddSessionRoutes(ApiRouter& router, SignInGuards& guards) {
   const SessionPolicy policy = router.policy();
   router.PublicPost("/api/v1/session",
-                    [&limiter, policy](ApiCall& call) { return SignIn(call, limiter, policy); });
+                    [&guards, policy](ApiCall& call) { return SignIn(call, guards, policy); });
   router.Delete("/api/v1/session", {}, [policy](ApiCall& call) -> Result<ApiReply> {
     if (!call.principal.session_hash.empty()) {
       SOUHRA_RETURN_IF_ERROR(call.services.access->DeleteSession(call.principal.session_hash));

@@ -4,9 +4,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <sstream>
 
 #include "tests/fakes/api_server.h"
+#include "tests/fakes/raw_connection.h"
 #include "web/authenticator.h"
 #include "web/credentials.h"
 
@@ -108,6 +110,60 @@ TEST_F(ApiSession, FiveFailuresBlockTheLoginWithRetryAfterUntilTheWindowPasses) 
   httplib::Result later = client_->Post("/api/v1/session", good, "application/json");
   ASSERT_TRUE(later);
   EXPECT_EQ(later->status, 200);
+}
+
+// The limit was read before the slow password check and written after it: 100 wrong passwords
+// for one login at once had 66 checked. Each comes from an address of its own, so that only the
+// login's limit applies.
+TEST_F(ApiSession, AHundredParallelWrongPasswordsForOneLoginHaveAtMostFiveChecked) {
+  const std::string request =
+      testing::JsonPost("/api/v1/session", Json{{"login", "cerna"}, {"password", "spatne"}}.dump());
+  std::vector<std::future<std::string>> answers;
+  for (int i = 0; i < 100; ++i) {
+    const std::string source = "127.0.1." + std::to_string(i + 1);
+    answers.push_back(std::async(std::launch::async, [this, source, request] {
+      std::unique_ptr<testing::RawConnection> connection =
+          testing::RawConnection::Open(server_->port(), source);
+      if (!connection || !connection->Send(request)) return std::string();
+      return connection->ReadUntilClosed(std::chrono::seconds(30));
+    }));
+  }
+  int checked = 0;
+  int refused = 0;
+  for (std::future<std::string>& answer : answers) {
+    const std::string response = answer.get();
+    const int status = testing::StatusOf(response);
+    if (status == 401) {
+      ++checked;
+    } else if (status == 429 && response.find("Retry-After: ") != std::string::npos) {
+      ++refused;
+    } else {
+      ADD_FAILURE() << "neither a check nor a refusal with Retry-After: " << response;
+    }
+  }
+  EXPECT_GE(checked, 1);
+  EXPECT_LE(checked, 5);
+  EXPECT_EQ(checked + refused, 100);
+}
+
+TEST_F(ApiSession, SignInFailuresSurviveARestartOnTheSameDatabase) {
+  for (int i = 0; i < 5; ++i) {
+    httplib::Result res = client_->Post(
+        "/api/v1/session", Json{{"login", "cerna"}, {"password", "x"}}.dump(), "application/json");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 401);
+  }
+  StopServer();
+  SqliteOptions options;
+  options.path = dir_.File("souhra.db");
+  access_ = std::move(OpenSqliteAccessStore(options).value());
+  StartServer(ServerOptions());
+  httplib::Result blocked = client_->Post(
+      "/api/v1/session", Json{{"login", "cerna"}, {"password", testing::kDemoPassword}}.dump(),
+      "application/json");
+  ASSERT_TRUE(blocked);
+  EXPECT_EQ(blocked->status, 429);
+  EXPECT_EQ(blocked->get_header_value("Retry-After"), "900");
 }
 
 TEST_F(ApiSession, ChangesWithACookieNeedTheSessionsCsrfToken) {

@@ -10,6 +10,7 @@
 #include "web/api_router.h"
 #include "web/api_routes.h"
 #include "web/credentials.h"
+#include "web/guarded_server.h"
 #include "web/health.h"
 #include "web/metrics.h"
 #include "web/request_paths.h"
@@ -48,10 +49,14 @@ struct HttpServer::Impl {
   Impl(WebServices s, ServerOptions o)
       : services(std::move(s)),
         options(std::move(o)),
+        http(options.connections),
         router(
             http, services, options.sessions,
             [this](const httplib::Request& request, int status) { LogRequest(request, status); }),
-        limiter(*services.clock, options.sign_in) {}
+        limiter(*services.access, *services.clock, options.sign_in),
+        password_checks(options.sign_in.concurrent_password_checks,
+                        options.sign_in.password_check_wait),
+        sign_in{limiter, password_checks} {}
 
   void LogRequest(const httplib::Request& request, int status);
   // The steps of HttpServer's constructor, in the order it takes them.
@@ -64,9 +69,11 @@ struct HttpServer::Impl {
 
   WebServices services;
   ServerOptions options;
-  httplib::Server http;
+  GuardedHttpServer http;
   ApiRouter router;
   SignInLimiter limiter;
+  PasswordChecks password_checks;
+  SignInGuards sign_in;
   RequestMetrics metrics;
   std::mutex log_mu;
   // httplib ignores a stop() that comes before listen_after_bind() runs: Stop() records the
@@ -169,7 +176,7 @@ void HttpServer::Impl::AddProbes() {
 }
 
 void HttpServer::Impl::AddApi() {
-  AddSessionRoutes(router, limiter);
+  AddSessionRoutes(router, sign_in);
   AddCaseRoutes(router);
   AddTaskRoutes(router);
   AddActionRoutes(router);
@@ -205,6 +212,7 @@ Status HttpServer::Run(const std::function<void()>& on_listening) {
   } else if (!http.bind_to_port(host, impl_->options.port)) {
     impl_->options.port = -1;
   }
+  if (impl_->options.port > 0 && !http.SetListenBacklog()) impl_->options.port = -1;
   if (impl_->options.port <= 0) {
     return Unavailable("cannot listen on " + impl_->options.host + ":" +
                        std::to_string(impl_->options.port));

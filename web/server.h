@@ -11,6 +11,7 @@
 #include "engine/status.h"
 #include "web/api.h"
 #include "web/authenticator.h"
+#include "web/connection_limits.h"
 #include "web/sign_in_limiter.h"
 
 namespace souhra {
@@ -19,9 +20,12 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;                   // 0: any free port, see HttpServer::port()
   size_t max_body_bytes = 1u << 20;  // larger requests are refused with 413
-  // Worker threads. A keep-alive connection holds its thread while it stays open, so fewer
-  // threads than open connections leaves requests queued behind idle connections.
-  size_t threads = 64;
+  // Worker threads. A connection holds its thread while it stays open, so fewer threads than
+  // open connections leaves requests queued behind idle ones. `connections` bounds how many one
+  // address holds (24, far below 128) and for how long (web/guarded_server.h), so that slow
+  // clients from a few addresses cannot take them all.
+  size_t threads = 128;
+  ConnectionLimits connections;
   std::string static_dir;  // the UI's files; "" serves none
   SessionPolicy sessions;
   SignInLimits sign_in;

@@ -56,6 +56,17 @@ AuditRecord ReadAudit(Statement& row) {
   return record;
 }
 
+Status InsertSignInFailures(Connection& db, const std::vector<std::string>& keys, Instant at) {
+  for (const std::string& key : keys) {
+    SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                            db.Prepare("INSERT INTO sign_in_failures (key, at) VALUES (?, ?)",
+                                       "record sign-in failure"));
+    stmt.Bind(key).Bind(at);
+    SOUHRA_RETURN_IF_ERROR(stmt.Run());
+  }
+  return Status::Ok();
+}
+
 class SqliteAccessStore final : public AccessStore {
  public:
   SqliteAccessStore(std::shared_ptr<sqlite::GuardedConnection> writer,
@@ -143,6 +154,45 @@ class SqliteAccessStore final : public AccessStore {
         .Bind(before > 0 ? before : std::numeric_limits<int64_t>::max())
         .Bind(int64_t{limit});
     return AllRows(stmt, &ReadAudit);
+  }
+
+  Status AddSignInFailures(const std::vector<std::string>& keys, Instant at) override {
+    return sqlite::RunOutsideTransaction(*writer_, [&](Connection& db) -> Status {
+      SOUHRA_RETURN_IF_ERROR(db.Run("SAVEPOINT sign_in_failures", "begin sign-in failures"));
+      Status status = InsertSignInFailures(db, keys, at);
+      if (status.ok()) return db.Run("RELEASE sign_in_failures", "save sign-in failures");
+      (void)db.Run("ROLLBACK TO sign_in_failures", "undo sign-in failures");
+      (void)db.Run("RELEASE sign_in_failures", "end sign-in failures");
+      return status;
+    });
+  }
+  Result<std::vector<Instant>> SignInFailuresSince(const std::string& key, Instant since) override {
+    SOUHRA_ASSIGN_OR_RETURN(sqlite::ReadLease lease, readers_->Acquire());
+    Connection& db = lease.conn();
+    SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare("SELECT at FROM sign_in_failures"
+                                                       " WHERE key = ? AND at >= ? ORDER BY at",
+                                                       "list sign-in failures"));
+    stmt.Bind(key).Bind(since);
+    return AllRows(
+        stmt, +[](Statement& row) { return row.Time(0); });
+  }
+  Status ClearSignInFailures(const std::string& key) override {
+    return sqlite::RunOutsideTransaction(*writer_, [&](Connection& db) -> Status {
+      SOUHRA_ASSIGN_OR_RETURN(
+          Statement stmt,
+          db.Prepare("DELETE FROM sign_in_failures WHERE key = ?", "clear sign-in failures"));
+      stmt.Bind(key);
+      return stmt.Run();
+    });
+  }
+  Status PruneSignInFailures(Instant before) override {
+    return sqlite::RunOutsideTransaction(*writer_, [&](Connection& db) -> Status {
+      SOUHRA_ASSIGN_OR_RETURN(
+          Statement stmt,
+          db.Prepare("DELETE FROM sign_in_failures WHERE at < ?", "prune sign-in failures"));
+      stmt.Bind(before);
+      return stmt.Run();
+    });
   }
 
  private:

@@ -67,6 +67,37 @@ TEST_F(AccessStoreTest, ASessionIsFoundByItsHashTouchedAndDeleted) {
   EXPECT_FALSE(access_->GetSession("h1")->has_value());
 }
 
+TEST_F(AccessStoreTest, SignInFailuresAreCountedPerKeyInTheirWindowClearedAndPruned) {
+  ASSERT_TRUE(
+      access_->AddSignInFailures({"login:demo/cerna", "client:10.0.0.1"}, FromMillis(1000)).ok());
+  ASSERT_TRUE(
+      access_->AddSignInFailures({"login:demo/cerna", "client:10.0.0.2"}, FromMillis(3000)).ok());
+  Result<std::vector<Instant>> cerna =
+      access_->SignInFailuresSince("login:demo/cerna", FromMillis(0));
+  ASSERT_TRUE(cerna.ok()) << cerna.status().ToString();
+  EXPECT_EQ(*cerna, (std::vector<Instant>{FromMillis(1000), FromMillis(3000)}));
+  EXPECT_EQ(access_->SignInFailuresSince("login:demo/cerna", FromMillis(2000))->size(), 1u);
+  EXPECT_EQ(access_->SignInFailuresSince("client:10.0.0.1", FromMillis(0))->size(), 1u);
+
+  ASSERT_TRUE(access_->ClearSignInFailures("login:demo/cerna").ok());
+  EXPECT_TRUE(access_->SignInFailuresSince("login:demo/cerna", FromMillis(0))->empty());
+  EXPECT_EQ(access_->SignInFailuresSince("client:10.0.0.2", FromMillis(0))->size(), 1u);
+
+  ASSERT_TRUE(access_->PruneSignInFailures(FromMillis(2000)).ok());
+  EXPECT_TRUE(access_->SignInFailuresSince("client:10.0.0.1", FromMillis(0))->empty());
+  EXPECT_EQ(access_->SignInFailuresSince("client:10.0.0.2", FromMillis(0))->size(), 1u);
+}
+
+TEST_F(AccessStoreTest, SignInFailuresAreKeptAcrossReopeningTheFile) {
+  ASSERT_TRUE(access_->AddSignInFailures({"login:demo/cerna"}, FromMillis(1000)).ok());
+  access_.reset();
+  SqliteOptions options;
+  options.path = dir_.File("souhra.db");
+  auto reopened = OpenSqliteAccessStore(options);
+  ASSERT_TRUE(reopened.ok());
+  EXPECT_EQ((*reopened)->SignInFailuresSince("login:demo/cerna", FromMillis(0))->size(), 1u);
+}
+
 TEST_F(AccessStoreTest, TheAuditLogListsNewestFirstPerTenantAndRefusesUpdateAndDelete) {
   // Rows are appended in the engine's write transaction.
   SqliteOptions options;

@@ -349,10 +349,22 @@ ALTER TABLE tasks ADD COLUMN form TEXT;
 ALTER TABLE cases ADD COLUMN closed_at INTEGER;
 )sql";
 
+// Version 9: failed sign-ins (engine/access.h AddSignInFailures), one row per key and failure,
+// so that the sign-in limit survives a restart. The limiter counts a key's rows in its window
+// (by key, then time) and prunes rows older than the window (by time).
+constexpr char kVersion9[] = R"sql(
+CREATE TABLE sign_in_failures (
+  key TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX sign_in_failures_by_key ON sign_in_failures (key, at);
+CREATE INDEX sign_in_failures_by_time ON sign_in_failures (at);
+)sql";
+
 const std::vector<Migration>& SchemaMigrations() {
   static const std::vector<Migration> migrations = {{1, kVersion1}, {2, kVersion2}, {3, kVersion3},
                                                     {4, kVersion4}, {5, kVersion5}, {6, kVersion6},
-                                                    {7, kVersion7}, {8, kVersion8}};
+                                                    {7, kVersion7}, {8, kVersion8}, {9, kVersion9}};
   return migrations;
 }
 

@@ -20,6 +20,7 @@ class ChildProcess {
   ChildProcess& operator=(const ChildProcess&) = delete;
 
   bool running() const { return pid_ > 0; }
+  pid_t pid() const { return pid_; }
 
   // The next complete line without its newline; nullopt at end of output or at `deadline`.
   std::optional<std::string> ReadLine(std::chrono::steady_clock::time_point deadline);
