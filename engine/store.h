@@ -42,16 +42,25 @@ class CaseFiles {
   virtual Result<std::optional<CaseRecord>> GetCase(CaseId id) = 0;
   // Every instance of the case, active or not, by id.
   virtual Result<std::vector<InstanceRecord>> ListInstances(CaseId case_id) = 0;
+  // The case's events after `after_seq`, by seq: what a reader that saw up to `after_seq`
+  // has not seen yet, without reading the rest (the simulator observes a case after each event).
+  virtual Result<std::vector<EventRecord>> ListEventsAfter(CaseId case_id, int64_t after_seq) = 0;
   // The case's event log, by seq.
-  virtual Result<std::vector<EventRecord>> ListEvents(CaseId case_id) = 0;
+  Result<std::vector<EventRecord>> ListEvents(CaseId case_id) {
+    return ListEventsAfter(case_id, 0);
+  }
   // Every task of the case, in any status, by id.
   virtual Result<std::vector<TaskRecord>> ListTasks(CaseId case_id) = 0;
   // A task by id, in any status; empty for no such task.
   virtual Result<std::optional<TaskRecord>> GetTask(int64_t task_id) = 0;
   // The pending timers of the case's instances, by due time, then instance and key.
   virtual Result<std::vector<TimerRecord>> ListTimers(CaseId case_id) = 0;
+  // The case's outbox messages with ids above `after_id`, in any status, by id.
+  virtual Result<std::vector<OutboxRecord>> ListOutboxAfter(CaseId case_id, int64_t after_id) = 0;
   // The case's outbox messages, in any status, by id.
-  virtual Result<std::vector<OutboxRecord>> ListOutbox(CaseId case_id) = 0;
+  Result<std::vector<OutboxRecord>> ListOutbox(CaseId case_id) {
+    return ListOutboxAfter(case_id, 0);
+  }
   // The case's decisions, in the order they were made.
   virtual Result<std::vector<DecisionRecord>> ListDecisions(CaseId case_id) = 0;
 };

@@ -18,6 +18,8 @@
 #include "engine/directory.h"
 #include "engine/runtime/engine.h"
 #include "engine/store.h"
+#include "web/diagram_cache.h"
+#include "web/tool_runner.h"
 #include "web/workflow_cache.h"
 
 namespace souhra {
@@ -41,6 +43,9 @@ struct WebServices {
   std::function<std::string(Instant)> format_time;
   // Compiled workflow versions, for the steps a person may take (api_actions.cc).
   std::shared_ptr<WorkflowCache> workflows = std::make_shared<WorkflowCache>();
+  // Scenario runs and diagrams: on their own threads, with their own limits (tool_runner.h).
+  std::shared_ptr<ToolRunner> tools = std::make_shared<ToolRunner>();
+  std::shared_ptr<DiagramCache> diagrams = std::make_shared<DiagramCache>();
 
   // Points every role above at the one store production opens.
   void ReadFrom(Store& store) {

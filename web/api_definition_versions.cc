@@ -1,5 +1,8 @@
 // Working with one version of a definition: activating it, diffing two versions, running
 // scenarios on it (usually a draft) and drawing its state diagram with instance counts.
+#include <chrono>
+#include <optional>
+
 #include "adapters/graphviz/state_diagram.h"
 #include "adapters/simulation/scenario_simulation.h"
 #include "engine/definitions/text_diff.h"
@@ -11,6 +14,17 @@ namespace souhra {
 namespace {
 
 const std::vector<std::string> kMethodologist = {"methodologist"};
+
+// What one scenario run from the editor may take: anyone with the methodologist's role may start
+// one, and they share the server with the case workers (the tool threads bound how many at once).
+constexpr std::chrono::seconds kScenarioTimeBudget{10};
+
+// Runs `work` on the tool threads (web/tool_runner.h) and answers what it answered.
+Result<ApiReply> OnToolThread(ApiCall& call, const std::function<Result<ApiReply>()>& work) {
+  Result<ApiReply> reply = Internal("the tool did not run");
+  SOUHRA_RETURN_IF_ERROR(call.services.tools->Run([&] { reply = work(); }));
+  return reply;
+}
 
 const char* KindName(DiffKind kind) {
   switch (kind) {
@@ -99,20 +113,8 @@ Result<ApiReply> Diff(ApiCall& call) {
                            {"hunks", HunksJson(diff)}});
 }
 
-// {scenario: "<lua>", version}: runs the scenario on that version (default: the newest one).
-Result<ApiReply> Simulate(ApiCall& call) {
-  const std::string name = call.Param(0);
-  SOUHRA_ASSIGN_OR_RETURN(JsonBody body,
-                          JsonBody::Parse(call.request.body, {"scenario", "version"}));
-  SOUHRA_ASSIGN_OR_RETURN(std::string scenario, body.RequiredString("scenario"));
-  SOUHRA_ASSIGN_OR_RETURN(std::string version, body.OptionalString("version"));
-  SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions, VersionsOf(call, name));
-  if (version.empty()) version = versions.back().content_hash;
-  SOUHRA_ASSIGN_OR_RETURN(DefinitionSource found, FindVersion(versions, name, version));
-  SOUHRA_ASSIGN_OR_RETURN(
-      std::vector<ScenarioRun> runs,
-      SimulateDraft(*call.services.versions, call.principal.tenant, name, found.content_hash,
-                    {ScenarioText{"scenario.lua", scenario}}));
+// The runs as the editor shows them: one timeline, and the failures as "file:line: message".
+Json SimulationJson(const std::string& version, const std::vector<ScenarioRun>& runs) {
   Json timeline = Json::array();
   Json failures = Json::array();
   for (const ScenarioRun& run : runs) {
@@ -125,30 +127,62 @@ Result<ApiReply> Simulate(ApiCall& call) {
     }
     if (!run.passed()) failures.push_back(run.FailureMessage());
   }
-  return ApiReply::Ok(Json{{"ok", failures.empty()},
-                           {"version", found.content_hash},
-                           {"timeline", std::move(timeline)},
-                           {"failures", std::move(failures)}});
+  return Json{{"ok", failures.empty()},
+              {"version", version},
+              {"timeline", std::move(timeline)},
+              {"failures", std::move(failures)}};
 }
 
+// {scenario: "<lua>", version}: runs the scenario on that version (default: the newest one).
+Result<ApiReply> Simulate(ApiCall& call) {
+  const std::string name = call.Param(0);
+  SOUHRA_ASSIGN_OR_RETURN(JsonBody body,
+                          JsonBody::Parse(call.request.body, {"scenario", "version"}));
+  SOUHRA_ASSIGN_OR_RETURN(std::string scenario, body.RequiredString("scenario"));
+  SOUHRA_ASSIGN_OR_RETURN(std::string version, body.OptionalString("version"));
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions, VersionsOf(call, name));
+  if (version.empty()) version = versions.back().content_hash;
+  SOUHRA_ASSIGN_OR_RETURN(DefinitionSource found, FindVersion(versions, name, version));
+  SimulationOptions options;
+  options.time_budget = kScenarioTimeBudget;
+  return OnToolThread(call, [&]() -> Result<ApiReply> {
+    SOUHRA_ASSIGN_OR_RETURN(
+        std::vector<ScenarioRun> runs,
+        SimulateDraft(*call.services.versions, call.principal.tenant, name, found.content_hash,
+                      {ScenarioText{"scenario.lua", scenario}}, options));
+    return ApiReply::Ok(SimulationJson(found.content_hash, runs));
+  });
+}
+
+// The diagram of a version with its instance counts: from the cache when nothing moved, else
+// laid out on the tool threads within the diagram's work budget (adapters/graphviz).
 Result<ApiReply> Diagram(ApiCall& call) {
   const std::string name = call.Param(0);
   SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions, VersionsOf(call, name));
   SOUHRA_ASSIGN_OR_RETURN(DefinitionSource found, FindVersion(versions, name, call.Param(1)));
-  SOUHRA_ASSIGN_OR_RETURN(ValidationContext context,
-                          ActiveContext(*call.services.versions, call.principal.tenant));
-  SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
-                          LoadDefinition(found.file, found.source, SandboxLimits{}, context));
-  if (!loaded.workflow) return InvalidArgument("'" + name + "' is a rule set: it has no states");
   SOUHRA_ASSIGN_OR_RETURN(
       std::vector<VersionStateCount> counts,
       call.services.versions->CountActiveInstances(call.principal.tenant, name));
   StateCounts states;
+  std::string key = call.principal.tenant + "\n" + found.content_hash;
   for (const VersionStateCount& c : counts) {
-    if (c.content_hash == found.content_hash) states[c.state] = c.count;
+    if (c.content_hash != found.content_hash) continue;
+    states[c.state] = c.count;
+    key += "\n" + c.state + "=" + std::to_string(c.count);
   }
-  SOUHRA_ASSIGN_OR_RETURN(std::string svg, RenderStateDiagram(*loaded.workflow, states));
-  return ApiReply::Raw(std::move(svg), "image/svg+xml");
+  if (std::optional<std::string> svg = call.services.diagrams->Find(key)) {
+    return ApiReply::Raw(std::move(*svg), "image/svg+xml");
+  }
+  SOUHRA_ASSIGN_OR_RETURN(ValidationContext context,
+                          ActiveContext(*call.services.versions, call.principal.tenant));
+  return OnToolThread(call, [&]() -> Result<ApiReply> {
+    SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
+                            LoadDefinition(found.file, found.source, SandboxLimits{}, context));
+    if (!loaded.workflow) return InvalidArgument("'" + name + "' is a rule set: it has no states");
+    SOUHRA_ASSIGN_OR_RETURN(std::string svg, RenderStateDiagram(*loaded.workflow, states));
+    call.services.diagrams->Put(key, svg);
+    return ApiReply::Raw(std::move(svg), "image/svg+xml");
+  });
 }
 
 }  // namespace

@@ -20,7 +20,8 @@ using StateCounts = std::map<std::string, int64_t>;
 // start dot, final states a double border. Each transition is an edge labelled with its event
 // type; a guarded one is dashed and labelled "type [podmínka]"; one that stays in its state
 // (no `go`) is a dashed loop. With `counts`, each node says how many instances sit in it.
-// Thread-safe (Graphviz is not: calls are serialized). kInternal if Graphviz fails.
+// Thread-safe (Graphviz is not: calls are serialized). kInvalidArgument, in Czech, for a workflow
+// beyond the diagram's work budget (40 states, 120 transitions); kInternal if Graphviz fails.
 Result<std::string> RenderStateDiagram(const Workflow& workflow,
                                        const std::optional<StateCounts>& counts = std::nullopt);
 

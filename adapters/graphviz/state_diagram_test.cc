@@ -45,6 +45,33 @@ size_t Occurrences(const std::string& text, const std::string& part) {
   return n;
 }
 
+// A workflow of `states` states, each with `per_state` transitions to the next ones.
+Workflow Chain(int states, int per_state) {
+  Workflow w = Load();
+  w.states.clear();
+  for (int i = 0; i < states; ++i) {
+    State state;
+    state.name = "s" + std::to_string(i);
+    for (int j = 0; j < per_state; ++j) {
+      Transition t;
+      t.go = "s" + std::to_string((i + j + 1) % states);
+      state.on["e" + std::to_string(j)].push_back(std::move(t));
+    }
+    w.states[state.name] = std::move(state);
+  }
+  w.initial = "s0";
+  return w;
+}
+
+TEST(StateDiagramTest, ADiagramBeyondItsWorkBudgetIsRefusedWithoutLayingItOut) {
+  Result<std::string> states = RenderStateDiagram(Chain(41, 1));
+  EXPECT_EQ(states.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(states.status().message(),
+            "Diagram postupu by byl příliš velký na vykreslení: má 41 stavů a 41 přechodů, "
+            "vykreslit lze nejvýše 40 stavů a 120 přechodů. Rozdělte postup na menší.");
+  EXPECT_EQ(RenderStateDiagram(Chain(20, 7)).status().code(), StatusCode::kInvalidArgument);
+}
+
 TEST(StateDiagramTest, EveryStateAndTransitionAppearsInTheSvg) {
   Result<std::string> svg = RenderStateDiagram(Load());
   ASSERT_TRUE(svg.ok()) << svg.status().message();

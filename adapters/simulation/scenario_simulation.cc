@@ -8,12 +8,13 @@
 namespace souhra {
 
 Result<ScenarioRun> SimulateScenario(const std::string& file, const std::string& source,
-                                     const DefinitionSourceReader& read) {
+                                     const DefinitionSourceReader& read,
+                                     const SimulationOptions& options) {
   SOUHRA_ASSIGN_OR_RETURN(Scenario scenario, ReadScenario(file, source, SandboxLimits{}));
-  SqliteOptions options;
-  options.path = ":memory:";
-  SOUHRA_ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenSqliteStore(options));
-  return RunScenario(scenario, *store, read);
+  SqliteOptions in_memory;
+  in_memory.path = ":memory:";
+  SOUHRA_ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenSqliteStore(in_memory));
+  return RunScenario(scenario, *store, read, options);
 }
 
 DefinitionSourceReader DraftReader(DefinitionVersions& store, const std::string& tenant,
@@ -32,7 +33,8 @@ DefinitionSourceReader DraftReader(DefinitionVersions& store, const std::string&
 
 Result<std::vector<ScenarioRun>> SimulateDraft(DefinitionVersions& store, const std::string& tenant,
                                                const std::string& name, const std::string& version,
-                                               const std::vector<ScenarioText>& scenarios) {
+                                               const std::vector<ScenarioText>& scenarios,
+                                               const SimulationOptions& options) {
   SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions,
                           store.ListDefinitionVersions(tenant, name));
   std::vector<const DefinitionSource*> matches;
@@ -49,7 +51,7 @@ Result<std::vector<ScenarioRun>> SimulateDraft(DefinitionVersions& store, const 
   std::vector<ScenarioRun> runs;
   for (const ScenarioText& scenario : scenarios) {
     SOUHRA_ASSIGN_OR_RETURN(ScenarioRun run,
-                            SimulateScenario(scenario.file, scenario.source, read));
+                            SimulateScenario(scenario.file, scenario.source, read, options));
     runs.push_back(std::move(run));
   }
   return runs;

@@ -15,7 +15,8 @@ namespace souhra {
 // diagnostics (kInvalidArgument, kScriptError, kResourceExhausted), a definition that cannot be
 // read or installed, a store that cannot be opened.
 Result<ScenarioRun> SimulateScenario(const std::string& file, const std::string& source,
-                                     const DefinitionSourceReader& read);
+                                     const DefinitionSourceReader& read,
+                                     const SimulationOptions& options = {});
 
 // A scenario given as text, e.g. from the web editor.
 struct ScenarioText {
@@ -37,6 +38,7 @@ DefinitionSourceReader DraftReader(DefinitionVersions& store, const std::string&
 // scenario is not valid, or a definition it names cannot be read or installed.
 Result<std::vector<ScenarioRun>> SimulateDraft(DefinitionVersions& store, const std::string& tenant,
                                                const std::string& name, const std::string& version,
-                                               const std::vector<ScenarioText>& scenarios);
+                                               const std::vector<ScenarioText>& scenarios,
+                                               const SimulationOptions& options = {});
 
 }  // namespace souhra

@@ -75,5 +75,23 @@ TEST_F(SimulateDraftTest, ADefinitionTheTenantLacksOrAMissingVersionIsAnError) {
             StatusCode::kNotFound);
 }
 
+TEST(SimulateScenarioTest, ARunOverItsTimeBudgetFailsAtTheStepItReached) {
+  DefinitionSourceReader read = [](const std::string& path) -> Result<std::string> {
+    return std::string(path == "workflows/intake.lua" ? kIntake : kFollowUp);
+  };
+  Result<ScenarioRun> unlimited = SimulateScenario("s.lua", Scenario("open"), read);
+  ASSERT_TRUE(unlimited.ok()) << unlimited.status().ToString();
+  EXPECT_TRUE(unlimited->passed()) << unlimited->FailureMessage();
+
+  SimulationOptions options;
+  options.time_budget = std::chrono::nanoseconds(0);
+  Result<ScenarioRun> run = SimulateScenario("s.lua", Scenario("open"), read, options);
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  ASSERT_FALSE(run->passed());
+  EXPECT_EQ(run->FailureMessage(),
+            "s.lua:3: the run took longer than its limit of 0 s: shorten the scenario or its "
+            "advances of time");
+}
+
 }  // namespace
 }  // namespace souhra

@@ -34,11 +34,12 @@ Result<std::vector<InstanceRecord>> QueryInstances(Connection& db, CaseId case_i
   return AllRows(stmt, &ReadInstance);
 }
 
-Result<std::vector<EventRecord>> QueryEvents(Connection& db, CaseId case_id) {
-  SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare("SELECT " SOUHRA_EVENT_COLUMNS
-                                                     " FROM events WHERE case_id = ? ORDER BY seq",
-                                                     "list events"));
-  stmt.Bind(case_id);
+Result<std::vector<EventRecord>> QueryEvents(Connection& db, CaseId case_id, int64_t after_seq) {
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare("SELECT " SOUHRA_EVENT_COLUMNS
+                                     " FROM events WHERE case_id = ? AND seq > ? ORDER BY seq",
+                                     "list events"));
+  stmt.Bind(case_id).Bind(after_seq);
   return AllRows(stmt, &ReadEvent);
 }
 
@@ -134,11 +135,12 @@ Result<std::vector<TimerRecord>> QueryDueTimers(Connection& db, Instant now, int
   return AllRows(stmt, &ReadTimer);
 }
 
-Result<std::vector<OutboxRecord>> QueryOutbox(Connection& db, CaseId case_id) {
-  SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare("SELECT " SOUHRA_OUTBOX_COLUMNS
-                                                     " FROM outbox WHERE case_id = ? ORDER BY id",
-                                                     "list outbox"));
-  stmt.Bind(case_id);
+Result<std::vector<OutboxRecord>> QueryOutbox(Connection& db, CaseId case_id, int64_t after_id) {
+  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                          db.Prepare("SELECT " SOUHRA_OUTBOX_COLUMNS
+                                     " FROM outbox WHERE case_id = ? AND id > ? ORDER BY id",
+                                     "list outbox"));
+  stmt.Bind(case_id).Bind(after_id);
   return AllRows(stmt, &ReadOutbox);
 }
 

@@ -20,7 +20,8 @@ Result<std::optional<CaseRecord>> QueryCaseByCode(Connection& db, const std::str
 // Ordered by id; with `active_only`, only instances that have not reached a final state.
 Result<std::vector<InstanceRecord>> QueryInstances(Connection& db, CaseId case_id,
                                                    bool active_only);
-Result<std::vector<EventRecord>> QueryEvents(Connection& db, CaseId case_id);  // by seq
+// By seq, after `after_seq`: a range of the index on case_id, which ends in the seq.
+Result<std::vector<EventRecord>> QueryEvents(Connection& db, CaseId case_id, int64_t after_seq);
 Result<std::optional<EventRecord>> QueryEventByKey(Connection& db, CaseId case_id,
                                                    const std::string& idempotency_key);
 Result<std::vector<TaskRecord>> QueryTasks(Connection& db, CaseId case_id);  // by id
@@ -36,7 +37,8 @@ Result<std::optional<TimerRecord>> QueryTimer(Connection& db, InstanceId instanc
                                               const std::string& key);
 // Earliest first, at most `limit`: a range scan of the timers' primary key.
 Result<std::vector<TimerRecord>> QueryDueTimers(Connection& db, Instant now, int limit);
-Result<std::vector<OutboxRecord>> QueryOutbox(Connection& db, CaseId case_id);  // by id
+// By id, after `after_id`.
+Result<std::vector<OutboxRecord>> QueryOutbox(Connection& db, CaseId case_id, int64_t after_id);
 // The outbox's delivery state, the attempts and the in-app inbox: see the roles in engine/store.h.
 Result<std::vector<OutboxRecord>> QueryDueOutbox(Connection& db, Instant now, int limit);
 Result<std::vector<OutboxRecord>> QueryFailedOutbox(Connection& db);

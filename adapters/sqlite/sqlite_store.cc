@@ -37,8 +37,8 @@ class SqliteStore final : public Store {
   Result<std::vector<InstanceRecord>> ListInstances(CaseId case_id) override {
     return Read([&](Connection& db) { return sqlite::QueryInstances(db, case_id, false); });
   }
-  Result<std::vector<EventRecord>> ListEvents(CaseId case_id) override {
-    return Read([&](Connection& db) { return sqlite::QueryEvents(db, case_id); });
+  Result<std::vector<EventRecord>> ListEventsAfter(CaseId case_id, int64_t after_seq) override {
+    return Read([&](Connection& db) { return sqlite::QueryEvents(db, case_id, after_seq); });
   }
   Result<std::vector<TaskRecord>> ListTasks(CaseId case_id) override {
     return Read([&](Connection& db) { return sqlite::QueryTasks(db, case_id); });
@@ -49,8 +49,8 @@ class SqliteStore final : public Store {
   Result<std::vector<TimerRecord>> ListTimers(CaseId case_id) override {
     return Read([&](Connection& db) { return sqlite::QueryTimers(db, case_id); });
   }
-  Result<std::vector<OutboxRecord>> ListOutbox(CaseId case_id) override {
-    return Read([&](Connection& db) { return sqlite::QueryOutbox(db, case_id); });
+  Result<std::vector<OutboxRecord>> ListOutboxAfter(CaseId case_id, int64_t after_id) override {
+    return Read([&](Connection& db) { return sqlite::QueryOutbox(db, case_id, after_id); });
   }
   Result<std::vector<OutboxRecord>> DueOutbox(Instant now, int limit) override {
     return Read([&](Connection& db) { return sqlite::QueryDueOutbox(db, now, limit); });

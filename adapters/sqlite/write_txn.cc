@@ -113,7 +113,7 @@ Result<std::optional<TimerRecord>> SqliteWriteTxn::FindTimer(InstanceId instance
 }
 
 Result<std::vector<EventRecord>> SqliteWriteTxn::LoadEvents(CaseId case_id) {
-  return Run("load events", [&](Connection& db) { return QueryEvents(db, case_id); });
+  return Run("load events", [&](Connection& db) { return QueryEvents(db, case_id, 0); });
 }
 
 Result<std::optional<PausedDeadline>> SqliteWriteTxn::FindPausedDeadline(InstanceId instance_id,

@@ -49,6 +49,7 @@ class Runner {
   // Runs the steps until one fails. Errors are the store's, not the scenario's.
   Result<ScenarioRun> Run() {
     for (const ScenarioStep& step : scenario_.steps) {
+      if (OverTimeBudget(step.line)) return std::move(run_);
       // Only `expect { refused = true }` may follow a refused event.
       const auto* expectation = std::get_if<Expectation>(&step.action);
       if (refusal_ && !(expectation && std::holds_alternative<ExpectRefused>(*expectation))) break;
@@ -134,6 +135,7 @@ class Runner {
         Fail(line, "more than " + std::to_string(firings) + " timers fired in one advance");
         return Status::Ok();
       }
+      if (OverTimeBudget(line)) return Status::Ok();
       if (next.front().due > clock_.Now()) clock_.Set(next.front().due);
       // A timer whose script failed counts as fired: its incident is looked for below.
       SOUHRA_RETURN_IF_ERROR(engine_.FireDueTimers(1).status());
@@ -171,6 +173,16 @@ class Runner {
     return std::nullopt;
   }
 
+  // Records the failure at `line` once the run has taken longer than its budget.
+  bool OverTimeBudget(int line) {
+    if (!options_.time_budget) return false;
+    if (std::chrono::steady_clock::now() - started_ < *options_.time_budget) return false;
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(*options_.time_budget);
+    Fail(line, "the run took longer than its limit of " + std::to_string(seconds.count()) +
+                   " s: shorten the scenario or its advances of time");
+    return true;
+  }
+
   void Fail(int line, std::string message) {
     recorder_.Note(clock_.Now(), line, "CHYBA: " + message, true, &run_.timeline);
     run_.failure = run_.timeline.back();
@@ -189,6 +201,7 @@ class Runner {
   std::vector<std::pair<std::string, CaseId>> cases_;  // code, id; in creation order
   LastSend last_send_;
   std::optional<std::pair<int, std::string>> refusal_;  // an unexpected refusal: line, message
+  const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 // `souhra simulate` prints it and the web editor can show it.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
@@ -37,6 +38,9 @@ struct SimulationOptions {
   // Timer firings one `advance` may make before the run fails: stops a timer that keeps
   // re-arming itself without delay.
   int max_firings_per_advance = 10000;
+  // Wall-clock time one run may take before it fails at the step it reached; empty: no limit
+  // (the CLI's runs). The web sets one: anyone with the methodologist's role may start runs.
+  std::optional<std::chrono::nanoseconds> time_budget;
 };
 
 // Runs `scenario` against `store`, which must be empty and is used by this run alone. A failing

@@ -186,6 +186,39 @@ TEST_P(CaseFilesContract, EventsRoundTripInSequenceOrder) {
   EXPECT_FALSE((*rows)[1].due.has_value());
 }
 
+TEST_P(CaseFilesContract, EventsAndOutboxAfterAPointAreOnlyTheNewerRowsOfTheCase) {
+  CaseId other_case = 0;
+  std::vector<int64_t> seqs;
+  Write([&](WriteTxn& txn) {
+    Result<CaseId> c = txn.InsertCase(SampleCase());
+    ASSERT_TRUE(c.ok());
+    other_case = *c;
+    for (const char* type : {"a", "b", "c"}) {
+      Result<int64_t> seq = txn.AppendEvent(SampleEvent(case_id_, type));
+      ASSERT_TRUE(seq.ok());
+      seqs.push_back(*seq);
+      ASSERT_TRUE(txn.AppendEvent(SampleEvent(other_case, "foreign")).ok());
+      ASSERT_TRUE(txn.InsertOutbox(SampleMessage(case_id_, instance_id_, At(1))).ok());
+      ASSERT_TRUE(txn.InsertOutbox(SampleMessage(other_case, instance_id_, At(1))).ok());
+    }
+  });
+  Result<std::vector<EventRecord>> events = store_->ListEventsAfter(case_id_, seqs[0]);
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 2u);
+  EXPECT_EQ((*events)[0].type, "b");
+  EXPECT_EQ((*events)[1].type, "c");
+  EXPECT_TRUE(store_->ListEventsAfter(case_id_, seqs[2])->empty());
+  EXPECT_EQ(store_->ListEventsAfter(case_id_, 0)->size(), 3u);
+
+  Result<std::vector<OutboxRecord>> all = store_->ListOutboxAfter(case_id_, 0);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 3u);
+  Result<std::vector<OutboxRecord>> outbox = store_->ListOutboxAfter(case_id_, (*all)[1].id);
+  ASSERT_TRUE(outbox.ok());
+  ASSERT_EQ(outbox->size(), 1u);
+  EXPECT_EQ((*outbox)[0].id, (*all)[2].id);
+}
+
 TEST_P(CaseFilesContract, TimersOfTheCaseListByDueThenInstanceAndKey) {
   CaseId other_case = 0;
   Write([&](WriteTxn& txn) {

@@ -89,10 +89,10 @@ std::vector<DefinitionSource> VersionsOf(const Tables& t, const std::string& ten
   return versions;
 }
 
-std::vector<EventRecord> EventsOf(const Tables& t, CaseId case_id) {
+std::vector<EventRecord> EventsOf(const Tables& t, CaseId case_id, int64_t after_seq = 0) {
   std::vector<EventRecord> events;
-  for (const auto& [seq, e] : t.events) {
-    if (e.case_id == case_id) events.push_back(e);
+  for (auto it = t.events.upper_bound(after_seq); it != t.events.end(); ++it) {
+    if (it->second.case_id == case_id) events.push_back(it->second);
   }
   return events;
 }
@@ -544,8 +544,8 @@ Result<std::vector<InstanceRecord>> MemoryStore::ListInstances(CaseId case_id) {
   return InstancesOf(*Snapshot(), case_id, /*active_only=*/false);
 }
 
-Result<std::vector<EventRecord>> MemoryStore::ListEvents(CaseId case_id) {
-  return EventsOf(*Snapshot(), case_id);
+Result<std::vector<EventRecord>> MemoryStore::ListEventsAfter(CaseId case_id, int64_t after_seq) {
+  return EventsOf(*Snapshot(), case_id, after_seq);
 }
 
 Result<std::vector<TaskRecord>> MemoryStore::ListTasks(CaseId case_id) {
@@ -575,11 +575,11 @@ Result<std::vector<TimerRecord>> MemoryStore::ListTimers(CaseId case_id) {
   return timers;
 }
 
-Result<std::vector<OutboxRecord>> MemoryStore::ListOutbox(CaseId case_id) {
+Result<std::vector<OutboxRecord>> MemoryStore::ListOutboxAfter(CaseId case_id, int64_t after_id) {
   std::shared_ptr<const Tables> t = Snapshot();
   std::vector<OutboxRecord> messages;
-  for (const auto& [id, m] : t->outbox) {
-    if (m.case_id == case_id) messages.push_back(m);
+  for (auto it = t->outbox.upper_bound(after_id); it != t->outbox.end(); ++it) {
+    if (it->second.case_id == case_id) messages.push_back(it->second);
   }
   return messages;
 }

@@ -30,11 +30,11 @@ class MemoryStore final : public Store {
 
   Result<std::optional<CaseRecord>> GetCase(CaseId id) override;
   Result<std::vector<InstanceRecord>> ListInstances(CaseId case_id) override;
-  Result<std::vector<EventRecord>> ListEvents(CaseId case_id) override;
+  Result<std::vector<EventRecord>> ListEventsAfter(CaseId case_id, int64_t after_seq) override;
   Result<std::vector<TaskRecord>> ListTasks(CaseId case_id) override;
   Result<std::optional<TaskRecord>> GetTask(int64_t task_id) override;
   Result<std::vector<TimerRecord>> ListTimers(CaseId case_id) override;
-  Result<std::vector<OutboxRecord>> ListOutbox(CaseId case_id) override;
+  Result<std::vector<OutboxRecord>> ListOutboxAfter(CaseId case_id, int64_t after_id) override;
   Result<std::vector<DecisionRecord>> ListDecisions(CaseId case_id) override;
 
   Result<std::vector<TaskRecord>> ListTasksForUser(const UserTaskQuery& query) override;
