@@ -67,7 +67,7 @@ class AccessStore {
   // key names what was tried: "login:<tenant>/<login>" or "client:<address>".
   // Records one failure at `at` under each of `keys`, in one transaction.
   virtual Status AddSignInFailures(const std::vector<std::string>& keys, Instant at) = 0;
-  // The times of `key`'s failures at or after `since`, oldest first.
+  // The times of `key`'s failures after `since`, oldest first.
   virtual Result<std::vector<Instant>> SignInFailuresSince(const std::string& key,
                                                            Instant since) = 0;
   // Forgets `key`'s failures (a successful sign-in clears its login's); absent: nothing to do.

@@ -170,7 +170,7 @@ class SqliteAccessStore final : public AccessStore {
     SOUHRA_ASSIGN_OR_RETURN(sqlite::ReadLease lease, readers_->Acquire());
     Connection& db = lease.conn();
     SOUHRA_ASSIGN_OR_RETURN(Statement stmt, db.Prepare("SELECT at FROM sign_in_failures"
-                                                       " WHERE key = ? AND at >= ? ORDER BY at",
+                                                       " WHERE key = ? AND at > ? ORDER BY at",
                                                        "list sign-in failures"));
     stmt.Bind(key).Bind(since);
     return AllRows(
