@@ -143,7 +143,7 @@ TEST_F(ApiCases, EventBodiesAreCheckedFieldByField) {
     std::string body;
     std::string says;
   };
-  for (const Bad& bad : {Bad{"[1]", "JSON object"}, Bad{"{", "not valid JSON"},
+  for (const Bad& bad : {Bad{"[1]", "JSON object"}, Bad{"{", "nejsou platný JSON"},
                          Bad{R"({"type":"x","extra":1})", "'extra'"},
                          Bad{R"({"type":5})", "'type' must be a string"},
                          Bad{R"({"type":"x","payload":[]})", "'payload' must be an object"},

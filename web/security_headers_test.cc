@@ -42,7 +42,6 @@ TEST_F(SecurityHeaders, TheUiItsFilesTheApiProbesAndErrorsCarryThem) {
   ASSERT_TRUE(bad_json);
   EXPECT_EQ(bad_json->status, 400);
   ExpectSecurityHeaders(bad_json, "bad JSON");
-
 }
 
 TEST_F(SecurityHeaders, TheSvgDiagramCarriesThem) {

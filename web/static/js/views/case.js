@@ -157,5 +157,5 @@ function timeline(c) {
   const now = Date.now();
   return h('ol', { class: 'timeline' }, items.map((i) => h('li', { class: `${i.kind} ${(toDate(i.at)?.getTime() ?? 0) > now ? 'future' : ''}` },
     timeEl(i.at), h('span', { class: 'what' }, i.what), i.who ? h('span', { class: 'who' }, ` — ${i.who}`) : null,
-    i.note ? h('div', { class: 'hint', style: 'white-space: pre-line' }, typeof i.note === 'string' ? i.note : JSON.stringify(i.note)) : null)));
+    i.note ? h('div', { class: 'hint pre-line' }, typeof i.note === 'string' ? i.note : JSON.stringify(i.note)) : null)));
 }

@@ -37,7 +37,7 @@ export function dueLine(item) {
   const why = explanationText(item);
   return h('div', { class: 'due-line' },
     h('span', { class: `due ${dueClass(due)}` }, `${t('due')}: `, timeEl(due)),
-    why ? h('details', { class: 'explain' }, h('summary', {}, t('due_why')), h('p', { class: 'hint', style: 'white-space: pre-line' }, why)) : null);
+    why ? h('details', { class: 'explain' }, h('summary', {}, t('due_why')), h('p', { class: 'hint pre-line' }, why)) : null);
 }
 
 export function emptyLine(key) { return h('p', { class: 'empty' }, t(key)); }

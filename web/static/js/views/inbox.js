@@ -17,7 +17,7 @@ function message(m, ctx) {
   const state = h('span', { class: `pill ${read ? '' : 'draft'}` }, t(read ? 'inbox_read' : 'inbox_unread'));
   const item = h('li', { class: `task ${read ? '' : 'today'}`, 'data-message-id': m.id },
     h('div', {}, h('div', { class: 'title' }, m.title || payload.title || payload.subject || m.template || ''),
-      h('div', { style: 'white-space: pre-line' }, m.body || payload.body || payload.text || ''),
+      h('div', { class: 'pre-line' }, m.body || payload.body || payload.text || ''),
       h('div', { class: 'hint' }, timeEl(m.created), ' ', state, ' ', m.case_id ? caseLink(m) : '')));
   if (!read) {
     const button = h('button', { type: 'button', class: 'secondary' }, t('inbox_mark_read'));
