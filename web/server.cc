@@ -164,6 +164,7 @@ void HttpServer::Impl::AddProbes() {
 void HttpServer::Impl::AddApi() {
   AddSessionRoutes(router, limiter);
   AddCaseRoutes(router);
+  AddCaseReadRoutes(router);
   AddTaskRoutes(router);
   AddActionRoutes(router);
   AddEscalationRoutes(router);
