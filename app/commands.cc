@@ -1,5 +1,6 @@
 #include "app/commands.h"
 
+#include "app/audit_command.h"
 #include "app/bench_command.h"
 #include "app/calendar_command.h"
 #include "app/definitions_command.h"
@@ -25,6 +26,7 @@ const std::vector<Command>& Commands() {
       {"definitions", DefinitionsCommand},
       {"diagram", DiagramCommand},
       {"token", TokenCommand},
+      {"audit", AuditCommand},
   };
   return commands;
 }

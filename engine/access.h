@@ -1,10 +1,11 @@
 // The Access seam: who is signed in, which integrations hold bearer tokens, and the audit log of
-// every change made through the web.
+// every change attempted and every case file read through the web.
 //
 // Secrets never reach storage: sessions and tokens are looked up by the SHA-256 hash of the
 // random secret the client holds, so a copy of the database signs nobody in. Audit rows are
 // appended through the engine's write transaction (WriteTxn::AppendAudit); the log only
-// grows. SQLite implements it in adapters/sqlite/access_store.h. Thread-safe.
+// grows, and each row is chained to the one before by its hash (engine/audit_chain.h). SQLite
+// implements it in adapters/sqlite/access_store.h. Thread-safe.
 #pragma once
 
 #include <optional>
@@ -44,6 +45,8 @@ struct AuditRecord {
   std::string target;   // the ids acted on, e.g. "case:12 event:task.call.done"
   std::string outcome;  // "ok" or the error code, e.g. "conflict"
   std::string client;   // the client's address
+  // Set by the store: hex SHA-256 chaining the row to the one before it (engine/audit_chain.h).
+  std::string hash;
 };
 
 class AccessStore {
@@ -74,6 +77,12 @@ class AccessStore {
   virtual Status ClearSignInFailures(const std::string& key) = 0;
   // Forgets every failure before `before`: they no longer count in any window.
   virtual Status PruneSignInFailures(Instant before) = 0;
+
+  // The tenant's rows of `action` on exactly `target` (who read case 12: "GET
+  // /api/v1/cases/{id}", "case:12"), newest first, at most `limit`.
+  virtual Result<std::vector<AuditRecord>> ListAuditOf(const std::string& tenant,
+                                                       const std::string& action,
+                                                       const std::string& target, int limit) = 0;
 };
 
 }  // namespace souhra

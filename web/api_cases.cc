@@ -85,6 +85,7 @@ Result<ApiReply> ListCases(ApiCall& call) {
 
 Result<ApiReply> GetCase(ApiCall& call) {
   SOUHRA_ASSIGN_OR_RETURN(CaseId id, ParseId(call.Param(0), "case"));
+  call.target = "case:" + std::to_string(id);
   SOUHRA_ASSIGN_OR_RETURN(CaseRecord c, VisibleCase(call.services, call.principal, id));
   SOUHRA_ASSIGN_OR_RETURN(Json file, CaseFileJson(call.services, c));
   return ApiReply::Ok(std::move(file));
@@ -117,7 +118,8 @@ Result<ApiReply> PostEvent(ApiCall& call) {
 void AddCaseRoutes(ApiRouter& router) {
   router.Post("/api/v1/cases", kCaseRoles, &CreateCase);
   router.Get("/api/v1/cases", kCaseRoles, &ListCases);
-  router.Get("/api/v1/cases/{id}", kCaseRoles, &GetCase);
+  // The case file with its history: who read it is recorded (docs/api.md, "Audit").
+  router.AuditedGet("/api/v1/cases/{id}", kCaseRoles, &GetCase);
   router.Post("/api/v1/cases/{id}/events", kCaseRoles, &PostEvent);
 }
 

@@ -75,6 +75,9 @@ void ApiRouter::Get(const std::string& p, std::vector<std::string> roles, ApiHan
 void ApiRouter::Post(const std::string& p, std::vector<std::string> roles, ApiHandler h) {
   Add(Route{"POST", p, std::move(roles), false, std::move(h)});
 }
+void ApiRouter::AuditedGet(const std::string& p, std::vector<std::string> roles, ApiHandler h) {
+  Add(Route{"GET", p, std::move(roles), false, std::move(h), /*audits_reads=*/true});
+}
 void ApiRouter::Put(const std::string& p, std::vector<std::string> roles, ApiHandler h) {
   Add(Route{"PUT", p, std::move(roles), false, std::move(h)});
 }
@@ -98,7 +101,18 @@ void ApiRouter::Add(Route route) {
     scope.tenant = principal.tenant.empty() ? audit_tenant : principal.tenant;
     // A change the engine made, or refused, wrote its audit row in its own savepoint already.
     if (route.method != "GET" && !audit.committed) {
-      Audit(route, request, principal, target, audit_tenant, reply);
+      Status logged = Audit(route, request, principal, target, audit_tenant, reply);
+      // A lost audit row must not undo a change, but operators must hear of it.
+      if (!logged.ok()) std::cerr << "audit: " << logged.ToString() << "\n";
+    }
+    // Who looked at a case file is recorded before they see it. Who failed to sign in read
+    // nothing.
+    if (route.audits_reads && !principal.login.empty()) {
+      Status logged = Audit(route, request, principal, target, audit_tenant, reply);
+      if (!logged.ok()) {
+        std::cerr << "audit of a read: " << logged.ToString() << "\n";
+        reply = ApiReply::Error(Unavailable("the read could not be recorded in the audit log"));
+      }
     }
     response.status = reply.status;
     for (const auto& [name, value] : reply.headers) response.set_header(name, value);
@@ -177,22 +191,19 @@ AuditRecord ApiRouter::AuditRecordOf(const Route& route, const httplib::Request&
   return record;
 }
 
-void ApiRouter::Audit(const Route& route, const httplib::Request& request,
-                      const Principal& principal, const std::string& target,
-                      const std::string& audit_tenant, const ApiReply& reply) {
+Status ApiRouter::Audit(const Route& route, const httplib::Request& request,
+                        const Principal& principal, const std::string& target,
+                        const std::string& audit_tenant, const ApiReply& reply) {
   AuditRecord record = AuditRecordOf(route, request, principal);
   if (record.tenant.empty()) record.tenant = audit_tenant;
-  if (record.tenant.empty()) return;  // nobody known to attribute it to: not a change
   record.at = services_.clock->Now();
   record.target = target;
   record.outcome = reply.status < 400 ? "ok" : reply.body["error"].value("code", "error");
-  // A request that made no change through the engine (refused before it, or a sign-in) has its
-  // row written alone, still in the engine's group commit: a separate transaction would contend
-  // with the engine for SQLite's write lock. A lost audit row must not undo a change, but
-  // operators must hear of it.
-  Status appended = services_.engine->Write(
+  // A request that made no change through the engine (refused before it, a sign-in, a read)
+  // has its row written alone, still in the engine's group commit: a separate transaction would
+  // contend with the engine for SQLite's write lock, and concurrent reads share one fsync.
+  return services_.engine->Write(
       [&record](WriteTxn& txn, Instant) { return txn.AppendAudit(record).status(); });
-  if (!appended.ok()) std::cerr << "audit: " << appended.ToString() << "\n";
 }
 
 }  // namespace souhra

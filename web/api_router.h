@@ -1,7 +1,8 @@
 // ApiRouter: registers API handlers on the HTTP server and runs every request through the same
 // gate: authenticate (unless the route is public), refuse state-changing cookie requests without
 // the session's CSRF token, check the route's roles, run the handler (no exception escapes),
-// record changes and sign-ins in the audit log, and answer JSON.
+// record every change attempted (signed in or not), every sign-in and every read of a case file
+// in the audit log, and answer JSON.
 //
 // The route pattern ("/api/v1/cases/{id}") is what logs and metrics name; `{…}` matches one
 // path segment, read with ApiCall::Param.
@@ -40,6 +41,10 @@ class ApiRouter {
 
   // Signed-in users holding one of `roles` (any signed-in user when empty).
   void Get(const std::string& pattern, std::vector<std::string> roles, ApiHandler handler);
+  // A GET that reads one case's content: every signed-in attempt is audited like a change (the
+  // handler names the case in ApiCall::target), and the row is durable before the reply is
+  // sent; a read that cannot be recorded is refused (503) rather than answered unrecorded.
+  void AuditedGet(const std::string& pattern, std::vector<std::string> roles, ApiHandler handler);
   void Post(const std::string& pattern, std::vector<std::string> roles, ApiHandler handler);
   void Put(const std::string& pattern, std::vector<std::string> roles, ApiHandler handler);
   void Delete(const std::string& pattern, std::vector<std::string> roles, ApiHandler handler);
@@ -55,6 +60,7 @@ class ApiRouter {
     std::vector<std::string> roles;
     bool is_public = false;
     ApiHandler handler;
+    bool audits_reads = false;
   };
   void Add(Route route);
   // Authenticates, authorises and runs the handler; `audit` is the change's audit row, which the
@@ -64,8 +70,10 @@ class ApiRouter {
   // Who did what from where; the tenant, target, time and outcome are filled in later.
   static AuditRecord AuditRecordOf(const Route& route, const httplib::Request& request,
                                    const Principal& principal);
-  void Audit(const Route& route, const httplib::Request& request, const Principal& principal,
-             const std::string& target, const std::string& audit_tenant, const ApiReply& reply);
+  // Appends the request's row alone. A request that failed authentication is recorded under no
+  // tenant ("", actor "anonymous"): it proved none.
+  Status Audit(const Route& route, const httplib::Request& request, const Principal& principal,
+               const std::string& target, const std::string& audit_tenant, const ApiReply& reply);
 
   httplib::Server& http_;
   WebServices& services_;

@@ -17,6 +17,8 @@ struct SignInGuards {
 void AddSessionRoutes(ApiRouter& router, SignInGuards& guards);
 // /cases, /cases/{id}, /cases/{id}/events.
 void AddCaseRoutes(ApiRouter& router);
+// GET /cases/{id}/reads: who read the case file (api_case_reads.cc).
+void AddCaseReadRoutes(ApiRouter& router);
 // /tasks, /tasks/{id}/complete, /tasks/{id}/reassign.
 void AddTaskRoutes(ApiRouter& router);
 // GET /api/v1/cases/{id}/actions, GET /api/v1/workflows/{name}/referral (api_actions.cc).

@@ -13,7 +13,11 @@ Result<ApiReply> SignIn(ApiCall& call, SignInGuards& guards, const SessionPolicy
   SOUHRA_ASSIGN_OR_RETURN(std::string login, body.RequiredString("login"));
   SOUHRA_ASSIGN_OR_RETURN(std::string password, body.RequiredString("password"));
   if (tenant.empty()) tenant = call.services.default_tenant;
-  call.audit_tenant = tenant;
+  // The attempt is recorded under the tenant only if it exists: a made-up name in a request
+  // must not write into a tenant's log. Its failure stays under no tenant.
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<TenantRecord> known_tenant,
+                          call.services.directory->GetTenant(tenant));
+  if (known_tenant) call.audit_tenant = tenant;
   call.target = "login:" + login;
   // The limit is taken before the slow check; an attempt that never checks releases it.
   SOUHRA_ASSIGN_OR_RETURN(SignInLimiter::Attempt attempt,

@@ -178,6 +178,7 @@ void HttpServer::Impl::AddProbes() {
 void HttpServer::Impl::AddApi() {
   AddSessionRoutes(router, sign_in);
   AddCaseRoutes(router);
+  AddCaseReadRoutes(router);
   AddTaskRoutes(router);
   AddActionRoutes(router);
   AddEscalationRoutes(router);

@@ -18,7 +18,7 @@ using sqlite::Statement;
 
 #define SOUHRA_SESSION_COLUMNS "token_hash, tenant, login, csrf_token, created, last_seen"
 #define SOUHRA_API_TOKEN_COLUMNS "token_hash, tenant, login, name, created, created_by, revoked"
-#define SOUHRA_AUDIT_COLUMNS "id, tenant, actor, at, action, target, outcome, client"
+#define SOUHRA_AUDIT_COLUMNS "id, tenant, actor, at, action, target, outcome, client, hash"
 
 SessionRecord ReadSession(Statement& row) {
   SessionRecord session;
@@ -53,6 +53,7 @@ AuditRecord ReadAudit(Statement& row) {
   record.target = row.Text(5);
   record.outcome = row.Text(6);
   record.client = row.Text(7);
+  record.hash = row.Text(8);
   return record;
 }
 
@@ -153,6 +154,18 @@ class SqliteAccessStore final : public AccessStore {
     stmt.Bind(tenant)
         .Bind(before > 0 ? before : std::numeric_limits<int64_t>::max())
         .Bind(int64_t{limit});
+    return AllRows(stmt, &ReadAudit);
+  }
+  Result<std::vector<AuditRecord>> ListAuditOf(const std::string& tenant, const std::string& action,
+                                               const std::string& target, int limit) override {
+    SOUHRA_ASSIGN_OR_RETURN(sqlite::ReadLease lease, readers_->Acquire());
+    Connection& db = lease.conn();
+    SOUHRA_ASSIGN_OR_RETURN(
+        Statement stmt,
+        db.Prepare("SELECT " SOUHRA_AUDIT_COLUMNS " FROM audit"
+                   " WHERE tenant = ? AND target = ? AND action = ? ORDER BY id DESC LIMIT ?",
+                   "list audit of a target"));
+    stmt.Bind(tenant).Bind(target).Bind(action).Bind(int64_t{limit});
     return AllRows(stmt, &ReadAudit);
   }
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "tests/contracts/audit_log_contract.h"
 #include "tests/fakes/temp_dir.h"
 
 namespace souhra {
@@ -144,4 +145,19 @@ TEST_F(AccessStoreTest, ARevokedTokenIsKeptWithItsFlag) {
 }
 
 }  // namespace
+
+namespace contracts {
+namespace {
+
+Result<AuditLogParts> OpenSqliteAuditLog(const std::string& dir) {
+  SqliteOptions options;
+  options.path = dir + "/souhra.db";
+  SOUHRA_ASSIGN_OR_RETURN(SqliteDatabase database, OpenSqliteDatabase(options));
+  return AuditLogParts{std::move(database.store), std::move(database.access)};
+}
+
+SOUHRA_AUDIT_LOG_CONTRACT(Sqlite, (AuditLogImplementation{"sqlite", OpenSqliteAuditLog}));
+
+}  // namespace
+}  // namespace contracts
 }  // namespace souhra

@@ -251,16 +251,6 @@ Result<int64_t> WriteNewIncident(Connection& db, const IncidentRecord& r) {
   return InsertReturningId(db, stmt);
 }
 
-Result<int64_t> WriteNewAudit(Connection& db, const AuditRecord& r) {
-  SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
-                          db.Prepare("INSERT INTO audit (tenant, actor, at, action, target,"
-                                     " outcome, client) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                     "append audit"));
-  stmt.Bind(r.tenant).Bind(r.actor).Bind(r.at).Bind(r.action).Bind(r.target).Bind(r.outcome);
-  stmt.Bind(r.client);
-  return InsertReturningId(db, stmt);
-}
-
 Status WriteIncident(Connection& db, int64_t id, IncidentStatus status, int attempts,
                      const std::string& error) {
   SOUHRA_ASSIGN_OR_RETURN(

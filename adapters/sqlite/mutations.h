@@ -37,7 +37,6 @@ Status WriteInboxRead(Connection& db, const std::string& tenant, const std::stri
 Status WriteNewDecision(Connection& db, const DecisionRecord& record);
 Result<int64_t> WriteNewEvent(Connection& db, const EventRecord& record);
 Result<int64_t> WriteNewIncident(Connection& db, const IncidentRecord& record);
-Result<int64_t> WriteNewAudit(Connection& db, const AuditRecord& record);
 Status WriteIncident(Connection& db, int64_t id, IncidentStatus status, int attempts,
                      const std::string& error);
 Status WriteDefinition(Connection& db, const DefinitionSource& source);

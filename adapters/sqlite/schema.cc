@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "adapters/sqlite/audit_rows.h"
+
 namespace souhra::sqlite {
 namespace {
 
@@ -314,6 +316,7 @@ Status Apply(Connection& db, const Migration& step) {
   std::string sql =
       std::string(step.sql) + ";PRAGMA user_version = " + std::to_string(step.version);
   Status status = db.Exec(sql.c_str(), "migration");
+  if (status.ok() && step.then != nullptr) status = step.then(db);
   if (status.ok()) status = db.Exec("COMMIT", "commit migration");
   if (status.ok()) return status;
   if (db.InTransaction()) (void)db.Exec("ROLLBACK", "roll back migration");
@@ -361,10 +364,25 @@ CREATE INDEX sign_in_failures_by_key ON sign_in_failures (key, at);
 CREATE INDEX sign_in_failures_by_time ON sign_in_failures (at);
 )sql";
 
+// Version 10: the audit log's hash chain (engine/audit_chain.h, adapters/sqlite/audit_rows.h).
+// Rows kept before it are hashed by the migration itself, in id order from the genesis
+// (HashUnchainedAudit); from then on a row is immutable once hashed, so the update trigger now
+// lets only that first hashing through. audit_by_target finds who read a case
+// (AccessStore::ListAuditOf).
+constexpr char kVersion10[] = R"sql(
+ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+DROP TRIGGER audit_no_update;
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit WHEN OLD.hash <> ''
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE INDEX audit_by_target ON audit (tenant, target, id);
+)sql";
+
 const std::vector<Migration>& SchemaMigrations() {
-  static const std::vector<Migration> migrations = {{1, kVersion1}, {2, kVersion2}, {3, kVersion3},
-                                                    {4, kVersion4}, {5, kVersion5}, {6, kVersion6},
-                                                    {7, kVersion7}, {8, kVersion8}, {9, kVersion9}};
+  static const std::vector<Migration> migrations = {
+      {1, kVersion1}, {2, kVersion2}, {3, kVersion3},
+      {4, kVersion4}, {5, kVersion5}, {6, kVersion6},
+      {7, kVersion7}, {8, kVersion8}, {9, kVersion9},
+      {10, kVersion10, &HashUnchainedAudit}};
   return migrations;
 }
 

@@ -15,6 +15,8 @@ namespace souhra::sqlite {
 struct Migration {
   int version;      // 1, 2, 3… in order, no gaps
   const char* sql;  // one or more statements
+  // What SQL cannot do (hashing), run after `sql` in the same transaction; null for none.
+  Status (*then)(Connection& db) = nullptr;
 };
 
 // Souhra's migrations, oldest first.

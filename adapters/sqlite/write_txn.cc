@@ -1,5 +1,6 @@
 #include "adapters/sqlite/write_txn.h"
 
+#include "adapters/sqlite/audit_rows.h"
 #include "adapters/sqlite/mutations.h"
 #include "adapters/sqlite/paused_deadlines.h"
 #include "adapters/sqlite/queries.h"
@@ -221,7 +222,7 @@ Result<int64_t> SqliteWriteTxn::InsertIncident(const IncidentRecord& record) {
 }
 
 Result<int64_t> SqliteWriteTxn::AppendAudit(const AuditRecord& record) {
-  return Run("append audit", [&](Connection& db) { return WriteNewAudit(db, record); });
+  return Run("append audit", [&](Connection& db) { return AppendChainedAudit(db, record); });
 }
 
 Status SqliteWriteTxn::UpdateIncident(int64_t id, IncidentStatus status, int attempts,

@@ -2,12 +2,12 @@
 // cases start as referrals and go through the steps their workflows declare, each with its form.
 // The case manager completes a task through its form, files a referral, asks for help, sees a
 // closed case and keeps a draft across an expired session; the head assigns a social worker to a
-// new referral (a missing worker shown beside its field, as the UI and as the server say it); the
-// coordinator acknowledges and resolves the escalation, confirms eligibility (refused in Czech
-// until a case manager is named) and convenes a case conference; the methodologist edits a
-// definition (an error shown at its line, fixed), saves a draft, runs a scenario on it, diffs and
-// activates it. The tests of one user run in order on one page, each step on from the last. Each
-// screen is saved as a screenshot in build/browser-artifacts/.
+// new referral (a missing worker shown beside its field, as the UI and as the server say it) and
+// sees who opened a case file; the coordinator acknowledges and resolves the escalation, confirms
+// eligibility (refused in Czech until a case manager is named) and convenes a case conference;
+// the methodologist edits a definition (an error shown at its line, fixed), saves a draft, runs a
+// scenario on it, diffs and activates it. The tests of one user run in order on one page, each
+// step on from the last. Each screen is saved as a screenshot in build/browser-artifacts/.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -169,6 +169,7 @@ describe('case manager', () => {
     }
     await page.locator('.step-actions button').first().waitFor();
     assert.ok(await page.locator('.timeline li').count() > 0, 'the timeline is empty');
+    assert.equal(await page.locator('h2', { hasText: 'Kdo spis otevřel' }).count(), 0, 'only the head sees who opened the file');
     await screenshot(page, 'case-manager-case-file');
   });
 
@@ -324,6 +325,21 @@ describe('head', () => {
     await page.locator('li.task', { hasText: 'K-UI-0010' }).waitFor({ state: 'detached' });
     const file = await api.head.get(`/cases/${idOf(cases.assign)}`);
     assert.equal(file.people.social_worker, person('social_worker'));
+  });
+
+  it('sees who opened a case file ("Kdo spis otevřel"): names, times to the minute', async () => {
+    const { users } = await api.head.get('/users');
+    const manager = users.find((u) => u.login === server.logins.case_manager);
+    await page.goto(`${server.url}#/cases/${idOf(cases.plan)}`);
+    const reads = page.locator('section', { has: page.locator('h2', { hasText: 'Kdo spis otevřel' }) });
+    await reads.locator('td', { hasText: manager.name }).first().waitFor();
+    const rows = await reads.locator('tbody tr').allTextContents();
+    assert.ok(rows.some((r) => r.includes('spis a jeho historie')), rows.join('\n'));
+    for (const when of await reads.locator('tbody td:nth-child(2)').allTextContents()) {
+      assert.match(when, /^\S+ \d{1,2}\. \d{1,2}\. \d{4} \d{1,2}:\d\d$/);
+    }
+    await reads.scrollIntoViewIfNeeded();
+    await screenshot(page, 'head-case-reads');
   });
 });
 

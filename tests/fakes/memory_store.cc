@@ -7,6 +7,8 @@
 #include <tuple>
 #include <utility>
 
+#include "engine/audit_chain.h"
+
 namespace souhra::testing {
 
 // Each table is keyed the way the SQLite schema orders or constrains it, so that a query is
@@ -445,6 +447,8 @@ class MemoryStore::Txn final : public WriteTxn {
     SOUHRA_RETURN_IF_ERROR(Open("append audit"));
     AuditRecord row = record;
     row.id = tables_.audit.empty() ? 1 : tables_.audit.back().id + 1;
+    row.hash =
+        AuditChainHash(tables_.audit.empty() ? kAuditGenesis : tables_.audit.back().hash, row);
     tables_.audit.push_back(row);
     return row.id;
   }

@@ -8,6 +8,7 @@
 #include <string>
 #include <thread>
 
+#include "engine/audit_chain.h"
 #include "tests/contracts/store_contract.h"
 
 namespace souhra::contracts {
@@ -74,6 +75,8 @@ TEST(MemoryStore, KeepsPausedDeadlinesAndTheAuditLogForTests) {
   EXPECT_EQ(store.PausedDeadlines(*case_id)[0].key, "review");
   ASSERT_EQ(store.AuditLog().size(), 1u);
   EXPECT_EQ(store.AuditLog()[0].action, "POST /api/v1/cases");
+  // Chained like the SQLite store's rows, so that tests of either see the same row.
+  EXPECT_EQ(store.AuditLog()[0].hash, AuditChainHash(kAuditGenesis, store.AuditLog()[0]));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The case file: what the signed-in user may do now ("Co mohu udělat": the case's declared steps,
 // each with its form), workflows and their states, a timeline of what happened and what is due
-// (with who acted and why each due date is what it is), the plan, consent, people and actors.
+// (with who acted and why each due date is what it is), the plan, consent, people and actors;
+// for the head, who opened the case file.
 import { api, listOf } from '../api.js';
 import { formatDate, formatDateTime, h, loadInto, section, timeEl, toDate } from '../dom.js';
 import { label, t } from '../i18n.js';
@@ -55,6 +56,18 @@ export async function showCase(main, ctx, id) {
     h('div', {}, instances(c), openTasks(c), plan(pick(c, 'plan'))),
     h('div', {}, consent(pick(c, 'consent')), people(pick(c, 'people')), actors(c))));
   main.append(section(t('case_timeline'), timeline(c)));
+  if (hasRole('head')) main.append(reads(id));
+}
+
+// "Kdo spis otevřel": for the head, everyone who opened this case file (or tried to), newest first.
+function reads(caseId) {
+  const box = h('div');
+  loadInto(box, () => api.get(`/cases/${encodeURIComponent(caseId)}/reads`), (el, data) => {
+    if (!data.reads.length) { el.append(emptyLine('reads_none')); return; }
+    el.append(table([t('reads_who'), t('col_when'), t('col_what')],
+      data.reads.map((r) => [r.name, r.at_text, t(r.read ? 'reads_file' : 'reads_refused')])));
+  }).catch(() => {});
+  return section(t('case_reads'), box);
 }
 
 // "Co mohu udělat": a button per step; a button opens the step's form below the buttons. The form
