@@ -60,7 +60,8 @@ TEST(ToolRunnerTest, ARequestWithinTheQueueWaitsAndRuns) {
   });
   started.get_future().wait();
   bool second_ran = false;
-  auto second = std::async(std::launch::async, [&] { return tools.Run([&] { second_ran = true; }); });
+  auto second =
+      std::async(std::launch::async, [&] { return tools.Run([&] { second_ran = true; }); });
   release.set_value();
   EXPECT_TRUE(first.get().ok());
   EXPECT_TRUE(second.get().ok());
