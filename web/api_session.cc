@@ -23,7 +23,8 @@ Result<ApiReply> SignIn(ApiCall& call, SignInLimiter& limiter, const SessionPoli
   }
   SOUHRA_ASSIGN_OR_RETURN(std::optional<UserRecord> user,
                           call.services.directory->GetUser(tenant, login));
-  const bool known = user && user->active;
+  // An integration account has no person to type a password: only its tokens sign it in.
+  const bool known = user && user->active && !user->integration;
   const bool verified = VerifyPassword(password, known ? user->password_hash : kDummyPasswordHash);
   if (!known || !verified) {
     limiter.RecordFailure(key, call.Client());

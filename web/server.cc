@@ -169,6 +169,7 @@ void HttpServer::Impl::AddApi() {
   AddEscalationRoutes(router);
   AddInboxRoutes(router);
   AddDirectoryRoutes(router);
+  AddTokenRoutes(router);
   AddOperationsRoutes(router);
   AddDefinitionRoutes(router);
 }
