@@ -535,7 +535,7 @@ describe('admin', () => {
       .format(new Date(Date.now() + 30 * 86400000));
     const text = spaced(await row.textContent());
     assert.ok(text.includes(spaced(czechDate)), `expected expiry ${czechDate} in: ${text}`);
-    assert.match(text, /zatím nepoužit.*platný/);
+    assert.match(text, /Ing\. Pavel Správce.*zatím nepoužit.*platný/);
     assert.equal((await page.content()).includes(secret), true, 'shown once, right after issuing');
     await screenshot(page, 'admin-token-issued');
 
@@ -545,6 +545,7 @@ describe('admin', () => {
     await row.locator('button', { hasText: 'Zrušit' }).click();
     await expectStatus(page, /byl zrušen/);
     await page.locator('#token-list tr', { hasText: 'zrušen' }).waitFor();
+    assert.equal((await page.content()).includes(secret), false, 'the revoked token is no longer shown');
     const revoked = await fetch(new URL('api/v1/me', server.url), { headers: { Authorization: `Bearer ${secret}` } });
     assert.equal(revoked.status, 401);
     await screenshot(page, 'admin-token-revoked');

@@ -237,6 +237,7 @@ const texts = {
   tok_expires: ['Platí do', 'Expires'],
   tok_last_used: ['Naposledy použit', 'Last used'],
   tok_never: ['zatím nepoužit', 'not used yet'],
+  tok_by_cli: ['z konzole serveru', 'at the server console'],
   tok_active_state: ['platný', 'valid'],
   tok_expired_state: ['vypršel', 'expired'],
   tok_revoked_state: ['zrušen', 'revoked'],
