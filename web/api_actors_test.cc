@@ -43,7 +43,7 @@ TEST_F(ActorsApi, AWebhookToLoopbackIsRefusedBesideTheFieldAndNothingIsSaved) {
 }
 
 TEST_F(ActorsApi, AnAllowListedReceiverIsSavedAndOthersStillRefused) {
-  AllowWebhooks({"127.0.0.1:18999"});
+  AllowWebhooks(Json::array({"127.0.0.1:18999"}));
   httplib::Result saved = SaveActor("azyl", "http://127.0.0.1:18999/hook");
   ASSERT_TRUE(saved);
   EXPECT_EQ(saved->status, 201) << saved->body;
