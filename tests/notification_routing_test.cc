@@ -99,6 +99,9 @@ class WebhookReceiver {
     });
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
+    // stop() before the accept loop runs would leave it running: wait until it does (a test whose
+    // webhook is refused never reaches the receiver).
+    while (!server_.is_running()) std::this_thread::yield();
   }
   ~WebhookReceiver() {
     server_.stop();

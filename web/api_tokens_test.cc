@@ -160,8 +160,9 @@ TEST_F(TokensApi, IssuingRefusingAndRevokingAreAudited) {
 
   httplib::Result audit = Send("GET", "/api/v1/audit", SignIn("cerna"));
   ASSERT_TRUE(audit);
+  const Json body = BodyOf(audit);
   std::vector<std::string> rows;
-  for (const Json& row : BodyOf(audit)["audit"]) {
+  for (const Json& row : body["audit"]) {
     if (row["action"].get<std::string>().find("/tokens") == std::string::npos) continue;
     rows.push_back(row["actor"].get<std::string>() + " " + row["action"].get<std::string>() + " " +
                    row["target"].get<std::string>() + " " + row["outcome"].get<std::string>());
