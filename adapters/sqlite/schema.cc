@@ -349,10 +349,32 @@ ALTER TABLE tasks ADD COLUMN form TEXT;
 ALTER TABLE cases ADD COLUMN closed_at INTEGER;
 )sql";
 
+// Version 12: requests to activate a definition version that wait for a second person
+// (engine/records.h ActivationRequest). Status: 0 pending, 1 approved, 2 refused. The index
+// serves both the tenant's list (newest first) and the lookup of a version's pending request.
+constexpr char kVersion12[] = R"sql(
+CREATE TABLE activation_requests (
+  id INTEGER PRIMARY KEY,
+  tenant TEXT NOT NULL,
+  name TEXT NOT NULL,
+  version TEXT NOT NULL,
+  active_version TEXT NOT NULL,
+  approver TEXT NOT NULL,
+  requested_by TEXT NOT NULL,
+  requested_at INTEGER NOT NULL,
+  diff_sha256 TEXT NOT NULL,
+  status INTEGER NOT NULL DEFAULT 0,
+  decided_by TEXT NOT NULL DEFAULT '',
+  decided_at INTEGER NOT NULL DEFAULT 0,
+  reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX activation_requests_by_tenant ON activation_requests (tenant, status, id);
+)sql";
+
 const std::vector<Migration>& SchemaMigrations() {
-  static const std::vector<Migration> migrations = {{1, kVersion1}, {2, kVersion2}, {3, kVersion3},
-                                                    {4, kVersion4}, {5, kVersion5}, {6, kVersion6},
-                                                    {7, kVersion7}, {8, kVersion8}};
+  static const std::vector<Migration> migrations = {
+      {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4},  {5, kVersion5},
+      {6, kVersion6}, {7, kVersion7}, {8, kVersion8}, {12, kVersion12}};
   return migrations;
 }
 

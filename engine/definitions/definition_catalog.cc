@@ -93,9 +93,9 @@ Status DefinitionCatalog::CheckOwners(WriteTxn& txn, const std::string& tenant,
   return Status::Ok();
 }
 
-Result<DefinitionSource> DefinitionCatalog::Activate(WriteTxn& txn, const std::string& tenant,
-                                                     const std::string& name,
-                                                     const std::string& version, bool* changed) {
+Result<DefinitionSource> DefinitionCatalog::FindVersion(WriteTxn& txn, const std::string& tenant,
+                                                        const std::string& name,
+                                                        const std::string& version) {
   if (version.empty()) return InvalidArgument("no version given to activate");
   SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions,
                           txn.FindDefinitionVersions(tenant, name));
@@ -110,7 +110,13 @@ Result<DefinitionSource> DefinitionCatalog::Activate(WriteTxn& txn, const std::s
     return InvalidArgument("version " + version + " of '" + name + "' is ambiguous: " +
                            std::to_string(matches.size()) + " versions start with it");
   }
-  DefinitionSource chosen = *matches.front();
+  return *matches.front();
+}
+
+Result<DefinitionSource> DefinitionCatalog::Activate(WriteTxn& txn, const std::string& tenant,
+                                                     const std::string& name,
+                                                     const std::string& version, bool* changed) {
+  SOUHRA_ASSIGN_OR_RETURN(DefinitionSource chosen, FindVersion(txn, tenant, name, version));
   *changed = !chosen.active;
   if (!*changed) return chosen;
   // Validated again: the tenant's other definitions may have changed since the draft was saved.
