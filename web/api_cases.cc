@@ -14,7 +14,8 @@ Result<int> LimitOf(const ApiCall& call, int fallback) {
   if (text.empty()) return fallback;
   Result<int64_t> limit = ParseId(text, "limit");
   if (!limit.ok() || *limit > kMaxListed) {
-    return InvalidArgument("limit must be between 1 and " + std::to_string(kMaxListed));
+    return InvalidArgument("Počet případů na stránku (limit) musí být od 1 do " +
+                           std::to_string(kMaxListed) + ".");
   }
   return static_cast<int>(*limit);
 }
@@ -111,7 +112,7 @@ Result<ApiReply> PostEvent(ApiCall& call) {
   call.target += " event:" + request.type;
   // Timers belong to the scheduler: a person posting one would fire a deadline early.
   if (request.type.rfind("timer.", 0) == 0) {
-    return InvalidArgument("events 'timer.*' are fired by the scheduler, not posted");
+    return InvalidArgument("Lhůty vyhodnocuje Souhra sama, když uplynou; ručně je spustit nelze.");
   }
   SOUHRA_ASSIGN_OR_RETURN(CaseRecord c, VisibleCase(call.services, call.principal, id));
   request.actor = call.principal.StepActor();

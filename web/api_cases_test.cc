@@ -143,12 +143,13 @@ TEST_F(ApiCases, EventBodiesAreCheckedFieldByField) {
     std::string body;
     std::string says;
   };
-  for (const Bad& bad : {Bad{"[1]", "JSON object"}, Bad{"{", "not valid JSON"},
-                         Bad{R"({"type":"x","extra":1})", "'extra'"},
-                         Bad{R"({"type":5})", "'type' must be a string"},
-                         Bad{R"({"type":"x","payload":[]})", "'payload' must be an object"},
-                         Bad{R"({"payload":{}})", "'type' is required"},
-                         Bad{R"({"type":"timer.second_level"})", "scheduler"}}) {
+  for (const Bad& bad :
+       {Bad{"[1]", "JSON object"}, Bad{"{", "not valid JSON"},
+        Bad{R"({"type":"x","extra":1})", "'extra'"},
+        Bad{R"({"type":5})", "Položka „type“ má být text."},
+        Bad{R"({"type":"x","payload":[]})", "Položka „payload“ má být skupina údajů."},
+        Bad{R"({"payload":{}})", "Chybí povinná položka „type“."},
+        Bad{R"({"type":"timer.second_level"})", "Lhůty vyhodnocuje Souhra sama"}}) {
     httplib::Result res = Send("POST", CasePath(id) + "/events", manager, bad.body);
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 400) << bad.body;

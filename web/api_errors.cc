@@ -45,10 +45,12 @@ ApiError ErrorOf(const Status& status, const std::string& code) {
 
 ApiError TransportErrorOf(int http_status) {
   if (http_status == 413) {
-    return ApiError{413, "payload_too_large", "the request body is larger than the server accepts"};
+    return ApiError{413, "payload_too_large",
+                    "Odesílaných údajů je víc, než server přijme; zkraťte je."};
   }
-  if (http_status == 404) return ApiError{404, "not_found", "no such resource"};
-  return ApiError{http_status, "http_" + std::to_string(http_status), "the request was refused"};
+  if (http_status == 404) return ApiError{404, "not_found", "Taková adresa v Souhře není."};
+  return ApiError{http_status, "http_" + std::to_string(http_status),
+                  "Server požadavek odmítl; obnovte stránku a zkuste to znovu."};
 }
 
 Json ErrorBody(const std::string& code, const std::string& message) {

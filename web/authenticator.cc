@@ -32,7 +32,8 @@ Result<Principal> PrincipalOf(WebServices& services, const std::string& tenant,
                               const std::string& login) {
   SOUHRA_ASSIGN_OR_RETURN(std::optional<UserRecord> user,
                           services.directory->GetUser(tenant, login));
-  if (!user || !user->active) return Unauthenticated("the user is not active");
+  if (!user || !user->active)
+    return Unauthenticated("Tento účet už není aktivní; obraťte se na správce.");
   Principal principal;
   principal.tenant = user->tenant;
   principal.login = user->login;
@@ -44,7 +45,9 @@ Result<Principal> PrincipalOf(WebServices& services, const std::string& tenant,
 Result<Principal> FromBearer(WebServices& services, const std::string& token) {
   SOUHRA_ASSIGN_OR_RETURN(std::optional<ApiTokenRecord> record,
                           services.access->GetApiToken(TokenDigest(token)));
-  if (!record || record->revoked) return Unauthenticated("the bearer token is not valid");
+  if (!record || record->revoked) {
+    return Unauthenticated("Přístupový token neplatí; požádejte správce o nový.");
+  }
   SOUHRA_ASSIGN_OR_RETURN(Principal principal,
                           PrincipalOf(services, record->tenant, record->login));
   principal.via = "token";
@@ -55,11 +58,11 @@ Result<Principal> FromSession(WebServices& services, const SessionPolicy& policy
                               const std::string& token) {
   const std::string hash = TokenDigest(token);
   SOUHRA_ASSIGN_OR_RETURN(std::optional<SessionRecord> session, services.access->GetSession(hash));
-  if (!session) return Unauthenticated("not signed in");
+  if (!session) return Unauthenticated("Nejste přihlášeni; přihlaste se.");
   const Instant now = services.clock->Now();
   if (now - session->last_seen > policy.idle || now - session->created > policy.absolute) {
     SOUHRA_RETURN_IF_ERROR(services.access->DeleteSession(hash));
-    return Unauthenticated("the session has expired; sign in again");
+    return Unauthenticated("Přihlášení vypršelo; přihlaste se znovu.");
   }
   if (now - session->last_seen > kTouchEvery) {
     SOUHRA_RETURN_IF_ERROR(services.access->TouchSession(hash, now));
@@ -79,10 +82,10 @@ Result<Principal> Authenticate(const httplib::Request& request, WebServices& ser
   const std::string authorization = request.get_header_value("Authorization");
   if (authorization.rfind("Bearer ", 0) == 0) return FromBearer(services, authorization.substr(7));
   if (!authorization.empty()) {
-    return Unauthenticated("unsupported Authorization scheme; use Bearer");
+    return Unauthenticated("Přihlášení tokenem se posílá jako „Authorization: Bearer …“.");
   }
   const std::string token = CookieValue(request, kSessionCookie);
-  if (token.empty()) return Unauthenticated("not signed in");
+  if (token.empty()) return Unauthenticated("Nejste přihlášeni; přihlaste se.");
   return FromSession(services, policy, token);
 }
 

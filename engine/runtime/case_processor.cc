@@ -217,15 +217,16 @@ Result<Applied> CaseProcessor::RepeatedCreation(WriteTxn& txn, const NewCase& re
   SOUHRA_ASSIGN_OR_RETURN(std::optional<EventRecord> created,
                           txn.FindEventByKey(existing.id, kCreationKey));
   if (!created || created->payload.value("workflow", "") != request.workflow) {
-    return Conflict("tenant '" + request.tenant + "' already has a case with code '" +
-                    request.code + "' (case " + std::to_string(existing.id) + ")");
+    return Conflict(
+        "Klient s kódem „" + request.code +
+        "“ už v obci má případ; vyhledejte ho v seznamu případů, nebo zvolte jiný kód.");
   }
   return Applied{created->seq, existing.id, true, created->outcome.get<EventOutcome>(), {}};
 }
 
 Result<Applied> CaseProcessor::Create(WriteTxn& txn, const NewCase& request, Instant now) {
   if (request.tenant.empty() || request.code.empty() || request.workflow.empty()) {
-    return InvalidArgument("a new case needs a tenant, a client code and a workflow");
+    return InvalidArgument("Nový případ potřebuje kód klienta a proces, kterým začíná.");
   }
   SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> existing,
                           txn.FindCaseByCode(request.tenant, request.code));
@@ -263,8 +264,9 @@ Result<Applied> CaseProcessor::Apply(WriteTxn& txn, const EventRequest& request,
                             txn.FindEventByKey(request.case_id, request.idempotency_key));
     if (first) {
       if (first->type != request.type || first->payload != request.payload) {
-        return Conflict("idempotency key '" + request.idempotency_key +
-                        "' was already used for a different event ('" + first->type + "')");
+        return Conflict(
+            "Tento krok už byl odeslán s jinými údaji; obnovte stránku a podívejte se "
+            "do historie případu, co se zapsalo.");
       }
       return Applied{first->seq, first->case_id, true, first->outcome.get<EventOutcome>(), {}};
     }
@@ -395,9 +397,7 @@ Result<Applied> CaseProcessor::ApplyToInstances(WriteTxn& txn, const EventReques
 Result<InstanceId> CaseProcessor::Addressee(WriteTxn& txn, const EventRequest& request) {
   if (std::string key = TaskKeyOf(request.type, ".done"); !key.empty()) {
     SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> task, txn.FindOpenTask(request.case_id, key));
-    if (!task)
-      return Conflict("case " + std::to_string(request.case_id) + " has no open task '" + key +
-                      "'");
+    if (!task) return Conflict("Úkol už není otevřený; možná ho mezitím dokončil někdo jiný.");
     SOUHRA_RETURN_IF_ERROR(DeleteTaskTimers(txn, *task));
     SOUHRA_RETURN_IF_ERROR(txn.DeletePausedDeadline(task->instance_id, "task", key));
     SOUHRA_RETURN_IF_ERROR(txn.CloseTask(task->id, TaskStatus::kDone, request.payload));
