@@ -58,6 +58,18 @@ Status SetPasswords(Directory& directory, const std::string& tenant, const std::
   return Status::Ok();
 }
 
+// The import of referrals from the municipality's records system: it registers referrals as a
+// social worker does, and holds no password, only the tokens an administrator issues.
+UserRecord DemoIntegration(const std::string& tenant) {
+  UserRecord user;
+  user.tenant = tenant;
+  user.login = kDemoIntegrationLogin;
+  user.name = "Import z evidence";
+  user.roles = {"social_worker"};
+  user.integration = true;
+  return user;
+}
+
 }  // namespace
 
 const std::vector<DemoSignIn>& DemoSignIns() {
@@ -98,6 +110,7 @@ Status SeedDemoDirectory(Directory& directory, const std::string& tenant,
     actor.formal_agreement = a.formal_agreement;
     SOUHRA_RETURN_IF_ERROR(directory.PutActor(actor));
   }
+  SOUHRA_RETURN_IF_ERROR(directory.PutUser(DemoIntegration(tenant)));
   const std::string chosen = password.empty() ? GeneratedPassword() : password;
   SOUHRA_RETURN_IF_ERROR(SetPasswords(directory, tenant, chosen, /*create=*/true));
   *password_used = chosen;
@@ -137,6 +150,9 @@ void PrintDemoSignIns(std::ostream& out, const std::string& url, const std::stri
     out << "  " << demo.role << ": " << demo.login << " (" << demo.name << ")\n";
   }
   out << "Heslo je uloženo jen jako hash; zapište si ho, nebo ho nastavte --demo-password.\n";
+  out << "Integrační účet " << kDemoIntegrationLogin
+      << " (Import z evidence) se nepřihlašuje heslem; token: souhra token --login "
+      << kDemoIntegrationLogin << " --name TEXT\n";
 }
 
 }  // namespace souhra

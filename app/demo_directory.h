@@ -1,5 +1,6 @@
-// The demo municipality's directory: tenant "demo" ("Demo obec"), one user per role and a
-// handful of external actors, seeded on the first start of `souhra serve`.
+// The demo municipality's directory: tenant "demo" ("Demo obec"), one user per role, one
+// integration account (kDemoIntegrationLogin, for bearer tokens) and a handful of external
+// actors, seeded on the first start of `souhra serve`.
 //
 // Demo passwords: without --demo-password the first start generates one password, prints it
 // and stores only its Argon2id hash, so a demo left running on a network is not open to a
@@ -14,6 +15,9 @@
 #include "engine/directory.h"
 
 namespace souhra {
+
+// The demo's integration account: "Import z evidence", registering referrals as a social worker.
+inline constexpr char kDemoIntegrationLogin[] = "integrace";
 
 struct DemoSignIn {
   std::string role;

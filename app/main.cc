@@ -18,8 +18,10 @@ int Usage(std::ostream& out) {
          "  definitions  verze definic: souhra definitions [--db SOUBOR] [--tenant ID]\n"
          "             list | versions NÁZEV | activate NÁZEV VERZE | diff A B\n"
          "  diagram    stavový diagram (SVG): souhra diagram SOUBOR [--out X.svg] [--db SOUBOR]\n"
-         "  token      token pro integraci: souhra token --login LOGIN --name TEXT [--db SOUBOR]\n"
-         "  audit      ověří řetěz hashů auditního logu: souhra audit verify [--db SOUBOR]\n";
+         "  token      tokeny integračních účtů: souhra token --login LOGIN --name TEXT [--days "
+         "N]\n"
+         "             | --list | --revoke ID   [--tenant ID] [--db SOUBOR]\n";
+  "  audit      ověří řetěz hashů auditního logu: souhra audit verify [--db SOUBOR]\n";
   return 2;
 }
 

@@ -3,45 +3,120 @@
 #include <iostream>
 
 #include "adapters/clock/system_clock.h"
-#include "adapters/sqlite/access_store.h"
-#include "adapters/sqlite/directory_store.h"
+#include "adapters/sqlite/sqlite_store.h"
 #include "app/flags.h"
-#include "web/authenticator.h"
+#include "engine/write_txn.h"
+#include "web/token_issuer.h"
 
 namespace souhra {
+namespace {
+
+constexpr char kUsage[] =
+    "usage: souhra token --login LOGIN --name TEXT [--days N] [--tenant T] [--db PATH]\n"
+    "       souhra token --list [--tenant T] [--db PATH]\n"
+    "       souhra token --revoke ID [--tenant T] [--db PATH]\n";
+
+// Writes the audit row of a token change made at the server's console, as the router does for
+// the API's: who ("cli": whoever may open the database file), what, and how it ended. A tenant
+// that does not exist gets no row. A lost row is reported but does not undo the change.
+void AuditConsoleChange(SqliteDatabase& db, const std::string& tenant, const std::string& action,
+                        const std::string& target, const Status& outcome, Instant at) {
+  Result<std::optional<TenantRecord>> known = db.directory->GetTenant(tenant);
+  if (known.ok() && !*known) return;
+  AuditRecord record;
+  record.tenant = tenant;
+  record.actor = "cli";
+  record.at = at;
+  record.action = action;
+  record.target = target;
+  record.outcome = outcome.ok() ? "ok" : StatusCodeName(outcome.code());
+  record.client = "console";
+  Result<std::unique_ptr<WriteTxn>> txn = db.store->BeginWrite();
+  Status written = txn.ok() ? (*txn)->AppendAudit(record).status() : txn.status();
+  if (written.ok()) written = (*txn)->Commit();
+  if (!written.ok()) std::cerr << "souhra token: audit: " << written.ToString() << "\n";
+}
+
+std::string TokenState(const ApiTokenRecord& token, Instant now) {
+  if (token.revoked) return "revoked";
+  return now >= token.expires ? "expired" : "active";
+}
+
+int List(SqliteDatabase& db, const std::string& tenant, Instant now) {
+  Result<std::vector<ApiTokenRecord>> tokens = db.access->ListApiTokens(tenant);
+  if (!tokens.ok()) {
+    std::cerr << "souhra token: " << tokens.status().ToString() << "\n";
+    return 1;
+  }
+  if (tokens->empty()) std::cout << "no tokens in tenant " << tenant << "\n";
+  for (const ApiTokenRecord& t : *tokens) {
+    std::cout << t.id << "  " << TokenState(t, now) << "  user:" << t.login << "  \"" << t.name
+              << "\"  created " << FormatUtc(t.created) << " by " << t.created_by << "  expires "
+              << FormatUtc(t.expires) << "  last used "
+              << (t.last_used ? FormatUtc(*t.last_used) : "never") << "\n";
+  }
+  return 0;
+}
+
+int Revoke(SqliteDatabase& db, const std::string& tenant, const std::string& id, Instant now) {
+  Result<ApiTokenRecord> revoked = db.access->RevokeApiToken(tenant, id);
+  const std::string target =
+      "token:" + id + (revoked.ok() ? " user:" + revoked->login : std::string());
+  AuditConsoleChange(db, tenant, "souhra token --revoke", target, revoked.status(), now);
+  if (!revoked.ok()) {
+    std::cerr << "souhra token: " << revoked.status().message() << "\n";
+    return 1;
+  }
+  std::cout << "token " << id << " (" << revoked->name << ", user:" << revoked->login
+            << ") revoked\n";
+  return 0;
+}
+
+int Issue(SqliteDatabase& db, const TokenOrder& order, Instant now) {
+  Result<IssuedToken> issued = IssueApiToken(*db.directory, *db.access, order, now);
+  const std::string target =
+      (issued.ok() ? "token:" + issued->record.id + " " : std::string()) + "user:" + order.login;
+  AuditConsoleChange(db, order.tenant, "souhra token", target, issued.status(), now);
+  if (!issued.ok()) {
+    std::cerr << "souhra token: " << issued.status().message() << "\n";
+    return 1;
+  }
+  // Only the token, so that scripts can take it as it is; --list shows its id and expiry.
+  std::cout << issued->secret << "\n";
+  return 0;
+}
+
+}  // namespace
 
 int TokenCommand(const CommandArgs& args) {
   Flags flags(args);
   SqliteOptions options;
   options.path = flags.Get("--db", "souhra.db");
-  const std::string tenant = flags.Get("--tenant", "demo");
-  const std::string login = flags.Get("--login", "");
-  const std::string name = flags.Get("--name", "");
-  if (!flags.Finish(std::cerr)) return 2;
-  if (login.empty() || name.empty()) {
-    std::cerr << "usage: souhra token --login LOGIN --name TEXT [--tenant T] [--db PATH]\n";
+  TokenOrder order;
+  order.tenant = flags.Get("--tenant", "demo");
+  order.login = flags.Get("--login", "");
+  order.name = flags.Get("--name", "");
+  order.created_by = "cli";
+  const int days = flags.GetInt("--days", 0);
+  const bool list = flags.Has("--list");
+  const std::string revoke = flags.Get("--revoke", "");
+  const bool issue = !order.login.empty() || !order.name.empty() || days != 0;
+  if (!flags.Finish(std::cerr) || !flags.positional().empty() ||
+      (list + !revoke.empty() + issue) != 1 ||
+      (issue && (order.login.empty() || order.name.empty()))) {
+    std::cerr << kUsage;
     return 2;
   }
-  Result<std::unique_ptr<Directory>> directory = OpenSqliteDirectory(options);
-  Result<std::unique_ptr<AccessStore>> access =
-      directory.ok() ? OpenSqliteAccessStore(options) : directory.status();
-  if (!access.ok()) {
-    std::cerr << "souhra token: " << access.status().ToString() << "\n";
+  if (days != 0) order.expires_in_days = days;
+  Result<SqliteDatabase> db = OpenSqliteDatabase(options);
+  if (!db.ok()) {
+    std::cerr << "souhra token: " << db.status().ToString() << "\n";
     return 1;
   }
-  Result<std::optional<UserRecord>> user = (*directory)->GetUser(tenant, login);
-  if (!user.ok() || !*user || !(*user)->active) {
-    std::cerr << "souhra token: no active user '" << login << "' in tenant '" << tenant << "'\n";
-    return 1;
-  }
-  SystemClock clock;
-  Result<std::string> token = IssueApiToken(**access, tenant, login, name, "cli", clock.Now());
-  if (!token.ok()) {
-    std::cerr << "souhra token: " << token.status().ToString() << "\n";
-    return 1;
-  }
-  std::cout << *token << "\n";
-  return 0;
+  const Instant now = SystemClock().Now();
+  if (list) return List(*db, order.tenant, now);
+  if (!revoke.empty()) return Revoke(*db, order.tenant, revoke, now);
+  return Issue(*db, order, now);
 }
 
 }  // namespace souhra

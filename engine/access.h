@@ -27,6 +27,7 @@ struct SessionRecord {
 };
 
 struct ApiTokenRecord {
+  std::string id;          // public, random, unrelated to the secret: lists and revocation name it
   std::string token_hash;  // hex SHA-256 of the bearer token
   std::string tenant;
   std::string login;  // the user the integration acts as (and with whose roles)
@@ -34,6 +35,8 @@ struct ApiTokenRecord {
   Instant created;
   std::string created_by;  // "user:<login>" or "cli"
   bool revoked = false;
+  Instant expires;                   // from then on the token signs nobody in
+  std::optional<Instant> last_used;  // at most a minute stale; none before the first use
 };
 
 struct AuditRecord {
@@ -61,6 +64,14 @@ class AccessStore {
 
   virtual Status PutApiToken(const ApiTokenRecord& token) = 0;  // insert or replace
   virtual Result<std::optional<ApiTokenRecord>> GetApiToken(const std::string& token_hash) = 0;
+  // The tenant's tokens, newest first, revoked and expired ones included.
+  virtual Result<std::vector<ApiTokenRecord>> ListApiTokens(const std::string& tenant) = 0;
+  // Marks token `id` of `tenant` revoked and returns it; revoking twice is no error. kNotFound
+  // when the tenant has no such token.
+  virtual Result<ApiTokenRecord> RevokeApiToken(const std::string& tenant,
+                                                const std::string& id) = 0;
+  // Records a use of the token, for the listing. Missing tokens are ignored.
+  virtual Status TouchApiToken(const std::string& token_hash, Instant at) = 0;
 
   // The tenant's audit log, newest first, with ids below `before` (0 = from the newest).
   virtual Result<std::vector<AuditRecord>> ListAudit(const std::string& tenant, int64_t before,

@@ -43,6 +43,9 @@ struct UserRecord {
   std::string password_hash;  // libsodium crypto_pwhash_str (Argon2id); "" = cannot sign in
   bool daily_digest = false;  // reminders once a day in one e-mail; escalations still at once
   bool active = true;
+  // An account for another system (an import, a registry), not a person: it never signs in with
+  // a password and is the only kind of account bearer tokens are issued for.
+  bool integration = false;
 
   bool HasRole(const std::string& role) const;
 };
@@ -77,7 +80,8 @@ class Directory {
                                                     const std::string& login) = 0;
   // Users of the tenant by login.
   virtual Result<std::vector<UserRecord>> ListUsers(const std::string& tenant) = 0;
-  // Insert or replace. kInvalidArgument for an unknown role or a tenant that does not exist.
+  // Insert or replace. kInvalidArgument for an unknown role, a tenant that does not exist, or an
+  // integration user with a password.
   virtual Status PutUser(const UserRecord& user) = 0;
 
   virtual Result<std::optional<ActorRecord>> GetActor(const std::string& tenant,

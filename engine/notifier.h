@@ -44,8 +44,10 @@ class Notifier {
   virtual ~Notifier() = default;
   // The channel's name as outbox messages and attempts record it, e.g. "inbox".
   virtual const std::string& channel() const = 0;
-  // OK once the recipient has the message. Any error is retried later with backoff; a repeated
-  // key must not deliver the message twice. Called by one thread at a time.
+  // OK once the recipient has the message. Any error is retried later with backoff, except
+  // kPermissionDenied (the channel refuses to send there, e.g. a webhook to an internal
+  // address), which fails the message at once; a repeated key must not deliver the message
+  // twice. Called by one thread at a time.
   virtual Status Deliver(const Delivery& delivery) = 0;
 };
 

@@ -20,6 +20,7 @@
 #include <thread>
 #include <vector>
 
+#include "adapters/sqlite/directory_store.h"
 #include "engine/json.h"
 #include "tests/fakes/child_process.h"
 #include "tests/fakes/run_souhra.h"
@@ -144,6 +145,17 @@ TEST(ApiCrashTest, EveryChangeAndItsAuditRowAreBothPresentOrBothAbsentAcrossKill
     Server seeding(db, "heslo-123");  // seeds the demo directory
     ASSERT_GT(seeding.port(), 0);
     ASSERT_EQ(seeding.Stop(), 0);
+  }
+  // Tokens act only as integration accounts; this one needs the coordinator's role for the
+  // emergency step, so the coordinator's account is made one (no UI or command sets the flag).
+  {
+    SqliteOptions options;
+    options.path = db;
+    std::unique_ptr<Directory> directory = std::move(OpenSqliteDirectory(options).value());
+    UserRecord svoboda = directory->GetUser("demo", "svoboda").value().value();
+    svoboda.integration = true;
+    svoboda.password_hash = "";
+    ASSERT_TRUE(directory->PutUser(svoboda).ok());
   }
   testing::CommandOutput token =
       testing::RunSouhra("token --login svoboda --name crash --db " + db);

@@ -99,12 +99,17 @@ class WebhookReceiver {
     });
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
+    // stop() before the accept loop runs would leave it running: wait until it does (a test whose
+    // webhook is refused never reaches the receiver).
+    while (!server_.is_running()) std::this_thread::yield();
   }
   ~WebhookReceiver() {
     server_.stop();
     thread_.join();
   }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/hook"; }
+  std::string url(const std::string& host = "127.0.0.1") const {
+    return "http://" + host + ":" + std::to_string(port_) + "/hook";
+  }
   std::vector<std::string> keys() {
     std::lock_guard<std::mutex> lock(mu_);
     return keys_;
@@ -182,14 +187,24 @@ class NotificationRoutingTest : public ::testing::Test {
         std::vector<Notifier*>{inbox_.get(), &email_, &digest_, &webhook_}, dispatch);
   }
 
-  void SetSmtpPort(int port) {
+  // The tenant's settings: e-mail through the sink on `port`; webhooks to the receivers on
+  // loopback, which the target check lets through only when allow-listed.
+  void SetSmtpPort(int port, Json webhook_allow = Json::array({"127.0.0.1"})) {
     TenantRecord tenant;
     tenant.id = "demo";
     tenant.name = "Obec Demo";
     tenant.settings = {
         {"base_url", "https://souhra.example.cz/"},
-        {"smtp", {{"host", "127.0.0.1"}, {"port", port}, {"from", "socialni@obec.example.cz"}}}};
+        {"smtp", {{"host", "127.0.0.1"}, {"port", port}, {"from", "socialni@obec.example.cz"}}},
+        {"webhook_allow", std::move(webhook_allow)}};
     ASSERT_TRUE(directory_->PutTenant(tenant).ok());
+  }
+
+  // Points actor "hook" at `url`, past the save-time check (as an older database could hold).
+  void SetHookUrl(const std::string& url) {
+    ActorRecord hook = *directory_->GetActor("demo", "hook").value();
+    hook.webhook_url = url;
+    ASSERT_TRUE(directory_->PutActor(hook).ok());
   }
 
   CaseId NewCase(Json data) {
@@ -469,9 +484,7 @@ TEST_F(NotificationRoutingTest, AWebhookIsSignedAndCarriesNoNames) {
 
 TEST_F(NotificationRoutingTest, AFailingReceiverGetsTheMessageOnceAfterRetries) {
   WebhookReceiver flaky(2);
-  ActorRecord hook = *directory_->GetActor("demo", "hook").value();
-  hook.webhook_url = flaky.url();
-  ASSERT_TRUE(directory_->PutActor(hook).ok());
+  SetHookUrl(flaky.url());
   CaseId id = NewCase({{"consent", Consent("actor:hook")}});
   Send(id, "invite_hook");
   for (int i = 0; i < 6; ++i) {
@@ -483,6 +496,35 @@ TEST_F(NotificationRoutingTest, AFailingReceiverGetsTheMessageOnceAfterRetries) 
   EXPECT_EQ(message.attempts, 3);
   ASSERT_EQ(flaky.keys().size(), 1u);
   EXPECT_EQ(flaky.bad_signatures(), 0);
+}
+
+TEST_F(NotificationRoutingTest, AWebhookToLoopbackWithoutTheAllowListFailsAtOnceUnsent) {
+  SetSmtpPort(sink_.port(), Json::array());
+  CaseId id = NewCase({{"consent", Consent("actor:hook")}});
+  Send(id, "invite_hook");
+  DeliverDue();
+  clock_.Advance(std::chrono::hours(24));
+  DeliverDue();
+  const OutboxRecord message = OnlyMessage(id);
+  EXPECT_EQ(message.status, OutboxStatus::kFailed);
+  EXPECT_EQ(message.attempts, 1) << "a refused target is not retried";
+  EXPECT_NE(message.last_error.find("127.0.0.1 (tento server)"), std::string::npos)
+      << message.last_error;
+  EXPECT_NE(message.last_error.find("webhook_allow"), std::string::npos) << message.last_error;
+  EXPECT_TRUE(receiver_.keys().empty());
+}
+
+TEST_F(NotificationRoutingTest, AWebhookToANameForLoopbackIsRefusedAtSend) {
+  SetSmtpPort(sink_.port(), Json::array());
+  SetHookUrl(receiver_.url("localhost"));
+  CaseId id = NewCase({{"consent", Consent("actor:hook")}});
+  Send(id, "invite_hook");
+  DeliverDue();
+  const OutboxRecord message = OnlyMessage(id);
+  EXPECT_EQ(message.status, OutboxStatus::kFailed);
+  EXPECT_NE(message.last_error.find("„localhost“ vede na adresu"), std::string::npos)
+      << message.last_error;
+  EXPECT_TRUE(receiver_.keys().empty());
 }
 
 }  // namespace

@@ -62,6 +62,7 @@ int Commit(Engine& engine, Directory& directory, const std::string& url) {
   TenantRecord tenant;
   tenant.id = "demo";
   tenant.name = "Demo";
+  tenant.settings = {{"webhook_allow", Json::array({"127.0.0.1"})}};  // the receiver on loopback
   if (Status s = directory.PutTenant(tenant); !s.ok()) return Fail("tenant", s);
   ActorRecord hook;
   hook.tenant = "demo";

@@ -18,7 +18,9 @@ Status FillChoices(WebServices& s, const std::string& tenant, Json& fields) {
       SOUHRA_ASSIGN_OR_RETURN(std::vector<UserRecord> users, s.directory->ListUsers(tenant));
       Json options = Json::array();
       for (const UserRecord& u : users) {
-        if (!u.active || (field.contains("role") && !u.HasRole(field["role"]))) continue;
+        // An integration account has a role for its requests, but nobody to take on a case.
+        if (!u.active || u.integration) continue;
+        if (field.contains("role") && !u.HasRole(field["role"])) continue;
         options.push_back(Json{{"value", "user:" + u.login}, {"label", u.name}});
       }
       field["options"] = std::move(options);

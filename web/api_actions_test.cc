@@ -57,6 +57,7 @@ TEST_F(ActionsApi, TheHeadIsOfferedTheAssignmentWithItsFormAndWhoMayBeChosen) {
   for (const Json& option : worker_field["options"]) {
     EXPECT_TRUE(option["value"].get<std::string>().starts_with("user:"));
     EXPECT_FALSE(option["label"].get<std::string>().empty());
+    EXPECT_NE(option["value"], "user:integrace") << "an integration account takes no case";
   }
   // The social worker who referred the case may not assign it (she may record consent).
   for (const Json& action : Actions(id, SignIn("dvorakova"))) {

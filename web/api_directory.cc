@@ -1,7 +1,8 @@
-// The tenant's directory: external actors (read by all, edited by coordinators and admins),
-// users (names and roles, for choosing an assignee) and bearer tokens for integrations.
+// The tenant's directory: external actors (read by all, edited by coordinators and admins) and
+// users (names and roles, for choosing an assignee).
 #include <algorithm>
 
+#include "adapters/webhook/webhook_target.h"
 #include "web/api_routes.h"
 #include "web/json_body.h"
 
@@ -43,6 +44,20 @@ Status ReadActor(const JsonBody& body, ActorRecord* actor) {
   return Status::Ok();
 }
 
+// The server will post to the actor's webhook: refuse a URL that reaches loopback or internal
+// addresses unless the tenant allow-lists it (adapters/webhook/webhook_target.h). Sending checks
+// again, since what a name resolves to may change.
+Status CheckWebhook(ApiCall& call, const ActorRecord& actor) {
+  if (actor.webhook_url.empty()) return Status::Ok();
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<TenantRecord> tenant,
+                          call.services.directory->GetTenant(actor.tenant));
+  Result<WebhookTarget> target =
+      CheckWebhookTarget(actor.webhook_url, tenant ? tenant->settings : Json::object());
+  if (target.ok()) return Status::Ok();
+  return Status::InvalidForm("Adresu webhooku nelze použít.",
+                             {{"webhook_url", target.status().message()}});
+}
+
 const std::vector<std::string> kActorFields = {
     "id",          "name",           "organisation",     "kind",  "email", "phone",
     "webhook_url", "webhook_secret", "formal_agreement", "active"};
@@ -64,22 +79,9 @@ Result<ApiReply> SaveActor(ApiCall& call, bool create) {
   if (create && existing) return Conflict("actor '" + actor.id + "' already exists");
   if (!create && !existing) return NotFound("actor '" + actor.id + "' not found");
   SOUHRA_RETURN_IF_ERROR(ReadActor(body, &actor));
+  SOUHRA_RETURN_IF_ERROR(CheckWebhook(call, actor));
   SOUHRA_RETURN_IF_ERROR(call.services.directory->PutActor(actor));
   return ApiReply::Ok(ActorJson(actor), create ? 201 : 200);
-}
-
-Result<ApiReply> CreateToken(ApiCall& call) {
-  SOUHRA_ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(call.request.body, {"login", "name"}));
-  SOUHRA_ASSIGN_OR_RETURN(std::string login, body.RequiredString("login"));
-  SOUHRA_ASSIGN_OR_RETURN(std::string name, body.RequiredString("name"));
-  call.target = "token_for:" + login;
-  SOUHRA_ASSIGN_OR_RETURN(std::optional<UserRecord> user,
-                          call.services.directory->GetUser(call.principal.tenant, login));
-  if (!user || !user->active) return InvalidArgument("no active user '" + login + "'");
-  SOUHRA_ASSIGN_OR_RETURN(std::string token,
-                          IssueApiToken(*call.services.access, call.principal.tenant, login, name,
-                                        call.principal.Actor(), call.Now()));
-  return ApiReply::Ok(Json{{"token", token}, {"login", login}, {"name", name}}, 201);
 }
 
 }  // namespace
@@ -100,12 +102,14 @@ void AddDirectoryRoutes(ApiRouter& router) {
                             call.services.directory->ListUsers(call.principal.tenant));
     Json list = Json::array();
     for (const UserRecord& u : users) {
-      list.push_back(
-          Json{{"login", u.login}, {"name", u.name}, {"roles", u.roles}, {"active", u.active}});
+      list.push_back(Json{{"login", u.login},
+                          {"name", u.name},
+                          {"roles", u.roles},
+                          {"active", u.active},
+                          {"integration", u.integration}});
     }
     return ApiReply::Ok(Json{{"users", std::move(list)}});
   });
-  router.Post("/api/v1/tokens", {"admin"}, &CreateToken);
 }
 
 }  // namespace souhra

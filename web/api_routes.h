@@ -27,8 +27,10 @@ void AddActionRoutes(ApiRouter& router);
 void AddEscalationRoutes(ApiRouter& router);
 // /inbox, /inbox/unread, /inbox/{id}/read.
 void AddInboxRoutes(ApiRouter& router);
-// /actors, /users, /tokens.
+// /actors, /users.
 void AddDirectoryRoutes(ApiRouter& router);
+// /tokens, /tokens/{id}: the bearer tokens of integration accounts (admin).
+void AddTokenRoutes(ApiRouter& router);
 // /audit, /incidents, /incidents/{id}/retry.
 void AddOperationsRoutes(ApiRouter& router);
 // /definitions, /definitions/validate, /definitions/{name}; adds the version routes below.

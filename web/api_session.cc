@@ -29,7 +29,8 @@ Result<ApiReply> SignIn(ApiCall& call, SignInGuards& guards, const SessionPolicy
     return RateLimited("Server právě ověřuje mnoho přihlášení najednou; zkuste to za chvíli znovu.",
                        1);
   }
-  const bool known = user && user->active;
+  // An integration account has no person to type a password: only its tokens sign it in.
+  const bool known = user && user->active && !user->integration;
   const bool verified = VerifyPassword(password, known ? user->password_hash : kDummyPasswordHash);
   slot.reset();
   if (!known || !verified) {

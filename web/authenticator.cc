@@ -28,25 +28,35 @@ std::string CookieAttributes(const SessionPolicy& policy) {
          (policy.secure_cookie ? "; Secure" : "");
 }
 
-Result<Principal> PrincipalOf(WebServices& services, const std::string& tenant,
-                              const std::string& login) {
-  SOUHRA_ASSIGN_OR_RETURN(std::optional<UserRecord> user,
-                          services.directory->GetUser(tenant, login));
-  if (!user || !user->active) return Unauthenticated("the user is not active");
+Principal PrincipalOf(const UserRecord& user) {
   Principal principal;
-  principal.tenant = user->tenant;
-  principal.login = user->login;
-  principal.name = user->name;
-  principal.roles = user->roles;
+  principal.tenant = user.tenant;
+  principal.login = user.login;
+  principal.name = user.name;
+  principal.roles = user.roles;
   return principal;
 }
 
 Result<Principal> FromBearer(WebServices& services, const std::string& token) {
-  SOUHRA_ASSIGN_OR_RETURN(std::optional<ApiTokenRecord> record,
-                          services.access->GetApiToken(TokenDigest(token)));
-  if (!record || record->revoked) return Unauthenticated("the bearer token is not valid");
-  SOUHRA_ASSIGN_OR_RETURN(Principal principal,
-                          PrincipalOf(services, record->tenant, record->login));
+  const std::string hash = TokenDigest(token);
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<ApiTokenRecord> record, services.access->GetApiToken(hash));
+  if (!record) return Unauthenticated("Token není platný.");
+  if (record->revoked) return Unauthenticated("Token byl zrušen; požádejte správce o nový.");
+  const Instant now = services.clock->Now();
+  if (now >= record->expires) {
+    return Unauthenticated("Platnost tokenu skončila; požádejte správce o nový.");
+  }
+  // Tokens act only as integration accounts: a person's account flagged back, or a token from
+  // before the flag existed, signs nobody in.
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<UserRecord> user,
+                          services.directory->GetUser(record->tenant, record->login));
+  if (!user || !user->active || !user->integration) {
+    return Unauthenticated("Token nepatří aktivnímu integračnímu účtu.");
+  }
+  if (!record->last_used || now - *record->last_used > kTouchEvery) {
+    SOUHRA_RETURN_IF_ERROR(services.access->TouchApiToken(hash, now));
+  }
+  Principal principal = PrincipalOf(*user);
   principal.via = "token";
   return principal;
 }
@@ -64,8 +74,10 @@ Result<Principal> FromSession(WebServices& services, const SessionPolicy& policy
   if (now - session->last_seen > kTouchEvery) {
     SOUHRA_RETURN_IF_ERROR(services.access->TouchSession(hash, now));
   }
-  SOUHRA_ASSIGN_OR_RETURN(Principal principal,
-                          PrincipalOf(services, session->tenant, session->login));
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<UserRecord> user,
+                          services.directory->GetUser(session->tenant, session->login));
+  if (!user || !user->active) return Unauthenticated("the user is not active");
+  Principal principal = PrincipalOf(*user);
   principal.via = "session";
   principal.session_hash = hash;
   principal.csrf_token = session->csrf_token;
@@ -113,21 +125,6 @@ Result<Principal> StartSession(WebServices& services, const SessionPolicy& polic
 
 std::string ExpiredSessionCookie(const SessionPolicy& policy) {
   return std::string(kSessionCookie) + "=" + CookieAttributes(policy) + "; Max-Age=0";
-}
-
-Result<std::string> IssueApiToken(AccessStore& access, const std::string& tenant,
-                                  const std::string& login, const std::string& name,
-                                  const std::string& created_by, Instant now) {
-  const std::string token = RandomToken();
-  ApiTokenRecord record;
-  record.token_hash = TokenDigest(token);
-  record.tenant = tenant;
-  record.login = login;
-  record.name = name;
-  record.created = now;
-  record.created_by = created_by;
-  SOUHRA_RETURN_IF_ERROR(access.PutApiToken(record));
-  return token;
 }
 
 }  // namespace souhra

@@ -2,8 +2,9 @@
 //
 // The session cookie "souhra_session" holds a random token; the server keeps only its SHA-256,
 // with the session's CSRF token and times. A session ends after `idle` without requests or
-// `absolute` after sign-in, whichever comes first. A bearer token acts as the user it was issued
-// for, with that user's roles; it has no CSRF token because browsers never send it on their own.
+// `absolute` after sign-in, whichever comes first. A bearer token acts as the integration account
+// it was issued for (web/token_issuer.h), with that account's roles, until it expires or is
+// revoked; it has no CSRF token because browsers never send it on their own.
 #pragma once
 
 #include <chrono>
@@ -33,10 +34,5 @@ Result<Principal> StartSession(WebServices& services, const SessionPolicy& polic
                                const UserRecord& user, std::string* cookie);
 // The Set-Cookie value that removes the session cookie.
 std::string ExpiredSessionCookie(const SessionPolicy& policy);
-
-// Issues a bearer token acting as (tenant, login); returns the token, shown only this once.
-Result<std::string> IssueApiToken(AccessStore& access, const std::string& tenant,
-                                  const std::string& login, const std::string& name,
-                                  const std::string& created_by, Instant now);
 
 }  // namespace souhra

@@ -184,6 +184,7 @@ void HttpServer::Impl::AddApi() {
   AddEscalationRoutes(router);
   AddInboxRoutes(router);
   AddDirectoryRoutes(router);
+  AddTokenRoutes(router);
   AddOperationsRoutes(router);
   AddDefinitionRoutes(router);
 }

@@ -17,7 +17,8 @@ using sqlite::FirstRow;
 using sqlite::Statement;
 
 #define SOUHRA_SESSION_COLUMNS "token_hash, tenant, login, csrf_token, created, last_seen"
-#define SOUHRA_API_TOKEN_COLUMNS "token_hash, tenant, login, name, created, created_by, revoked"
+#define SOUHRA_API_TOKEN_COLUMNS \
+  "token_hash, tenant, login, name, created, created_by, revoked, id, expires, last_used"
 #define SOUHRA_AUDIT_COLUMNS "id, tenant, actor, at, action, target, outcome, client, hash"
 
 SessionRecord ReadSession(Statement& row) {
@@ -40,6 +41,9 @@ ApiTokenRecord ReadApiToken(Statement& row) {
   token.created = row.Time(4);
   token.created_by = row.Text(5);
   token.revoked = row.Bool(6);
+  token.id = row.Text(7);
+  token.expires = row.Time(8);
+  token.last_used = row.OptionalTime(9);
   return token;
 }
 
@@ -121,7 +125,7 @@ class SqliteAccessStore final : public AccessStore {
     return sqlite::RunOutsideTransaction(*writer_, [&](Connection& db) -> Status {
       SOUHRA_ASSIGN_OR_RETURN(
           Statement stmt, db.Prepare("INSERT OR REPLACE INTO api_tokens (" SOUHRA_API_TOKEN_COLUMNS
-                                     ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                     ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                      "save api token"));
       stmt.Bind(t.token_hash)
           .Bind(t.tenant)
@@ -129,7 +133,10 @@ class SqliteAccessStore final : public AccessStore {
           .Bind(t.name)
           .Bind(t.created)
           .Bind(t.created_by)
-          .Bind(int64_t{t.revoked});
+          .Bind(int64_t{t.revoked})
+          .Bind(t.id)
+          .Bind(t.expires)
+          .Bind(t.last_used);
       return stmt.Run();
     });
   }
@@ -141,6 +148,45 @@ class SqliteAccessStore final : public AccessStore {
                                                        "load api token"));
     stmt.Bind(token_hash);
     return FirstRow(stmt, &ReadApiToken);
+  }
+  Result<std::vector<ApiTokenRecord>> ListApiTokens(const std::string& tenant) override {
+    SOUHRA_ASSIGN_OR_RETURN(sqlite::ReadLease lease, readers_->Acquire());
+    Connection& db = lease.conn();
+    SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                            db.Prepare("SELECT " SOUHRA_API_TOKEN_COLUMNS " FROM api_tokens"
+                                       " WHERE tenant = ? ORDER BY created DESC, id",
+                                       "list api tokens"));
+    stmt.Bind(tenant);
+    return AllRows(stmt, &ReadApiToken);
+  }
+  Result<ApiTokenRecord> RevokeApiToken(const std::string& tenant, const std::string& id) override {
+    std::optional<ApiTokenRecord> revoked;
+    SOUHRA_RETURN_IF_ERROR(sqlite::RunOutsideTransaction(*writer_, [&](Connection& db) -> Status {
+      SOUHRA_ASSIGN_OR_RETURN(
+          Statement update,
+          db.Prepare("UPDATE api_tokens SET revoked = 1 WHERE tenant = ? AND id = ?",
+                     "revoke api token"));
+      update.Bind(tenant).Bind(id);
+      SOUHRA_RETURN_IF_ERROR(update.Run());
+      SOUHRA_ASSIGN_OR_RETURN(Statement select,
+                              db.Prepare("SELECT " SOUHRA_API_TOKEN_COLUMNS
+                                         " FROM api_tokens WHERE tenant = ? AND id = ?",
+                                         "load revoked api token"));
+      select.Bind(tenant).Bind(id);
+      SOUHRA_ASSIGN_OR_RETURN(revoked, FirstRow(select, &ReadApiToken));
+      return Status::Ok();
+    }));
+    if (!revoked) return NotFound("Token nebyl nalezen.");
+    return *revoked;
+  }
+  Status TouchApiToken(const std::string& token_hash, Instant at) override {
+    return sqlite::RunOutsideTransaction(*writer_, [&](Connection& db) -> Status {
+      SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                              db.Prepare("UPDATE api_tokens SET last_used = ? WHERE token_hash = ?",
+                                         "touch api token"));
+      stmt.Bind(at).Bind(token_hash);
+      return stmt.Run();
+    });
   }
 
   Result<std::vector<AuditRecord>> ListAudit(const std::string& tenant, int64_t before,

@@ -126,22 +126,62 @@ TEST_F(AccessStoreTest, TheAuditLogListsNewestFirstPerTenantAndRefusesUpdateAndD
   EXPECT_EQ(access_->ListAudit("demo", 0, 10)->size(), 2u);
 }
 
-TEST_F(AccessStoreTest, ARevokedTokenIsKeptWithItsFlag) {
+ApiTokenRecord Token(const std::string& id, const std::string& tenant, int64_t created) {
   ApiTokenRecord token;
-  token.token_hash = "t1";
-  token.tenant = "demo";
-  token.login = "svoboda";
-  token.name = "import";
-  token.created = FromMillis(1000);
+  token.id = id;
+  token.token_hash = "hash-" + id;
+  token.tenant = tenant;
+  token.login = "integrace";
+  token.name = "import " + id;
+  token.created = FromMillis(created);
   token.created_by = "cli";
-  ASSERT_TRUE(access_->PutApiToken(token).ok());
-  token.revoked = true;
-  ASSERT_TRUE(access_->PutApiToken(token).ok());
-  auto found = access_->GetApiToken("t1");
+  token.expires = FromMillis(created + 1000);
+  return token;
+}
+
+TEST_F(AccessStoreTest, ATokenIsFoundByItsHashWithItsIdAndExpiry) {
+  ASSERT_TRUE(access_->PutApiToken(Token("a1", "demo", 1000)).ok());
+  auto found = access_->GetApiToken("hash-a1");
   ASSERT_TRUE(found.ok()) << found.status().ToString();
   ASSERT_TRUE(found->has_value());
-  EXPECT_TRUE((*found)->revoked);
+  EXPECT_EQ((*found)->id, "a1");
+  EXPECT_EQ((*found)->expires, FromMillis(2000));
+  EXPECT_FALSE((*found)->last_used.has_value());
+  EXPECT_FALSE((*found)->revoked);
   EXPECT_EQ((*found)->created_by, "cli");
+  EXPECT_FALSE(access_->GetApiToken("a1")->has_value()) << "the id is not the hash";
+}
+
+TEST_F(AccessStoreTest, TokensAreListedNewestFirstPerTenant) {
+  ASSERT_TRUE(access_->PutApiToken(Token("a1", "demo", 1000)).ok());
+  ASSERT_TRUE(access_->PutApiToken(Token("a2", "demo", 3000)).ok());
+  ASSERT_TRUE(access_->PutApiToken(Token("b1", "jina", 2000)).ok());
+  auto tokens = access_->ListApiTokens("demo");
+  ASSERT_TRUE(tokens.ok()) << tokens.status().ToString();
+  ASSERT_EQ(tokens->size(), 2u);
+  EXPECT_EQ((*tokens)[0].id, "a2");
+  EXPECT_EQ((*tokens)[1].id, "a1");
+  EXPECT_TRUE(access_->ListApiTokens("nikde")->empty());
+}
+
+TEST_F(AccessStoreTest, ATokenIsRevokedByIdWithinItsTenantOnly) {
+  ASSERT_TRUE(access_->PutApiToken(Token("a1", "demo", 1000)).ok());
+  EXPECT_EQ(access_->RevokeApiToken("jina", "a1").status().code(), StatusCode::kNotFound);
+  EXPECT_FALSE(access_->GetApiToken("hash-a1").value()->revoked);
+  auto revoked = access_->RevokeApiToken("demo", "a1");
+  ASSERT_TRUE(revoked.ok()) << revoked.status().ToString();
+  EXPECT_TRUE(revoked->revoked);
+  EXPECT_EQ(revoked->name, "import a1");
+  EXPECT_TRUE(access_->GetApiToken("hash-a1").value()->revoked);
+  EXPECT_TRUE(access_->RevokeApiToken("demo", "a1").ok()) << "revoking twice is no error";
+  EXPECT_EQ(access_->RevokeApiToken("demo", "zz").status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(AccessStoreTest, AUseIsRecordedOnTheToken) {
+  ASSERT_TRUE(access_->PutApiToken(Token("a1", "demo", 1000)).ok());
+  ASSERT_TRUE(access_->TouchApiToken("hash-a1", FromMillis(1500)).ok());
+  ASSERT_TRUE(access_->TouchApiToken("hash-none", FromMillis(1500)).ok());
+  EXPECT_EQ(access_->GetApiToken("hash-a1").value()->last_used, FromMillis(1500));
 }
 
 }  // namespace

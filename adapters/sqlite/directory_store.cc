@@ -16,7 +16,8 @@ using sqlite::Connection;
 using sqlite::FirstRow;
 using sqlite::Statement;
 
-#define SOUHRA_USER_COLUMNS "tenant, login, name, email, roles, password_hash, daily_digest, active"
+#define SOUHRA_USER_COLUMNS \
+  "tenant, login, name, email, roles, password_hash, daily_digest, active, integration"
 #define SOUHRA_ACTOR_COLUMNS                                                          \
   "tenant, id, name, organisation, kind, email, phone, webhook_url, webhook_secret, " \
   "formal_agreement, active"
@@ -44,6 +45,7 @@ UserRecord ReadUser(Statement& row) {
   user.password_hash = row.Text(5);
   user.daily_digest = row.Bool(6);
   user.active = row.Bool(7);
+  user.integration = row.Bool(8);
   return user;
 }
 
@@ -128,11 +130,15 @@ class SqliteDirectory final : public Directory {
     for (const std::string& role : user.roles) {
       if (!KnownRole(role)) return InvalidArgument("unknown role '" + role + "'");
     }
+    // No person signs in as an integration: it authenticates only with its bearer tokens.
+    if (user.integration && !user.password_hash.empty()) {
+      return InvalidArgument("an integration user has no password");
+    }
     SOUHRA_RETURN_IF_ERROR(RequireTenant(user.tenant));
     return sqlite::RunOutsideTransaction(*writer_, [&](Connection& db) -> Status {
       SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
                               db.Prepare("INSERT OR REPLACE INTO users (" SOUHRA_USER_COLUMNS
-                                         ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                         ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                          "save user"));
       stmt.Bind(user.tenant)
           .Bind(user.login)
@@ -141,7 +147,8 @@ class SqliteDirectory final : public Directory {
           .BindJson(Json(user.roles))
           .Bind(user.password_hash)
           .Bind(int64_t{user.daily_digest})
-          .Bind(int64_t{user.active});
+          .Bind(int64_t{user.active})
+          .Bind(int64_t{user.integration});
       return stmt.Run();
     });
   }

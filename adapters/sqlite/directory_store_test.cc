@@ -55,6 +55,18 @@ TEST_F(DirectoryStoreTest, KeepsUsersWithTheirRoles) {
   EXPECT_FALSE(directory_->GetUser("other", "novakova")->has_value());
 }
 
+TEST_F(DirectoryStoreTest, KeepsTheIntegrationFlagAndRefusesAnIntegrationWithAPassword) {
+  UserRecord import = User("integrace", {"social_worker"});
+  import.integration = true;
+  ASSERT_TRUE(directory_->PutUser(import).ok());
+  EXPECT_TRUE(directory_->GetUser("frydek", "integrace").value()->integration);
+  ASSERT_TRUE(directory_->PutUser(User("novakova", {"case_manager"})).ok());
+  EXPECT_FALSE(directory_->GetUser("frydek", "novakova").value()->integration);
+  import.password_hash = "$argon2id$…";
+  EXPECT_EQ(directory_->PutUser(import).code(), StatusCode::kInvalidArgument);
+  EXPECT_TRUE(directory_->GetUser("frydek", "integrace").value()->password_hash.empty());
+}
+
 TEST_F(DirectoryStoreTest, RefusesUnknownRolesAndTenants) {
   Status role = directory_->PutUser(User("x", {"boss"}));
   EXPECT_EQ(role.code(), StatusCode::kInvalidArgument);

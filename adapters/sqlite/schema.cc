@@ -377,13 +377,28 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit WHEN OLD.hash <> ''
 CREATE INDEX audit_by_target ON audit (tenant, target, id);
 )sql";
 
+// Version 11: integration accounts and the lifetime of bearer tokens (engine/access.h,
+// engine/directory.h). A token gets a public id (random, unrelated to its hash) to be listed and
+// revoked by, an expiry and when it was last used. Tokens from before this version expire 90
+// days after their creation; their users are not integration accounts, so they sign nobody in
+// until an administrator flags the account (users.integration).
+constexpr char kVersion11[] = R"sql(
+ALTER TABLE users ADD COLUMN integration INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE api_tokens ADD COLUMN id TEXT NOT NULL DEFAULT '';
+ALTER TABLE api_tokens ADD COLUMN expires INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE api_tokens ADD COLUMN last_used INTEGER;
+UPDATE api_tokens SET id = lower(hex(randomblob(8))), expires = created + 7776000000;
+CREATE UNIQUE INDEX api_tokens_by_id ON api_tokens (tenant, id);
+)sql";
+
 const std::vector<Migration>& SchemaMigrations() {
   static const std::vector<Migration> migrations = {
-      {1, kVersion1}, {2, kVersion2},
-      {3, kVersion3}, {4, kVersion4},
-      {5, kVersion5}, {6, kVersion6},
-      {7, kVersion7}, {8, kVersion8},
-      {9, kVersion9}, {10, kVersion10, &HashUnchainedAudit}};
+      {1, kVersion1},  {2, kVersion2},
+      {3, kVersion3},  {4, kVersion4},
+      {5, kVersion5},  {6, kVersion6},
+      {7, kVersion7},  {8, kVersion8},
+      {9, kVersion9},  {10, kVersion10, &HashUnchainedAudit},
+      {11, kVersion11}};
   return migrations;
 }
 

@@ -106,6 +106,25 @@ TEST_F(SchemaTest, Version8GivesOlderTasksNoDoneByOrFormAndOlderCasesNoClosingTi
   EXPECT_EQ(Query("SELECT closed || ' ' || typeof(closed_at) FROM cases"), "1 null\n");
 }
 
+TEST_F(SchemaTest, Version11GivesOlderTokensTheirOwnIdsAndNinetyDaysFromCreation) {
+  auto db = Open();
+  std::vector<Migration> before;
+  for (const Migration& m : SchemaMigrations()) {
+    if (m.version < 11) before.push_back(m);
+  }
+  ASSERT_TRUE(Migrate(*db, before).ok());
+  ASSERT_TRUE(
+      db->Exec("INSERT INTO api_tokens VALUES ('h1', 'demo', 'svoboda', 'a', 1000, 'cli', 0);"
+               "INSERT INTO api_tokens VALUES ('h2', 'demo', 'svoboda', 'b', 2000, 'cli', 0)",
+               "seed tokens")
+          .ok());
+  ASSERT_TRUE(Migrate(*db, SchemaMigrations()).ok());
+  EXPECT_EQ(Query("SELECT count(DISTINCT id) FROM api_tokens WHERE length(id) = 16"), "2\n");
+  EXPECT_EQ(Query("SELECT count(*) FROM api_tokens WHERE instr(token_hash, id) > 0"), "0\n");
+  EXPECT_EQ(Query("SELECT expires FROM api_tokens ORDER BY created"), "7776001000\n7776002000\n");
+  EXPECT_EQ(Query("SELECT count(*) FROM users WHERE integration"), "0\n");
+}
+
 TEST_F(SchemaTest, ADatabaseFromANewerSouhraIsRefused) {
   ASSERT_EQ(Query("PRAGMA user_version = 99"), "");
   SqliteOptions options;

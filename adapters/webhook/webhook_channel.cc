@@ -10,7 +10,8 @@ Status WebhookChannel::Deliver(const Delivery& delivery) {
                      {"subject", delivery.subject}, {"text", delivery.text},
                      {"due", delivery.due},         {"link", delivery.link}};
   WebhookRequest request;
-  request.url = delivery.address;
+  SOUHRA_ASSIGN_OR_RETURN(request.target,
+                          CheckWebhookTarget(delivery.address, delivery.tenant_settings, resolve_));
   request.secret = delivery.webhook_secret;
   request.key = delivery.key;
   request.body = body.dump();

@@ -21,20 +21,18 @@ std::string WebhookSignature(const std::string& secret, const std::string& times
 }
 
 Status PostWebhook(const WebhookRequest& request) {
-  const std::string& url = request.url;
-  const size_t scheme_end = url.find("://");
-  if (scheme_end == std::string::npos ||
-      (url.compare(0, scheme_end, "http") != 0 && url.compare(0, scheme_end, "https") != 0)) {
-    return InvalidArgument("webhook URL '" + url + "' is not http(s)");
-  }
-  const size_t path_start = url.find('/', scheme_end + 3);
-  const std::string base = url.substr(0, path_start);
-  const std::string path = path_start == std::string::npos ? "/" : url.substr(path_start);
+  const WebhookTarget& target = request.target;
+  const bool v6 = target.host.find(':') != std::string::npos;
+  const std::string base = target.scheme + "://" + (v6 ? "[" + target.host + "]" : target.host) +
+                           ":" + std::to_string(target.port);
   const std::string timestamp = std::to_string(
       std::chrono::duration_cast<std::chrono::seconds>(request.timestamp.time_since_epoch())
           .count());
   httplib::Client client(base);
-  if (!client.is_valid()) return InvalidArgument("webhook URL '" + url + "' is not usable");
+  if (!client.is_valid()) return InvalidArgument("webhook " + base + " is not usable");
+  // Connect to the checked address only: httplib would otherwise resolve the name again.
+  client.set_hostname_addr_map({{target.host, target.address}});
+  client.set_follow_location(false);
   client.set_connection_timeout(request.timeout);
   client.set_read_timeout(request.timeout);
   client.set_write_timeout(request.timeout);
@@ -43,7 +41,7 @@ Status PostWebhook(const WebhookRequest& request) {
       {"X-Souhra-Timestamp", timestamp},
       {"X-Souhra-Signature", WebhookSignature(request.secret, timestamp, request.body)},
   };
-  httplib::Result result = client.Post(path, headers, request.body, "application/json");
+  httplib::Result result = client.Post(target.path, headers, request.body, "application/json");
   if (!result) {
     return Unavailable("webhook " + base + ": " + httplib::to_string(result.error()));
   }

@@ -179,7 +179,9 @@ void OutboxDispatcher::Finish(Outcome& outcome, Instant now) {
   OutboxRecord& after = outcome.after;
   after.last_error = outcome.failure.ok() ? "" : outcome.failure.ToString();
   if (!outcome.failure.ok()) {
-    if (after.attempts >= options_.max_attempts) {
+    // A refused target (kPermissionDenied) stays refused however often it is asked again.
+    if (after.attempts >= options_.max_attempts ||
+        outcome.failure.code() == StatusCode::kPermissionDenied) {
       after.status = OutboxStatus::kFailed;
     } else {
       after.next_attempt = now + BackoffAfter(after.attempts, options_);

@@ -5,10 +5,11 @@
 // (engine/notify/routing.h), hands it to each channel with the idempotency key "outbox-<id>" and
 // records the attempt (channel, time, result, error) through the Engine. A failed attempt is
 // retried after an exponential backoff (first_backoff, doubling, capped at max_backoff); after
-// max_attempts the message is failed, listed by OutboxLog::ListFailedOutbox until an administrator
-// queues it again (RequeueFailedMessage). Messages exist only for committed events, so nothing
-// is sent for an event that rolled back. A crash between sending and recording sends the message
-// again with the same key; channels make that harmless.
+// max_attempts, or at once when a channel refuses the recipient (kPermissionDenied, e.g. a
+// webhook to an internal address), the message is failed, listed by OutboxLog::ListFailedOutbox
+// until an administrator queues it again (RequeueFailedMessage). Messages exist only for committed
+// events, so nothing is sent for an event that rolled back. A crash between sending and recording
+// sends the message again with the same key; channels make that harmless.
 //
 // The dispatcher owns no thread: the DeliveryWorker (engine/workers/delivery_worker.h) calls
 // DeliverDue on a tick, and tests call it directly.

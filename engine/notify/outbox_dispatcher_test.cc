@@ -167,6 +167,21 @@ TEST_F(OutboxDispatcherTest, GivesUpAfterMaxAttemptsUntilAnAdministratorRequeues
   EXPECT_EQ(store_->ListDeliveryAttempts(failed[0].id)->size(), 3u);
 }
 
+TEST_F(OutboxDispatcherTest, ARecipientTheChannelRefusesFailsAtOnceWithoutRetries) {
+  channel_.FailNext(100, StatusCode::kPermissionDenied);
+  CaseId id = NewCase(testing::PeopleData());
+  ASSERT_TRUE(Poke(id).ok());
+  EXPECT_EQ(DeliverDue(), 1);
+  clock_.Advance(std::chrono::hours(24));
+  EXPECT_EQ(DeliverDue(), 0);
+  EXPECT_EQ(channel_.attempts().size(), 1u);
+  std::vector<OutboxRecord> failed = *store_->ListFailedOutbox();
+  ASSERT_EQ(failed.size(), 1u);
+  EXPECT_EQ(failed[0].status, OutboxStatus::kFailed);
+  EXPECT_EQ(failed[0].attempts, 1);
+  EXPECT_EQ(failed[0].last_error, "permission_denied: refused");
+}
+
 TEST_F(OutboxDispatcherTest, OnlyAFailedMessageCanBeRequeued) {
   CaseId id = NewCase(testing::PeopleData());
   ASSERT_TRUE(Poke(id).ok());

@@ -4,7 +4,8 @@ namespace souhra {
 
 bool DirectoryReferences::IsActiveUser(const std::string& login, const std::string& role) const {
   Result<std::optional<UserRecord>> user = directory_->GetUser(tenant_, login);
-  if (!user.ok() || !*user || !(*user)->active) return false;
+  // An integration account is no person a case can be given to.
+  if (!user.ok() || !*user || !(*user)->active || (*user)->integration) return false;
   return role.empty() || (*user)->HasRole(role);
 }
 

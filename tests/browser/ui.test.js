@@ -6,8 +6,9 @@
 // sees who opened a case file; the coordinator acknowledges and resolves the escalation, confirms
 // eligibility (refused in Czech until a case manager is named) and convenes a case conference;
 // the methodologist edits a definition (an error shown at its line, fixed), saves a draft, runs a
-// scenario on it, diffs and activates it. The tests of one user run in order on one page, each
-// step on from the last. Each screen is saved as a screenshot in build/browser-artifacts/.
+// scenario on it, diffs and activates it; the admin issues a token for the integration account
+// and revokes it. The tests of one user run in order on one page, each step on from the last.
+// Each screen is saved as a screenshot in build/browser-artifacts/.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -524,5 +525,45 @@ describe('methodologist', () => {
     assert.equal(await page.locator('#diagram svg').count(), 1, await page.locator('#diagram').textContent());
     assert.match(await page.locator('#diagram svg').textContent(), /waiting|Čeká/);
     await screenshot(page, 'methodologist-diagram');
+  });
+});
+
+describe('admin', () => {
+  let page;
+  before(async () => { page = await signedInPage('admin'); });
+  after(async () => { await page?.close(); });
+
+  it('issues a token for the integration account, shown once, and lists it with its expiry', async () => {
+    await page.goto(`${server.url}#/tokens`);
+    await page.locator('h1', { hasText: 'Tokeny integrací' }).waitFor();
+    assert.deepEqual(await page.locator('#token-login option').allTextContents(), ['Import z evidence'],
+      'only integration accounts are offered');
+    await page.fill('#token-name', 'Import z evidence – test');
+    await page.fill('#token-days', '30');
+    await page.click('#token-form button[type=submit]');
+    const secret = await page.locator('#token-secret').textContent();
+    assert.match(secret, /^[0-9a-f]{64}$/);
+    const row = page.locator('#token-list tr', { hasText: 'Import z evidence – test' });
+    await row.waitFor();
+    // The expiry as a Czech date in Prague, 30 days on.
+    const spaced = (text) => text.replace(/\s+/g, ' ');
+    const czechDate = new Intl.DateTimeFormat('cs-CZ', { timeZone: 'Europe/Prague', day: 'numeric', month: 'numeric', year: 'numeric' })
+      .format(new Date(Date.now() + 30 * 86400000));
+    const text = spaced(await row.textContent());
+    assert.ok(text.includes(spaced(czechDate)), `expected expiry ${czechDate} in: ${text}`);
+    assert.match(text, /Ing\. Pavel Správce.*zatím nepoužit.*platný/);
+    assert.equal((await page.content()).includes(secret), true, 'shown once, right after issuing');
+    await screenshot(page, 'admin-token-issued');
+
+    const me = await fetch(new URL('api/v1/me', server.url), { headers: { Authorization: `Bearer ${secret}` } });
+    assert.equal(me.status, 200);
+    page.once('dialog', (dialog) => dialog.accept());
+    await row.locator('button', { hasText: 'Zrušit' }).click();
+    await expectStatus(page, /byl zrušen/);
+    await page.locator('#token-list tr', { hasText: 'zrušen' }).waitFor();
+    assert.equal((await page.content()).includes(secret), false, 'the revoked token is no longer shown');
+    const revoked = await fetch(new URL('api/v1/me', server.url), { headers: { Authorization: `Bearer ${secret}` } });
+    assert.equal(revoked.status, 401);
+    await screenshot(page, 'admin-token-revoked');
   });
 });

@@ -15,6 +15,7 @@ import { showIncidents } from './views/incidents.js';
 import { showDefinitions } from './views/definitions.js';
 import { showEditor } from './views/editor.js';
 import { showInbox } from './views/inbox.js';
+import { showTokens } from './views/tokens.js';
 
 const routes = [
   [/^#\/tasks$/, showTasks],
@@ -28,6 +29,7 @@ const routes = [
   [/^#\/definitions\/new$/, (main, ctx) => showEditor(main, ctx, '')],
   [/^#\/definitions\/([^/]+)$/, showEditor],
   [/^#\/inbox$/, showInbox],
+  [/^#\/tokens$/, showTokens],
 ];
 
 const main = () => document.getElementById('main');

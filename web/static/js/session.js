@@ -75,6 +75,7 @@ export function navigation() {
   if (hasRole('case_manager', 'social_worker', 'coordinator', 'head')) items.push(['#/referral', 'nav_new_referral']);
   if (hasRole('coordinator', 'head', 'admin')) items.push(['#/incidents', 'nav_incidents']);
   if (hasRole('methodologist', 'admin')) items.push(['#/definitions', 'nav_definitions']);
+  if (hasRole('admin')) items.push(['#/tokens', 'nav_tokens']);
   items.push(['#/inbox', 'nav_inbox']);
   return items;
 }
