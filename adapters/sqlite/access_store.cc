@@ -2,6 +2,7 @@
 
 #include <limits>
 
+#include "adapters/sqlite/audit_rows.h"
 #include "adapters/sqlite/connection.h"
 #include "adapters/sqlite/pragmas.h"
 #include "adapters/sqlite/rows.h"
@@ -14,6 +15,7 @@ namespace {
 using sqlite::AllRows;
 using sqlite::Connection;
 using sqlite::FirstRow;
+using sqlite::ReadAudit;
 using sqlite::Statement;
 
 #define SOUHRA_SESSION_COLUMNS "token_hash, tenant, login, csrf_token, created, last_seen"
@@ -45,20 +47,6 @@ ApiTokenRecord ReadApiToken(Statement& row) {
   token.expires = row.Time(8);
   token.last_used = row.OptionalTime(9);
   return token;
-}
-
-AuditRecord ReadAudit(Statement& row) {
-  AuditRecord record;
-  record.id = row.Int(0);
-  record.tenant = row.Text(1);
-  record.actor = row.Text(2);
-  record.at = row.Time(3);
-  record.action = row.Text(4);
-  record.target = row.Text(5);
-  record.outcome = row.Text(6);
-  record.client = row.Text(7);
-  record.hash = row.Text(8);
-  return record;
 }
 
 Status InsertSignInFailures(Connection& db, const std::vector<std::string>& keys, Instant at) {

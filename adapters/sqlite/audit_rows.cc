@@ -9,9 +9,8 @@
 
 namespace souhra {
 namespace sqlite {
-namespace {
 
-AuditRecord ReadChainedAudit(Statement& row) {
+AuditRecord ReadAudit(Statement& row) {
   AuditRecord record;
   record.id = row.Int(0);
   record.tenant = row.Text(1);
@@ -24,6 +23,8 @@ AuditRecord ReadChainedAudit(Statement& row) {
   record.hash = row.Text(8);
   return record;
 }
+
+namespace {
 
 struct LastLink {
   int64_t id = 0;
@@ -66,7 +67,7 @@ Status HashUnchainedAudit(Connection& db) {
                           db.Prepare("SELECT id, tenant, actor, at, action, target, outcome,"
                                      " client, hash FROM audit ORDER BY id",
                                      "read audit to hash"));
-  SOUHRA_ASSIGN_OR_RETURN(std::vector<AuditRecord> rows, AllRows(select, &ReadChainedAudit));
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<AuditRecord> rows, AllRows(select, &ReadAudit));
   std::string previous = kAuditGenesis;
   for (const AuditRecord& row : rows) {
     const std::string hash = AuditChainHash(previous, row);
@@ -89,7 +90,7 @@ Result<AuditChainCheck> CheckAuditChain(Connection& db) {
   while (true) {
     SOUHRA_ASSIGN_OR_RETURN(bool more, stmt.Step());
     if (!more) break;
-    AuditRecord row = ReadChainedAudit(stmt);
+    AuditRecord row = ReadAudit(stmt);
     const int64_t expected_id = check.rows + 1;
     if (row.id != expected_id || row.hash != AuditChainHash(check.head_hash, row)) {
       if (row.id > expected_id) check.missing_id = expected_id;

@@ -13,6 +13,7 @@
 
 #include "adapters/sqlite/connection.h"
 #include "adapters/sqlite/sqlite_store.h"
+#include "adapters/sqlite/statement.h"
 #include "engine/access.h"
 
 namespace souhra {
@@ -35,6 +36,10 @@ namespace sqlite {
 // Appends `record` after the last row, with its id and hash; returns the id. Must run inside the
 // writer's open transaction.
 Result<int64_t> AppendChainedAudit(Connection& db, const AuditRecord& record);
+
+// One audit row read from the columns "id, tenant, actor, at, action, target, outcome, client,
+// hash", in that order.
+AuditRecord ReadAudit(Statement& row);
 
 // Migration 10: hashes the rows kept before the chain existed, in id order from the genesis.
 Status HashUnchainedAudit(Connection& db);
