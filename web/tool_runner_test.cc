@@ -9,6 +9,30 @@
 namespace souhra {
 namespace {
 
+// Keeps one tool thread busy from construction until Release().
+class BusyTool {
+ public:
+  explicit BusyTool(ToolRunner& tools) {
+    std::promise<void> started;
+    run_ = std::async(std::launch::async, [&tools, &started, this] {
+      return tools.Run([&started, this] {
+        started.set_value();
+        release_.get_future().wait();
+      });
+    });
+    started.get_future().wait();
+  }
+  // Lets the work finish and returns what its Run returned.
+  Status Release() {
+    release_.set_value();
+    return run_.get();
+  }
+
+ private:
+  std::promise<void> release_;
+  std::future<Status> run_;
+};
+
 TEST(ToolRunnerTest, RunsTheWorkOnAToolThreadAndReturnsWhenItIsDone) {
   ToolRunner tools;
   std::thread::id ran_on;
@@ -27,22 +51,13 @@ TEST(ToolRunnerTest, AnExceptionOfTheWorkIsThrownToTheCaller) {
 // Retry-After, without running; once the thread is free, requests run again.
 TEST(ToolRunnerTest, WhenTheToolsAreBusyARequestIsRefusedAtOnce) {
   ToolRunner tools(ToolLimits{.threads = 1, .max_waiting = 0});
-  std::promise<void> release;
-  std::promise<void> started;
-  auto first = std::async(std::launch::async, [&] {
-    return tools.Run([&] {
-      started.set_value();
-      release.get_future().wait();
-    });
-  });
-  started.get_future().wait();
+  BusyTool first(tools);
   bool ran = false;
   Status refused = tools.Run([&] { ran = true; });
   EXPECT_EQ(refused.code(), StatusCode::kRateLimited);
   EXPECT_GT(refused.retry_after_seconds(), 0);
   EXPECT_FALSE(ran);
-  release.set_value();
-  EXPECT_TRUE(first.get().ok());
+  EXPECT_TRUE(first.Release().ok());
   EXPECT_TRUE(tools.Run([&] { ran = true; }).ok());
   EXPECT_TRUE(ran);
 }
@@ -50,20 +65,11 @@ TEST(ToolRunnerTest, WhenTheToolsAreBusyARequestIsRefusedAtOnce) {
 // Requests beyond the threads wait their turn instead of being refused.
 TEST(ToolRunnerTest, ARequestWithinTheQueueWaitsAndRuns) {
   ToolRunner tools(ToolLimits{.threads = 1, .max_waiting = 1});
-  std::promise<void> release;
-  std::promise<void> started;
-  auto first = std::async(std::launch::async, [&] {
-    return tools.Run([&] {
-      started.set_value();
-      release.get_future().wait();
-    });
-  });
-  started.get_future().wait();
+  BusyTool first(tools);
   bool second_ran = false;
   auto second =
       std::async(std::launch::async, [&] { return tools.Run([&] { second_ran = true; }); });
-  release.set_value();
-  EXPECT_TRUE(first.get().ok());
+  EXPECT_TRUE(first.Release().ok());
   EXPECT_TRUE(second.get().ok());
   EXPECT_TRUE(second_ran);
 }
