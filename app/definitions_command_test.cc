@@ -98,7 +98,7 @@ TEST_F(DefinitionsCommandTest, DiffsAndActivates) {
 TEST_F(DefinitionsCommandTest, RefusalsAndUsage) {
   std::string missing = Run("activate intake ffff");
   EXPECT_EQ(exit_code_, 1);
-  EXPECT_NE(missing.find("no version ffff of 'intake'"), std::string::npos) << missing;
+  EXPECT_NE(missing.find("Definice „intake“ takovou verzi nemá"), std::string::npos) << missing;
   Run("versions");
   EXPECT_EQ(exit_code_, 2);
   Run("frobnicate x");

@@ -61,6 +61,10 @@ class Calendar {
   // kInvalidArgument when `remaining` is negative or beyond the limits of duration.h. Thread-safe.
   virtual Result<DueDate> Resume(Instant resumed, const RemainingTime& remaining,
                                  const std::string& tenant) const = 0;
+
+  // `t` as people read it in explanations: the Prague time to the minute, "čt 2. 4. 2026 10:00".
+  // Thread-safe.
+  virtual std::string Describe(Instant t) const = 0;
 };
 
 }  // namespace souhra

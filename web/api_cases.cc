@@ -104,7 +104,7 @@ Result<ApiReply> PostEvent(ApiCall& call) {
   call.target += " event:" + request.type;
   // Timers belong to the scheduler: a person posting one would fire a deadline early.
   if (request.type.rfind("timer.", 0) == 0) {
-    return InvalidArgument("events 'timer.*' are fired by the scheduler, not posted");
+    return InvalidArgument("Lhůty vyhodnocuje Souhra sama, když uplynou; ručně je spustit nelze.");
   }
   SOUHRA_ASSIGN_OR_RETURN(CaseRecord c, VisibleCase(call.services, call.principal, id));
   request.actor = call.principal.StepActor();

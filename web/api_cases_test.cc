@@ -143,12 +143,13 @@ TEST_F(ApiCases, EventBodiesAreCheckedFieldByField) {
     std::string body;
     std::string says;
   };
-  for (const Bad& bad : {Bad{"[1]", "JSON object"}, Bad{"{", "nejsou platný JSON"},
-                         Bad{R"({"type":"x","extra":1})", "'extra'"},
-                         Bad{R"({"type":5})", "'type' must be a string"},
-                         Bad{R"({"type":"x","payload":[]})", "'payload' must be an object"},
-                         Bad{R"({"payload":{}})", "'type' is required"},
-                         Bad{R"({"type":"timer.second_level"})", "scheduler"}}) {
+  for (const Bad& bad :
+       {Bad{"[1]", "JSON object"}, Bad{"{", "nejsou platný JSON"},
+        Bad{R"({"type":"x","extra":1})", "'extra'"},
+        Bad{R"({"type":5})", "Položka „type“ má být text."},
+        Bad{R"({"type":"x","payload":[]})", "Položka „payload“ má být skupina údajů."},
+        Bad{R"({"payload":{}})", "Chybí povinná položka „type“."},
+        Bad{R"({"type":"timer.second_level"})", "Lhůty vyhodnocuje Souhra sama"}}) {
     httplib::Result res = Send("POST", CasePath(id) + "/events", manager, bad.body);
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 400) << bad.body;
@@ -385,7 +386,8 @@ TEST_F(ApiCases, AReferralWithAnotherUsersClientCodeSaysOnlyThatTheCodeIsTaken) 
     ASSERT_TRUE(refused);
     EXPECT_EQ(refused->status, 409) << workflow << ": " << refused->body;
     EXPECT_EQ(BodyOf(refused)["error"]["message"],
-              "Klientský kód „K-7“ už má jiný případ; zvolte jiný kód.")
+              "Klient s kódem „K-7“ už v obci má případ; vyhledejte ho v seznamu případů, nebo "
+              "zvolte jiný kód.")
         << workflow;
     EXPECT_EQ(refused->body.find(std::to_string(theirs)), std::string::npos) << refused->body;
   }

@@ -61,7 +61,8 @@ Result<std::vector<DefinitionSource>> VersionsOf(ApiCall& call, const std::strin
   DefinitionVersions& stored = *call.services.versions;
   SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions,
                           stored.ListDefinitionVersions(call.principal.tenant, name));
-  if (versions.empty()) return NotFound("definition '" + name + "' not found");
+  if (versions.empty())
+    return NotFound("Definice „" + name + "“ neexistuje. Načtěte seznam definic znovu.");
   return versions;
 }
 
@@ -100,7 +101,8 @@ Result<ApiReply> Diff(ApiCall& call) {
     for (const DefinitionSource& d : versions) {
       if (d.state() == DefinitionState::kDraft) to = d;
     }
-    if (!to) return NotFound("definition '" + name + "' has no draft");
+    if (!to)
+      return NotFound("Definice „" + name + "“ nemá rozpracovaný koncept; nejdřív ho uložte.");
   }
   const TextDiff diff = DiffLines(from ? from->source : "", to->source);
   const std::string before = from ? name + "@" + from->content_hash.substr(0, 10) : "/dev/null";
@@ -178,7 +180,9 @@ Result<ApiReply> Diagram(ApiCall& call) {
   return OnToolThread(call, [&]() -> Result<ApiReply> {
     SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded,
                             LoadDefinition(found.file, found.source, SandboxLimits{}, context));
-    if (!loaded.workflow) return InvalidArgument("'" + name + "' is a rule set: it has no states");
+    if (!loaded.workflow) {
+      return InvalidArgument("„" + name + "“ je sada pravidel, ne proces: nemá stavy k zobrazení.");
+    }
     SOUHRA_ASSIGN_OR_RETURN(std::string svg, RenderStateDiagram(*loaded.workflow, states));
     call.services.diagrams->Put(key, svg);
     return ApiReply::Raw(std::move(svg), "image/svg+xml");

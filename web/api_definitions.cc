@@ -17,7 +17,7 @@ Result<ApiReply> Validate(ApiCall& call) {
   SOUHRA_ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(call.request.body, {"file", "source"}));
   SOUHRA_ASSIGN_OR_RETURN(std::string file, body.OptionalString("file"));
   if (file.empty()) file = "definition.lua";
-  if (!body.Has("source")) return InvalidArgument("field 'source' is required");
+  if (!body.Has("source")) return InvalidArgument("Chybí text definice (položka „source“).");
   SOUHRA_ASSIGN_OR_RETURN(std::string source, body.OptionalString("source"));
   SOUHRA_ASSIGN_OR_RETURN(ValidationContext context,
                           ActiveContext(*call.services.versions, call.principal.tenant));
@@ -103,7 +103,8 @@ Result<ApiReply> Detail(ApiCall& call) {
   const std::string name = call.Param(0);
   SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions,
                           call.services.versions->ListDefinitionVersions(tenant, name));
-  if (versions.empty()) return NotFound("definition '" + name + "' not found");
+  if (versions.empty())
+    return NotFound("Definice „" + name + "“ neexistuje. Načtěte seznam definic znovu.");
   SOUHRA_ASSIGN_OR_RETURN(std::vector<VersionStateCount> counts,
                           call.services.versions->CountActiveInstances(tenant, name));
   Json reply{{"name", name},

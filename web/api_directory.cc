@@ -31,7 +31,8 @@ Status ReadActor(const JsonBody& body, ActorRecord* actor) {
   SOUHRA_ASSIGN_OR_RETURN(actor->organisation, body.OptionalString("organisation"));
   SOUHRA_ASSIGN_OR_RETURN(actor->kind, body.RequiredString("kind"));
   if (std::find(kActorKinds.begin(), kActorKinds.end(), actor->kind) == kActorKinds.end()) {
-    return InvalidArgument("field 'kind': unknown kind '" + actor->kind + "'");
+    return InvalidArgument("Druh aktéra „" + actor->kind +
+                           "“ Souhra nezná; vyberte druh ze seznamu.");
   }
   SOUHRA_ASSIGN_OR_RETURN(actor->email, body.OptionalString("email"));
   SOUHRA_ASSIGN_OR_RETURN(actor->phone, body.OptionalString("phone"));
@@ -71,13 +72,20 @@ Result<ApiReply> SaveActor(ApiCall& call, bool create) {
   } else {
     actor.id = call.Param(0);
     SOUHRA_ASSIGN_OR_RETURN(std::string id, body.OptionalString("id"));
-    if (!id.empty() && id != actor.id) return InvalidArgument("field 'id' differs from the path");
+    if (!id.empty() && id != actor.id) {
+      return InvalidArgument(
+          "Zkratka aktéra v údajích se liší od upravovaného aktéra; načtěte ho znovu.");
+    }
   }
   call.target = "actor:" + actor.id;
   SOUHRA_ASSIGN_OR_RETURN(std::optional<ActorRecord> existing,
                           call.services.directory->GetActor(actor.tenant, actor.id));
-  if (create && existing) return Conflict("actor '" + actor.id + "' already exists");
-  if (!create && !existing) return NotFound("actor '" + actor.id + "' not found");
+  if (create && existing) {
+    return Conflict("Aktér se zkratkou „" + actor.id + "“ už v adresáři je; zvolte jinou zkratku.");
+  }
+  if (!create && !existing) {
+    return NotFound("Aktér „" + actor.id + "“ v adresáři není; načtěte adresář znovu.");
+  }
   SOUHRA_RETURN_IF_ERROR(ReadActor(body, &actor));
   SOUHRA_RETURN_IF_ERROR(CheckWebhook(call, actor));
   SOUHRA_RETURN_IF_ERROR(call.services.directory->PutActor(actor));

@@ -48,8 +48,9 @@ ApiError TransportErrorOf(int http_status) {
     return ApiError{413, "payload_too_large",
                     "Požadavek je větší, než server přijímá; pošlete menší."};
   }
-  if (http_status == 404) return ApiError{404, "not_found", "no such resource"};
-  return ApiError{http_status, "http_" + std::to_string(http_status), "the request was refused"};
+  if (http_status == 404) return ApiError{404, "not_found", "Taková adresa v Souhře není."};
+  return ApiError{http_status, "http_" + std::to_string(http_status),
+                  "Server požadavek odmítl; obnovte stránku a zkuste to znovu."};
 }
 
 Json ErrorBody(const std::string& code, const std::string& message) {

@@ -23,7 +23,7 @@ Result<ApiReply> ListEscalations(ApiCall& call) {
   } else if (std::find(kOpenStates.begin(), kOpenStates.end(), status) != kOpenStates.end()) {
     query.states = {status};
   } else {
-    return InvalidArgument("status must be open, acknowledged or with_head, not '" + status + "'");
+    return InvalidArgument("Eskalace lze filtrovat jen na otevřené, převzaté a předané vedoucímu.");
   }
   SOUHRA_ASSIGN_OR_RETURN(std::vector<CaseInstance> rows,
                           call.services.worklists->ListInstancesInStates(query));

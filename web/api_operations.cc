@@ -59,7 +59,7 @@ Result<ApiReply> RetryIncident(ApiCall& call) {
   call.target = "incident:" + std::to_string(id);
   SOUHRA_ASSIGN_OR_RETURN(std::optional<IncidentRecord> incident,
                           call.services.incidents->GetIncident(id));
-  const std::string missing = "incident " + std::to_string(id) + " not found";
+  const std::string missing = "Tato chyba zpracování už neexistuje; načtěte seznam znovu.";
   if (!incident) return NotFound(missing);
   SOUHRA_ASSIGN_OR_RETURN(bool mine,
                           InTenant(call.services, call.principal.tenant, incident->case_id));

@@ -148,13 +148,14 @@ ApiReply ApiRouter::Serve(const Route& route, const httplib::Request& request, P
     if (route.method != "GET" && principal.via == "session") {
       const std::string sent = request.get_header_value(kCsrfHeader);
       if (sent.empty()) {
-        return ApiReply::Error(PermissionDenied(std::string("a change needs the header ") +
-                                                kCsrfHeader + " with the session's CSRF token"),
-                               "csrf_missing");
+        return ApiReply::Error(
+            PermissionDenied("Změnu nelze přijmout bez ověření přihlášení; obnovte stránku."),
+            "csrf_missing");
       }
       if (!SecretsEqual(sent, principal.csrf_token)) {
         return ApiReply::Error(
-            PermissionDenied(std::string(kCsrfHeader) + " does not match the session"),
+            PermissionDenied(
+                "Změna nepatří k vašemu přihlášení; obnovte stránku a zkuste to znovu."),
             "csrf_mismatch");
       }
     }

@@ -286,7 +286,7 @@ TEST_F(ApiSession, MalformedJsonAndUnknownFieldsAreRefusedNamingTheProblem) {
       "/api/v1/session", Json{{"login", 7}, {"password", "b"}}.dump(), "application/json");
   ASSERT_TRUE(wrong_type);
   EXPECT_EQ(wrong_type->status, 400);
-  EXPECT_EQ(BodyOf(wrong_type)["error"]["message"], "field 'login' must be a string");
+  EXPECT_EQ(BodyOf(wrong_type)["error"]["message"], "Položka „login“ má být text.");
 }
 
 TEST_F(ApiSession, AnOversizedBodyIsRefusedWith413AndAJsonError) {

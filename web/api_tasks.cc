@@ -16,14 +16,14 @@ Result<std::optional<DueState>> DueFilter(const std::string& text) {
   if (text == "overdue") return std::optional<DueState>(DueState::kOverdue);
   if (text == "today") return std::optional<DueState>(DueState::kDueToday);
   if (text == "upcoming") return std::optional<DueState>(DueState::kUpcoming);
-  return InvalidArgument("due must be overdue, today or upcoming, not '" + text + "'");
+  return InvalidArgument("Úkoly lze filtrovat jen na ty po termínu, dnešní a nadcházející.");
 }
 
 Result<ApiReply> ListTasks(ApiCall& call) {
   std::string login = call.Query("assignee");
   if (login.empty() || login == "me") login = call.principal.login;
   if (login != call.principal.login && !call.principal.HasAnyRole(kTenantWideRoles)) {
-    return PermissionDenied("only a coordinator or head lists others' tasks");
+    return PermissionDenied("Úkoly jiných lidí vidí jen koordinátor podpory a vedoucí odboru.");
   }
   SOUHRA_ASSIGN_OR_RETURN(std::optional<DueState> only, DueFilter(call.Query("due")));
   WebServices& s = call.services;
@@ -59,7 +59,7 @@ Result<TaskRecord> VisibleOpenTask(ApiCall& call) {
   SOUHRA_ASSIGN_OR_RETURN(int64_t id, ParseId(call.Param(0), "task"));
   call.target = "task:" + std::to_string(id);
   SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> task, call.services.cases->GetTask(id));
-  if (!task) return NotFound("task " + std::to_string(id) + " not found");
+  if (!task) return NotFound("Tento úkol neexistuje; načtěte úkoly znovu.");
   SOUHRA_ASSIGN_OR_RETURN(CaseRecord c, VisibleCase(call.services, call.principal, task->case_id));
   call.target += " case:" + std::to_string(c.id);
   if (task->status != TaskStatus::kOpen) {
@@ -104,7 +104,10 @@ Result<ApiReply> Reassign(ApiCall& call) {
     SOUHRA_ASSIGN_OR_RETURN(
         std::optional<UserRecord> user,
         call.services.directory->GetUser(call.principal.tenant, assignee.substr(5)));
-    if (!user || !user->active) return InvalidArgument("no active user '" + assignee + "'");
+    if (!user || !user->active) {
+      return InvalidArgument(
+          "Úkol lze předat jen uživateli, který v obci pracuje; vyberte jiného.");
+    }
   }
   TaskReassignment request;
   request.case_id = task.case_id;

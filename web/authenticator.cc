@@ -65,18 +65,20 @@ Result<Principal> FromSession(WebServices& services, const SessionPolicy& policy
                               const std::string& token) {
   const std::string hash = TokenDigest(token);
   SOUHRA_ASSIGN_OR_RETURN(std::optional<SessionRecord> session, services.access->GetSession(hash));
-  if (!session) return Unauthenticated("not signed in");
+  if (!session) return Unauthenticated("Nejste přihlášeni; přihlaste se.");
   const Instant now = services.clock->Now();
   if (now - session->last_seen > policy.idle || now - session->created > policy.absolute) {
     SOUHRA_RETURN_IF_ERROR(services.access->DeleteSession(hash));
-    return Unauthenticated("the session has expired; sign in again");
+    return Unauthenticated("Přihlášení vypršelo; přihlaste se znovu.");
   }
   if (now - session->last_seen > kTouchEvery) {
     SOUHRA_RETURN_IF_ERROR(services.access->TouchSession(hash, now));
   }
   SOUHRA_ASSIGN_OR_RETURN(std::optional<UserRecord> user,
                           services.directory->GetUser(session->tenant, session->login));
-  if (!user || !user->active) return Unauthenticated("the user is not active");
+  if (!user || !user->active) {
+    return Unauthenticated("Tento účet už není aktivní; obraťte se na správce.");
+  }
   Principal principal = PrincipalOf(*user);
   principal.via = "session";
   principal.session_hash = hash;
@@ -91,10 +93,10 @@ Result<Principal> Authenticate(const httplib::Request& request, WebServices& ser
   const std::string authorization = request.get_header_value("Authorization");
   if (authorization.rfind("Bearer ", 0) == 0) return FromBearer(services, authorization.substr(7));
   if (!authorization.empty()) {
-    return Unauthenticated("unsupported Authorization scheme; use Bearer");
+    return Unauthenticated("Přihlášení tokenem se posílá jako „Authorization: Bearer …“.");
   }
   const std::string token = CookieValue(request, kSessionCookie);
-  if (token.empty()) return Unauthenticated("not signed in");
+  if (token.empty()) return Unauthenticated("Nejste přihlášeni; přihlaste se.");
   return FromSession(services, policy, token);
 }
 

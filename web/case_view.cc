@@ -2,6 +2,7 @@
 
 #include "engine/event_outcome.h"
 #include "engine/runtime/deadline_explanation.h"
+#include "web/case_history.h"
 
 namespace souhra {
 namespace {
@@ -22,10 +23,74 @@ Json OrNull(const Json& data, const char* field) {
   return data.contains(field) ? data[field] : Json();
 }
 
-Json EventJson(const EventRecord& e) {
-  return Json{{"seq", e.seq},          {"type", e.type},       {"actor", e.actor},
-              {"at", FormatUtc(e.at)}, {"payload", e.payload}, {"instance_id", e.instance_id},
-              {"outcome", e.outcome}};
+Json EventJson(const EventRecord& e, const CaseHistoryContext& context) {
+  Json event{{"seq", e.seq},          {"type", e.type},       {"actor", e.actor},
+             {"at", FormatUtc(e.at)}, {"payload", e.payload}, {"instance_id", e.instance_id},
+             {"outcome", e.outcome}};
+  event.update(HistoryWords(context, e));
+  return event;
+}
+
+// Names of the tenant's users and actors, and times in Prague, as the history shows them.
+Result<Wording> WordingOf(WebServices& services, const std::string& tenant) {
+  Wording words;
+  const Calendar* calendar = services.calendar;
+  words.time = [calendar](Instant t) { return calendar->Describe(t); };
+  if (services.directory == nullptr) return words;
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<UserRecord> users, services.directory->ListUsers(tenant));
+  for (const UserRecord& u : users) words.names["user:" + u.login] = u.name;
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<ActorRecord> actors, services.directory->ListActors(tenant));
+  for (const ActorRecord& a : actors) {
+    words.names["actor:" + a.id] = a.organisation.empty() ? a.name : a.organisation;
+  }
+  return words;
+}
+
+Result<CaseHistoryContext> HistoryContextOf(WebServices& services, const CaseRecord& c,
+                                            const std::vector<InstanceRecord>& instances,
+                                            std::vector<TaskRecord> tasks) {
+  CaseHistoryContext context;
+  for (const InstanceRecord& i : instances) {
+    SOUHRA_ASSIGN_OR_RETURN(
+        context.workflows[i.id],
+        services.workflows->Version(*services.versions, c.tenant, i.workflow, i.definition_hash));
+  }
+  context.tasks = std::move(tasks);
+  context.referral = OrNull(c.data, "referral");
+  SOUHRA_ASSIGN_OR_RETURN(context.words, WordingOf(services, c.tenant));
+  return context;
+}
+
+// A methodologist's matter, which a case worker needs only when the case runs a version other
+// than the one now active: why its steps may differ from another case's. Null otherwise.
+Result<Json> VersionNote(WebServices& services, const CaseRecord& c, const InstanceRecord& i) {
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions,
+                          services.versions->ListDefinitionVersions(c.tenant, i.workflow));
+  const DefinitionSource* runs = nullptr;
+  const DefinitionSource* active = nullptr;
+  for (const DefinitionSource& v : versions) {
+    if (v.content_hash == i.definition_hash) runs = &v;
+    if (v.active) active = &v;
+  }
+  if (runs == nullptr || active == nullptr || runs == active) return Json();
+  return Json("Běží podle dřívější verze " + std::to_string(runs->number) + " (uložena " +
+              services.calendar->Describe(runs->saved) + "), platí nyní verze " +
+              std::to_string(active->number) + ".");
+}
+
+Result<Json> InstanceJson(WebServices& services, const CaseRecord& c, const InstanceRecord& i,
+                          const Workflow& workflow) {
+  const State* state = workflow.FindState(i.state);
+  SOUHRA_ASSIGN_OR_RETURN(Json version_note, VersionNote(services, c, i));
+  return Json{{"id", i.id},
+              {"workflow", i.workflow},
+              {"title", workflow.title.empty() ? i.workflow : workflow.title},
+              {"state", i.state},
+              {"state_title", state && !state->title.empty() ? state->title : i.state},
+              {"active", i.active},
+              {"steps", i.steps},
+              {"definition_hash", i.definition_hash},
+              {"version_note", std::move(version_note)}};
 }
 
 }  // namespace
@@ -85,14 +150,13 @@ Result<Json> CaseFileJson(WebServices& services, const CaseRecord& c) {
   file["data"] = c.data;
   file["plan"] = OrNull(c.data, "plan");
   file["consent"] = OrNull(c.data, "consent");
+  SOUHRA_ASSIGN_OR_RETURN(CaseHistoryContext context,
+                          HistoryContextOf(services, c, instances, tasks));
   file["instances"] = Json::array();
   for (const InstanceRecord& i : instances) {
-    file["instances"].push_back(Json{{"id", i.id},
-                                     {"workflow", i.workflow},
-                                     {"state", i.state},
-                                     {"active", i.active},
-                                     {"steps", i.steps},
-                                     {"definition_hash", i.definition_hash}});
+    SOUHRA_ASSIGN_OR_RETURN(Json instance,
+                            InstanceJson(services, c, i, *context.workflows.at(i.id)));
+    file["instances"].push_back(std::move(instance));
   }
   file["tasks"] = Json::array();
   for (const TaskRecord& t : tasks) {
@@ -106,11 +170,12 @@ Result<Json> CaseFileJson(WebServices& services, const CaseRecord& c) {
     file["timers"].push_back(
         Json{{"instance_id", t.instance_id},
              {"key", t.key},
+             {"title", TimerTitle(context, t)},
              {"due", FormatUtc(t.due)},
              {"due_explanation", DeadlineExplanation(services, c, "timer", t.key, t.due, events)}});
   }
   file["history"] = Json::array();
-  for (const EventRecord& e : events) file["history"].push_back(EventJson(e));
+  for (const EventRecord& e : events) file["history"].push_back(EventJson(e, context));
   return file;
 }
 

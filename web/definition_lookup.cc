@@ -6,15 +6,20 @@ namespace souhra {
 
 Result<DefinitionSource> FindVersion(const std::vector<DefinitionSource>& versions,
                                      const std::string& name, const std::string& version) {
-  if (version.empty()) return InvalidArgument("no version given");
+  if (version.empty()) return InvalidArgument("Chybí označení verze; vyberte verzi ze seznamu.");
   const DefinitionSource* found = nullptr;
   for (const DefinitionSource& d : versions) {
     if (d.content_hash.compare(0, version.size(), version) != 0) continue;
     if (d.content_hash == version) return d;
-    if (found) return InvalidArgument("version '" + version + "' of '" + name + "' is ambiguous");
+    if (found) {
+      return InvalidArgument("Označení verze je příliš krátké, odpovídá více verzím „" + name +
+                             "“; vyberte verzi ze seznamu.");
+    }
     found = &d;
   }
-  if (!found) return NotFound("definition '" + name + "' has no version '" + version + "'");
+  if (!found) {
+    return NotFound("Definice „" + name + "“ takovou verzi nemá; vyberte verzi ze seznamu.");
+  }
   return *found;
 }
 

@@ -21,30 +21,30 @@ Result<JsonBody> JsonBody::Parse(const std::string& text, const std::vector<std:
 }
 
 Result<std::string> JsonBody::RequiredString(const std::string& field) const {
-  if (!json_.contains(field)) return InvalidArgument("field '" + field + "' is required");
+  if (!json_.contains(field)) return InvalidArgument("Chybí povinná položka „" + field + "“.");
   SOUHRA_ASSIGN_OR_RETURN(std::string value, OptionalString(field));
-  if (value.empty()) return InvalidArgument("field '" + field + "' must not be empty");
+  if (value.empty()) return InvalidArgument("Položka „" + field + "“ nesmí být prázdná.");
   return value;
 }
 
 Result<std::string> JsonBody::OptionalString(const std::string& field) const {
   auto it = json_.find(field);
   if (it == json_.end() || it->is_null()) return std::string();
-  if (!it->is_string()) return InvalidArgument("field '" + field + "' must be a string");
+  if (!it->is_string()) return InvalidArgument("Položka „" + field + "“ má být text.");
   return it->get<std::string>();
 }
 
 Result<Json> JsonBody::OptionalObject(const std::string& field) const {
   auto it = json_.find(field);
   if (it == json_.end() || it->is_null()) return Json::object();
-  if (!it->is_object()) return InvalidArgument("field '" + field + "' must be an object");
+  if (!it->is_object()) return InvalidArgument("Položka „" + field + "“ má být skupina údajů.");
   return *it;
 }
 
 Result<std::optional<bool>> JsonBody::OptionalBool(const std::string& field) const {
   auto it = json_.find(field);
   if (it == json_.end() || it->is_null()) return std::optional<bool>();
-  if (!it->is_boolean()) return InvalidArgument("field '" + field + "' must be true or false");
+  if (!it->is_boolean()) return InvalidArgument("Položka „" + field + "“ má být ano, nebo ne.");
   return std::optional<bool>(it->get<bool>());
 }
 

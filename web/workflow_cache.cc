@@ -18,7 +18,9 @@ Result<std::shared_ptr<const Workflow>> WorkflowCache::Version(DefinitionVersion
   for (const DefinitionSource& version : versions) {
     if (version.content_hash == hash) return Compiled(version);
   }
-  return NotFound("tenant '" + tenant + "' has no version " + hash + " of '" + name + "'");
+  return NotFound("Verze procesu „" + name +
+                  "“, podle které případ běží, v obci chybí; obraťte "
+                  "se na metodika.");
 }
 
 Result<std::shared_ptr<const Workflow>> WorkflowCache::Active(DefinitionVersions& store,
@@ -26,7 +28,8 @@ Result<std::shared_ptr<const Workflow>> WorkflowCache::Active(DefinitionVersions
                                                               const std::string& name) {
   SOUHRA_ASSIGN_OR_RETURN(std::optional<DefinitionSource> active,
                           store.GetActiveDefinition(tenant, name));
-  if (!active) return NotFound("tenant '" + tenant + "' has no active workflow '" + name + "'");
+  if (!active)
+    return NotFound("Proces „" + name + "“ není v obci zapnutý; obraťte se na metodika.");
   return Compiled(*active);
 }
 
@@ -40,7 +43,7 @@ Result<std::shared_ptr<const Workflow>> WorkflowCache::Compiled(const Definition
   SOUHRA_ASSIGN_OR_RETURN(
       LoadedDefinition loaded,
       LoadDefinition(source.file, source.source, SandboxLimits{}, ValidationContext{}));
-  if (!loaded.workflow) return NotFound("'" + source.name + "' is a rule set, not a workflow");
+  if (!loaded.workflow) return NotFound("„" + source.name + "“ je sada pravidel, ne proces.");
   std::lock_guard lock(mu_);
   return by_hash_.emplace(source.content_hash, loaded.workflow).first->second;
 }

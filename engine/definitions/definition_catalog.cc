@@ -96,7 +96,8 @@ Status DefinitionCatalog::CheckOwners(WriteTxn& txn, const std::string& tenant,
 Result<DefinitionSource> DefinitionCatalog::Activate(WriteTxn& txn, const std::string& tenant,
                                                      const std::string& name,
                                                      const std::string& version, bool* changed) {
-  if (version.empty()) return InvalidArgument("no version given to activate");
+  if (version.empty())
+    return InvalidArgument("Chybí verze k zapnutí; vyberte ji ze seznamu verzí.");
   SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions,
                           txn.FindDefinitionVersions(tenant, name));
   std::vector<const DefinitionSource*> matches;
@@ -104,11 +105,11 @@ Result<DefinitionSource> DefinitionCatalog::Activate(WriteTxn& txn, const std::s
     if (v.content_hash.starts_with(version)) matches.push_back(&v);
   }
   if (matches.empty()) {
-    return NotFound("tenant '" + tenant + "' has no version " + version + " of '" + name + "'");
+    return NotFound("Definice „" + name + "“ takovou verzi nemá; vyberte verzi ze seznamu.");
   }
   if (matches.size() > 1) {
-    return InvalidArgument("version " + version + " of '" + name + "' is ambiguous: " +
-                           std::to_string(matches.size()) + " versions start with it");
+    return InvalidArgument("Označení verze odpovídá " + std::to_string(matches.size()) +
+                           " verzím „" + name + "“; vyberte verzi ze seznamu.");
   }
   DefinitionSource chosen = *matches.front();
   *changed = !chosen.active;
@@ -141,9 +142,11 @@ Result<std::shared_ptr<const Workflow>> DefinitionCatalog::ActiveWorkflow(WriteT
                                                                           const std::string& name) {
   SOUHRA_ASSIGN_OR_RETURN(std::optional<DefinitionSource> source,
                           txn.FindActiveDefinition(tenant, name));
-  if (!source) return NotFound("tenant '" + tenant + "' has no active workflow '" + name + "'");
+  if (!source) {
+    return NotFound("Proces „" + name + "“ není v obci zapnutý; obraťte se na metodika.");
+  }
   SOUHRA_ASSIGN_OR_RETURN(LoadedDefinition loaded, Compiled(*source));
-  if (!loaded.workflow) return InvalidArgument("'" + name + "' is a rule set, not a workflow");
+  if (!loaded.workflow) return InvalidArgument("„" + name + "“ je sada pravidel, ne proces.");
   return loaded.workflow;
 }
 

@@ -215,7 +215,8 @@ EventRecord LogRecordOf(const EventRequest& request) {
 }
 
 Status CodeTaken(const std::string& code) {
-  return Conflict("Klientský kód „" + code + "“ už má jiný případ; zvolte jiný kód.");
+  return Conflict("Klient s kódem „" + code +
+                  "“ už v obci má případ; vyhledejte ho v seznamu případů, nebo zvolte jiný kód.");
 }
 
 Result<Applied> CaseProcessor::RepeatedCreation(WriteTxn& txn, const NewCase& request,
@@ -230,7 +231,7 @@ Result<Applied> CaseProcessor::RepeatedCreation(WriteTxn& txn, const NewCase& re
 
 Result<Applied> CaseProcessor::Create(WriteTxn& txn, const NewCase& sent, Instant now) {
   if (sent.tenant.empty() || sent.code.empty() || sent.workflow.empty()) {
-    return InvalidArgument("a new case needs a tenant, a client code and a workflow");
+    return InvalidArgument("Nový případ potřebuje kód klienta a proces, kterým začíná.");
   }
   NewCase request = sent;
   SOUHRA_ASSIGN_OR_RETURN(request.code, NormalizedClientCode(sent.code));
@@ -271,8 +272,9 @@ Result<Applied> CaseProcessor::Apply(WriteTxn& txn, const EventRequest& request,
                             txn.FindEventByKey(request.case_id, request.idempotency_key));
     if (first) {
       if (first->type != request.type || first->payload != request.payload) {
-        return Conflict("idempotency key '" + request.idempotency_key +
-                        "' was already used for a different event ('" + first->type + "')");
+        return Conflict(
+            "Tento krok už byl odeslán s jinými údaji; obnovte stránku a podívejte se "
+            "do historie případu, co se zapsalo.");
       }
       return Applied{first->seq, first->case_id, true, first->outcome.get<EventOutcome>(), {}};
     }
@@ -403,9 +405,7 @@ Result<Applied> CaseProcessor::ApplyToInstances(WriteTxn& txn, const EventReques
 Result<InstanceId> CaseProcessor::Addressee(WriteTxn& txn, const EventRequest& request) {
   if (std::string key = TaskKeyOf(request.type, ".done"); !key.empty()) {
     SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> task, txn.FindOpenTask(request.case_id, key));
-    if (!task)
-      return Conflict("case " + std::to_string(request.case_id) + " has no open task '" + key +
-                      "'");
+    if (!task) return Conflict("Úkol už není otevřený; možná ho mezitím dokončil někdo jiný.");
     SOUHRA_RETURN_IF_ERROR(DeleteTaskTimers(txn, *task));
     SOUHRA_RETURN_IF_ERROR(txn.DeletePausedDeadline(task->instance_id, "task", key));
     SOUHRA_RETURN_IF_ERROR(txn.CloseTask(task->id, TaskStatus::kDone, request.payload));

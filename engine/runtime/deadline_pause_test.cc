@@ -208,7 +208,7 @@ TEST_F(DeadlinePause, TheLogExplainsTheResumedDeadline) {
       ExplainDeadline(*calendar_, outcome.deadlines[0], resumed.at, "demo");
   ASSERT_TRUE(lines.ok()) << lines.status().ToString();
   EXPECT_EQ(*lines,
-            Lines("lhůta podle pravidla 3 working days, přerušena 2026-04-07T13:00:00.000Z",
+            Lines("lhůta 3 pracovní dny, přerušena út 7. 4. 2026 15:00",
                   "obnovení běhu lhůty: po 20. 4. 2026 12:00",
                   "zbývalo: 2 pracovní dny, termín v 10:00", "termín: st 22. 4. 2026 10:00"));
 }

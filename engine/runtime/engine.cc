@@ -173,7 +173,7 @@ Result<Applied> Engine::RetryIncident(int64_t incident_id, RequestAudit* audit) 
   SOUHRA_ASSIGN_OR_RETURN(std::optional<IncidentRecord> incident, store_.GetIncident(incident_id));
   if (!incident) return NotFound("incident " + std::to_string(incident_id) + " does not exist");
   if (incident->status == IncidentStatus::kResolved) {
-    return Conflict("incident " + std::to_string(incident_id) + " is already resolved");
+    return Conflict("Tato chyba zpracování už je vyřešená; načtěte seznam znovu.");
   }
   const EventRecord& e = incident->event;
   if (e.type == "case.created") {

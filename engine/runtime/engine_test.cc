@@ -331,7 +331,9 @@ TEST_F(EngineTest, CreatingACaseTwiceReturnsTheFirstCreation) {
   EXPECT_EQ(store_->ListTasks(first->case_id)->size(), 1u);
   Result<Applied> other = engine_->CreateCase({"demo", "K-dup", "review", Json::object()});
   EXPECT_EQ(other.status().code(), StatusCode::kConflict);
-  EXPECT_EQ(other.status().message(), "Klientský kód „K-dup“ už má jiný případ; zvolte jiný kód.");
+  EXPECT_EQ(other.status().message(),
+            "Klient s kódem „K-dup“ už v obci má případ; vyhledejte ho v seznamu případů, nebo "
+            "zvolte jiný kód.");
 }
 
 TEST_F(EngineTest, IdempotencyKeyReusedForAnotherEventIsAConflict) {

@@ -219,7 +219,7 @@ class Planner {
       }
       timer.due.due = when;
       timer.rule = "at " + at.get<std::string>();
-      timer.due.explanation.push_back("pevně stanovený termín " + at.get<std::string>());
+      timer.due.explanation.push_back("pevně stanovený termín " + ctx_.calendar->Describe(when));
     } else {
       SOUHRA_ASSIGN_OR_RETURN(timer.due, DueAfter(e, "after", &timer.rule));
     }

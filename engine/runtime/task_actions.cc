@@ -72,20 +72,17 @@ Result<Applied> LogStaleTaskTimer(WriteTxn& txn, const EventRequest& request,
 
 Result<Applied> ReassignTask(WriteTxn& txn, const TaskReassignment& request, Instant now) {
   if (!IsAssignee(request.assignee)) {
-    return InvalidArgument("unknown assignee '" + request.assignee +
-                           "' (expected a case role such as 'case_manager' or 'user:<login>')");
+    return InvalidArgument("Úkol lze předat jen roli v případu nebo konkrétnímu uživateli.");
   }
   SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> c, txn.LoadCase(request.case_id));
   if (!c) return NotFound("case " + std::to_string(request.case_id) + " does not exist");
   SOUHRA_ASSIGN_OR_RETURN(std::optional<TaskRecord> task,
                           txn.FindOpenTask(request.case_id, request.task));
   if (!task) {
-    return Conflict("case " + std::to_string(request.case_id) + " has no open task '" +
-                    request.task + "'");
+    return Conflict("Úkol už není otevřený; možná ho mezitím dokončil někdo jiný.");
   }
   if (task->assignee == request.assignee) {
-    return Conflict("task '" + request.task + "' is already assigned to '" + request.assignee +
-                    "'");
+    return Conflict("Úkol „" + task->title + "“ už má tohoto řešitele.");
   }
   SOUHRA_RETURN_IF_ERROR(txn.ReassignTask(task->id, request.assignee));
 

@@ -1,6 +1,7 @@
 #include "engine/time/czech_format.h"
 
 #include <array>
+#include <vector>
 
 namespace souhra {
 
@@ -14,12 +15,11 @@ std::string FormatCzechDate(std::chrono::year_month_day day) {
 
 std::string FormatCzechDateTime(LocalTime t) {
   const auto day = std::chrono::floor<std::chrono::days>(t);
-  const std::chrono::hh_mm_ss hms(std::chrono::floor<std::chrono::seconds>(t - day));
-  auto two_digits = [](int64_t n) { return (n < 10 ? "0" : "") + std::to_string(n); };
-  std::string text = FormatCzechDate(std::chrono::year_month_day(day)) + " " +
-                     std::to_string(hms.hours().count()) + ":" + two_digits(hms.minutes().count());
-  if (hms.seconds().count() != 0) text += ":" + two_digits(hms.seconds().count());
-  return text;
+  const std::chrono::hh_mm_ss hms(std::chrono::floor<std::chrono::minutes>(t - day));
+  const int64_t minutes = hms.minutes().count();
+  return FormatCzechDate(std::chrono::year_month_day(day)) + " " +
+         std::to_string(hms.hours().count()) + ":" + (minutes < 10 ? "0" : "") +
+         std::to_string(minutes);
 }
 
 std::string CzechCount(int64_t n, std::string_view one, std::string_view few,
@@ -44,6 +44,22 @@ std::string FormatElapsed(int64_t millis) {
     text += std::to_string(count) + " " + std::string(part.unit);
   }
   return text.empty() ? "0 s" : text;
+}
+
+std::string FormatCzechDuration(const Duration& d) {
+  std::vector<std::string> parts;
+  if (d.months > 0) parts.push_back(CzechCount(d.months, "měsíc", "měsíce", "měsíců"));
+  if (d.days > 0) {
+    parts.push_back(CzechCount(d.days, "kalendářní den", "kalendářní dny", "kalendářních dnů"));
+  }
+  if (d.working_days > 0) {
+    parts.push_back(CzechCount(d.working_days, "pracovní den", "pracovní dny", "pracovních dnů"));
+  }
+  if (d.millis > 0) parts.push_back(FormatElapsed(d.millis));
+  std::string text;
+  for (const std::string& part : parts) text += (text.empty() ? "" : ", ") + part;
+  if (text.empty()) text = "0 s";
+  return d.section_40 ? text + " (§ 40)" : text;
 }
 
 }  // namespace souhra

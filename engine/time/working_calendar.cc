@@ -215,6 +215,8 @@ LocalTime WorkingCalendar::ToPrague(Instant t) const {
   return LocalTime(prague_->to_local(t).time_since_epoch());
 }
 
+std::string WorkingCalendar::Describe(Instant t) const { return FormatCzechDateTime(ToPrague(t)); }
+
 std::string WorkingCalendar::FormatPragueIso(Instant t) const {
   const date::sys_info info =
       prague_->get_info(date::sys_time<std::chrono::milliseconds>(t.time_since_epoch()));
@@ -279,7 +281,9 @@ Result<DueDate> WorkingCalendar::Move(Instant from, const Duration& d, int step,
   DueDate result;
   std::vector<std::string>& lines = result.explanation;
   lines.push_back((step > 0 ? "start: " : "termín úkolu: ") + FormatCzechDateTime(ToPrague(from)));
-  if (!d.text.empty()) lines.push_back((step > 0 ? "lhůta: " : "předem: ") + d.text);
+  if (!d.text.empty()) {
+    lines.push_back((step > 0 ? "lhůta: " : "předem: ") + FormatCzechDuration(d));
+  }
   if (step < 0 && d.millis > 0) {
     lines.push_back("pravidlo: " + FormatElapsed(d.millis) +
                     " skutečně uplynulého času před termínem, i přes změnu času");

@@ -89,6 +89,7 @@ class WorkingCalendar final : public Calendar {
                           const std::string& tenant) const override;
   Result<DueDate> Resume(Instant resumed, const RemainingTime& remaining,
                          const std::string& tenant) const override;
+  std::string Describe(Instant t) const override;
 
   // ISO-8601 in Prague time with its offset, e.g. "2026-04-08T10:00:00+02:00"; milliseconds
   // only when not zero. Thread-safe.

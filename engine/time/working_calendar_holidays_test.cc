@@ -13,7 +13,7 @@ TEST_F(WorkingDaysAroundHolidays, SkipGoodFridayEasterMondayAndTheWeekendBetween
   const DueDate due = Add(Utc(2026y / April / 2, 8h), "3 working days");
   EXPECT_EQ(due.due, Utc(2026y / April / 9, 8h));
   EXPECT_EQ(due.explanation,
-            Lines("start: čt 2. 4. 2026 10:00", "lhůta: 3 working days",
+            Lines("start: čt 2. 4. 2026 10:00", "lhůta: 3 pracovní dny",
                   "pravidlo: 3 pracovní dny od následujícího dne, ve stejný čas; "
                   "nepočítají se soboty, neděle, svátky ani dny, kdy je úřad uzavřen",
                   "přeskočeno: pá 3. 4. 2026 (Velký pátek)",
@@ -83,7 +83,7 @@ TEST_F(WorkingDaysAroundHolidays, SkipATenantClosureBetweenChristmasAndNewYear) 
   const DueDate due = Add(Utc(2026y / December / 23, 9h), "1 working day");
   EXPECT_EQ(due.due, Utc(2027y / January / 4, 9h));
   EXPECT_EQ(due.explanation,
-            Lines("start: st 23. 12. 2026 10:00", "lhůta: 1 working day",
+            Lines("start: st 23. 12. 2026 10:00", "lhůta: 1 pracovní den",
                   "pravidlo: 1 pracovní den od následujícího dne, ve stejný čas; "
                   "nepočítají se soboty, neděle, svátky ani dny, kdy je úřad uzavřen",
                   "přeskočeno: čt 24. 12. 2026 (Štědrý den)",

@@ -32,7 +32,7 @@ TEST_F(Section40, MovesALastDayOnEasterSaturdayPastTheWholeEasterWeekend) {
   EXPECT_EQ(due.due, Utc(2026y / April / 7, 8h));
   EXPECT_EQ(
       due.explanation,
-      Lines("start: čt 2. 4. 2026 10:00", "lhůta: 2 days (§ 40)",
+      Lines("start: čt 2. 4. 2026 10:00", "lhůta: 2 kalendářní dny (§ 40)",
             "pravidlo: 2 kalendářní dny, ve stejný čas",
             "pravidlo: § 40 správního řádu, připadne-li konec lhůty na sobotu, neděli nebo "
             "svátek, končí lhůta nejbližší příští pracovní den",

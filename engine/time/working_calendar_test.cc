@@ -42,7 +42,7 @@ TEST_F(WorkingCalendarTest, OneDayAcrossTheSpringChangeIs23HoursOfTheSameWallClo
 TEST_F(WorkingCalendarTest, TwentyFourHoursAcrossTheSpringChangeAreExact) {
   const DueDate due = Add(Utc(2026y / March / 28, 9h), "24 hours");
   EXPECT_EQ(due.due, Utc(2026y / March / 29, 9h));
-  EXPECT_EQ(due.explanation, Lines("start: so 28. 3. 2026 10:00", "lhůta: 24 hours",
+  EXPECT_EQ(due.explanation, Lines("start: so 28. 3. 2026 10:00", "lhůta: 24 h",
                                    "pravidlo: 24 h skutečně uplynulého času, i přes změnu času",
                                    "termín: ne 29. 3. 2026 11:00"));
 }
@@ -107,15 +107,16 @@ TEST_F(WorkingCalendarTest, MixedPartsApplyMonthsThenDaysThenWorkingDaysThenExac
   // Any other order gives 2 or 4 March.
   const DueDate due = Add(Utc(2026y / January / 30, 9h), "1 month 2 days 1 working day 3 hours");
   EXPECT_EQ(due.due, Utc(2026y / March / 3, 12h));
-  EXPECT_EQ(due.explanation,
-            Lines("start: pá 30. 1. 2026 10:00", "lhůta: 1 month 2 days 1 working day 3 hours",
-                  "pravidlo: 1 měsíc, stejný den v měsíci ve stejný čas, v kratším měsíci jeho "
-                  "poslední den",
-                  "pravidlo: 2 kalendářní dny, ve stejný čas",
-                  "pravidlo: 1 pracovní den od následujícího dne, ve stejný čas; nepočítají se "
-                  "soboty, neděle, svátky ani dny, kdy je úřad uzavřen",
-                  "pravidlo: 3 h skutečně uplynulého času, i přes změnu času",
-                  "termín: út 3. 3. 2026 13:00"));
+  EXPECT_EQ(
+      due.explanation,
+      Lines("start: pá 30. 1. 2026 10:00", "lhůta: 1 měsíc, 2 kalendářní dny, 1 pracovní den, 3 h",
+            "pravidlo: 1 měsíc, stejný den v měsíci ve stejný čas, v kratším měsíci jeho "
+            "poslední den",
+            "pravidlo: 2 kalendářní dny, ve stejný čas",
+            "pravidlo: 1 pracovní den od následujícího dne, ve stejný čas; nepočítají se "
+            "soboty, neděle, svátky ani dny, kdy je úřad uzavřen",
+            "pravidlo: 3 h skutečně uplynulého času, i přes změnu času",
+            "termín: út 3. 3. 2026 13:00"));
 }
 
 TEST_F(WorkingCalendarTest, ZeroDurationReturnsTheStart) {

@@ -174,6 +174,24 @@ describe('case manager', () => {
     await screenshot(page, 'case-manager-case-file');
   });
 
+  it('reads the case file in Czech words: titles, names, labels; no ISO time, seconds or codes', async () => {
+    await page.goto(`${server.url}#/cases/${idOf(cases.plan)}`);
+    await page.locator('h1', { hasText: 'K-UI-0001' }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('main').textContent.includes('Načítám'));
+    const workflows = page.locator('section', { has: page.locator('h2', { hasText: 'Postupy a stavy' }) });
+    await workflows.locator('td', { hasText: 'Příjem podnětu' }).first().waitFor();
+    const timeline = page.locator('.timeline');
+    await timeline.locator('.what', { hasText: 'Zaznamenat informovaný souhlas' }).waitFor();
+    await timeline.locator('.hint', { hasText: 'Forma: Písemně' }).first().waitFor();
+    await timeline.locator('.who', { hasText: 'Bc. Lenka Dvořáková' }).first().waitFor();
+    const text = await page.locator('main').innerText();
+    assert.doesNotMatch(text, /\d{4}-\d\d-\d\d/, 'an ISO date or time in the case file');
+    assert.doesNotMatch(text, /\d:\d\d:\d\d/, 'a time with seconds in the case file');
+    assert.doesNotMatch(text, /\b(intake|consent|needs|eligibility|task|timer|case|plan|escalation|conference)\.[a-z_]+/, 'an event type in the case file');
+    assert.doesNotMatch(text, /\b(written|given|working days?|user:|actor:|kind:)/, 'a raw value in the case file');
+    await screenshot(page, 'case-manager-case-file-words');
+  });
+
   it('starts a referral ("Nový podnět") from the intake workflow\'s form', async () => {
     const { form } = await api.case_manager.get('/workflows/intake/referral');
     await page.click('#nav a[href="#/referral"]');

@@ -36,6 +36,7 @@ class FixedCalendar final : public Calendar {
                          const std::string&) const override {
     return DueDate{resumed + std::chrono::milliseconds(r.millis), {"fixed: resumed"}};
   }
+  std::string Describe(Instant t) const override { return FormatUtc(t); }
 };
 
 }  // namespace souhra

@@ -1,5 +1,5 @@
 // The one door to the REST API (/api/v1): JSON in and out, the session's CSRF token on every
-// state-changing request, and errors turned into ApiError {status, code, message, fields,
+// state-changing request, and errors turned into ApiError {status, code, message, said, fields,
 // requestId}. A 401 on any request other than signing in calls the handler the app registers
 // (back to the sign-in screen).
 const base = '/api/v1';
@@ -8,14 +8,17 @@ let onUnauthorized = () => {};
 
 export class ApiError extends Error {
   // fields: the server's per-field errors of a refused form, [{field: "steps.2.due", message}];
-  // requestId: the id the server logged the request under ('' when it gave none).
-  constructor(status, code, message, path, { fields = [], requestId = '' } = {}) {
+  // requestId: the id the server logged the request under ('' when it gave none);
+  // said: the API's own sentence for people (its error body's message, always Czech), '' when
+  // the answer was not the API's (a proxy's page, a network failure).
+  constructor(status, code, message, path, { fields = [], requestId = '', said = '' } = {}) {
     super(message);
     this.status = status;
     this.code = code;
     this.path = path;
     this.fields = fields;
     this.requestId = requestId;
+    this.said = said;
   }
 }
 
@@ -54,6 +57,7 @@ async function request(method, path, body, { raw = false } = {}) {
       const parsed = JSON.parse(text);
       code = parsed?.error?.code ?? code;
       message = parsed?.error?.message ?? message;
+      if (typeof parsed?.error?.message === 'string') details.said = parsed.error.message;
       if (Array.isArray(parsed?.error?.fields)) details.fields = parsed.error.fields;
       if (parsed?.error?.request_id) details.requestId = String(parsed.error.request_id);
     } catch { /* not JSON: keep the text */ }

@@ -65,27 +65,16 @@ export function clearMessages() {
   alertBox().textContent = '';
 }
 
-// The server words the refusals people read in Czech (who takes a step, why the case does not
-// take it now); what the engine says about malformed requests or routes is English, for logs and
-// developers. In Czech the UI shows only the former: a message without a Czech letter is left out.
-export function serverWords(error) {
-  const message = error?.message ?? '';
-  if (language() === 'en') return message;
-  return /[áčďéěíňóřšťúůýž]/i.test(message) ? message : '';
-}
-
 // Turns an ApiError into the message the user needs; 401 is handled by the app (sign-in).
 export function explain(error) {
   if (!error || error.status === undefined) return t('err_generic', { msg: error?.message ?? error });
   if (error.status === 0) return t('err_network');
-  const words = serverWords(error);
+  // Every message the API answers is a Czech sentence for people: shown as it is.
+  const words = error.said ?? '';
   if (error.status === 403) return `${t('err_403')} ${words}`.trim();
-  // The server answers "no such resource" (or no JSON at all) when the route itself is not there
-  // (yet); a handler's 404 names what it did not find.
-  if (error.status === 404) {
-    const noRoute = error.code === 'http_404' || error.message === 'no such resource';
-    return noRoute ? t('err_missing', { what: error.path }) : `${t('err_404')} ${words}`.trim();
-  }
+  // Without the API's own answer the route itself is not there (yet); a handler's 404 says what
+  // it did not find.
+  if (error.status === 404) return words ? `${t('err_404')} ${words}` : t('err_missing', { what: error.path });
   if (error.status === 405 || error.status === 501) return t('err_missing', { what: error.path });
   if (error.status === 422 && (error.code === 'script_error' || error.code === 'resource_exhausted')) return withRequestId(t('err_script'), error);
   if (error.status === 409 || error.status === 422) return words ? t('refused', { msg: words }) : t('err_conflict');

@@ -3,7 +3,7 @@
 // limits, rows) before sending — the server stays the judge — with the server's per-field errors
 // shown beside their fields. What a person types is kept as a draft in sessionStorage until the
 // step is sent, so an expired session costs them nothing.
-import { explain, h, serverWords } from './dom.js';
+import { explain, h } from './dom.js';
 import { t } from './i18n.js';
 import { user } from './session.js';
 
@@ -395,7 +395,7 @@ export function stepForm({ title, form, draft, confirm, submitLabel, send, onDon
 // who takes it; 409: the stage the case is in), else the UI's sentence for the status.
 export function stepError(error) {
   if (error?.status === 403 && (error.code === 'csrf_missing' || error.code === 'csrf_mismatch')) return t('err_csrf');
-  if (error?.status === 403) return serverWords(error) || t('err_403');
-  if (error?.status === 409) return serverWords(error) || t('form_conflict');
+  if (error?.status === 403) return error.said || t('err_403');
+  if (error?.status === 409) return error.said || t('form_conflict');
   return explain(error);
 }

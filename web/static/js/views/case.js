@@ -3,7 +3,7 @@
 // (with who acted and why each due date is what it is), the plan, consent, people and actors;
 // for the head, who opened the case file.
 import { api, listOf } from '../api.js';
-import { formatDate, formatDateTime, h, loadInto, section, timeEl, toDate } from '../dom.js';
+import { formatDate, h, loadInto, section, timeEl, toDate } from '../dom.js';
 import { label, t } from '../i18n.js';
 import { hasRole } from '../session.js';
 import { loadNames, nameOf } from '../people.js';
@@ -11,26 +11,6 @@ import { dueLine, dueOf, emptyLine, explanationText, table } from './common.js';
 import { actionsOf, doneMessage, stepList, takeOpen } from './steps.js';
 
 const pick = (c, key) => c[key] ?? c.data?.[key];
-
-// A value of an event's payload as people read it: names for "user:…"/"actor:…", Czech dates
-// and times, Ano/Ne, lists joined.
-function valueText(v) {
-  if (typeof v === 'boolean') return t(v ? 'yes' : 'no');
-  if (Array.isArray(v)) return v.map(valueText).join(', ');
-  if (v && typeof v === 'object') return `(${payloadText(v)})`;
-  if (typeof v !== 'string') return String(v);
-  if (/^(user|actor):/.test(v)) return nameOf(v);
-  if (/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(v)) return formatDateTime(v);
-  if (/^\d{4}-\d\d-\d\d$/.test(v)) return formatDate(v);
-  return v;
-}
-
-function payloadText(p) {
-  return p && typeof p === 'object' ? Object.entries(p).map(([k, v]) => `${k}: ${valueText(v)}`).join(', ') : '';
-}
-
-// Who sent an event: a person by name; an event a workflow emitted as the workflows' own.
-const actorText = (ref) => (typeof ref === 'string' && ref.startsWith('workflow:') ? t('by_workflow') : nameOf(ref));
 
 // A consent's recipient: an actor or person by name, "kind:…" as the kind of actors.
 function recipientText(ref) {
@@ -91,10 +71,12 @@ function steps(caseId, ctx, closed) {
   return area;
 }
 
+// Each workflow by its title and the title of its state. The version matters to a case worker
+// only when the case still runs an earlier one; the server then says so in a note.
 function instances(c) {
   const list = c.instances ?? [];
-  return section(t('case_instances'), list.length ? table([t('col_name'), t('col_version'), t('col_state')],
-    list.map((i) => [i.title ?? i.workflow, String(i.version ?? i.definition_hash ?? '').slice(0, 10), i.state_title ?? i.state])) : emptyLine('none'));
+  return section(t('case_instances'), list.length ? table([t('col_name'), t('col_state')],
+    list.map((i) => [i.title, i.version_note ? [i.state_title, h('div', { class: 'hint' }, i.version_note)] : i.state_title])) : emptyLine('none'));
 }
 
 // A task's assignee: a person ("user:…") by name, a role in the case by its Czech name.
@@ -116,7 +98,7 @@ function plan(p) {
     (p.goals ?? []).length ? h('div', {}, h('h3', {}, t('plan_goals')),
       h('ul', {}, p.goals.map((g) => h('li', {}, typeof g === 'string' ? g : g.title ?? g.id)))) : null,
     steps.length ? table([t('plan_step'), t('plan_responsible'), t('due'), t('plan_status')],
-      steps.map((s) => [s.title ?? s.id, s.responsible ? nameOf(s.responsible) : t('none'), timeEl(s.due, false), s.status ?? t('none')])) : null);
+      steps.map((s) => [s.title ?? s.id, s.responsible ? nameOf(s.responsible) : t('none'), timeEl(s.due, false), s.status ? label('plan_step', s.status) : t('none')])) : null);
 }
 
 function consent(c) {
@@ -125,7 +107,7 @@ function consent(c) {
   return section(t('case_consent'),
     h('p', {}, h('span', { class: `pill ${status === 'given' ? 'active' : 'draft'}` }, label('consent', status))),
     grants.length ? table([t('consent_recipient'), t('consent_purposes'), t('col_when')],
-      grants.map((g) => [recipientText(g.recipient), (g.purposes ?? []).join(', ') || t('consent_all_purposes'), timeEl(g.given, false)])) : null,
+      grants.map((g) => [recipientText(g.recipient), (g.purposes ?? []).map((p) => label('purpose', p)).join(', ') || t('consent_all_purposes'), timeEl(g.given, false)])) : null,
     (c?.revocations ?? []).length ? h('ul', {}, c.revocations.map((r) => h('li', {}, `${label('consent', 'revoked')}: ${recipientText(r.recipient)} `, timeEl(r.at, false)))) : null);
 }
 
@@ -139,28 +121,22 @@ function people(p) {
 function actors(c) {
   const list = c.actors ?? c.data?.actors ?? c.data?.conference?.actors ?? [];
   return section(t('case_actors'), list.length
-    ? h('ul', {}, list.map((a) => h('li', {}, typeof a === 'string' ? nameOf(a) : `${a.name ?? a.id}${a.kind ? ` (${a.kind})` : ''}`)))
+    ? h('ul', {}, list.map((a) => h('li', {}, typeof a === 'string' ? nameOf(a) : `${a.name ?? a.id}${a.kind ? ` (${label('actor_kind', a.kind)})` : ''}`)))
     : emptyLine('none'));
 }
 
-// The engine's timer keys for task reminders and due times ("task:review:remind:1"), in words.
-function timerText(key, titles) {
-  const reminder = key.match(/^task:([^:]+):remind:(\d+)$/);
-  if (reminder) return t('timer_remind', { task: titles.get(reminder[1]) ?? reminder[1], n: reminder[2] });
-  const overdue = key.match(/^task:([^:]+):overdue$/);
-  if (overdue) return t('timer_overdue', { task: titles.get(overdue[1]) ?? overdue[1] });
-  return key;
-}
+// What was entered in a step, a line per field: "Způsob souhlasu: písemně".
+const detailsText = (details) => (details ?? []).map((d) => `${d.label}: ${d.value}`).join('\n');
 
-// Past events and future deadlines on one axis.
+// Past events and future deadlines on one axis, in the server's words: the step's title, who
+// took it, what was entered.
 function timeline(c) {
   const items = [];
-  for (const e of c.history ?? c.events ?? []) {
-    items.push({ at: e.at ?? e.time ?? e.recorded_at, what: e.title ?? e.type, who: actorText(e.actor ?? e.by ?? ''), note: payloadText(e.payload), kind: 'event' });
+  for (const e of c.history ?? []) {
+    items.push({ at: e.at, what: e.title, who: e.by, note: detailsText(e.details), kind: 'event' });
   }
-  const titles = new Map((c.tasks ?? []).map((task) => [task.key, task.title ?? task.key]));
   for (const timer of c.timers ?? []) {
-    items.push({ at: dueOf(timer), what: timer.title ?? timerText(timer.key ?? timer.name ?? '', titles), who: timer.workflow ?? '', note: explanationText(timer), kind: 'deadline' });
+    items.push({ at: timer.due, what: timer.title, who: '', note: explanationText(timer), kind: 'deadline' });
   }
   for (const task of c.tasks ?? []) {
     items.push({ at: dueOf(task), what: `${t('due')}: ${task.title ?? task.key}`, who: assigneeText(task.assignee), note: explanationText(task), kind: 'deadline' });
