@@ -198,6 +198,10 @@ describe('case manager', () => {
     const step = page.locator('form.step-form');
     await step.waitFor();
     await page.getByLabel('Kód klienta').fill('K-UI-0003');
+    // A required "one of" drawn as a select is marked required like every other field.
+    const source = step.locator('[data-path="referral.source"]');
+    assert.equal(await source.locator('select[required]').count(), 1);
+    assert.equal(await source.locator('label .required').count(), 1, 'the required select has no * marker');
     await fillForm(step, form, {}, 'referral.');
     await screenshot(page, 'case-manager-referral');
     await step.locator('button[type=submit]').click();
