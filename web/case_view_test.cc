@@ -98,7 +98,7 @@ TEST_F(CaseFile, WorkflowsAndStatesAreShownByTheirTitles) {
 
 TEST_F(CaseFile, TheHistoryShowsTheStepsTitleWhoTookItAndTheOptionsLabel) {
   const CaseId id = StartConsultation();
-  const BrowserSession novakova = SignIn("novakova");
+  const testing::BrowserSession novakova = SignIn("novakova");
   httplib::Result posted =
       Send("POST", "/api/v1/cases/" + std::to_string(id) + "/events", novakova,
            Json{{"type", "consultation.recorded"}, {"payload", {{"manner", "written"}}}}.dump());
