@@ -243,7 +243,8 @@ TEST_F(ApiSession, AnIdleSessionExpires) {
   httplib::Result me = Send("GET", "/api/v1/me", session);
   ASSERT_TRUE(me);
   EXPECT_EQ(me->status, 401);
-  EXPECT_NE(BodyOf(me)["error"]["message"].get<std::string>().find("expired"), std::string::npos);
+  EXPECT_NE(BodyOf(me)["error"]["message"].get<std::string>().find("Přihlášení vypršelo"),
+            std::string::npos);
 }
 
 TEST_F(ApiSession, TheAuditLogRecordsSignInsAndChangesForHeadAndAdminOnly) {
