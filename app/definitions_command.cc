@@ -69,14 +69,28 @@ int Activate(Store& store, const std::string& tenant, const std::string& name,
   if (!calendar.ok()) return Fail(calendar.status());
   SystemClock clock;
   Engine engine(store, clock, **calendar);
-  Result<DefinitionChange> change = engine.Activate(tenant, name, version);
+  // The operator's path: whoever can run this can write the database file too, so four eyes
+  // (activation requests) cannot bind it; it is audited as "cli" with the diff's hash instead.
+  RequestAudit audit;
+  audit.record.tenant = tenant;
+  audit.record.actor = "cli";
+  audit.record.action = "souhra definitions activate";
+  audit.record.target = "definition:" + name + "@" + version;
+  audit.record.client = "cli";
+  audit.target_of = [](const Applied& applied) {
+    const DefinitionChange& d = applied.definition;
+    return "definition:" + d.name + "@" + d.version + " previous:" + d.previous +
+           " diff_sha256:" + d.diff_sha256;
+  };
+  Result<DefinitionChange> change = engine.Activate(tenant, name, version, &audit);
   if (!change.ok()) return Fail(change.status());
   if (!change->changed) {
     std::cout << name << " " << change->version << " is already active\n";
     return 0;
   }
   std::cout << "activated " << name << " " << change->version
-            << (change->previous.empty() ? "" : "; retired " + change->previous) << "\n";
+            << (change->previous.empty() ? "" : "; retired " + change->previous) << "\n"
+            << "audited as cli, diff sha256 " << change->diff_sha256 << "\n";
   return 0;
 }
 

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/definitions/version_diff.h"
 #include "tests/fakes/engine_harness.h"
 #include "tests/fakes/run_souhra.h"
 #include "tests/fakes/temp_dir.h"
@@ -52,6 +53,13 @@ class DefinitionsCommandTest : public ::testing::Test {
     v2_ = v2->version;
   }
 
+  // The hash of the diff from v1 to v2, as the API shows it to a reviewer (version_diff.h).
+  std::string DiffHash() const {
+    DefinitionSource v1{"demo", "intake", v1_, "intake.lua", kV1};
+    DefinitionSource v2{"demo", "intake", v2_, "intake.lua", V2()};
+    return DiffVersions("intake", &v1, v2).sha256;
+  }
+
   std::string Run(const std::string& args) {
     testing::CommandOutput out = RunSouhra("definitions --db " + db_ + " " + args);
     exit_code_ = out.exit_code;
@@ -88,11 +96,30 @@ TEST_F(DefinitionsCommandTest, DiffsAndActivates) {
 
   std::string activated = Run("activate intake " + v2_.substr(0, 10));
   EXPECT_EQ(exit_code_, 0) << activated;
-  EXPECT_EQ(activated, "activated intake " + v2_ + "; retired " + v1_ + "\n");
+  EXPECT_EQ(activated, "activated intake " + v2_ + "; retired " + v1_ + "\n" +
+                           "audited as cli, diff sha256 " + DiffHash() + "\n");
   std::string versions = Run("versions intake");
   EXPECT_NE(versions.find(v1_ + "  retired"), std::string::npos) << versions;
   std::string again = Run("activate intake " + v2_);
   EXPECT_EQ(again, "intake " + v2_ + " is already active\n");
+}
+
+// The operator's activation is not under four eyes (whoever runs it can write the database file
+// too), but it leaves an audit row naming the command line, the versions and the diff's hash.
+TEST_F(DefinitionsCommandTest, ActivationIsAuditedAsCliWithTheDiffHash) {
+  Run("activate intake " + v2_);
+  ASSERT_EQ(exit_code_, 0);
+  Result<SqliteDatabase> db = OpenSqliteDatabase(testing::EngineHarness::OptionsFor(db_));
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  Result<std::vector<AuditRecord>> audit = db->access->ListAudit("demo", 0, 10);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_EQ(audit->size(), 1u);
+  const AuditRecord& row = audit->front();
+  EXPECT_EQ(row.actor, "cli");
+  EXPECT_EQ(row.action, "souhra definitions activate");
+  EXPECT_EQ(row.outcome, "ok");
+  EXPECT_EQ(row.target,
+            "definition:intake@" + v2_ + " previous:" + v1_ + " diff_sha256:" + DiffHash());
 }
 
 TEST_F(DefinitionsCommandTest, RefusalsAndUsage) {

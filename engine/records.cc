@@ -15,6 +15,18 @@ const char* DefinitionStateName(DefinitionState state) {
   return "draft";
 }
 
+const char* ActivationStatusName(ActivationStatus status) {
+  switch (status) {
+    case ActivationStatus::kPending:
+      return "pending";
+    case ActivationStatus::kApproved:
+      return "approved";
+    case ActivationStatus::kRefused:
+      return "refused";
+  }
+  return "pending";
+}
+
 DefinitionState DefinitionSource::state() const {
   if (active) return DefinitionState::kActive;
   return was_active ? DefinitionState::kRetired : DefinitionState::kDraft;

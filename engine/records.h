@@ -232,6 +232,29 @@ struct DefinitionSource {
   DefinitionState state() const;
 };
 
+// Four eyes on activation (workflows/README.md "Schválení aktivace"): a version whose activation
+// needs a second person waits in a request until someone else approves or refuses it.
+enum class ActivationStatus { kPending, kApproved, kRefused };
+
+// "pending", "approved", "refused".
+const char* ActivationStatusName(ActivationStatus status);
+
+struct ActivationRequest {
+  int64_t id = 0;  // assigned by the store
+  std::string tenant;
+  std::string name;
+  std::string version;         // the content hash asked to become active
+  std::string active_version;  // the version active when it was asked; "" when none was
+  std::string approver;        // who must approve: "head" or "second_person"
+  std::string requested_by;    // "user:<login>"
+  Instant requested_at;
+  std::string diff_sha256;  // hex SHA-256 of the diff the request showed (VersionDiff)
+  ActivationStatus status = ActivationStatus::kPending;
+  std::string decided_by;  // "user:<login>" once approved or refused
+  Instant decided_at;
+  std::string reason;  // why it was refused
+};
+
 // How many active instances of a workflow sit in `state` of version `content_hash`.
 struct VersionStateCount {
   std::string content_hash;

@@ -101,6 +101,17 @@ class DefinitionVersions {
                                                                       const std::string& name) = 0;
 };
 
+// Requests to activate definition versions that wait for, or got, a second person's decision.
+class ActivationRequests {
+ public:
+  virtual ~ActivationRequests() = default;
+  // The tenant's requests, newest first; only the pending ones when `pending_only`.
+  virtual Result<std::vector<ActivationRequest>> ListActivationRequests(const std::string& tenant,
+                                                                        bool pending_only) = 0;
+  // The request by id, or empty for no such request.
+  virtual Result<std::optional<ActivationRequest>> GetActivationRequest(int64_t id) = 0;
+};
+
 // A user's in-app inbox.
 class Inbox {
  public:
@@ -139,7 +150,8 @@ class Store : public DueWork,
               public DefinitionVersions,
               public Inbox,
               public Incidents,
-              public OutboxLog {
+              public OutboxLog,
+              public ActivationRequests {
  public:
   ~Store() override = default;
   // Starts the one write transaction. kUnavailable if the database is busy; kInternal if a

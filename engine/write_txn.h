@@ -150,6 +150,17 @@ class WriteTxn {
   // marked was_active; an inactive one is inserted as a draft unless that version exists, which is
   // then left as it is. Saved time and author of an existing version never change.
   virtual Status PutDefinition(const DefinitionSource& source) = 0;
+
+  // Requests to activate a version (ActivationRequest, four eyes).
+  //
+  // A new request (id 0) is inserted and its id returned; a known one gets its status,
+  // decided_by, decided_at and reason written (kNotFound for no such request) and keeps the rest.
+  virtual Result<int64_t> PutActivationRequest(const ActivationRequest& request) = 0;
+  // The request by id.
+  virtual Result<std::optional<ActivationRequest>> FindActivationRequest(int64_t id) = 0;
+  // The newest pending request of (tenant, name) for `version`.
+  virtual Result<std::optional<ActivationRequest>> FindPendingActivation(
+      const std::string& tenant, const std::string& name, const std::string& version) = 0;
 };
 
 }  // namespace souhra

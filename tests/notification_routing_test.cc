@@ -34,7 +34,12 @@ const std::string kSecret = "0123456789abcdef0123456789abcdef";  // 32 bytes
 constexpr char kWorkflow[] = R"lua(
 return workflow {
   name = "conferencing",
-  owns = { "consent" },
+  owns = { "consent", "conference" },
+  -- the invitation's place comes from this form, not from case data
+  events = {
+    invite_charita = { title = "Pozvat Charitu", by = { "case_manager" },
+                       form = { { name = "place", type = "place", label = "Místo" } } },
+  },
   initial = "open",
   templates = {
     invite = { title = "Pozvánka na případovou konferenci {case}",
@@ -52,6 +57,12 @@ return workflow {
         tell_manager = { run = notify { to = "case_manager", template = "remind" } },
         escalate = { run = notify { to = "case_manager", template = "escalate" } },
         revoke = { run = set { ["consent.status"] = "revoked" } },
+        -- the issue's attack: the referral note copied into the meeting's place
+        leak_note = { run = function(case, event)
+          return { set { ["conference.place"] = case.data.referral.note },
+                   notify { to = "actor:charita", template = "invite", purpose = "conference",
+                            calendar = "conference" } }
+        end },
       },
     },
   },
@@ -210,20 +221,19 @@ class NotificationRoutingTest : public ::testing::Test {
   CaseId NewCase(Json data) {
     data["people"] = {{"case_manager", "user:novak"}};
     data["client"] = {{"initials", "J. N."}};
-    data["conference"] = {{"uid", "konf-1@souhra"},
-                          {"at", "2026-04-08T08:00:00Z"},
-                          {"place", "Radnice"},
-                          {"sequence", 0}};
+    data["conference"] = {
+        {"uid", "konf-1@souhra"}, {"at", "2026-04-08T08:00:00Z"}, {"sequence", 0}};
     Result<Applied> created =
         engine_->CreateCase({"demo", "K-" + std::to_string(++cases_), "conferencing", data});
     EXPECT_TRUE(created.ok()) << created.status().ToString();
     return created.ok() ? created->case_id : 0;
   }
 
-  void Send(CaseId id, const std::string& type) {
+  void Send(CaseId id, const std::string& type, Json payload = Json::object()) {
     EventRequest request;
     request.case_id = id;
     request.type = type;
+    request.payload = std::move(payload);
     Result<Applied> applied = engine_->Submit(request);
     ASSERT_TRUE(applied.ok()) << applied.status().ToString();
   }
@@ -271,6 +281,25 @@ class NotificationRoutingTest : public ::testing::Test {
   std::unique_ptr<OutboxDispatcher> dispatcher_;
   int cases_ = 0;
 };
+
+// The issue's attack: a workflow copies a case field into the conference's place. The actor's
+// e-mail and its invitation carry the place the coordinator typed, never the note.
+TEST_F(NotificationRoutingTest, AReferralNoteCopiedIntoThePlaceNeverReachesTheActor) {
+  const std::string note = "Klient je závislý na alkoholu";
+  CaseId id = NewCase({{"consent", Consent("actor:charita")}, {"referral", {{"note", note}}}});
+  Send(id, "invite_charita", {{"place", "Radnice"}});
+  Send(id, "leak_note");
+  DeliverDue();
+  ASSERT_EQ(sink_.Count(), 2);
+  const Json leaked = *sink_.Message(2);
+  EXPECT_EQ(leaked.dump().find("závislý"), std::string::npos) << leaked.dump();
+  EXPECT_NE(leaked["text"].get<std::string>().find("místo: Radnice."), std::string::npos)
+      << leaked["text"];
+  for (const Json& part : leaked["parts"]) {
+    if (!part["type"].get<std::string>().starts_with("text/calendar")) continue;
+    EXPECT_NE(part["content"].get<std::string>().find("LOCATION:Radnice"), std::string::npos);
+  }
+}
 
 TEST_F(NotificationRoutingTest, AUserGetsTheInboxAndAnEmail) {
   CaseId id = NewCase(Json::object());
@@ -345,7 +374,7 @@ TEST_F(NotificationRoutingTest, ADigestReaderGetsOneEmailInTheMorningButEscalati
 
 TEST_F(NotificationRoutingTest, WithoutConsentNothingGoesToAnActorAndTheCaseSaysWhy) {
   CaseId id = NewCase(Json::object());
-  Send(id, "invite_charita");
+  Send(id, "invite_charita", {{"place", "Radnice"}});
   DeliverDue();
   const OutboxRecord message = OnlyMessage(id);
   EXPECT_EQ(message.status, OutboxStatus::kRefused);
@@ -369,7 +398,7 @@ TEST_F(NotificationRoutingTest, WithoutConsentNothingGoesToAnActorAndTheCaseSays
 
 TEST_F(NotificationRoutingTest, WithConsentTheActorGetsAnInvitation) {
   CaseId id = NewCase({{"consent", Consent("actor:charita")}});
-  Send(id, "invite_charita");
+  Send(id, "invite_charita", {{"place", "Radnice"}});
   DeliverDue();
   EXPECT_EQ(OnlyMessage(id).status, OutboxStatus::kDelivered);
   ASSERT_EQ(sink_.Count(), 1);
@@ -396,7 +425,7 @@ TEST_F(NotificationRoutingTest, WithConsentTheActorGetsAnInvitation) {
 TEST_F(NotificationRoutingTest, ConsentForAnotherPurposeOrActorDoesNotCount) {
   Json consent = Consent("actor:someone_else");
   CaseId id = NewCase({{"consent", consent}});
-  Send(id, "invite_charita");
+  Send(id, "invite_charita", {{"place", "Radnice"}});
   DeliverDue();
   EXPECT_EQ(OnlyMessage(id).status, OutboxStatus::kRefused);
   EXPECT_EQ(sink_.Count(), 0);
@@ -406,7 +435,7 @@ TEST_F(NotificationRoutingTest, AnEmergencyOverrideWithAReasonSends) {
   CaseId id = NewCase(
       {{"emergency",
         {{"reason", "ohrožení života"}, {"at", "2026-04-02T07:00:00Z"}, {"by", "user:novak"}}}});
-  Send(id, "invite_charita");
+  Send(id, "invite_charita", {{"place", "Radnice"}});
   DeliverDue();
   EXPECT_EQ(OnlyMessage(id).status, OutboxStatus::kDelivered);
   EXPECT_EQ(sink_.Count(), 1);
@@ -419,7 +448,7 @@ TEST_F(NotificationRoutingTest, AnEmergencyOverrideWithAReasonSends) {
 
 TEST_F(NotificationRoutingTest, ConsentRevokedWhileTheMessageWaitsStopsIt) {
   CaseId id = NewCase({{"consent", Consent("actor:charita")}});
-  Send(id, "invite_charita");
+  Send(id, "invite_charita", {{"place", "Radnice"}});
   Send(id, "revoke");
   DeliverDue();
   const OutboxRecord message = OnlyMessage(id);

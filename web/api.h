@@ -33,6 +33,7 @@ struct WebServices {
   Inbox* inbox = nullptr;
   Incidents* incidents = nullptr;
   DueWork* due = nullptr;
+  ActivationRequests* activation_requests = nullptr;
   Engine* engine = nullptr;
   Directory* directory = nullptr;
   AccessStore* access = nullptr;
@@ -55,6 +56,7 @@ struct WebServices {
     inbox = &store;
     incidents = &store;
     due = &store;
+    activation_requests = &store;
   }
 };
 

@@ -5,7 +5,8 @@
 
 #include "adapters/graphviz/state_diagram.h"
 #include "adapters/simulation/scenario_simulation.h"
-#include "engine/definitions/text_diff.h"
+#include "engine/definitions/activation_policy.h"
+#include "engine/definitions/version_diff.h"
 #include "web/api_routes.h"
 #include "web/definition_lookup.h"
 #include "web/json_body.h"
@@ -66,20 +67,37 @@ Result<std::vector<DefinitionSource>> VersionsOf(ApiCall& call, const std::strin
   return versions;
 }
 
+// The tenant's `four_eyes` setting, read by the server, never taken from the request.
+Result<bool> FourEyesForAllOf(ApiCall& call) {
+  if (call.services.directory == nullptr) return false;
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<TenantRecord> tenant,
+                          call.services.directory->GetTenant(call.principal.tenant));
+  return tenant && FourEyesForAll(tenant->settings);
+}
+
+// Activates the version when nobody else need approve it; otherwise asks for approval (202):
+// the version waits as a pending request (api_activation_requests.cc).
 Result<ApiReply> Activate(ApiCall& call) {
   const std::string name = call.Param(0);
   call.target = "definition:" + name + "@" + call.Param(1);
   SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions, VersionsOf(call, name));
   SOUHRA_ASSIGN_OR_RETURN(DefinitionSource version, FindVersion(versions, name, call.Param(1)));
   call.target = "definition:" + name + "@" + version.content_hash;
-  SOUHRA_ASSIGN_OR_RETURN(DefinitionChange change,
-                          call.services.engine->Activate(call.principal.tenant, name,
-                                                         version.content_hash, call.Audit()));
-  return ApiReply::Ok(Json{{"name", change.name},
-                           {"version", change.version},
-                           {"previous", change.previous},
-                           {"changed", change.changed},
-                           {"status", "active"}});
+  ActivationAsk ask{call.principal.tenant, name, version.content_hash, call.principal.Actor()};
+  SOUHRA_ASSIGN_OR_RETURN(ask.four_eyes_for_all, FourEyesForAllOf(call));
+  SOUHRA_ASSIGN_OR_RETURN(
+      DefinitionChange change,
+      call.services.engine->AskActivation(ask, call.Audit([](const Applied& applied) {
+        return ActivationAuditTarget(applied.definition);
+      })));
+  Json reply{{"name", change.name},
+             {"version", change.version},
+             {"previous", change.previous},
+             {"changed", change.changed},
+             {"status", change.request ? "pending_approval" : "active"}};
+  if (!change.request) return ApiReply::Ok(std::move(reply));
+  reply["request"] = ActivationRequestJson(*change.request);
+  return ApiReply::Ok(std::move(reply), 202);
 }
 
 // ?from=&to=: versions (hash or prefix); by default the active version and the newest draft.
@@ -104,15 +122,14 @@ Result<ApiReply> Diff(ApiCall& call) {
     if (!to)
       return NotFound("Definice „" + name + "“ nemá rozpracovaný koncept; nejdřív ho uložte.");
   }
-  const TextDiff diff = DiffLines(from ? from->source : "", to->source);
-  const std::string before = from ? name + "@" + from->content_hash.substr(0, 10) : "/dev/null";
-  const std::string after = name + "@" + to->content_hash.substr(0, 10);
+  const VersionDiff diff = DiffVersions(name, from ? &*from : nullptr, *to);
   return ApiReply::Ok(Json{{"from", from ? Json(from->content_hash) : Json()},
                            {"to", to->content_hash},
-                           {"added", diff.added},
-                           {"removed", diff.removed},
-                           {"diff", UnifiedDiff(diff, before, after)},
-                           {"hunks", HunksJson(diff)}});
+                           {"added", diff.diff.added},
+                           {"removed", diff.diff.removed},
+                           {"diff", diff.text},
+                           {"diff_sha256", diff.sha256},
+                           {"hunks", HunksJson(diff.diff)}});
 }
 
 // The runs as the editor shows them: one timeline, and the failures as "file:line: message".
@@ -196,6 +213,7 @@ void AddDefinitionVersionRoutes(ApiRouter& router) {
   router.Get("/api/v1/definitions/{name}/versions/{version}/diagram", {}, &Diagram);
   router.Get("/api/v1/definitions/{name}/diff", {}, &Diff);
   router.Post("/api/v1/definitions/{name}/simulate", kMethodologist, &Simulate);
+  AddActivationRequestRoutes(router);
 }
 
 }  // namespace souhra

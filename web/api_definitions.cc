@@ -80,6 +80,9 @@ Result<ApiReply> List(ApiCall& call) {
                           stored.ListDefinitionVersions(call.principal.tenant, ""));
   std::map<std::string, std::vector<DefinitionSource>> by_name;
   for (DefinitionSource& d : all) by_name[d.name].push_back(std::move(d));
+  SOUHRA_ASSIGN_OR_RETURN(
+      std::vector<ActivationRequest> requests,
+      call.services.activation_requests->ListActivationRequests(call.principal.tenant, false));
   Json list = Json::array();
   for (const auto& [name, versions] : by_name) {
     SOUHRA_ASSIGN_OR_RETURN(std::vector<VersionStateCount> counts,
@@ -90,7 +93,7 @@ Result<ApiReply> List(ApiCall& call) {
       item["version"] = d.content_hash;
       item["file"] = d.file;
     }
-    item["versions"] = VersionsJson(versions, counts);
+    item["versions"] = VersionsJson(versions, counts, requests);
     list.push_back(std::move(item));
   }
   return ApiReply::Ok(Json{{"definitions", std::move(list)}});
@@ -107,10 +110,12 @@ Result<ApiReply> Detail(ApiCall& call) {
     return NotFound("Definice „" + name + "“ neexistuje. Načtěte seznam definic znovu.");
   SOUHRA_ASSIGN_OR_RETURN(std::vector<VersionStateCount> counts,
                           call.services.versions->CountActiveInstances(tenant, name));
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<ActivationRequest> requests,
+                          call.services.activation_requests->ListActivationRequests(tenant, false));
   Json reply{{"name", name},
              {"file", versions.back().file},
              {"version", nullptr},
-             {"versions", VersionsJson(versions, counts)}};
+             {"versions", VersionsJson(versions, counts, requests)}};
   Json states = Json::object();
   for (const DefinitionSource& d : versions) {
     if (!d.active) continue;

@@ -37,6 +37,14 @@ void AddOperationsRoutes(ApiRouter& router);
 void AddDefinitionRoutes(ApiRouter& router);
 // /definitions/{name}/versions/{v}/activate|diagram, /definitions/{name}/diff|simulate.
 void AddDefinitionVersionRoutes(ApiRouter& router);
+// /activation-requests, /activation-requests/{id}, …/{id}/approve|refuse (four eyes).
+void AddActivationRequestRoutes(ApiRouter& router);
+// {id, name, version, active_version, approver, requested_by, requested_at, diff_sha256, status,
+// decided_by, decided_at, reason} of a request to activate a version.
+Json ActivationRequestJson(const ActivationRequest& request);
+// The audit row's target of an activation, a request or a decision: the version, the request
+// with who asked and who must approve, and the diff's SHA-256.
+std::string ActivationAuditTarget(const DefinitionChange& change);
 
 // {tenant, login, name, roles} of the principal.
 Json UserJson(const Principal& principal);

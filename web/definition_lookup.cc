@@ -1,6 +1,9 @@
 #include "web/definition_lookup.h"
 
+#include <algorithm>
 #include <map>
+
+#include "web/api_routes.h"
 
 namespace souhra {
 
@@ -24,18 +27,27 @@ Result<DefinitionSource> FindVersion(const std::vector<DefinitionSource>& versio
 }
 
 Json VersionsJson(const std::vector<DefinitionSource>& versions,
-                  const std::vector<VersionStateCount>& counts) {
+                  const std::vector<VersionStateCount>& counts,
+                  const std::vector<ActivationRequest>& requests) {
   std::map<std::string, int64_t> per_version;
   for (const VersionStateCount& c : counts) per_version[c.content_hash] += c.count;
   Json list = Json::array();
   for (const DefinitionSource& d : versions) {
+    Json approval;
+    if (d.state() == DefinitionState::kDraft) {
+      auto newest = std::find_if(requests.begin(), requests.end(), [&](const auto& r) {
+        return r.name == d.name && r.version == d.content_hash;
+      });
+      if (newest != requests.end()) approval = ActivationRequestJson(*newest);
+    }
     list.push_back(Json{{"version", d.content_hash},
                         {"number", d.number},
                         {"status", DefinitionStateName(d.state())},
                         {"file", d.file},
                         {"saved", FormatUtc(d.saved)},
                         {"saved_by", d.saved_by},
-                        {"instances", per_version[d.content_hash]}});
+                        {"instances", per_version[d.content_hash]},
+                        {"approval", std::move(approval)}});
   }
   return list;
 }

@@ -17,10 +17,13 @@ namespace souhra {
 Result<DefinitionSource> FindVersion(const std::vector<DefinitionSource>& versions,
                                      const std::string& name, const std::string& version);
 
-// [{version, number, status, file, saved, saved_by, instances}] in saving order; `counts` are
-// Store::CountActiveInstances of the name (summed per version).
+// [{version, number, status, file, saved, saved_by, instances, approval}] in saving order;
+// `counts` are Store::CountActiveInstances of the name (summed per version); `approval` is the
+// newest of `requests` (the tenant's, newest first) for a draft version
+// (ActivationRequestJson: pending, or refused with its reason), null when there is none.
 Json VersionsJson(const std::vector<DefinitionSource>& versions,
-                  const std::vector<VersionStateCount>& counts);
+                  const std::vector<VersionStateCount>& counts,
+                  const std::vector<ActivationRequest>& requests);
 
 // [{file, line, message}]; the status's message as one line-0 entry when there are none.
 Json DiagnosticsJson(const std::vector<Diagnostic>& diagnostics, const std::string& file,

@@ -14,15 +14,17 @@
 -- recorded_at, recorded_by }`.
 
 -- The meeting: when, where, with whom. Scheduling needs the actors; a move changes only what it
--- names (at least the time).
+-- names (at least the time). The invitations' place and link come from the `place` and `link`
+-- fields as the coordinator typed them (the engine records them); what schedule() keeps in case
+-- data is for the case page only.
 local function meeting_form(scheduling)
   return {
     { name = "at", type = "datetime", label = "Datum a čas", required = true },
     { name = "minutes", type = "number", integer = true, min = 15, max = 480,
       label = "Délka (minuty)" },
-    { name = "place", type = "text", label = "Místo",
+    { name = "place", type = "place", label = "Místo",
       help = "Místo, odkaz na online připojení, nebo obojí." },
-    { name = "online_link", type = "text", label = "Odkaz na online připojení", max_length = 500 },
+    { name = "online_link", type = "link", label = "Odkaz na online připojení" },
     { name = "title", type = "text", label = "Název setkání" },
     { name = "actors", type = "rows", label = "Pozvaní aktéři", required = scheduling,
       min_rows = scheduling and 1 or 0,
@@ -126,6 +128,8 @@ return workflow {
   name = "case_conference",
   title = "Případové setkání",
   owns = { "conference" },
+  -- the invitations are computed in run functions: said here, so the head approves each version
+  notifies_actors = true,
   events = {
     ["conference.scheduled"] = {
       title = "Svolat případové setkání", by = { "coordinator" }, form = meeting_form(true),

@@ -391,6 +391,28 @@ UPDATE api_tokens SET id = lower(hex(randomblob(8))), expires = created + 777600
 CREATE UNIQUE INDEX api_tokens_by_id ON api_tokens (tenant, id);
 )sql";
 
+// Version 12: requests to activate a definition version that wait for a second person
+// (engine/records.h ActivationRequest). Status: 0 pending, 1 approved, 2 refused. The index
+// serves both the tenant's list (newest first) and the lookup of a version's pending request.
+constexpr char kVersion12[] = R"sql(
+CREATE TABLE activation_requests (
+  id INTEGER PRIMARY KEY,
+  tenant TEXT NOT NULL,
+  name TEXT NOT NULL,
+  version TEXT NOT NULL,
+  active_version TEXT NOT NULL,
+  approver TEXT NOT NULL,
+  requested_by TEXT NOT NULL,
+  requested_at INTEGER NOT NULL,
+  diff_sha256 TEXT NOT NULL,
+  status INTEGER NOT NULL DEFAULT 0,
+  decided_by TEXT NOT NULL DEFAULT '',
+  decided_at INTEGER NOT NULL DEFAULT 0,
+  reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX activation_requests_by_tenant ON activation_requests (tenant, status, id);
+)sql";
+
 const std::vector<Migration>& SchemaMigrations() {
   static const std::vector<Migration> migrations = {
       {1, kVersion1},  {2, kVersion2},
@@ -398,7 +420,7 @@ const std::vector<Migration>& SchemaMigrations() {
       {5, kVersion5},  {6, kVersion6},
       {7, kVersion7},  {8, kVersion8},
       {9, kVersion9},  {10, kVersion10, &HashUnchainedAudit},
-      {11, kVersion11}};
+      {11, kVersion11}, {12, kVersion12}};
   return migrations;
 }
 

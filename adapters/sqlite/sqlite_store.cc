@@ -1,6 +1,7 @@
 #include "adapters/sqlite/sqlite_store.h"
 
 #include "adapters/sqlite/access_store.h"
+#include "adapters/sqlite/activation_requests.h"
 #include "adapters/sqlite/checkpointer.h"
 #include "adapters/sqlite/directory_store.h"
 #include "adapters/sqlite/paused_deadlines.h"
@@ -76,6 +77,14 @@ class SqliteStore final : public Store {
   }
   Result<std::optional<IncidentRecord>> GetIncident(int64_t id) override {
     return Read([&](Connection& db) { return sqlite::QueryIncident(db, id); });
+  }
+  Result<std::vector<ActivationRequest>> ListActivationRequests(const std::string& tenant,
+                                                                bool pending_only) override {
+    return Read(
+        [&](Connection& db) { return sqlite::QueryActivationRequests(db, tenant, pending_only); });
+  }
+  Result<std::optional<ActivationRequest>> GetActivationRequest(int64_t id) override {
+    return Read([&](Connection& db) { return sqlite::QueryActivationRequest(db, id); });
   }
   Result<std::optional<TaskRecord>> GetTask(int64_t task_id) override {
     return Read([&](Connection& db) { return sqlite::QueryTaskById(db, task_id); });

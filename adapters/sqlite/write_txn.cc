@@ -1,6 +1,7 @@
 #include "adapters/sqlite/write_txn.h"
 
 #include "adapters/sqlite/audit_rows.h"
+#include "adapters/sqlite/activation_requests.h"
 #include "adapters/sqlite/mutations.h"
 #include "adapters/sqlite/paused_deadlines.h"
 #include "adapters/sqlite/queries.h"
@@ -229,6 +230,22 @@ Status SqliteWriteTxn::UpdateIncident(int64_t id, IncidentStatus status, int att
                                       const std::string& error) {
   return Run("update incident",
              [&](Connection& db) { return WriteIncident(db, id, status, attempts, error); });
+}
+
+Result<int64_t> SqliteWriteTxn::PutActivationRequest(const ActivationRequest& request) {
+  return Run("put activation request",
+             [&](Connection& db) { return WriteActivationRequest(db, request); });
+}
+
+Result<std::optional<ActivationRequest>> SqliteWriteTxn::FindActivationRequest(int64_t id) {
+  return Run("find activation request",
+             [&](Connection& db) { return QueryActivationRequest(db, id); });
+}
+
+Result<std::optional<ActivationRequest>> SqliteWriteTxn::FindPendingActivation(
+    const std::string& tenant, const std::string& name, const std::string& version) {
+  return Run("find pending activation",
+             [&](Connection& db) { return QueryPendingActivation(db, tenant, name, version); });
 }
 
 Status SqliteWriteTxn::PutDefinition(const DefinitionSource& source) {

@@ -82,6 +82,10 @@ class SqliteWriteTxn final : public WriteTxn {
   Result<std::optional<DefinitionSource>> FindDefinition(const std::string& content_hash) override;
   Result<std::optional<DefinitionSource>> FindActiveDefinition(const std::string& tenant,
                                                                const std::string& name) override;
+  Result<int64_t> PutActivationRequest(const ActivationRequest& request) override;
+  Result<std::optional<ActivationRequest>> FindActivationRequest(int64_t id) override;
+  Result<std::optional<ActivationRequest>> FindPendingActivation(
+      const std::string& tenant, const std::string& name, const std::string& version) override;
 
  private:
   explicit SqliteWriteTxn(GuardedConnection* writer) : writer_(writer) {}

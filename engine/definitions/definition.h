@@ -115,6 +115,10 @@ struct Workflow {
   std::optional<StepDeclaration> referral;        // a person may start a case on this workflow
   // The top-level case data fields this workflow alone may change (`set`, `decide … into`).
   std::set<std::string> owns;
+  // It may send to external actors (engine/definitions/actor_reach.h): it says so
+  // (`notifies_actors = true`) or its declaration shows it. The engine refuses a notification to
+  // an actor, or with a meeting, from any other workflow.
+  bool notifies_actors = false;
   std::shared_ptr<ScriptHost> scripts;
 
   const State* FindState(const std::string& name) const;

@@ -93,11 +93,10 @@ Status DefinitionCatalog::CheckOwners(WriteTxn& txn, const std::string& tenant,
   return Status::Ok();
 }
 
-Result<DefinitionSource> DefinitionCatalog::Activate(WriteTxn& txn, const std::string& tenant,
-                                                     const std::string& name,
-                                                     const std::string& version, bool* changed) {
-  if (version.empty())
-    return InvalidArgument("Chybí verze k zapnutí; vyberte ji ze seznamu verzí.");
+Result<DefinitionSource> DefinitionCatalog::FindVersion(WriteTxn& txn, const std::string& tenant,
+                                                        const std::string& name,
+                                                        const std::string& version) {
+  if (version.empty()) return InvalidArgument("Chybí verze k zapnutí; vyberte ji ze seznamu verzí.");
   SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions,
                           txn.FindDefinitionVersions(tenant, name));
   std::vector<const DefinitionSource*> matches;
@@ -111,7 +110,13 @@ Result<DefinitionSource> DefinitionCatalog::Activate(WriteTxn& txn, const std::s
     return InvalidArgument("Označení verze odpovídá " + std::to_string(matches.size()) +
                            " verzím „" + name + "“; vyberte verzi ze seznamu.");
   }
-  DefinitionSource chosen = *matches.front();
+  return *matches.front();
+}
+
+Result<DefinitionSource> DefinitionCatalog::Activate(WriteTxn& txn, const std::string& tenant,
+                                                     const std::string& name,
+                                                     const std::string& version, bool* changed) {
+  SOUHRA_ASSIGN_OR_RETURN(DefinitionSource chosen, FindVersion(txn, tenant, name, version));
   *changed = !chosen.active;
   if (!*changed) return chosen;
   // Validated again: the tenant's other definitions may have changed since the draft was saved.

@@ -39,6 +39,14 @@ class DefinitionCatalog {
                                     const std::string& name, const std::string& version,
                                     bool* changed);
 
+  // The stored version of (tenant, name) that `version` (a content hash or a prefix) names.
+  // kNotFound: no such version; kInvalidArgument: an empty or ambiguous prefix.
+  Result<DefinitionSource> FindVersion(WriteTxn& txn, const std::string& tenant,
+                                       const std::string& name, const std::string& version);
+  // A stored version compiled, from the cache when it was compiled before. Its references are
+  // not checked again (Activate does that).
+  Result<LoadedDefinition> Compiled(const DefinitionSource& source);
+
   // A pinned version. kNotFound if the store has no such version.
   Result<std::shared_ptr<const Workflow>> WorkflowVersion(WriteTxn& txn, const std::string& hash);
   // The active version of a workflow or rule set. kNotFound names the tenant and the name.
@@ -48,7 +56,6 @@ class DefinitionCatalog {
                                                        const std::string& name);
 
  private:
-  Result<LoadedDefinition> Compiled(const DefinitionSource& source);
   // Stores `stored` (active or a draft), which the caller loaded as `loaded`.
   Result<LoadedDefinition> Store(WriteTxn& txn, DefinitionSource stored, LoadedDefinition loaded);
   // kInvalidArgument when `loaded` owns a case data field another active workflow of the tenant

@@ -15,7 +15,6 @@
 #include "engine/lua/lua_sandbox.h"
 
 namespace souhra {
-namespace {
 
 std::string Sha256Hex(const std::string& text) {
   static std::once_flag once;
@@ -28,6 +27,8 @@ std::string Sha256Hex(const std::string& text) {
   sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
   return hex;
 }
+
+namespace {
 
 // Splits a sandbox message "file:line: text" into a diagnostic; other messages go to line 1.
 void AddScriptFailure(const Status& status, Diagnostics* sink) {

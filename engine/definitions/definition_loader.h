@@ -37,6 +37,9 @@ struct ValidationContext {
   std::map<std::string, std::string> owners;
 };
 
+// The hex SHA-256 of `text`: a version's content hash, and the hash of a diff (version_diff.h).
+std::string Sha256Hex(const std::string& text);
+
 // The roles a task or notification may address ("case_manager", "coordinator", …).
 const std::set<std::string>& KnownRoles();
 

@@ -341,3 +341,30 @@ TEST(Validator, AReopeningStepNeedsNoStateThatAcceptsIt) {
 
 }  // namespace
 }  // namespace souhra
+
+namespace souhra {
+namespace {
+
+// Nothing a script sets reaches an invitation: its place and link come from `place` and `link`
+// form fields, so a calendar in a workflow whose steps ask for neither can only be a mistake.
+TEST(DefinitionLoader, ACalendarWithoutAPlaceOrLinkFieldIsRefused) {
+  std::vector<std::string> problems = Problems(WorkflowSource(
+      "      enter = notify { to = 'actor:a', template = 'hello', calendar = 'x' },"));
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("calendar: an invitation's place and link come only from form "
+                             "fields of type 'place' and 'link'"),
+            std::string::npos)
+      << problems[0];
+}
+
+TEST(DefinitionLoader, TheMeetingRecordBelongsToTheEngine) {
+  std::string source = WorkflowSource("");
+  source.replace(source.find("owns = { 'x' }"), 14, "owns = { 'x', 'meeting_record' }");
+  std::vector<std::string> problems = Problems(source);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("'meeting_record' is kept by the engine"), std::string::npos)
+      << problems[0];
+}
+
+}  // namespace
+}  // namespace souhra

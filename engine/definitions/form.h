@@ -32,6 +32,8 @@ enum class FieldType {
   kUser,      // "user:<login>"
   kActor,     // "actor:<id>", an actor of the tenant's directory
   kRows,      // an array of objects, each checked against the field's `fields`
+  kPlace,     // where a meeting takes place, one line; the only source of an invitation's place
+  kLink,      // an https:// or http:// address, e.g. of an online meeting; an invitation's link
 };
 
 // The name a definition uses for `type`: "text", "long_text", …
@@ -49,7 +51,7 @@ struct FormField {
   std::string label;  // what the person sees, in Czech
   std::string help;
   bool required = false;
-  int max_length = 0;  // text and long_text, in characters (code points): 200 and 5000 by default
+  int max_length = 0;  // text, long_text, place, link, in code points: 200, 5000, 200, 500 default
   std::optional<double> min, max;   // number
   bool integer = false;             // number
   std::vector<FormOption> options;  // choice and choices
@@ -73,8 +75,8 @@ struct Form {
 void ReadForm(const Checker& at, Form* out);
 
 // The form for the web UI: {"fields": [{"name", "type", "label", "help"?, "required",
-// "max_length"? (text, long_text), "min"?, "max"?, "integer"? (number), "options"?: [{"value",
-// "label"}] (choice, choices), "role"? (user), "kind"? (actor), "fields"?, "min_rows"?,
+// "max_length"? (text, long_text, place, link), "min"?, "max"?, "integer"? (number), "options"?:
+// [{"value", "label"}] (choice, choices), "role"? (user), "kind"? (actor), "fields"?, "min_rows"?,
 // "max_rows"? (rows)}]}. Optional members are left out when they do not apply or are empty.
 // ReadForm reads its "fields" back into the same form.
 Json FormJson(const Form& form);

@@ -29,6 +29,8 @@ const std::vector<TypeInfo>& Types() {
       {FieldType::kUser, "user", {"role"}},
       {FieldType::kActor, "actor", {"kind"}},
       {FieldType::kRows, "rows", {"fields", "min_rows", "max_rows"}},
+      {FieldType::kPlace, "place", {"max_length"}},
+      {FieldType::kLink, "link", {"max_length"}},
   };
   return types;
 }
@@ -216,6 +218,12 @@ void ReadTyped(const Checker& f, bool in_rows, FormField* out) {
     case FieldType::kLongText:
       out->max_length = WholeNumber(f, "max_length", 1, out->type == FieldType::kText ? 200 : 5000);
       break;
+    case FieldType::kPlace:
+      out->max_length = WholeNumber(f, "max_length", 1, 200);
+      break;
+    case FieldType::kLink:
+      out->max_length = WholeNumber(f, "max_length", 1, 500);
+      break;
     case FieldType::kNumber:
       ReadNumberLimits(f, out);
       break;
@@ -307,7 +315,10 @@ Json FieldJson(const FormField& f) {
   Json j = {{"name", f.name}, {"type", FieldTypeName(f.type)}, {"label", f.label}};
   j["required"] = f.required;
   if (!f.help.empty()) j["help"] = f.help;
-  if (f.type == FieldType::kText || f.type == FieldType::kLongText) j["max_length"] = f.max_length;
+  if (f.type == FieldType::kText || f.type == FieldType::kLongText || f.type == FieldType::kPlace ||
+      f.type == FieldType::kLink) {
+    j["max_length"] = f.max_length;
+  }
   if (f.type == FieldType::kNumber) {
     if (f.min) j["min"] = *f.min;
     if (f.max) j["max"] = *f.max;

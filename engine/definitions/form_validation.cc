@@ -107,6 +107,21 @@ std::string TextProblem(const FormField& f, const Json& value) {
          std::to_string(text.size()) + ").";
 }
 
+// A link reaches external actors in an invitation: a web address they can open, nothing else
+// (no javascript:, no file:, no spaces that would let text pass as an address).
+std::string LinkProblem(const FormField& f, const Json& value) {
+  std::string problem = TextProblem(f, value);
+  if (!problem.empty()) return problem;
+  const std::string& text = value.get_ref<const std::string&>();
+  const size_t scheme = text.starts_with("https://") ? 8 : text.starts_with("http://") ? 7 : 0;
+  const bool spaced = text.find_first_of(" \t") != std::string::npos;
+  if (scheme == 0 || text.size() == scheme || text[scheme] == '/' || spaced) {
+    return "Do pole " + Q(f.label) +
+           " zadejte webovou adresu začínající https:// nebo http://, bez mezer.";
+  }
+  return "";
+}
+
 std::string NumberProblem(const FormField& f, const Json& value) {
   const std::string what = f.integer ? "celé číslo" : "číslo";
   if (!value.is_number()) return "Do pole " + Q(f.label) + " zadejte " + what + ".";
@@ -188,7 +203,10 @@ std::string ValueProblem(const FormField& f, const Json& value, const FormRefere
   switch (f.type) {
     case FieldType::kText:
     case FieldType::kLongText:
+    case FieldType::kPlace:
       return TextProblem(f, value);
+    case FieldType::kLink:
+      return LinkProblem(f, value);
     case FieldType::kNumber:
       return NumberProblem(f, value);
     case FieldType::kDate:

@@ -322,3 +322,35 @@ TEST(FormValidation, CheckFormRefusesWithTheFieldErrors) {
 }
 }  // namespace
 }  // namespace souhra
+
+namespace souhra {
+namespace {
+
+// A link reaches external actors in an invitation: only a web address they can open.
+TEST(FormValidation, ALinkIsAnHttpOrHttpsAddressWithoutSpaces) {
+  const Form form = FormOf(R"([{"name": "url", "type": "link", "label": "Odkaz"},
+                               {"name": "where", "type": "place", "label": "Místo"}])");
+  EXPECT_EQ(Errors(form, R"({"url": "https://meet.example.cz/k-1", "where": "Radnice"})"), "");
+  EXPECT_EQ(Errors(form, R"({"url": "http://intranet.example.cz/porada"})"), "");
+  const std::string wanted =
+      "url: Do pole „Odkaz“ zadejte webovou adresu začínající https:// nebo http://, bez mezer.";
+  for (const char* bad : {"javascript:alert(1)", "ftp://x.cz", "https://", "https:///etc",
+                          "https://a.cz/x y", "meet.example.cz"}) {
+    EXPECT_EQ(Errors(form, Json{{"url", bad}}.dump()), wanted) << bad;
+  }
+  EXPECT_EQ(Errors(form, R"({"where": "Radnice\nzasedačka"})"),
+            "where: Pole „Místo“ musí být na jednom řádku.");
+}
+
+TEST(FormValidation, PlaceAndLinkAreDescribedWithTheirLengthLimits) {
+  const Form form = FormOf(R"([{"name": "url", "type": "link", "label": "Odkaz"},
+                               {"name": "where", "type": "place", "label": "Místo"}])");
+  const Json described = FormJson(form);
+  EXPECT_EQ(described["fields"][0]["type"], "link");
+  EXPECT_EQ(described["fields"][0]["max_length"], 500);
+  EXPECT_EQ(described["fields"][1]["type"], "place");
+  EXPECT_EQ(described["fields"][1]["max_length"], 200);
+}
+
+}  // namespace
+}  // namespace souhra

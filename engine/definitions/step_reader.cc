@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/definitions/actor_reach.h"
 #include "engine/definitions/definition_loader.h"
 
 namespace souhra {
@@ -75,6 +76,8 @@ void ReadOwns(const Checker& at, Workflow* out) {
   for (const std::string& field : ReadNames(at, "owns")) {
     if (field.find('.') != std::string::npos) {
       at.Report("owns", "owns names top-level fields of case data, not " + Quote(field));
+    } else if (field == kMeetingRecordKey) {
+      at.Report("owns", Quote(field) + " is kept by the engine: the place and link people entered");
     } else {
       out->owns.insert(field);
     }

@@ -3,6 +3,7 @@
 #include <deque>
 #include <set>
 
+#include "engine/definitions/actor_reach.h"
 #include "engine/definitions/effect_reader.h"
 #include "engine/definitions/message_template.h"
 #include "engine/definitions/step_reader.h"
@@ -199,8 +200,8 @@ Json Params(const Checker& at) {
 void ReadWorkflow(const Json& value, const ValidationContext& context, Diagnostics* sink,
                   Workflow* out) {
   Checker at{sink, value, {}, LineOf(value, 1), "workflow"};
-  at.Keys(
-      {"name", "title", "params", "templates", "initial", "states", "events", "referral", "owns"});
+  at.Keys({"name", "title", "params", "templates", "initial", "states", "events", "referral",
+           "owns", "notifies_actors"});
   if (const std::string* name = at.String("name", true)) out->name = *name;
   if (const std::string* title = at.String("title", false)) out->title = *title;
   out->params = Params(at);
@@ -230,6 +231,8 @@ void ReadWorkflow(const Json& value, const ValidationContext& context, Diagnosti
   CheckEventSources(*out, sink);
   ReadStepDeclarations(at, out);
   CheckOwnership(*out, sink);
+  out->notifies_actors = at.Boolean("notifies_actors", false) || DeclaresActorReach(*out);
+  CheckMeetingSources(*out, sink);
 }
 
 }  // namespace souhra

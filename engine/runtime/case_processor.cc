@@ -9,6 +9,7 @@
 #include "engine/runtime/deadline_pause.h"
 #include "engine/runtime/directory_references.h"
 #include "engine/runtime/permissions.h"
+#include "engine/runtime/meeting_record.h"
 #include "engine/runtime/step.h"
 #include "engine/runtime/step_check.h"
 #include "engine/runtime/task_actions.h"
@@ -244,6 +245,7 @@ Result<Applied> CaseProcessor::Create(WriteTxn& txn, const NewCase& sent, Instan
   record.tenant = request.tenant;
   record.code = request.code;
   record.data = request.data.is_object() ? request.data : Json::object();
+  record.data.erase(kMeetingRecordKey);  // the engine's alone (meeting_record.h)
   record.created = now;
   SOUHRA_ASSIGN_OR_RETURN(record.id, txn.InsertCase(record));
 
@@ -370,8 +372,10 @@ Result<Applied> CaseProcessor::ApplyToInstances(WriteTxn& txn, const EventReques
     if ((target != 0 && instance.id != target) || instance.id == exclude) continue;
     SOUHRA_ASSIGN_OR_RETURN(std::shared_ptr<const Workflow> workflow,
                             catalog_.WorkflowVersion(txn, instance.definition_hash));
-    SOUHRA_ASSIGN_OR_RETURN(Plan plan, PlanEvent(step.Context(*workflow), step.case_record(),
-                                                 instance, request.type, request.payload));
+    StepContext context = step.Context(*workflow);
+    context.payload_checked = !request.internal;
+    SOUHRA_ASSIGN_OR_RETURN(
+        Plan plan, PlanEvent(context, step.case_record(), instance, request.type, request.payload));
     if (plan.accepted) {
       SOUHRA_RETURN_IF_ERROR(step.WritePlan(*workflow, instance, std::move(plan), 0));
       continue;

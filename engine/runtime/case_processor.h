@@ -57,6 +57,10 @@ struct DefinitionChange {
   bool created = false;  // SaveDraft: this text was not stored before
   std::string previous;  // Activate: the version that was active, "" when none was
   bool changed = false;  // Activate: the active version is another one now
+  // Activate: hex SHA-256 of the diff from the version active before (version_diff.h).
+  std::string diff_sha256;
+  // Four eyes (activation_requests.h): the request asked for, approved or refused, if any.
+  std::optional<ActivationRequest> request;
 };
 
 // The acknowledged result of an event: its place in the log and what it did; or, for a

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/definitions/version_diff.h"
 #include "engine/runtime/step.h"
 
 namespace souhra {
@@ -155,10 +156,39 @@ Result<DefinitionChange> Engine::Activate(const std::string& tenant, const std::
             applied.definition.version = active.content_hash;
             applied.definition.previous = previous ? previous->content_hash : "";
             applied.definition.changed = changed;
+            applied.definition.diff_sha256 =
+                DiffVersions(name, previous ? &*previous : nullptr, active).sha256;
             return applied;
           },
           EventRecord{}, 0, audit)
           .get());
+}
+
+Result<DefinitionChange> Engine::AskActivation(const ActivationAsk& ask, RequestAudit* audit) {
+  return DefinitionChangeOf(Enqueue(
+                                [this, ask](WriteTxn& txn, Instant now) -> Result<Applied> {
+                                  Applied applied;
+                                  SOUHRA_ASSIGN_OR_RETURN(
+                                      applied.definition,
+                                      souhra::AskActivation(txn, catalog_, ask, now));
+                                  return applied;
+                                },
+                                EventRecord{}, 0, audit)
+                                .get());
+}
+
+Result<DefinitionChange> Engine::DecideActivation(const ActivationDecision& decision,
+                                                  RequestAudit* audit) {
+  return DefinitionChangeOf(Enqueue(
+                                [this, decision](WriteTxn& txn, Instant now) -> Result<Applied> {
+                                  Applied applied;
+                                  SOUHRA_ASSIGN_OR_RETURN(
+                                      applied.definition,
+                                      souhra::DecideActivation(txn, catalog_, decision, now));
+                                  return applied;
+                                },
+                                EventRecord{}, 0, audit)
+                                .get());
 }
 
 Result<Applied> Engine::ReassignTask(const TaskReassignment& request, RequestAudit* audit) {

@@ -31,6 +31,7 @@
 #include "engine/calendar.h"
 #include "engine/clock.h"
 #include "engine/definitions/definition_catalog.h"
+#include "engine/runtime/activation_requests.h"
 #include "engine/runtime/case_processor.h"
 #include "engine/runtime/task_actions.h"
 #include "engine/store.h"
@@ -92,6 +93,11 @@ class Engine {
   // see DefinitionCatalog::Activate (name, version, previous, changed).
   Result<DefinitionChange> Activate(const std::string& tenant, const std::string& name,
                                     const std::string& version, RequestAudit* audit = nullptr);
+  // Four eyes (activation_requests.h): asks for a version to become active — at once when
+  // nobody else need approve it — and a second person's approval or refusal.
+  Result<DefinitionChange> AskActivation(const ActivationAsk& ask, RequestAudit* audit = nullptr);
+  Result<DefinitionChange> DecideActivation(const ActivationDecision& decision,
+                                            RequestAudit* audit = nullptr);
   // Gives an open task another assignee (task_actions.h), logged as "task.<key>.reassigned".
   // Its pending reminders follow: a rung goes to whoever holds the task when it fires.
   Result<Applied> ReassignTask(const TaskReassignment& request, RequestAudit* audit = nullptr);

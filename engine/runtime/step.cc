@@ -10,6 +10,7 @@
 #include "engine/duration.h"
 #include "engine/runtime/decision.h"
 #include "engine/runtime/permissions.h"
+#include "engine/runtime/meeting_record.h"
 #include "engine/runtime/task_timers.h"
 #include "engine/time/duration_parser.h"
 
@@ -83,6 +84,8 @@ class Planner {
   }
 
   void Add(Operation op) { plan_.operations.push_back(std::move(op)); }
+  // The instance the plan is for; 0 while it is being started.
+  void SetInstance(InstanceId instance) { instance_ = instance; }
   void SetState(std::string state) { state_ = std::move(state); }
   Plan& plan() { return plan_; }
 
@@ -241,6 +244,7 @@ class Planner {
     if (to.is_array()) {
       for (const Json& r : to) recipients.push_back(r.get<std::string>());
     }
+    SOUHRA_RETURN_IF_ERROR(CheckActorReach(e, recipients));
     for (const std::string& recipient : recipients) {
       OutboxRecord message;
       message.recipient = recipient;
@@ -255,7 +259,8 @@ class Planner {
       // carries, as the case data had it when the event was applied.
       if (e.args.contains("purpose")) message.payload["purpose"] = e.args["purpose"];
       if (e.args.contains("calendar")) {
-        message.payload["calendar"] = GetPath(plan_.data, e.args["calendar"].get<std::string>());
+        message.payload["calendar"] = MeetingForInvitation(
+            GetPath(plan_.data, e.args["calendar"].get<std::string>()), instance_, plan_.data);
       }
       // The template's texts as this definition version has them: the sender renders them
       // later without the catalog. `reason`/`note` of the event fill {reason}.
@@ -270,6 +275,18 @@ class Planner {
       Add(std::move(message));
     }
     return Status::Ok();
+  }
+
+  // What a script returns at run time was not in the declaration the head approved
+  // (engine/definitions/actor_reach.h): a workflow that does not declare it reaches no actor.
+  Status CheckActorReach(const Effect& e, const std::vector<std::string>& recipients) {
+    if (ctx_.workflow->notifies_actors) return Status::Ok();
+    const bool to_actor = std::any_of(recipients.begin(), recipients.end(),
+                                      [](const std::string& r) { return r.starts_with("actor:"); });
+    if (!to_actor && !e.args.contains("calendar")) return Status::Ok();
+    return EffectError(e, "workflow '" + ctx_.workflow->name +
+                              "' does not declare that it notifies external actors: add "
+                              "notifies_actors = true (its activation then needs the head)");
   }
 
   Status ApplySet(const Effect& e) {
@@ -312,6 +329,7 @@ class Planner {
   const StepContext& ctx_;
   const CaseRecord& case_;
   std::string state_;
+  InstanceId instance_ = 0;
   Plan plan_;
 };
 
@@ -383,6 +401,10 @@ Result<Plan> PlanEvent(const StepContext& ctx, const CaseRecord& c, const Instan
   if (chosen == nullptr) return not_accepted;
 
   Planner planner(ctx, c, instance.state, c.data);
+  planner.SetInstance(instance.id);
+  if (ctx.payload_checked) {
+    RecordMeetingValues(*ctx.workflow, instance.id, event_type, payload, &planner.plan().data);
+  }
   planner.plan().accepted = true;
   planner.plan().from = planner.plan().to = instance.state;
   if (chosen->go.empty()) {

@@ -82,6 +82,9 @@ struct StepContext {
   const Json* by = nullptr;
   // Resolves `decide { rules = name }` to the tenant's active rule set.
   std::function<Result<std::shared_ptr<const RuleSet>>(const std::string& name)> rule_set;
+  // The event's payload was checked against its declared form (a person's or an integration's
+  // step, not an internal event): only then are its place and link recorded (meeting_record.h).
+  bool payload_checked = false;
 };
 
 // The JSON view of a case handed to scripts: {id, code, tenant, state, data}.

@@ -107,6 +107,7 @@ TEST_F(StepTest, NotificationCarriesItsPurposeAndTheMeetingAsTheDataHadIt) {
                       {"calendar", "conference"}}),
                 Make(EffectKind::kSet, "", {{"conference.at", "later"}})};
   workflow_.states["a"].on["invite"] = {invite};
+  workflow_.notifies_actors = true;
   Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "invite", Json::object());
   ASSERT_TRUE(plan.ok());
   ASSERT_EQ(plan->operations.size(), 2u);
@@ -115,6 +116,79 @@ TEST_F(StepTest, NotificationCarriesItsPurposeAndTheMeetingAsTheDataHadIt) {
   EXPECT_EQ(first.payload["purpose"], "conference");
   EXPECT_EQ(first.payload["calendar"], Json({{"at", "2026-05-04T08:00:00Z"}}));
   EXPECT_EQ(std::get<OutboxRecord>(plan->operations[1]).recipient, "coordinator");
+}
+
+// What a script returns at run time was not in the declaration the head approved.
+TEST_F(StepTest, ANotificationToAnActorFromAWorkflowThatDoesNotSaySoIsRefused) {
+  scripts_->actions[5] = {Make(EffectKind::kNotify, "", {{"to", "actor:charita"}})};
+  Transition computed;
+  computed.run = {Make(EffectKind::kRun, "")};
+  computed.run[0].function = {5, {"wf.lua", 9}};
+  workflow_.states["a"].on["send"] = {computed};
+  Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "send", Json::object());
+  ASSERT_FALSE(plan.ok());
+  EXPECT_EQ(plan.status().code(), StatusCode::kScriptError);
+  EXPECT_NE(plan.status().message().find("notifies_actors = true"), std::string::npos)
+      << plan.status().message();
+  workflow_.notifies_actors = true;
+  EXPECT_TRUE(PlanEvent(ctx_, case_, instance_, "send", Json::object()).ok());
+}
+
+// The attack: a workflow copies the referral note into the conference's place. The
+// invitation carries the place the coordinator typed into the form, never the note.
+class MeetingStepTest : public StepTest {
+ protected:
+  MeetingStepTest() {
+    workflow_.notifies_actors = true;
+    StepDeclaration schedule;
+    schedule.type = "schedule";
+    schedule.form = Form{{FormField{.name = "where", .type = FieldType::kPlace, .label = "Místo"},
+                          FormField{.name = "url", .type = FieldType::kLink, .label = "Odkaz"}}};
+    for (FormField& f : schedule.form->fields) f.max_length = 200;
+    workflow_.events["schedule"] = schedule;
+    Transition copy_note;
+    copy_note.run = {
+        Make(EffectKind::kSet, "",
+             {{"conference",
+               {{"at", "2026-05-04T08:00:00Z"},
+                {"place", "Poznámka z doporučení: závislost"},
+                {"online_link", "https://evil.example/?note=x"}}}}),
+        Make(EffectKind::kNotify, "", {{"to", "actor:charita"}, {"calendar", "conference"}})};
+    workflow_.states["a"].on["schedule"] = {copy_note};
+    instance_.id = 7;
+    case_.data = {{"referral", {{"note", "závislost"}}}};
+    ctx_.payload_checked = true;
+  }
+
+  Json InvitedMeeting(const Json& payload) {
+    Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "schedule", payload);
+    EXPECT_TRUE(plan.ok()) << plan.status().ToString();
+    if (!plan.ok()) return Json();
+    case_.data = plan->data;
+    return std::get<OutboxRecord>(plan->operations.back()).payload["calendar"];
+  }
+};
+
+TEST_F(MeetingStepTest, TheInvitationTakesPlaceAndLinkOnlyFromTheFormNotFromCaseData) {
+  const Json meeting = InvitedMeeting({{"where", "Radnice, zasedačka 2"}});
+  EXPECT_EQ(meeting["place"], "Radnice, zasedačka 2");
+  EXPECT_FALSE(meeting.contains("online_link")) << meeting;
+  EXPECT_EQ(meeting["at"], "2026-05-04T08:00:00Z");
+  EXPECT_EQ(meeting.dump().find("závislost"), std::string::npos) << meeting;
+}
+
+TEST_F(MeetingStepTest, AMoveThatNamesNoPlaceKeepsTheRecordedOne) {
+  InvitedMeeting({{"where", "Radnice"}, {"url", "https://meet.example.cz/k1"}});
+  const Json moved = InvitedMeeting(Json::object());
+  EXPECT_EQ(moved["place"], "Radnice");
+  EXPECT_EQ(moved["online_link"], "https://meet.example.cz/k1");
+}
+
+TEST_F(MeetingStepTest, AnInternalEventOrAnUncheckedLinkRecordsNothing) {
+  ctx_.payload_checked = false;  // e.g. emitted by another workflow with a payload it computed
+  EXPECT_FALSE(InvitedMeeting({{"where", "Poznámka z doporučení"}}).contains("place"));
+  ctx_.payload_checked = true;
+  EXPECT_FALSE(InvitedMeeting({{"url", "javascript:alert(1)"}}).contains("online_link"));
 }
 
 TEST_F(StepTest, APatternTypeTakesTheEventsOfComputedTaskKeysAndExactTypesComeFirst) {

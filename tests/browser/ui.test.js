@@ -589,3 +589,75 @@ describe('admin', () => {
     await screenshot(page, 'admin-token-revoked');
   });
 });
+
+// Four eyes: the information rules changed by the methodologist wait for the head, who sees the
+// diff and approves; another change the head refuses with a reason the methodologist then reads.
+describe('four eyes on the information rules', () => {
+  let methodologist;
+  let head;
+  before(async () => {
+    methodologist = await signedInPage('methodologist');
+    head = await signedInPage('head');
+  });
+  after(async () => {
+    await methodologist?.close();
+    await head?.close();
+  });
+
+  const rules = async () => listOf(await api.methodologist.get('/definitions'), 'definitions').find((d) => d.name === 'information_sharing');
+  let active;
+
+  it('the methodologist\'s activation waits for the head', async () => {
+    active = await rules();
+    await methodologist.goto(`${server.url}#/definitions/information_sharing`);
+    await methodologist.locator('#valid').waitFor();
+    const source = await methodologist.inputValue('#source');
+    const changed = source.replace('title = "Sdílení informací s externími aktéry"', 'title = "Sdílení informací s aktéry"');
+    assert.notEqual(changed, source, 'the information rules have no such title');
+    await methodologist.fill('#source', changed);
+    await methodologist.locator('#valid').waitFor();
+    await methodologist.click('#save-draft');
+    await expectStatus(methodologist, /Koncept uložen|uložena/);
+    methodologist.once('dialog', (dialog) => dialog.accept());
+    await methodologist.click('#activate');
+    await expectStatus(methodologist, /čeká na schválení \(vedoucí odboru\)/);
+    const now = await rules();
+    assert.equal(now.version, active.version, 'the rules became active without the head');
+    await methodologist.locator('.pill.pending', { hasText: 'ke schválení' }).first().waitFor();
+    await screenshot(methodologist, 'four-eyes-pending');
+  });
+
+  it('the head sees the request with its diff and approves it', async () => {
+    await head.click('#nav a:has-text("Ke schválení")');
+    await head.locator('main a', { hasText: 'information_sharing' }).waitFor();
+    await screenshot(head, 'four-eyes-requests');
+    await head.click('main a:has-text("information_sharing")');
+    await head.locator('#request-diff .add', { hasText: 'Sdílení informací s aktéry' }).waitFor();
+    await head.locator('#request-diff .del', { hasText: 'externími' }).waitFor();
+    await screenshot(head, 'four-eyes-request');
+    await head.click('#approve');
+    await expectStatus(head, /schválena a aktivní/);
+    assert.notEqual((await rules()).version, active.version, 'the approved version is not active');
+  });
+
+  it('the head refuses another change with a reason, which the methodologist reads', async () => {
+    const { source } = await api.methodologist.get('/definitions/information_sharing');
+    const saved = await api.methodologist.post('/definitions', {
+      file: 'information_sharing.lua', source: source.replace('Sdílení informací s aktéry', 'Sdílení vždy'),
+    });
+    const asked = await api.methodologist.post(`/definitions/information_sharing/versions/${saved.version}/activate`, {});
+    assert.equal(asked.status, 'pending_approval');
+    await head.goto(`${server.url}#/approvals/${asked.request.id}`);
+    await head.locator('#request-diff').waitFor();
+    await head.click('#refuse');
+    await head.locator('#alert', { hasText: 'Napište, proč' }).waitFor();
+    await head.fill('#refusal-reason', 'Název musí říkat, s kým se sdílí.');
+    await head.click('#refuse');
+    // The first refusal's error stays shown until the list replaces the request.
+    await head.waitForFunction(() => document.getElementById('alert').textContent === '');
+    await expectStatus(head, /zamítnuta/);
+    await methodologist.goto(`${server.url}#/definitions`);
+    await methodologist.locator('.refusal', { hasText: 'Název musí říkat, s kým se sdílí.' }).waitFor();
+    await screenshot(methodologist, 'four-eyes-refused');
+  });
+});

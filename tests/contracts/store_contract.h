@@ -1,6 +1,7 @@
 // The contract every Store (engine/store.h) must keep, one value-parameterised suite per role:
 // DueWorkContract, CaseFilesContract, WorklistsContract, DefinitionVersionsContract,
-// InboxContract, IncidentsContract, OutboxLogContract and WriteTxnContract. The tests are
+// InboxContract, IncidentsContract, OutboxLogContract, WriteTxnContract and
+// ActivationRequestsContract. The tests are
 // defined once in tests/contracts/*_contract.cc; an implementation runs all of them with
 //
 //   namespace souhra::contracts {
@@ -107,6 +108,7 @@ class InboxContract : public StoreContract {};
 class IncidentsContract : public StoreContract {};
 class OutboxLogContract : public StoreContract {};
 class WriteTxnContract : public StoreContract {};
+class ActivationRequestsContract : public StoreContract {};
 
 }  // namespace souhra::contracts
 
@@ -120,4 +122,5 @@ class WriteTxnContract : public StoreContract {};
   INSTANTIATE_TEST_SUITE_P(prefix, InboxContract, ::testing::Values(implementation));              \
   INSTANTIATE_TEST_SUITE_P(prefix, IncidentsContract, ::testing::Values(implementation));          \
   INSTANTIATE_TEST_SUITE_P(prefix, OutboxLogContract, ::testing::Values(implementation));          \
-  INSTANTIATE_TEST_SUITE_P(prefix, WriteTxnContract, ::testing::Values(implementation))
+  INSTANTIATE_TEST_SUITE_P(prefix, WriteTxnContract, ::testing::Values(implementation));           \
+  INSTANTIATE_TEST_SUITE_P(prefix, ActivationRequestsContract, ::testing::Values(implementation))

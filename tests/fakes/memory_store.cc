@@ -27,6 +27,7 @@ struct MemoryStore::Tables {
   std::map<int64_t, IncidentRecord> incidents;
   std::vector<AuditRecord> audit;
   std::vector<DefinitionSource> definitions;  // in saving order, `number` unset
+  std::map<int64_t, ActivationRequest> activation_requests;
 
   template <typename Map>
   static int64_t NextId(const Map& rows) {
@@ -479,6 +480,41 @@ class MemoryStore::Txn final : public WriteTxn {
     return Status::Ok();
   }
 
+  Result<int64_t> PutActivationRequest(const ActivationRequest& request) override {
+    SOUHRA_RETURN_IF_ERROR(Open("put activation request"));
+    if (request.id == 0) {
+      ActivationRequest row = request;
+      row.id = Tables::NextId(tables_.activation_requests);
+      tables_.activation_requests[row.id] = row;
+      return row.id;
+    }
+    auto found = tables_.activation_requests.find(request.id);
+    if (found == tables_.activation_requests.end()) {
+      return Missing("activation request", request.id);
+    }
+    found->second.status = request.status;
+    found->second.decided_by = request.decided_by;
+    found->second.decided_at = request.decided_at;
+    found->second.reason = request.reason;
+    return request.id;
+  }
+  Result<std::optional<ActivationRequest>> FindActivationRequest(int64_t id) override {
+    SOUHRA_RETURN_IF_ERROR(Open("find activation request"));
+    return Found(tables_.activation_requests, id);
+  }
+  Result<std::optional<ActivationRequest>> FindPendingActivation(
+      const std::string& tenant, const std::string& name, const std::string& version) override {
+    SOUHRA_RETURN_IF_ERROR(Open("find pending activation"));
+    std::optional<ActivationRequest> newest;
+    for (const auto& [id, r] : tables_.activation_requests) {
+      if (r.tenant == tenant && r.name == name && r.version == version &&
+          r.status == ActivationStatus::kPending) {
+        newest = r;
+      }
+    }
+    return newest;
+  }
+
  private:
   // kUnavailable once Commit or a failure ended the transaction, as with SQLite.
   Status Open(const char* what) const {
@@ -726,6 +762,22 @@ Result<std::vector<IncidentRecord>> MemoryStore::ListIncidents(bool open_only) {
 
 Result<std::optional<IncidentRecord>> MemoryStore::GetIncident(int64_t id) {
   return Found(Snapshot()->incidents, id);
+}
+
+Result<std::vector<ActivationRequest>> MemoryStore::ListActivationRequests(
+    const std::string& tenant, bool pending_only) {
+  std::shared_ptr<const Tables> t = Snapshot();
+  std::vector<ActivationRequest> requests;
+  for (auto it = t->activation_requests.rbegin(); it != t->activation_requests.rend(); ++it) {
+    const ActivationRequest& r = it->second;
+    if (r.tenant != tenant) continue;
+    if (!pending_only || r.status == ActivationStatus::kPending) requests.push_back(r);
+  }
+  return requests;
+}
+
+Result<std::optional<ActivationRequest>> MemoryStore::GetActivationRequest(int64_t id) {
+  return Found(Snapshot()->activation_requests, id);
 }
 
 Result<std::vector<OutboxRecord>> MemoryStore::ListFailedOutbox() {

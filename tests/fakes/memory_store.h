@@ -56,6 +56,10 @@ class MemoryStore final : public Store {
   Result<std::vector<IncidentRecord>> ListIncidents(bool open_only) override;
   Result<std::optional<IncidentRecord>> GetIncident(int64_t id) override;
 
+  Result<std::vector<ActivationRequest>> ListActivationRequests(const std::string& tenant,
+                                                                bool pending_only) override;
+  Result<std::optional<ActivationRequest>> GetActivationRequest(int64_t id) override;
+
   Result<std::vector<OutboxRecord>> ListFailedOutbox() override;
   Result<std::vector<DeliveryAttempt>> ListDeliveryAttempts(int64_t outbox_id) override;
 

@@ -13,6 +13,7 @@ import { showEscalations } from './views/escalations.js';
 import { showConference } from './views/conference.js';
 import { showIncidents } from './views/incidents.js';
 import { showDefinitions } from './views/definitions.js';
+import { showApproval, showApprovals } from './views/approvals.js';
 import { showEditor } from './views/editor.js';
 import { showInbox } from './views/inbox.js';
 import { showTokens } from './views/tokens.js';
@@ -26,6 +27,8 @@ const routes = [
   [/^#\/escalations$/, showEscalations],
   [/^#\/incidents$/, showIncidents],
   [/^#\/definitions$/, showDefinitions],
+  [/^#\/approvals$/, showApprovals],
+  [/^#\/approvals\/(\d+)$/, showApproval],
   [/^#\/definitions\/new$/, (main, ctx) => showEditor(main, ctx, '')],
   [/^#\/definitions\/([^/]+)$/, showEditor],
   [/^#\/inbox$/, showInbox],

@@ -96,7 +96,7 @@ function toPayload(field, raw, children) {
   }
   if (isEmpty(raw)) return undefined;
   switch (field.type) {
-    case 'text': case 'long_text': return raw.trim() === '' ? undefined : raw.trim();
+    case 'text': case 'long_text': case 'place': case 'link': return raw.trim() === '' ? undefined : raw.trim();
     case 'number': return Number(raw);
     case 'datetime': {
       const time = new Date(raw);  // a datetime-local value: local time
@@ -128,9 +128,10 @@ function checkField(node, children, problems) {
     if (field.required) problem(t('form_err_required'));
     return;
   }
-  if ((field.type === 'text' || field.type === 'long_text') && field.max_length !== undefined && codePoints(value) > field.max_length) {
+  if (['text', 'long_text', 'place', 'link'].includes(field.type) && field.max_length !== undefined && codePoints(value) > field.max_length) {
     problem(t('form_err_max_length', { n: field.max_length, now: codePoints(value) }));
   }
+  if (field.type === 'link' && !/^https?:\/\/[^/\s][^\s]*$/.test(value)) problem(t('form_err_link'));
   if (field.type === 'number') {
     if (String(raw).trim() === '' || !Number.isFinite(value)) problem(t('form_err_number'));
     else if (field.integer && !Number.isInteger(value)) problem(t('form_err_integer'));
@@ -168,6 +169,13 @@ function select(field, options, raw, ctx) {
 const builders = {
   text(field, ctx) {
     const control = h('input', { type: 'text', required: field.required, value: typeof ctx.raw === 'string' ? ctx.raw : '' });
+    return { ...single(control, ctx), read: () => control.value };
+  },
+  place(field, ctx) {
+    return builders.text(field, ctx);
+  },
+  link(field, ctx) {
+    const control = h('input', { type: 'url', inputmode: 'url', required: field.required, value: typeof ctx.raw === 'string' ? ctx.raw : '' });
     return { ...single(control, ctx), read: () => control.value };
   },
   long_text(field, ctx) {

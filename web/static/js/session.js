@@ -76,6 +76,7 @@ export function navigation() {
   if (hasRole('coordinator', 'head', 'admin')) items.push(['#/incidents', 'nav_incidents']);
   if (hasRole('methodologist', 'admin')) items.push(['#/definitions', 'nav_definitions']);
   if (hasRole('admin')) items.push(['#/tokens', 'nav_tokens']);
+  if (hasRole('methodologist', 'head')) items.push(['#/approvals', 'nav_approvals']);
   items.push(['#/inbox', 'nav_inbox']);
   return items;
 }

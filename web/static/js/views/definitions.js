@@ -10,9 +10,13 @@ export const shortVersion = (v) => (/^[0-9a-f]{16,}$/i.test(versionId(v)) ? vers
 export const statusOf = (v) => v.status ?? (v.active ? 'active' : v.draft ? 'draft' : 'old');
 export const instancesOf = (v) => v.instances ?? v.instance_count ?? v.running ?? t('none');
 
+// A draft waiting for a second person, or refused by one, says so (the version's `approval`).
 export function statusPill(v) {
   const s = statusOf(v);
-  return h('span', { class: `pill ${s}` }, t(s === 'active' ? 'ver_active' : s === 'draft' ? 'ver_draft' : 'ver_old'));
+  if (s === 'draft' && v.approval?.status === 'pending') return h('span', { class: 'pill pending' }, t('ver_pending'));
+  const pill = h('span', { class: `pill ${s}` }, t(s === 'active' ? 'ver_active' : s === 'draft' ? 'ver_draft' : 'ver_old'));
+  if (s !== 'draft' || v.approval?.status !== 'refused') return pill;
+  return h('span', {}, pill, ' ', h('span', { class: 'refusal' }, t('ver_refused', { reason: v.approval.reason })));
 }
 
 export async function showDefinitions(main) {

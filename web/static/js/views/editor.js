@@ -125,8 +125,9 @@ export async function showEditor(main, ctx, name) {
           button.disabled = true;
           say('');  // the draft's "saved" message is stale now; the outcome replaces it
           try {
-            await api.post(`/definitions/${encodeURIComponent(state.name)}/versions/${encodeURIComponent(versionId(state.draft))}/activate`, {});
-            ctx.go(`#/definitions/${encodeURIComponent(state.name)}`, t('def_activated', { v }));
+            const done = await api.post(`/definitions/${encodeURIComponent(state.name)}/versions/${encodeURIComponent(versionId(state.draft))}/activate`, {});
+            const approver = done.request ? t(done.request.approver === 'head' ? 'appr_by_head' : 'appr_by_second') : '';
+            ctx.go(`#/definitions/${encodeURIComponent(state.name)}`, done.status === 'pending_approval' ? t('def_pending', { v, approver }) : t('def_activated', { v }));
           } catch (error) { report(error); button.disabled = false; }
         },
       }, t('def_activate', { v })));
