@@ -55,8 +55,12 @@ class DefinitionsCommandTest : public ::testing::Test {
 
   // The hash of the diff from v1 to v2, as the API shows it to a reviewer (version_diff.h).
   std::string DiffHash() const {
-    DefinitionSource v1{"demo", "intake", v1_, "intake.lua", kV1};
-    DefinitionSource v2{"demo", "intake", v2_, "intake.lua", V2()};
+    DefinitionSource v1;
+    v1.content_hash = v1_;
+    v1.source = kV1;
+    DefinitionSource v2;
+    v2.content_hash = v2_;
+    v2.source = V2();
     return DiffVersions("intake", &v1, v2).sha256;
   }
 

@@ -15,7 +15,8 @@ const firstOption = (field) => field.options?.[0]?.value;
 function sampleValue(field, choose) {
   if (field.name in choose) return choose[field.name];
   switch (field.type) {
-    case 'text': return 'Test';
+    case 'text': case 'place': return 'Test';
+    case 'link': return 'https://meet.example.cz/test';
     case 'long_text': return 'Zaznamenáno v testu.';
     case 'number': return field.min ?? 1;
     case 'date': return dayFromNow(7);
@@ -45,7 +46,7 @@ export async function fillForm(scope, form, choose = {}, prefix = '') {
     const el = scope.locator(`[data-path="${path}"]`);
     const value = sampleValue(field, choose);
     switch (field.type) {
-      case 'text': await el.locator('input').fill(String(value)); break;
+      case 'text': case 'place': case 'link': await el.locator('input').fill(String(value)); break;
       case 'long_text': await el.locator('textarea').fill(String(value)); break;
       case 'number': await el.locator('input').fill(String(value)); break;
       case 'date': await el.locator('input').fill(value); break;

@@ -23,6 +23,10 @@ send { "conference.scheduled", as = "coordinator",
        payload = { at = "2026-04-20T08:00:00Z", actors = { { actor = "actor:charita" } } } }
 expect { refused = true }  -- bez místa i odkazu
 send { "conference.scheduled", as = "coordinator",
+       payload = { at = "2026-04-20T08:00:00Z", online_link = "javascript:alert(1)",
+                   actors = { { actor = "actor:charita" } } } }
+expect { refused = true }  -- odkaz jen https:// nebo http://
+send { "conference.scheduled", as = "coordinator",
        payload = { at = "2026-04-20T08:00:00Z", online_link = "https://meet.example/x",
                    actors = { { actor = "actor:charita" } } } }
 send { "conference.cancelled", as = "coordinator", payload = { reason = "Klientka v nemocnici" } }
