@@ -194,6 +194,10 @@ TEST(Validator, ReadsUrgentTemplatesAndTypedNotifyFields) {
       "                       calendar = 'conference' },");
   source.replace(source.find("templates = {"), 13,
                  "templates = { alarm = { title = 'A', body = 'B', urgent = true },");
+  // The invitation's place comes from a form field of a declared step.
+  source.replace(source.find("initial = 'a',"), 14,
+                 "initial = 'a', events = { go_b = { title = 'B', by = { 'coordinator' },"
+                 " form = { { name = 'where', type = 'place', label = 'Místo' } } } },");
   Result<LoadedDefinition> loaded = Load(source);
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
   EXPECT_EQ(loaded->workflow->templates["alarm"]["urgent"], true);

@@ -140,7 +140,8 @@ TEST(FormReader, UnknownKeysAndTypesAreReportedOnTheirLineWithASuggestion) {
                 "w.lua:3: form: field 'b': unknown key 'lable' (did you mean 'label'?)",
                 "w.lua:3: form: field 'b': unknown type 'txt' (did you mean 'text'?)",
                 "w.lua:4: form: field 'c': unknown type 'signature' (expected one of text, "
-                "long_text, number, date, datetime, yes_no, choice, choices, user, actor, rows)"}));
+                "long_text, number, date, datetime, yes_no, choice, choices, user, actor, rows, "
+                "place, link)"}));
 }
 
 TEST(FormReader, AKeyOfAnotherTypeIsReported) {
@@ -151,7 +152,7 @@ TEST(FormReader, AKeyOfAnotherTypeIsReported) {
                 "w.lua:3: form: field 'a': 'options' does not apply to a text field (only to "
                 "choice, choices)",
                 "w.lua:4: form: field 'b': 'max_length' does not apply to a date field (only to "
-                "text, long_text)"}));
+                "text, long_text, place, link)"}));
 }
 
 TEST(FormReader, BadAndDuplicateNamesAreReported) {
