@@ -415,11 +415,11 @@ CREATE INDEX activation_requests_by_tenant ON activation_requests (tenant, statu
 
 const std::vector<Migration>& SchemaMigrations() {
   static const std::vector<Migration> migrations = {
-      {1, kVersion1},  {2, kVersion2},
-      {3, kVersion3},  {4, kVersion4},
-      {5, kVersion5},  {6, kVersion6},
-      {7, kVersion7},  {8, kVersion8},
-      {9, kVersion9},  {10, kVersion10, &HashUnchainedAudit},
+      {1, kVersion1},   {2, kVersion2},
+      {3, kVersion3},   {4, kVersion4},
+      {5, kVersion5},   {6, kVersion6},
+      {7, kVersion7},   {8, kVersion8},
+      {9, kVersion9},   {10, kVersion10, &HashUnchainedAudit},
       {11, kVersion11}, {12, kVersion12}};
   return migrations;
 }

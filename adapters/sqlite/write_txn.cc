@@ -1,7 +1,7 @@
 #include "adapters/sqlite/write_txn.h"
 
-#include "adapters/sqlite/audit_rows.h"
 #include "adapters/sqlite/activation_requests.h"
+#include "adapters/sqlite/audit_rows.h"
 #include "adapters/sqlite/mutations.h"
 #include "adapters/sqlite/paused_deadlines.h"
 #include "adapters/sqlite/queries.h"

@@ -96,7 +96,9 @@ Status DefinitionCatalog::CheckOwners(WriteTxn& txn, const std::string& tenant,
 Result<DefinitionSource> DefinitionCatalog::FindVersion(WriteTxn& txn, const std::string& tenant,
                                                         const std::string& name,
                                                         const std::string& version) {
-  if (version.empty()) return InvalidArgument("Chybí verze k zapnutí; vyberte ji ze seznamu verzí.");
+  if (version.empty()) {
+    return InvalidArgument("Chybí verze k zapnutí; vyberte ji ze seznamu verzí.");
+  }
   SOUHRA_ASSIGN_OR_RETURN(std::vector<DefinitionSource> versions,
                           txn.FindDefinitionVersions(tenant, name));
   std::vector<const DefinitionSource*> matches;

@@ -9,8 +9,8 @@
 #include "engine/definitions/step_reader.h"
 #include "engine/duration.h"
 #include "engine/runtime/decision.h"
-#include "engine/runtime/permissions.h"
 #include "engine/runtime/meeting_record.h"
+#include "engine/runtime/permissions.h"
 #include "engine/runtime/task_timers.h"
 #include "engine/time/duration_parser.h"
 
