@@ -19,6 +19,9 @@ using sqlite::Connection;
 // A database file with its WAL and shared-memory companions.
 constexpr const char* kCompanions[] = {"", "-wal", "-shm", "-journal"};
 
+// How long the backup waits for its read lock on the live database.
+constexpr int kBusyTimeoutMs = 10'000;
+
 bool DatabaseExists(const std::string& path) {
   std::error_code error;
   return fs::exists(path, error) || fs::exists(path + "-wal", error);
@@ -76,6 +79,8 @@ Result<BackupSummary> Inspect(const std::string& path, const std::string& shown)
 
 // All pages of `source` into `target` in one backup step: one read transaction, one snapshot.
 Status CopyPages(Connection& source, Connection& target) {
+  // A WAL reader is rarely refused, but it can be while the writer recovers or restarts the WAL.
+  sqlite3_busy_timeout(source.handle(), kBusyTimeoutMs);
   sqlite3_backup* backup = sqlite3_backup_init(target.handle(), "main", source.handle(), "main");
   if (backup == nullptr) {
     return sqlite::FromSqlite(sqlite3_errcode(target.handle()), target.handle(),
