@@ -117,7 +117,7 @@ TEST(Backup, UnderLoadHoldsEveryEventAcknowledgedBeforeItStarted) {
   std::filesystem::create_directories(fresh.File("obnova"));
   Result<BackupSummary> summary = RestoreDatabase(backup, restored, false);
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
-  EXPECT_EQ(RawQuery(restored, "PRAGMA integrity_check"), "ok");
+  EXPECT_EQ(RawQuery(restored, "PRAGMA integrity_check"), "ok\n");
   const std::string seqs = RawQuery(restored, "SELECT seq FROM events ORDER BY seq");
   std::set<int64_t> present;
   std::istringstream lines(seqs);
@@ -208,11 +208,11 @@ TEST(RestoreOlder, MigratesAnOlderBackupToTheCurrentSchema) {
                                           SchemaMigrations().begin() + 11);
     ASSERT_TRUE(Migrate(**db, up_to_11).ok());
   }
-  ASSERT_EQ(RawQuery(old, "PRAGMA user_version"), "11");
+  ASSERT_EQ(RawQuery(old, "PRAGMA user_version"), "11\n");
   Result<BackupSummary> restored = RestoreDatabase(old, dir.File("nova.db"), false);
   ASSERT_TRUE(restored.ok()) << restored.status().ToString();
   EXPECT_EQ(restored->schema_version, SchemaMigrations().back().version);
-  EXPECT_EQ(RawQuery(dir.File("nova.db"), "SELECT count(*) FROM activation_requests"), "0");
+  EXPECT_EQ(RawQuery(dir.File("nova.db"), "SELECT count(*) FROM activation_requests"), "0\n");
 }
 
 }  // namespace
