@@ -2,9 +2,13 @@
 //  [--demo-password PASS] [--secure-cookies]`
 #pragma once
 
+#include "app/command_spec.h"
 #include "app/commands.h"
 
 namespace souhra {
+
+// Its options, summary and example (command_spec.h).
+const CommandSpec& ServeSpec();
 
 int ServeCommand(const CommandArgs& args);
 
