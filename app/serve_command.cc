@@ -69,7 +69,15 @@ struct ServeSettings {
   SqliteOptions store;
   std::string definitions;
   std::string demo_password;
+  std::string public_url;  // links in messages when a tenant has no base_url
 };
+
+// Where the server is reached when --public-url does not say: its own address and port.
+std::string ListeningUrl(const ServerOptions& server) {
+  const bool any = server.host.empty() || server.host == "0.0.0.0" || server.host == "::";
+  return "http://" + (any ? std::string("localhost") : server.host) + ":" +
+         std::to_string(server.port);
+}
 
 // The flags, or nullopt (after printing why) when they are not valid.
 std::optional<ServeSettings> ReadFlags(const CommandArgs& args) {
@@ -86,6 +94,8 @@ std::optional<ServeSettings> ReadFlags(const CommandArgs& args) {
       static_cast<size_t>(std::max(0, flags.GetInt("--max-connections-per-client")));
   settings.server.log = &std::cerr;
   settings.demo_password = flags.Get("--demo-password");
+  settings.public_url = flags.Get("--public-url");
+  if (settings.public_url.empty()) settings.public_url = ListeningUrl(settings.server);
   if (!flags.Finish(std::cerr)) return std::nullopt;
   return settings;
 }
@@ -112,14 +122,14 @@ Status SeedDirectory(Directory& directory, const ServeSettings& settings,
 class OutboxDelivery {
  public:
   OutboxDelivery(Store& store, Engine& engine, Directory& directory, const Clock& clock,
-                 const WorkingCalendar& prague)
+                 const WorkingCalendar& prague, const std::string& public_url)
       : sharing_(store, store),
         inbox_(engine),
         email_(clock),
         digest_(clock, "digest"),
         webhook_(clock),
         dispatcher_(store, engine, directory, clock, {&inbox_, &email_, &digest_, &webhook_},
-                    Options(prague)),
+                    Options(prague, public_url)),
         worker_(dispatcher_, std::chrono::seconds(1),
                 [](const Status& s) { std::cerr << "outbox: " << s.ToString() << "\n"; }) {}
 
@@ -128,9 +138,10 @@ class OutboxDelivery {
   }
 
  private:
-  DispatchOptions Options(const WorkingCalendar& prague) {
+  DispatchOptions Options(const WorkingCalendar& prague, const std::string& public_url) {
     DispatchOptions dispatch;
     dispatch.format_time = PragueTime(prague);
+    dispatch.default_base_url = public_url;
     dispatch.next_digest = DailyAt(prague, kDigestHour);
     // Read on the delivery thread, with its own catalog: no write transaction per check.
     dispatch.check_sharing = [this](CaseId id, const SharingRequest& request) {
@@ -233,6 +244,12 @@ const CommandSpec& ServeSpec() {
              "at most this many open connections from one address; 0 = no cap (behind a proxy "
              "every client has the proxy's address)"},
             std::to_string(ConnectionLimits{}.max_per_client)},
+           {"--public-url",
+            {"URL", "URL"},
+            {"adresa Souhry pro odkazy ve zprávách, když ji obec nemá v nastavení (base_url); "
+             "jinak http://ADRESA:PORT, kde server naslouchá",
+             "Souhra's address for links in messages when the municipality's settings have no "
+             "base_url; else http://ADDRESS:PORT where the server listens"}},
            {"--demo-password",
             {"HESLO", "PASSWORD"},
             {"heslo uživatelů ukázkové obce, nastavené při každém startu",
@@ -269,7 +286,8 @@ int ServeCommand(const CommandArgs& args) {
   }
   Scheduler scheduler(engine, kSchedulerTick, kSchedulerBatch,
                       [](const Status& s) { std::cerr << "scheduler: " << s.ToString() << "\n"; });
-  OutboxDelivery delivery(*database->store, engine, *database->directory, clock, **calendar);
+  OutboxDelivery delivery(*database->store, engine, *database->directory, clock, **calendar,
+                          settings->public_url);
   WebServices services;
   services.ReadFrom(*database->store);
   services.engine = &engine;
