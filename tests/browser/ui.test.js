@@ -560,6 +560,8 @@ describe('admin', () => {
   it('issues a token for the integration account, shown once, and lists it with its expiry', async () => {
     await page.goto(`${server.url}#/tokens`);
     await page.locator('h1', { hasText: 'Tokeny integrací' }).waitFor();
+    // The accounts arrive after the heading: wait for the first one before reading the list.
+    await page.locator('#token-login option').first().waitFor({ state: 'attached' });
     assert.deepEqual(await page.locator('#token-login option').allTextContents(), ['Import z evidence'],
       'only integration accounts are offered');
     await page.fill('#token-name', 'Import z evidence – test');
