@@ -76,9 +76,13 @@ TEST(ServeCommand, CapsTheConnectionsOfOneClientAddressAsTold) {
   std::smatch url;
   ASSERT_TRUE(std::regex_search(*first, url, std::regex("http://127\\.0\\.0\\.1:([0-9]+)/")));
   const int port = std::stoi(url[1]);
+  // Answered and kept alive, so it holds the address's one place before the second one asks:
+  // workers admit connections concurrently, and a held request line alone did not order them.
   std::unique_ptr<testing::RawConnection> held = testing::RawConnection::Open(port, "127.0.0.2");
   ASSERT_NE(held, nullptr);
-  ASSERT_TRUE(held->Send("GET /healthz HTTP/1.1\r\n"));
+  ASSERT_TRUE(held->Send("GET /healthz HTTP/1.1\r\n\r\n"));
+  ASSERT_EQ(testing::StatusOf(held->ReadUntilClosed(std::chrono::milliseconds(300))), 200);
+  ASSERT_FALSE(held->closed());
   std::unique_ptr<testing::RawConnection> second = testing::RawConnection::Open(port, "127.0.0.2");
   ASSERT_NE(second, nullptr);
   ASSERT_TRUE(second->Send("GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n"));

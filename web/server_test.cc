@@ -126,11 +126,16 @@ TEST_F(HttpServerTest, AHundredSlowClientsLeaveHealthzAnswering) {
 TEST_F(HttpServerTest, AConnectionBeyondTheAddressCapIsRefusedAtOnceWithACzechMessage) {
   ServerOptions options;
   options.connections.max_per_client = 3;
+  options.connections.keep_alive_timeout = std::chrono::seconds(30);
   StartServer(options);
+  // Each answered and kept alive before the next: admitted for certain, in order (workers admit
+  // concurrently, so connections merely opened could be admitted after the extra one).
   std::vector<std::unique_ptr<RawConnection>> held;
   for (int i = 0; i < 3; ++i) {
     held.push_back(Connect("127.0.0.2"));
-    ASSERT_TRUE(held.back()->Send("GET /healthz HTTP/1.1\r\n"));
+    ASSERT_TRUE(held.back()->Send("GET /healthz HTTP/1.1\r\n\r\n"));
+    ASSERT_EQ(testing::StatusOf(held.back()->ReadUntilClosed(milliseconds(300))), 200);
+    ASSERT_FALSE(held.back()->closed());
   }
   std::unique_ptr<RawConnection> extra = Connect("127.0.0.2");
   ASSERT_TRUE(extra->Send("GET /healthz HTTP/1.1\r\n\r\n"));
