@@ -1,5 +1,6 @@
 #include "web/tool_runner.h"
 
+#include <exception>
 #include <future>
 
 namespace souhra {
@@ -51,15 +52,24 @@ void ToolRunner::Work() {
       queue_.pop_front();
       ++running_;
     }
-    // The job is gone once `done` is set: the request it belongs to returns.
+    std::exception_ptr failure;
     try {
       job->work();
-      job->done.set_value();
     } catch (...) {
-      job->done.set_exception(std::current_exception());
+      failure = std::current_exception();
     }
-    std::lock_guard<std::mutex> lock(mu_);
-    --running_;
+    // The place is free before the request hears it is done: one that follows at once must not
+    // find it still taken.
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      --running_;
+    }
+    // The job is gone once `done` is set: the request it belongs to returns.
+    if (failure) {
+      job->done.set_exception(failure);
+    } else {
+      job->done.set_value();
+    }
   }
 }
 
