@@ -9,7 +9,11 @@ namespace {
 
 int Usage(std::ostream& out) {
   out << "Použití / usage: souhra <příkaz> [volby]\n"
-         "  serve      spustí server (výchozí: 127.0.0.1:8080, souhra.db)\n"
+         "  init       založí obec a jejího správce: souhra init --db SOUBOR --tenant ID\n"
+         "             --name \"Město …\" --admin LOGIN [--admin-name …] [--password-stdin]\n"
+         "  serve      spustí server (výchozí: 127.0.0.1:8080, souhra.db; ukázka: --demo)\n"
+         "  users      účty obce: souhra users --tenant ID [--db SOUBOR] list | add LOGIN …\n"
+         "             | roles LOGIN --roles R | deactivate | activate | reset-password LOGIN\n"
          "  validate   zkontroluje workflow a pravidla: souhra validate SOUBOR…\n"
          "  incidents  selhané události: souhra incidents [--db SOUBOR] [--retry ID]\n"
          "  outbox     nedoručená oznámení: souhra outbox [--db SOUBOR] [--failed] [--retry ID]\n"

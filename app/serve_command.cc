@@ -68,6 +68,7 @@ struct ServeSettings {
   SqliteOptions store;
   std::string definitions;
   std::string demo_password;
+  bool demo = false;  // seed the demo municipality and the example tenants
 };
 
 // The flags, or nullopt (after printing why) when they are not valid.
@@ -86,6 +87,7 @@ std::optional<ServeSettings> ReadFlags(const CommandArgs& args) {
       std::max(0, flags.GetInt("--max-connections-per-client",
                                static_cast<int>(settings.server.connections.max_per_client))));
   settings.server.log = &std::cerr;
+  settings.demo = flags.Has("--demo");
   settings.demo_password = flags.Get("--demo-password", "");
   if (!flags.Finish(std::cerr)) return std::nullopt;
   return settings;
@@ -158,7 +160,7 @@ int ServeHttp(WebServices services, ServeSettings& settings, size_t definitions,
     const std::string url =
         "http://" + settings.server.host + ":" + std::to_string(server.port()) + "/";
     std::cout << "Souhra běží: " << url << "  (databáze " << settings.store.path << ", obec '"
-              << kDemoTenant << "', " << definitions << " definic)\n"
+              << services.default_tenant << "', " << definitions << " definic)\n"
               << "Kontrola stavu: " << url << "healthz\n";
     if (!seeded_password.empty()) PrintDemoSignIns(std::cout, url, seeded_password);
     std::cout << std::flush;
@@ -168,6 +170,23 @@ int ServeHttp(WebServices services, ServeSettings& settings, size_t definitions,
     return 1;
   }
   return 0;
+}
+
+// The tenant of a sign-in that names none: the demo's, else the first municipality. A database
+// without any cannot serve anyone: the operator learns how to create one.
+Result<std::string> DefaultTenant(Directory& directory, bool demo) {
+  if (demo) return std::string(kDemoTenant);
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<TenantRecord> tenants, directory.ListTenants());
+  if (tenants.empty()) {
+    return NotFound(
+        "V databázi zatím není žádná obec.\n"
+        "Založte obec a jejího prvního správce:\n"
+        "  souhra init --db DATABÁZE --tenant ZKRATKA --name \"Město …\" --admin "
+        "PŘIHLAŠOVACÍ_JMÉNO\n"
+        "a pak spusťte znovu souhra serve --db DATABÁZE.\n"
+        "Jen pro vyzkoušení spusťte ukázkovou obec: souhra serve --demo");
+  }
+  return tenants.front().id;
 }
 
 int Fail(const std::string& what) {
@@ -188,9 +207,13 @@ int ServeCommand(const CommandArgs& args) {
   Result<std::unique_ptr<WorkingCalendar>> calendar = WorkingCalendar::Create();
   if (!calendar.ok()) return Fail(calendar.status().ToString());
   std::string seeded_password;
-  if (Status s = SeedDirectory(*database->directory, *settings, &seeded_password); !s.ok()) {
-    return Fail(s.message());
+  if (settings->demo) {
+    if (Status s = SeedDirectory(*database->directory, *settings, &seeded_password); !s.ok()) {
+      return Fail(s.message());
+    }
   }
+  Result<std::string> default_tenant = DefaultTenant(*database->directory, settings->demo);
+  if (!default_tenant.ok()) return Fail(default_tenant.status().message());
   SystemClock clock;
   EngineOptions options;
   options.directory = database->directory.get();
@@ -209,7 +232,7 @@ int ServeCommand(const CommandArgs& args) {
   services.access = database->access.get();
   services.calendar = calendar->get();
   services.clock = &clock;
-  services.default_tenant = kDemoTenant;
+  services.default_tenant = *default_tenant;
   services.format_time = OutboxDelivery::PragueTime(**calendar);
   return ServeHttp(services, *settings, installed.size(), seeded_password);
 }

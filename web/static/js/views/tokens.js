@@ -1,7 +1,7 @@
 // Tokens of integration accounts (admin): who holds one, until when, when it was last used; a
 // new one for an integration account (shown once), and revoking one.
 import { api, listOf } from '../api.js';
-import { clear, h, loadInto, report, say, section, serverWords, timeEl } from '../dom.js';
+import { clear, h, loadInto, report, say, section, timeEl } from '../dom.js';
 import { t } from '../i18n.js';
 import { loadNames, nameOf } from '../people.js';
 import { emptyLine, table } from './common.js';
@@ -86,7 +86,7 @@ function issueForm(accounts, shown, refresh) {
       await refresh();
     } catch (error) {
       const field = error?.fields?.find((f) => f.field === 'expires_in_days');
-      if (field) daysError.textContent = serverWords({ message: field.message }) || field.message;
+      if (field) daysError.textContent = field.message;
       else report(error);
     }
   });
