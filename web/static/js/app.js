@@ -80,9 +80,11 @@ function drawHeader() {
   if (!user) { clear(nav); clear(account); return; }
   clear(nav).append(...session.navigation().map(([hash, key]) => h('a', { href: hash }, t(key))));
   const roles = user.roles.map((r) => label('role', r)).join(', ');
+  // Until a temporary password is changed there is no inbox to open.
+  const inbox = user.mustChangePassword ? [] : [h('a', { href: '#/inbox', class: 'inbox-link', 'aria-label': t('unread', { n: '…' }) },
+    '✉ ', h('span', { id: 'unread', class: 'badge', 'data-testid': 'unread-count' }, '…'))];
   clear(account).append(
-    user.mustChangePassword ? null : h('a', { href: '#/inbox', class: 'inbox-link', 'aria-label': t('unread', { n: '…' }) },
-      '✉ ', h('span', { id: 'unread', class: 'badge', 'data-testid': 'unread-count' }, '…')),
+    ...inbox,
     h('span', { class: 'who-am-i' },
       h('a', { href: '#/me', id: 'my-account', title: t('nav_me') }, h('strong', { id: 'user-name' }, user.name)),
       ` (${roles})`),

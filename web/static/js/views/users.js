@@ -5,6 +5,7 @@ import { api, listOf } from '../api.js';
 import { clear, h, loadInto, report, say, section } from '../dom.js';
 import { field, showFieldErrors } from '../fields.js';
 import { label, t } from '../i18n.js';
+import { user } from '../session.js';
 import { emptyLine, table } from './common.js';
 
 const kRoles = ['social_worker', 'case_manager', 'coordinator', 'head', 'methodologist', 'admin'];
@@ -66,6 +67,8 @@ function actionButtons(account, screen) {
     } catch (error) { report(error); await screen.refresh(); }
   };
   const buttons = [button('usr_edit_button', () => screen.edit(account))];
+  // The server refuses an admin's deactivating themselves; the button is not offered either.
+  if (account.login === user().login) return buttons;
   if (account.active) {
     buttons.push(button('usr_deactivate', post('deactivate', 'usr_deactivate_confirm',
       () => say(t('usr_deactivated', { name: account.name })))));
