@@ -4,6 +4,7 @@
 
 #include "adapters/sqlite/audit_rows.h"
 #include "app/flags.h"
+#include "app/help.h"
 
 namespace souhra {
 namespace {
@@ -22,13 +23,24 @@ void PrintBreak(const AuditChainCheck& check, std::ostream& out) {
 
 }  // namespace
 
+const CommandSpec& AuditSpec() {
+  static const CommandSpec spec{
+      .name = "audit",
+      .summary = {"ověří řetěz hashů auditního logu", "verifies the audit log's hash chain"},
+      .usage = {"verify [volby]", "verify [options]"},
+      .options =
+          {{"--db", {"SOUBOR", "FILE"}, {"databáze SQLite", "the SQLite database"}, "souhra.db"}},
+      .examples = {"souhra audit verify --db /var/lib/souhra/souhra.db"},
+  };
+  return spec;
+}
+
 int AuditCommand(const CommandArgs& args) {
-  Flags flags(args);
+  Flags flags(AuditSpec(), args);
   SqliteOptions options;
-  options.path = flags.Get("--db", "souhra.db");
+  options.path = flags.Get("--db");
   if (!flags.Finish(std::cerr) || flags.positional() != std::vector<std::string>{"verify"}) {
-    std::cerr << "usage: souhra audit verify [--db PATH]\n";
-    return 2;
+    return UsageError(AuditSpec(), std::cerr);
   }
   Result<AuditChainCheck> check = VerifySqliteAuditChain(options);
   if (!check.ok()) {

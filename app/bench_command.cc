@@ -20,6 +20,7 @@
 #include "app/bench_timers_command.h"
 #include "app/bench_workload.h"
 #include "app/flags.h"
+#include "app/help.h"
 #include "app/text_file.h"
 #include "engine/time/working_calendar.h"
 
@@ -36,20 +37,21 @@ struct BenchOptions {
 };
 
 Result<BenchOptions> ParseArgs(const CommandArgs& args) {
-  Flags flags(args);
+  Flags flags(BenchSpec(), args);
   BenchOptions o;
-  o.workload.cases = flags.GetInt("--cases", static_cast<int>(o.workload.cases));
-  o.workload.submitters = flags.GetInt("--submitters", o.workload.submitters);
-  o.workload.inflight = flags.GetInt("--inflight", o.workload.inflight);
-  o.db = flags.Get("--db", o.db);
-  o.workflow_file = flags.Get("--workflow", o.workflow_file);
+  o.workload.cases = flags.GetInt("--cases");
+  o.workload.submitters = flags.GetInt("--submitters");
+  o.workload.inflight = flags.GetInt("--inflight");
+  o.db = flags.Get("--db");
+  o.workflow_file = flags.Get("--workflow");
   o.json = flags.Has("--json");
   std::ostringstream errors;
-  if (!flags.Finish(errors) || !flags.positional().empty()) {
-    return InvalidArgument(errors.str().empty() ? "unexpected arguments\n" : errors.str());
+  if (!flags.Finish(errors)) return InvalidArgument(errors.str());
+  if (!flags.positional().empty()) {
+    return InvalidArgument("souhra bench: nečekaný argument " + flags.positional()[0] + "\n");
   }
   if (o.workload.cases <= 0 || o.workload.submitters <= 0 || o.workload.inflight <= 0) {
-    return InvalidArgument("--cases, --submitters and --inflight must be positive\n");
+    return InvalidArgument("souhra bench: --cases, --submitters a --inflight musí být kladné\n");
   }
   return o;
 }
@@ -197,16 +199,50 @@ Status RemoveDatabase(const std::string& path) {
   return Status::Ok();
 }
 
+const CommandSpec& BenchSpec() {
+  static const BenchOptions defaults;
+  static const CommandSpec spec{
+      .name = "bench",
+      .summary = {"změří propustnost enginu na čerstvé databázi",
+                  "measures the engine's throughput on a fresh database"},
+      .usage = {"[volby] | souhra bench timers [volby]",
+                "[options] | souhra bench timers [options]"},
+      .options = {{"--cases",
+                   {"N", "N"},
+                   {"kolik případů založit", "how many cases to create"},
+                   std::to_string(defaults.workload.cases)},
+                  {"--submitters",
+                   {"K", "K"},
+                   {"kolik vláken posílá události", "how many threads submit events"},
+                   std::to_string(defaults.workload.submitters)},
+                  {"--inflight",
+                   {"W", "W"},
+                   {"kolik událostí čeká na potvrzení najednou (celkem)",
+                    "how many events await acknowledgement at once (in total)"},
+                   std::to_string(defaults.workload.inflight)},
+                  {"--db",
+                   {"SOUBOR", "FILE"},
+                   {"databáze měření; nejdřív se smaže", "the benchmark's database; removed first"},
+                   defaults.db},
+                  {"--workflow",
+                   {"SOUBOR", "FILE"},
+                   {"měřený workflow", "the workflow measured"},
+                   defaults.workflow_file},
+                  {"--json", {}, {"výsledek jako JSON", "the result as JSON"}}},
+      .examples = {"souhra bench --cases 100000 --submitters 8", "souhra bench timers --help"},
+      .verbs = {&TimerBenchSpec()},
+  };
+  return spec;
+}
+
 int RunBenchCommand(const CommandArgs& args) {
   if (!args.empty() && args.front() == "timers") {
     return RunTimerBenchCommand(CommandArgs(args.begin() + 1, args.end()));
   }
   Result<BenchOptions> options = ParseArgs(args);
   if (!options.ok()) {
-    std::cerr << options.status().message()
-              << "usage: souhra bench [--cases N] [--submitters K] [--inflight W] [--db PATH]"
-                 " [--workflow FILE] [--json]\n";
-    return 2;
+    std::cerr << options.status().message();
+    return UsageError(BenchSpec(), std::cerr);
   }
   BenchReport report;
   if (Status s = RunBench(*options, &report); !s.ok()) {

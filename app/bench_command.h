@@ -14,6 +14,7 @@
 
 #include <string>
 
+#include "app/command_spec.h"
 #include "app/commands.h"
 #include "engine/status.h"
 
@@ -22,6 +23,9 @@ namespace souhra {
 // Removes the database at `path` with its -wal and -shm files, for the bench workloads.
 // kUnavailable naming the file that could not be removed.
 Status RemoveDatabase(const std::string& path);
+
+// Its options, summary and example (command_spec.h); `bench timers` is its verb.
+const CommandSpec& BenchSpec();
 
 int RunBenchCommand(const CommandArgs& args);
 

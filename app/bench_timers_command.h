@@ -9,9 +9,13 @@
 // timer fired, 1 otherwise, 2 for bad arguments.
 #pragma once
 
+#include "app/command_spec.h"
 #include "app/commands.h"
 
 namespace souhra {
+
+// Its options, summary and example (command_spec.h).
+const CommandSpec& TimerBenchSpec();
 
 int RunTimerBenchCommand(const CommandArgs& args);
 

@@ -6,16 +6,13 @@
 
 #include "app/closures_file.h"
 #include "app/flags.h"
+#include "app/help.h"
 #include "app/text_file.h"
 #include "engine/time/duration_parser.h"
 #include "engine/time/working_calendar.h"
 
 namespace souhra {
 namespace {
-
-constexpr char kUsage[] =
-    "usage: souhra calendar --from 2026-04-02T10:00:00+02:00 --duration \"3 working days\""
-    " [--tenant ID] [--closures FILE] [--json]\n";
 
 struct CalendarRequest {
   Instant from;
@@ -26,20 +23,20 @@ struct CalendarRequest {
 };
 
 Result<CalendarRequest> ParseRequest(const CommandArgs& args) {
-  Flags flags(args);
+  Flags flags(CalendarSpec(), args);
   CalendarRequest request;
-  const std::string from = flags.Get("--from", "");
-  const std::string duration = flags.Get("--duration", "");
-  request.tenant = flags.Get("--tenant", "cli");
-  request.closures_file = flags.Get("--closures", "");
+  const std::string from = flags.Get("--from");
+  const std::string duration = flags.Get("--duration");
+  request.tenant = flags.Get("--tenant");
+  request.closures_file = flags.Get("--closures");
   request.json = flags.Has("--json");
   std::ostringstream errors;
-  if (!flags.Finish(errors) || !flags.positional().empty()) {
-    return InvalidArgument(errors.str().empty() ? "souhra calendar: unexpected arguments\n"
-                                                : errors.str());
+  if (!flags.Finish(errors)) return InvalidArgument(errors.str());
+  if (!flags.positional().empty()) {
+    return InvalidArgument("souhra calendar: nečekaný argument " + flags.positional()[0] + "\n");
   }
   if (from.empty() || duration.empty()) {
-    return InvalidArgument("souhra calendar: --from and --duration are required\n");
+    return InvalidArgument("souhra calendar: zadejte --from i --duration\n");
   }
   if (!ParseIsoInstant(from, &request.from)) {
     return InvalidArgument(
@@ -62,11 +59,40 @@ Status LoadClosures(WorkingCalendar& calendar, const CalendarRequest& request) {
 
 }  // namespace
 
+const CommandSpec& CalendarSpec() {
+  static const CommandSpec spec{
+      .name = "calendar",
+      .summary = {"spočítá termín v pracovních dnech, jak ho počítá engine",
+                  "computes a due time in working days as the engine does"},
+      .usage = {"--from ČAS --duration LHŮTA [volby]", "--from TIME --duration PERIOD [options]"},
+      .options = {{"--from",
+                   {"ČAS", "TIME"},
+                   {"začátek lhůty, ISO 8601 s posunem",
+                    "when the period starts, ISO 8601 with an offset"}},
+                  {"--duration",
+                   {"LHŮTA", "PERIOD"},
+                   {"lhůta jako ve workflow, např. \"3 working days\"",
+                    "the period as in a workflow, e.g. \"3 working days\""}},
+                  {"--tenant",
+                   {"ID", "ID"},
+                   {"obec, jejíž uzavírky platí", "the municipality whose closures apply"},
+                   "cli"},
+                  {"--closures",
+                   {"SOUBOR", "FILE"},
+                   {"uzavírky úřadu: řádky „OD DO důvod“",
+                    "the office's closures: lines \"FROM TO reason\""}},
+                  {"--json", {}, {"výsledek jako JSON", "the result as JSON"}}},
+      .examples =
+          {"souhra calendar --from 2026-04-02T10:00:00+02:00 --duration \"3 working days\""},
+  };
+  return spec;
+}
+
 int CalendarCommand(const CommandArgs& args) {
   Result<CalendarRequest> request = ParseRequest(args);
   if (!request.ok()) {
-    std::cerr << request.status().message() << kUsage;
-    return 2;
+    std::cerr << request.status().message();
+    return UsageError(CalendarSpec(), std::cerr);
   }
   Result<std::unique_ptr<WorkingCalendar>> calendar = WorkingCalendar::Create();
   if (!calendar.ok()) {

@@ -13,9 +13,13 @@
 // Exit status 0, or 2 with a message on stderr for a bad time, duration, option or closures file.
 #pragma once
 
+#include "app/command_spec.h"
 #include "app/commands.h"
 
 namespace souhra {
+
+// Its options, summary and example (command_spec.h).
+const CommandSpec& CalendarSpec();
 
 int CalendarCommand(const CommandArgs& args);
 

@@ -7,16 +7,14 @@
 #include "adapters/sqlite/sqlite_store.h"
 #include "app/demo_seed.h"
 #include "app/flags.h"
+#include "app/help.h"
+#include "app/shipped_pack.h"
 #include "engine/definitions/text_diff.h"
 #include "engine/runtime/engine.h"
 #include "engine/time/working_calendar.h"
 
 namespace souhra {
 namespace {
-
-constexpr char kUsage[] =
-    "usage: souhra definitions [--db PATH] [--tenant ID] list | versions NAME |"
-    " activate NAME VERSION | diff A B\n";
 
 int Fail(const Status& status) {
   std::cerr << "souhra definitions: " << status.ToString() << "\n";
@@ -125,21 +123,112 @@ int Diff(DefinitionVersions& store, const std::string& tenant, const std::string
   return 0;
 }
 
+void PrintArrival(const PackArrival& arrival) {
+  if (!arrival.installed.empty()) {
+    std::cout << "Obec '" << arrival.tenant
+              << "' neměla žádné definice: " << arrival.installed.size()
+              << " dodaných je teď aktivních.\n";
+    return;
+  }
+  if (arrival.drafts.empty()) {
+    std::cout << "Obec '" << arrival.tenant
+              << "': dodané definice nepřinesly nic nového, aktivní verze zůstávají.\n";
+    return;
+  }
+  std::cout << "Obec '" << arrival.tenant
+            << "': nové verze dodaných definic jako koncepty: " << arrival.drafts.size()
+            << " (aktivní verze se nezměnily)\n";
+  for (const ArrivedDraft& d : arrival.drafts) {
+    std::cout << "  " << d.name << "  " << Short(d.version) << "  ze souboru " << d.file << "\n";
+  }
+  std::cout << "Porovnejte je s aktivní verzí (souhra definitions diff AKTIVNÍ NOVÁ nebo obrazovka"
+               " Definice) a aktivujte (souhra definitions activate NÁZEV VERZE).\n";
+}
+
+// "Obec 'x' v databázi není …" with the tenants there are, or "" when `tenant` is one of them.
+Result<std::string> UnknownTenant(Directory& directory, const std::string& tenant) {
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<TenantRecord> tenants, directory.ListTenants());
+  std::string known;
+  for (const TenantRecord& t : tenants) {
+    if (t.id == tenant) return std::string();
+    known += (known.empty() ? "" : ", ") + t.id;
+  }
+  return "Obec '" + tenant + "' v databázi není" +
+         (known.empty() ? ". Založte ji nejdřív." : "; jsou tam: " + known + ". Opravte --tenant.");
+}
+
+// The shipped pack under `root` for `tenant` (shipped_pack.h): new texts arrive as drafts.
+int Upgrade(const SqliteOptions& options, const std::string& tenant, const std::string& root) {
+  Result<SqliteDatabase> db = OpenSqliteDatabase(options);
+  if (!db.ok()) return Fail(db.status());
+  Result<std::string> unknown = UnknownTenant(*db->directory, tenant);
+  if (!unknown.ok()) return Fail(unknown.status());
+  if (!unknown->empty()) {
+    std::cerr << "souhra definitions: " << *unknown << "\n";
+    return 1;
+  }
+  Result<std::unique_ptr<WorkingCalendar>> calendar = WorkingCalendar::Create();
+  if (!calendar.ok()) return Fail(calendar.status());
+  SystemClock clock;
+  Engine engine(*db->store, clock, **calendar);
+  Result<PackArrival> arrival = BringShippedPack(engine, *db->store, tenant, root);
+  if (!arrival.ok()) return Fail(arrival.status());
+  PrintArrival(*arrival);
+  return 0;
+}
+
 }  // namespace
 
+const CommandSpec& DefinitionsSpec() {
+  static const CommandSpec spec{
+      .name = "definitions",
+      .summary = {"verze definic obce: seznam, rozdíly, aktivace, nové dodané verze",
+                  "a municipality's definition versions: list, diff, activate, new shipped ones"},
+      .usage = {"[volby] list | versions NÁZEV | activate NÁZEV VERZE | diff A B | upgrade",
+                "[options] list | versions NAME | activate NAME VERSION | diff A B | upgrade"},
+      .options =
+          {{"--db", {"SOUBOR", "FILE"}, {"databáze SQLite", "the SQLite database"}, "souhra.db"},
+           {"--tenant", {"ID", "ID"}, {"obec", "the municipality"}, kDemoTenant},
+           {"--definitions",
+            {"SLOŽKA", "DIR"},
+            {"jen pro upgrade: kde jsou dodané rules/ a workflows/",
+             "upgrade only: where the shipped rules/ and workflows/ are"},
+            SOUHRA_SOURCE_DIR}},
+      .examples = {"souhra definitions --tenant demo list",
+                   "souhra definitions --tenant demo diff 3fa2b1 9c0d4e",
+                   "souhra definitions --tenant demo upgrade --definitions /usr/share/souhra"},
+      .notes =
+          {"list: každá definice s aktivní verzí a počtem verzí\n"
+           "versions NÁZEV: všechny verze definice (číslo, hash, stav, kdo a kdy uložil)\n"
+           "activate NÁZEV VERZE: aktivuje verzi (hash nebo jeho jednoznačný začátek)\n"
+           "diff A B: rozdíl dvou verzí po řádcích\n"
+           "upgrade: dodané definice, jejichž text obec ještě nemá, uloží jako koncepty;\n"
+           "  aktivní verze nemění (obec bez definic je dostane rovnou aktivní)",
+           "list: each definition with its active version and how many versions it has\n"
+           "versions NAME: every version (number, hash, state, who saved it and when)\n"
+           "activate NAME VERSION: activates a version (a hash or its unique prefix)\n"
+           "diff A B: the line diff of two versions\n"
+           "upgrade: saves shipped definitions whose text the municipality lacks as drafts;\n"
+           "  never changes the active versions (a municipality without any gets them active)"},
+  };
+  return spec;
+}
+
 int DefinitionsCommand(const CommandArgs& args) {
-  Flags flags(args);
+  Flags flags(DefinitionsSpec(), args);
   SqliteOptions options;
-  options.path = flags.Get("--db", "souhra.db");
-  const std::string tenant = flags.Get("--tenant", kDemoTenant);
+  options.path = flags.Get("--db");
+  const std::string tenant = flags.Get("--tenant");
+  const std::string root = flags.Get("--definitions");
   const std::vector<std::string>& words = flags.positional();
   const std::string verb = words.empty() ? "" : words[0];
-  const size_t operands = verb == "list" ? 0 : verb == "versions" ? 1 : 2;
+  const size_t operands = verb == "list" || verb == "upgrade" ? 0 : verb == "versions" ? 1 : 2;
   if (!flags.Finish(std::cerr) || words.empty() || words.size() != operands + 1 ||
-      (verb != "list" && verb != "versions" && verb != "activate" && verb != "diff")) {
-    std::cerr << kUsage;
-    return 2;
+      (verb != "list" && verb != "versions" && verb != "activate" && verb != "diff" &&
+       verb != "upgrade")) {
+    return UsageError(DefinitionsSpec(), std::cerr);
   }
+  if (verb == "upgrade") return Upgrade(options, tenant, root);
   Result<std::unique_ptr<Store>> store = OpenSqliteStore(options);
   if (!store.ok()) return Fail(store.status());
   if (verb == "list") return List(**store, tenant);

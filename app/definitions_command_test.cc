@@ -2,6 +2,7 @@
 // through the engine.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -134,6 +135,44 @@ TEST_F(DefinitionsCommandTest, RefusalsAndUsage) {
   EXPECT_EQ(exit_code_, 2);
   Run("frobnicate x");
   EXPECT_EQ(exit_code_, 2);
+}
+
+// A newer shipped pack: intake's text changed (v3), so it arrives as a draft; v1 stays active.
+TEST_F(DefinitionsCommandTest, UpgradeSavesANewShippedTextAsADraftAndKeepsTheActiveVersion) {
+  std::filesystem::create_directories(dir_.File("pack/rules"));
+  std::filesystem::create_directories(dir_.File("pack/workflows"));
+  std::string v3 = V2();
+  const std::string title = "Příjem";
+  v3.replace(v3.find(title), title.size(), "Příjem nový");
+  std::ofstream(dir_.File("pack/workflows/intake.lua")) << v3;
+  std::string unknown = Run("upgrade --definitions " + dir_.File("pack"));
+  EXPECT_EQ(exit_code_, 1) << unknown;
+  EXPECT_NE(unknown.find("Obec 'demo' v databázi není. Založte ji nejdřív."), std::string::npos)
+      << unknown;
+  {
+    Result<SqliteDatabase> db = OpenSqliteDatabase(testing::EngineHarness::OptionsFor(db_));
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(
+        db->directory->PutTenant(TenantRecord{"demo", "Ukázková obec", Json::object()}).ok());
+  }
+  EXPECT_NE(Run("--tenant demo_ upgrade --definitions " + dir_.File("pack"))
+                .find("Obec 'demo_' v databázi není; jsou tam: demo. Opravte --tenant."),
+            std::string::npos);
+  std::string upgrade = Run("upgrade --definitions " + dir_.File("pack"));
+  EXPECT_EQ(exit_code_, 0) << upgrade;
+  EXPECT_NE(upgrade.find("Obec 'demo': nové verze dodaných definic jako koncepty: 1"),
+            std::string::npos)
+      << upgrade;
+  EXPECT_NE(upgrade.find("  intake  "), std::string::npos) << upgrade;
+  EXPECT_NE(upgrade.find("ze souboru workflows/intake.lua"), std::string::npos) << upgrade;
+  std::string versions = Run("versions intake");
+  EXPECT_NE(versions.find("#1  " + v1_ + "  active"), std::string::npos) << versions;
+  EXPECT_NE(versions.find("#3  "), std::string::npos) << versions;
+  EXPECT_NE(versions.find("by system"), std::string::npos) << versions;
+
+  std::string again = Run("upgrade --definitions " + dir_.File("pack"));
+  EXPECT_EQ(exit_code_, 0) << again;
+  EXPECT_NE(again.find("nepřinesly nic nového"), std::string::npos) << again;
 }
 
 TEST_F(DefinitionsCommandTest, DiagramShowsStatesAndCountsOfThisVersion) {

@@ -20,34 +20,42 @@ std::vector<std::filesystem::path> LuaFilesIn(const std::filesystem::path& dir) 
   return files;
 }
 
-Status InstallFile(Engine& engine, const std::string& tenant, const std::filesystem::path& file,
-                   const std::string& shown, ExtensionBases& bases,
-                   std::vector<std::string>* installed) {
-  SOUHRA_ASSIGN_OR_RETURN(std::string source, ReadTextFile(file.string()));
-  Result<DefinitionChange> result = engine.Install(tenant, shown, bases.Prepare(shown, source));
-  if (!result.ok()) return result.status();
-  if (installed) installed->push_back(tenant + ": " + shown);
+Status AddFolder(const std::filesystem::path& dir, const std::string& shown_dir,
+                 ExtensionBases& bases, std::vector<ShippedFile>* files) {
+  for (const auto& path : LuaFilesIn(dir)) {
+    const std::string shown = shown_dir + "/" + path.filename().string();
+    SOUHRA_ASSIGN_OR_RETURN(std::string source, ReadTextFile(path.string()));
+    files->push_back(ShippedFile{shown, bases.Prepare(shown, source)});
+  }
   return Status::Ok();
 }
 
 }  // namespace
 
-Status InstallShippedDefinitions(Engine& engine, const std::string& tenant, const std::string& root,
-                                 std::vector<std::string>* installed) {
+Result<std::vector<ShippedFile>> ShippedFiles(const std::string& tenant, const std::string& root) {
   ExtensionBases bases;
+  std::vector<ShippedFile> files;
   for (const char* kind : {"rules", "workflows"}) {
     const std::filesystem::path dir = std::filesystem::path(root) / kind;
-    if (!std::filesystem::is_directory(dir)) return NotFound("no directory " + dir.string());
-    for (const auto& file : LuaFilesIn(dir)) {
-      const std::string shown = std::string(kind) + "/" + file.filename().string();
-      SOUHRA_RETURN_IF_ERROR(InstallFile(engine, tenant, file, shown, bases, installed));
-    }
+    if (!std::filesystem::is_directory(dir))
+      return NotFound(
+          "Složka " + dir.string() +
+          " neexistuje. Zadejte volbou --definitions složku, ve které jsou rules/ a workflows/.");
+    SOUHRA_RETURN_IF_ERROR(AddFolder(dir, kind, bases, &files));
   }
-  // The tenant's own files, extending or replacing what was just installed.
-  const std::filesystem::path own = std::filesystem::path(root) / "workflows" / "tenants" / tenant;
-  for (const auto& file : LuaFilesIn(own)) {
-    const std::string shown = "workflows/tenants/" + tenant + "/" + file.filename().string();
-    SOUHRA_RETURN_IF_ERROR(InstallFile(engine, tenant, file, shown, bases, installed));
+  // The tenant's own files, extending or replacing what came before.
+  const std::string own = "workflows/tenants/" + tenant;
+  SOUHRA_RETURN_IF_ERROR(AddFolder(std::filesystem::path(root) / own, own, bases, &files));
+  return files;
+}
+
+Status InstallShippedDefinitions(Engine& engine, const std::string& tenant, const std::string& root,
+                                 std::vector<std::string>* installed) {
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<ShippedFile> files, ShippedFiles(tenant, root));
+  for (const ShippedFile& f : files) {
+    Result<DefinitionChange> result = engine.Install(tenant, f.file, f.source);
+    if (!result.ok()) return result.status();
+    if (installed) installed->push_back(tenant + ": " + f.file);
   }
   return Status::Ok();
 }
@@ -64,14 +72,6 @@ std::vector<std::string> SeededTenants(const std::string& root) {
   std::sort(found.begin(), found.end());
   tenants.insert(tenants.end(), found.begin(), found.end());
   return tenants;
-}
-
-Status InstallTenantDefinitions(Engine& engine, const std::string& root,
-                                std::vector<std::string>* installed) {
-  for (const std::string& tenant : SeededTenants(root)) {
-    SOUHRA_RETURN_IF_ERROR(InstallShippedDefinitions(engine, tenant, root, installed));
-  }
-  return Status::Ok();
 }
 
 }  // namespace souhra

@@ -7,6 +7,7 @@
 #include "adapters/sqlite/sqlite_store.h"
 #include "app/demo_seed.h"
 #include "app/flags.h"
+#include "app/help.h"
 #include "app/text_file.h"
 #include "engine/definitions/definition_loader.h"
 
@@ -34,14 +35,36 @@ Result<StateCounts> CountsOf(const std::string& db, const std::string& tenant,
 
 }  // namespace
 
+const CommandSpec& DiagramSpec() {
+  static const CommandSpec spec{
+      .name = "diagram",
+      .summary = {"nakreslí stavový diagram workflow (SVG)",
+                  "draws a workflow's state diagram (SVG)"},
+      .usage = {"SOUBOR.lua [volby]", "FILE.lua [options]"},
+      .options = {{"--out",
+                   {"SOUBOR", "FILE"},
+                   {"kam SVG zapsat; bez volby na standardní výstup",
+                    "where to write the SVG; standard output without it"}},
+                  {"--db",
+                   {"SOUBOR", "FILE"},
+                   {"databáze, z níž doplnit počty běžících instancí ve stavech",
+                    "a database to add the running instances per state from"}},
+                  {"--tenant",
+                   {"ID", "ID"},
+                   {"obec, jejíž instance počítat", "the municipality whose instances to count"},
+                   kDemoTenant}},
+      .examples = {"souhra diagram workflows/intake.lua --out intake.svg --db souhra.db"},
+  };
+  return spec;
+}
+
 int DiagramCommand(const CommandArgs& args) {
-  Flags flags(args);
-  const std::string out = flags.Get("--out", "");
-  const std::string db = flags.Get("--db", "");
-  const std::string tenant = flags.Get("--tenant", kDemoTenant);
+  Flags flags(DiagramSpec(), args);
+  const std::string out = flags.Get("--out");
+  const std::string db = flags.Get("--db");
+  const std::string tenant = flags.Get("--tenant");
   if (!flags.Finish(std::cerr) || flags.positional().size() != 1) {
-    std::cerr << "usage: souhra diagram FILE.lua [--out X.svg] [--db PATH [--tenant ID]]\n";
-    return 2;
+    return UsageError(DiagramSpec(), std::cerr);
   }
   const std::string& file = flags.positional()[0];
   Result<std::string> source = ReadTextFile(file);

@@ -5,6 +5,7 @@
 #include "adapters/clock/system_clock.h"
 #include "adapters/sqlite/sqlite_store.h"
 #include "app/flags.h"
+#include "app/help.h"
 #include "engine/runtime/engine.h"
 #include "engine/time/working_calendar.h"
 
@@ -39,15 +40,31 @@ int Retry(Store& store, int64_t id) {
 
 }  // namespace
 
+const CommandSpec& IncidentsSpec() {
+  static const CommandSpec spec{
+      .name = "incidents",
+      .summary = {"události, které selhaly ve skriptu: výpis a nový pokus",
+                  "events a script failed on: list and retry"},
+      .usage = {"[volby]", "[options]"},
+      .options =
+          {{"--db", {"SOUBOR", "FILE"}, {"databáze SQLite", "the SQLite database"}, "souhra.db"},
+           {"--all", {}, {"i vyřešené incidenty", "resolved incidents too"}},
+           {"--retry",
+            {"ID", "ID"},
+            {"zkusí událost incidentu znovu", "applies the incident's event again"}}},
+      .examples = {"souhra incidents --db /var/lib/souhra/souhra.db", "souhra incidents --retry 7"},
+  };
+  return spec;
+}
+
 int IncidentsCommand(const CommandArgs& args) {
-  Flags flags(args);
+  Flags flags(IncidentsSpec(), args);
   SqliteOptions options;
-  options.path = flags.Get("--db", "souhra.db");
+  options.path = flags.Get("--db");
   const bool all = flags.Has("--all");
-  const int retry = flags.GetInt("--retry", 0);
+  const int retry = flags.GetInt("--retry");
   if (!flags.Finish(std::cerr) || !flags.positional().empty()) {
-    std::cerr << "usage: souhra incidents [--db PATH] [--all] [--retry ID]\n";
-    return 2;
+    return UsageError(IncidentsSpec(), std::cerr);
   }
   Result<std::unique_ptr<Store>> store = OpenSqliteStore(options);
   if (!store.ok()) {

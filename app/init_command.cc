@@ -6,18 +6,15 @@
 #include "adapters/clock/system_clock.h"
 #include "adapters/sqlite/sqlite_store.h"
 #include "app/console_audit.h"
-#include "app/demo_seed.h"
 #include "app/flags.h"
+#include "app/help.h"
+#include "app/shipped_pack.h"
 #include "engine/time/working_calendar.h"
 #include "web/password_policy.h"
 #include "web/user_admin.h"
 
 namespace souhra {
 namespace {
-
-constexpr char kUsage[] =
-    "použití: souhra init --db DATABÁZE --tenant ZKRATKA --name \"Město …\" --admin LOGIN\n"
-    "                     [--admin-name \"Jméno Příjmení\"] [--email ADRESA] [--password-stdin]\n";
 
 struct InitOrder {
   SqliteOptions store;
@@ -78,31 +75,73 @@ Status Create(SqliteDatabase& db, const InitOrder& order, const std::string& cho
   SOUHRA_ASSIGN_OR_RETURN(std::unique_ptr<WorkingCalendar> calendar, WorkingCalendar::Create());
   SystemClock clock;
   Engine engine(*db.store, clock, *calendar);
-  std::vector<std::string> installed;
-  return InstallShippedDefinitions(engine, order.tenant.id, order.definitions, &installed);
+  // As serve brings it to a new municipality: installed active, once (shipped_pack.h).
+  return BringShippedPack(engine, *db.store, order.tenant.id, order.definitions).status();
 }
 
 }  // namespace
 
+const CommandSpec& InitSpec() {
+  static const CommandSpec spec{
+      .name = "init",
+      .summary = {"založí obec a jejího prvního správce (bez ukázkových dat)",
+                  "creates a municipality and its first admin (no demo data)"},
+      .usage = {"--tenant ZKRATKA --name \"Město …\" --admin LOGIN [volby]",
+                "--tenant ID --name \"Town …\" --admin LOGIN [options]"},
+      .options =
+          {{"--db",
+            {"SOUBOR", "FILE"},
+            {"databáze SQLite; vznikne, když neexistuje",
+             "the SQLite database; created when missing"},
+            "souhra.db"},
+           {"--tenant",
+            {"ZKRATKA", "ID"},
+            {"zkratka obce: malá písmena, číslice, podtržítko (např. frydek)",
+             "the municipality's id: lower-case letters, digits, underscore (e.g. frydek)"}},
+           {"--name", {"NÁZEV", "NAME"}, {"název obce", "the municipality's name"}},
+           {"--admin",
+            {"LOGIN", "LOGIN"},
+            {"přihlašovací jméno prvního správce", "the first admin's sign-in name"}},
+           {"--admin-name",
+            {"JMÉNO", "NAME"},
+            {"jméno a příjmení správce; bez volby jeho přihlašovací jméno",
+             "the admin's full name; without it their sign-in name"}},
+           {"--email", {"ADRESA", "ADDRESS"}, {"e-mail správce", "the admin's e-mail"}},
+           {"--password-stdin",
+            {},
+            {"heslo správce z prvního řádku vstupu místo vygenerovaného dočasného",
+             "the admin's password from the first line of stdin instead of a generated one"}},
+           {"--definitions",
+            {"SLOŽKA", "DIR"},
+            {"kde jsou dodané rules/ a workflows/", "where the shipped rules/ and workflows/ are"},
+            SOUHRA_SOURCE_DIR}},
+      .examples = {"souhra init --db /var/lib/souhra/souhra.db --tenant frydek --name \"Město "
+                   "Frýdek-Místek\" --admin novak --admin-name \"Ing. Jan Novák\""},
+      .notes = {"Heslo (dočasné nebo ze vstupu) si správce při prvním přihlášení změní.",
+                "The admin changes the password (temporary or from stdin) at the first sign-in."},
+  };
+  return spec;
+}
+
 int InitCommandWithInput(const CommandArgs& args, std::istream& in) {
-  Flags flags(args);
+  Flags flags(InitSpec(), args);
   InitOrder order;
-  order.store.path = flags.Get("--db", "souhra.db");
-  order.definitions = flags.Get("--definitions", SOUHRA_SOURCE_DIR);
-  order.tenant.id = flags.Get("--tenant", "");
-  order.tenant.name = flags.Get("--name", "");
-  order.admin.login = flags.Get("--admin", "");
-  order.admin.name = flags.Get("--admin-name", order.admin.login);
-  order.admin.email = flags.Get("--email", "");
+  order.store.path = flags.Get("--db");
+  order.definitions = flags.Get("--definitions");
+  order.tenant.id = flags.Get("--tenant");
+  order.tenant.name = flags.Get("--name");
+  order.admin.login = flags.Get("--admin");
+  order.admin.name = flags.Get("--admin-name");
+  if (order.admin.name.empty()) order.admin.name = order.admin.login;
+  order.admin.email = flags.Get("--email");
   order.admin.roles = {"admin"};
   order.password_stdin = flags.Has("--password-stdin");
-  if (!flags.Finish(std::cerr)) {
-    std::cerr << kUsage;
-    return 2;
+  if (!flags.Finish(std::cerr) || !flags.positional().empty()) {
+    return UsageError(InitSpec(), std::cerr);
   }
   if (const std::string problems = Problems(order); !problems.empty()) {
-    std::cerr << "souhra init: obec nelze založit:\n" << problems << kUsage;
-    return 2;
+    std::cerr << "souhra init: obec nelze založit:\n" << problems;
+    return UsageError(InitSpec(), std::cerr);
   }
   std::string chosen;
   if (order.password_stdin && !std::getline(in, chosen)) {

@@ -9,9 +9,13 @@
 
 #include <istream>
 
+#include "app/command_spec.h"
 #include "app/commands.h"
 
 namespace souhra {
+
+// Its options, summary and example (command_spec.h).
+const CommandSpec& InitSpec();
 
 int InitCommand(const CommandArgs& args);
 // As InitCommand, reading --password-stdin's password from `in`.

@@ -5,6 +5,7 @@
 #include "adapters/clock/system_clock.h"
 #include "adapters/sqlite/sqlite_store.h"
 #include "app/flags.h"
+#include "app/help.h"
 #include "engine/notify/outbox_dispatcher.h"
 #include "engine/runtime/engine.h"
 #include "engine/time/working_calendar.h"
@@ -44,15 +45,34 @@ int Retry(Store& store, int64_t id) {
 
 }  // namespace
 
+const CommandSpec& OutboxSpec() {
+  static const CommandSpec spec{
+      .name = "outbox",
+      .summary = {"nedoručená oznámení: kolik jich je, výpis a nové odeslání",
+                  "undelivered notifications: how many, list and resend"},
+      .usage = {"[volby]", "[options]"},
+      .options =
+          {{"--db", {"SOUBOR", "FILE"}, {"databáze SQLite", "the SQLite database"}, "souhra.db"},
+           {"--failed",
+            {},
+            {"vypíše nedoručená oznámení s pokusy",
+             "lists the failed messages with their attempts"}},
+           {"--retry",
+            {"ID", "ID"},
+            {"pošle oznámení znovu", "queues the message for delivery again"}}},
+      .examples = {"souhra outbox --failed", "souhra outbox --retry 12"},
+  };
+  return spec;
+}
+
 int OutboxCommand(const CommandArgs& args) {
-  Flags flags(args);
+  Flags flags(OutboxSpec(), args);
   SqliteOptions options;
-  options.path = flags.Get("--db", "souhra.db");
+  options.path = flags.Get("--db");
   const bool failed = flags.Has("--failed");
-  const int retry = flags.GetInt("--retry", 0);
+  const int retry = flags.GetInt("--retry");
   if (!flags.Finish(std::cerr) || !flags.positional().empty() || (failed && retry > 0)) {
-    std::cerr << "usage: souhra outbox [--db PATH] [--failed] [--retry ID]\n";
-    return 2;
+    return UsageError(OutboxSpec(), std::cerr);
   }
   Result<std::unique_ptr<Store>> store = OpenSqliteStore(options);
   if (!store.ok()) {

@@ -3,9 +3,13 @@
 // `souhra serve`'s delivery worker once its cause is fixed.
 #pragma once
 
+#include "app/command_spec.h"
 #include "app/commands.h"
 
 namespace souhra {
+
+// Its options, summary and example (command_spec.h).
+const CommandSpec& OutboxSpec();
 
 int OutboxCommand(const CommandArgs& args);
 

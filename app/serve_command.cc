@@ -16,6 +16,7 @@
 #include "app/demo_directory.h"
 #include "app/demo_seed.h"
 #include "app/flags.h"
+#include "app/shipped_pack.h"
 #include "engine/notify/outbox_dispatcher.h"
 #include "engine/notify/sharing_rules.h"
 #include "engine/runtime/engine.h"
@@ -73,22 +74,20 @@ struct ServeSettings {
 
 // The flags, or nullopt (after printing why) when they are not valid.
 std::optional<ServeSettings> ReadFlags(const CommandArgs& args) {
-  Flags flags(args);
+  Flags flags(ServeSpec(), args);
   ServeSettings settings;
-  settings.server.host = flags.Get("--listen", "127.0.0.1");
-  settings.server.port = flags.GetInt("--port", 8080);
-  settings.store.path = flags.Get("--db", "souhra.db");
-  settings.definitions = flags.Get("--definitions", SOUHRA_SOURCE_DIR);
-  settings.server.static_dir =
-      flags.Get("--static", std::string(SOUHRA_SOURCE_DIR) + "/web/static");
+  settings.server.host = flags.Get("--listen");
+  settings.server.port = flags.GetInt("--port");
+  settings.store.path = flags.Get("--db");
+  settings.definitions = flags.Get("--definitions");
+  settings.server.static_dir = flags.Get("--static");
   settings.server.sessions.secure_cookie = flags.Has("--secure-cookies");
   // Behind a reverse proxy every client has the proxy's address (web/guarded_server.h).
-  settings.server.connections.max_per_client = static_cast<size_t>(
-      std::max(0, flags.GetInt("--max-connections-per-client",
-                               static_cast<int>(settings.server.connections.max_per_client))));
+  settings.server.connections.max_per_client =
+      static_cast<size_t>(std::max(0, flags.GetInt("--max-connections-per-client")));
   settings.server.log = &std::cerr;
   settings.demo = flags.Has("--demo");
-  settings.demo_password = flags.Get("--demo-password", "");
+  settings.demo_password = flags.Get("--demo-password");
   if (!flags.Finish(std::cerr)) return std::nullopt;
   return settings;
 }
@@ -151,18 +150,37 @@ class OutboxDelivery {
   DeliveryWorker worker_;  // declared last: stops before the rest goes
 };
 
+// What the shipped pack brought on this start, in one line: the tenants that got it active and
+// how many drafts wait for a methodologist.
+void PrintPackArrivals(std::ostream& out, const std::vector<PackArrival>& arrivals) {
+  std::string installed;
+  for (const PackArrival& a : arrivals) {
+    if (!a.installed.empty()) installed += (installed.empty() ? "" : ", ") + a.tenant;
+  }
+  if (!installed.empty())
+    out << "Dodané definice jsou nově aktivní v obcích: " << installed << ". ";
+  const size_t drafts = CountDrafts(arrivals);
+  out << "Nových verzí dodaných definic (konceptů): " << drafts;
+  if (drafts > 0) {
+    out << "; aktivní verze se nezměnily, koncepty najde metodik v seznamu definic"
+           " (souhra definitions list --tenant ID)";
+  }
+  out << ".\n";
+}
+
 // Serves HTTP until SIGINT or SIGTERM; prints where, and the demo sign-ins when just seeded.
-int ServeHttp(WebServices services, ServeSettings& settings, size_t definitions,
-              const std::string& seeded_password) {
+int ServeHttp(WebServices services, ServeSettings& settings,
+              const std::vector<PackArrival>& arrivals, const std::string& seeded_password) {
   HttpServer server(services, settings.server);
   ShutdownOnSignal shutdown(server);
   Status served = server.Run([&] {
     const std::string url =
         "http://" + settings.server.host + ":" + std::to_string(server.port()) + "/";
     std::cout << "Souhra běží: " << url << "  (databáze " << settings.store.path << ", obec '"
-              << services.default_tenant << "', " << definitions << " definic)\n"
+              << services.default_tenant << "')\n"
               << "Kontrola stavu: " << url << "healthz\n";
     if (!seeded_password.empty()) PrintDemoSignIns(std::cout, url, seeded_password);
+    PrintPackArrivals(std::cout, arrivals);
     std::cout << std::flush;
   });
   if (!served.ok()) {
@@ -189,12 +207,72 @@ Result<std::string> DefaultTenant(Directory& directory, bool demo) {
   return tenants.front().id;
 }
 
+std::vector<std::string> TenantIds(const std::vector<TenantRecord>& tenants) {
+  std::vector<std::string> ids;
+  for (const TenantRecord& t : tenants) ids.push_back(t.id);
+  return ids;
+}
+
 int Fail(const std::string& what) {
   std::cerr << "souhra serve: " << what << "\n";
   return 1;
 }
 
 }  // namespace
+
+const CommandSpec& ServeSpec() {
+  static const CommandSpec spec{
+      .name = "serve",
+      .summary = {"spustí Souhru: engine, plánovač, doručování oznámení a webový server nad "
+                  "jedním souborem SQLite",
+                  "runs Souhra: the engine, the scheduler, notification delivery and the web "
+                  "server on one SQLite file"},
+      .usage = {"[volby]", "[options]"},
+      .options =
+          {{"--listen",
+            {"ADRESA", "ADDRESS"},
+            {"adresa, na které server naslouchá", "the address to listen on"},
+            "127.0.0.1"},
+           {"--port", {"ČÍSLO", "NUMBER"}, {"port HTTP", "the HTTP port"}, "8080"},
+           {"--db",
+            {"SOUBOR", "FILE"},
+            {"databáze SQLite; vznikne, když neexistuje",
+             "the SQLite database; created when missing"},
+            "souhra.db"},
+           {"--definitions",
+            {"SLOŽKA", "DIR"},
+            {"kde jsou dodané rules/ a workflows/", "where the shipped rules/ and workflows/ are"},
+            SOUHRA_SOURCE_DIR},
+           {"--static",
+            {"SLOŽKA", "DIR"},
+            {"soubory webového rozhraní", "the web UI's files"},
+            std::string(SOUHRA_SOURCE_DIR) + "/web/static"},
+           {"--secure-cookies",
+            {},
+            {"přihlašovací cookie jen přes HTTPS (za proxy s TLS)",
+             "sign-in cookie over HTTPS only (behind a TLS proxy)"}},
+           {"--max-connections-per-client",
+            {"ČÍSLO", "NUMBER"},
+            {"nejvýš tolik otevřených spojení z jedné adresy; 0 = bez omezení (za proxy mají "
+             "všichni adresu proxy)",
+             "at most this many open connections from one address; 0 = no cap (behind a proxy "
+             "every client has the proxy's address)"},
+            std::to_string(ConnectionLimits{}.max_per_client)},
+           {"--demo",
+            {},
+            {"jen k vyzkoušení: založí ukázkovou obec s uživateli a vzorové obce",
+             "for trying Souhra out only: seeds the demo municipality with its users and the "
+             "example municipalities"}},
+           {"--demo-password",
+            {"HESLO", "PASSWORD"},
+            {"s --demo: heslo uživatelů ukázkové obce, nastavené při každém startu",
+             "with --demo: the demo municipality users' password, set on every start"}}},
+      .examples = {"souhra serve --db /var/lib/souhra/souhra.db --port 8080",
+                   "souhra serve --demo --db demo.db",
+                   "souhra serve --secure-cookies --max-connections-per-client 0"},
+  };
+  return spec;
+}
 
 int ServeCommand(const CommandArgs& args) {
   const sigset_t signals = ShutdownSignals();
@@ -218,9 +296,14 @@ int ServeCommand(const CommandArgs& args) {
   EngineOptions options;
   options.directory = database->directory.get();
   Engine engine(*database->store, clock, **calendar, options);
-  std::vector<std::string> installed;
-  if (Status s = InstallTenantDefinitions(engine, settings->definitions, &installed); !s.ok()) {
-    return Fail("definitions in " + settings->definitions + ":\n" + s.message());
+  Result<std::vector<TenantRecord>> tenants = database->directory->ListTenants();
+  if (!tenants.ok()) return Fail(tenants.status().ToString());
+  // Every municipality in the database, the demo's just seeded ones included. Later starts never
+  // change which versions are active (shipped_pack.h).
+  Result<std::vector<PackArrival>> arrivals =
+      BringShippedPacks(engine, *database->store, TenantIds(*tenants), settings->definitions);
+  if (!arrivals.ok()) {
+    return Fail("dodané definice v " + settings->definitions + ":\n" + arrivals.status().message());
   }
   Scheduler scheduler(engine, kSchedulerTick, kSchedulerBatch,
                       [](const Status& s) { std::cerr << "scheduler: " << s.ToString() << "\n"; });
@@ -234,7 +317,7 @@ int ServeCommand(const CommandArgs& args) {
   services.clock = &clock;
   services.default_tenant = *default_tenant;
   services.format_time = OutboxDelivery::PragueTime(**calendar);
-  return ServeHttp(services, *settings, installed.size(), seeded_password);
+  return ServeHttp(services, *settings, *arrivals, seeded_password);
 }
 
 }  // namespace souhra

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "app/flags.h"
+#include "app/help.h"
 #include "app/simulation.h"
 #include "app/text_file.h"
 
@@ -19,14 +20,26 @@ void PrintTimeline(const ScenarioRun& run) {
 
 }  // namespace
 
+const CommandSpec& SimulateSpec() {
+  static const CommandSpec spec{
+      .name = "simulate",
+      .summary = {"přehraje scénáře nad definicemi v simulovaném čase",
+                  "plays scenarios over the definitions in simulated time"},
+      .usage = {"[volby] SCÉNÁŘ.lua…", "[options] SCENARIO.lua…"},
+      .options = {{"--root",
+                   {"SLOŽKA", "DIR"},
+                   {"kde scénáře hledají definice", "where scenarios find the definitions"},
+                   SOUHRA_SOURCE_DIR}},
+      .examples = {"souhra simulate workflows/scenarios/*.lua"},
+  };
+  return spec;
+}
+
 int SimulateCommand(const std::vector<std::string>& args) {
-  Flags flags(args);
-  const std::string root = flags.Get("--root", SOUHRA_SOURCE_DIR);
+  Flags flags(SimulateSpec(), args);
+  const std::string root = flags.Get("--root");
   if (!flags.Finish(std::cerr)) return 2;
-  if (flags.positional().empty()) {
-    std::cerr << "usage: souhra simulate [--root DIR] SCENARIO.lua...\n";
-    return 2;
-  }
+  if (flags.positional().empty()) return UsageError(SimulateSpec(), std::cerr);
   int failed = 0;
   for (const std::string& file : flags.positional()) {
     Result<std::string> source = ReadTextFile(file);

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "app/command_spec.h"
+
 namespace souhra {
 
 // Runs each scenario file in turn (definitions resolved under --root, default the source tree)
@@ -11,6 +13,9 @@ namespace souhra {
 // expectation prints "file:line: message" to stderr. Returns 0 when every scenario passed, 1 when
 // any failed, 2 on a usage or load error (no files, unreadable file, invalid scenario, definition
 // that does not install).
+// Its options, summary and example (command_spec.h).
+const CommandSpec& SimulateSpec();
+
 int SimulateCommand(const std::vector<std::string>& args);
 
 }  // namespace souhra

@@ -6,15 +6,11 @@
 #include "adapters/sqlite/sqlite_store.h"
 #include "app/console_audit.h"
 #include "app/flags.h"
+#include "app/help.h"
 #include "web/token_issuer.h"
 
 namespace souhra {
 namespace {
-
-constexpr char kUsage[] =
-    "usage: souhra token --login LOGIN --name TEXT [--days N] [--tenant T] [--db PATH]\n"
-    "       souhra token --list [--tenant T] [--db PATH]\n"
-    "       souhra token --revoke ID [--tenant T] [--db PATH]\n";
 
 std::string TokenState(const ApiTokenRecord& token, Instant now) {
   if (token.revoked) return "revoked";
@@ -67,24 +63,52 @@ int Issue(SqliteDatabase& db, const TokenOrder& order, Instant now) {
 
 }  // namespace
 
+const CommandSpec& TokenSpec() {
+  static const CommandSpec spec{
+      .name = "token",
+      .summary = {"tokeny integračních účtů: vydání, výpis, zneplatnění",
+                  "integration accounts' tokens: issue, list, revoke"},
+      .usage =
+          {"--login LOGIN --name TEXT [--days N] [volby] | --list [volby] | --revoke ID [volby]",
+           "--login LOGIN --name TEXT [--days N] [options] | --list [options] | --revoke ID "
+           "[options]"},
+      .options =
+          {{"--db", {"SOUBOR", "FILE"}, {"databáze SQLite", "the SQLite database"}, "souhra.db"},
+           {"--tenant", {"ID", "ID"}, {"obec", "the municipality"}, "demo"},
+           {"--login",
+            {"LOGIN", "LOGIN"},
+            {"integrační účet, kterému token vydat", "the integration account to issue it to"}},
+           {"--name", {"TEXT", "TEXT"}, {"k čemu token slouží", "what the token is for"}},
+           {"--days",
+            {"N", "N"},
+            {"platnost ve dnech; bez volby podle nastavení obce (token_days)",
+             "validity in days; without it the municipality's setting (token_days)"}},
+           {"--list", {}, {"vypíše tokeny obce", "lists the municipality's tokens"}},
+           {"--revoke", {"ID", "ID"}, {"zneplatní token", "revokes a token"}}},
+      .examples =
+          {"souhra token --tenant demo --login integrace --name \"import z OSPOD\" --days 90",
+           "souhra token --list", "souhra token --revoke 3f2a9c"},
+  };
+  return spec;
+}
+
 int TokenCommand(const CommandArgs& args) {
-  Flags flags(args);
+  Flags flags(TokenSpec(), args);
   SqliteOptions options;
-  options.path = flags.Get("--db", "souhra.db");
+  options.path = flags.Get("--db");
   TokenOrder order;
-  order.tenant = flags.Get("--tenant", "demo");
-  order.login = flags.Get("--login", "");
-  order.name = flags.Get("--name", "");
+  order.tenant = flags.Get("--tenant");
+  order.login = flags.Get("--login");
+  order.name = flags.Get("--name");
   order.created_by = "cli";
-  const int days = flags.GetInt("--days", 0);
+  const int days = flags.GetInt("--days");
   const bool list = flags.Has("--list");
-  const std::string revoke = flags.Get("--revoke", "");
+  const std::string revoke = flags.Get("--revoke");
   const bool issue = !order.login.empty() || !order.name.empty() || days != 0;
   if (!flags.Finish(std::cerr) || !flags.positional().empty() ||
       (list + !revoke.empty() + issue) != 1 ||
       (issue && (order.login.empty() || order.name.empty()))) {
-    std::cerr << kUsage;
-    return 2;
+    return UsageError(TokenSpec(), std::cerr);
   }
   if (days != 0) order.expires_in_days = days;
   Result<SqliteDatabase> db = OpenSqliteDatabase(options);

@@ -8,9 +8,13 @@
 // (actor "cli").
 #pragma once
 
+#include "app/command_spec.h"
 #include "app/commands.h"
 
 namespace souhra {
+
+// Its options, summary and example (command_spec.h).
+const CommandSpec& TokenSpec();
 
 int TokenCommand(const CommandArgs& args);
 

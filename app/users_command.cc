@@ -8,18 +8,11 @@
 #include "adapters/sqlite/sqlite_store.h"
 #include "app/console_audit.h"
 #include "app/flags.h"
+#include "app/help.h"
 #include "web/user_admin.h"
 
 namespace souhra {
 namespace {
-
-constexpr char kUsage[] =
-    "použití: souhra users --tenant ZKRATKA [--db DATABÁZE] list\n"
-    "         souhra users --tenant ZKRATKA add LOGIN --name \"Jméno\" --roles ROLE,ROLE "
-    "[--email ADRESA] [--integration]\n"
-    "         souhra users --tenant ZKRATKA roles LOGIN --roles ROLE,ROLE\n"
-    "         souhra users --tenant ZKRATKA deactivate|activate|reset-password LOGIN\n"
-    "role: social_worker, case_manager, coordinator, head, methodologist, admin\n";
 
 std::vector<std::string> SplitRoles(const std::string& text) {
   std::vector<std::string> roles;
@@ -117,28 +110,67 @@ bool Known(const std::string& action) {
 
 }  // namespace
 
+const CommandSpec& UsersSpec() {
+  static const CommandSpec spec{
+      .name = "users",
+      .summary =
+          {"účty obce: výpis, přidání, role, deaktivace, nové dočasné heslo",
+           "a municipality's accounts: list, add, roles, deactivate, new temporary password"},
+      .usage = {"--tenant ZKRATKA [volby] list | add LOGIN | roles LOGIN | deactivate LOGIN | "
+                "activate LOGIN | reset-password LOGIN",
+                "--tenant ID [options] list | add LOGIN | roles LOGIN | deactivate LOGIN | "
+                "activate LOGIN | reset-password LOGIN"},
+      .options =
+          {{"--db", {"SOUBOR", "FILE"}, {"databáze SQLite", "the SQLite database"}, "souhra.db"},
+           {"--tenant", {"ZKRATKA", "ID"}, {"obec", "the municipality"}},
+           {"--name",
+            {"JMÉNO", "NAME"},
+            {"pro add: jméno a příjmení", "for add: the person's full name"}},
+           {"--email", {"ADRESA", "ADDRESS"}, {"pro add: e-mail", "for add: the e-mail"}},
+           {"--roles",
+            {"ROLE,ROLE", "ROLE,ROLE"},
+            {"pro add a roles: social_worker, case_manager, coordinator, head, methodologist, "
+             "admin",
+             "for add and roles: social_worker, case_manager, coordinator, head, methodologist, "
+             "admin"}},
+           {"--integration",
+            {},
+            {"pro add: integrační účet bez hesla, jen s tokeny (souhra token)",
+             "for add: an integration account without a password, tokens only (souhra token)"}}},
+      .examples = {"souhra users --tenant frydek list",
+                   "souhra users --tenant frydek add horak --name \"Mgr. Jiří Horák\" --roles "
+                   "case_manager",
+                   "souhra users --tenant frydek reset-password horak"},
+      .notes = {"add a reset-password vypíšou dočasné heslo jen jednou; uživatel si ho při "
+                "prvním přihlášení změní.\n"
+                "deactivate ukončí přihlášení účtu a zneplatní jeho tokeny; obec si vždy ponechá "
+                "aktivního správce.",
+                "add and reset-password print a temporary password once; the user changes it at "
+                "the first sign-in.\n"
+                "deactivate ends the account's sessions and revokes its tokens; a municipality "
+                "always keeps an active admin."},
+  };
+  return spec;
+}
+
 int UsersCommand(const CommandArgs& args) {
-  Flags flags(args);
+  Flags flags(UsersSpec(), args);
   SqliteOptions store;
-  store.path = flags.Get("--db", "souhra.db");
-  const std::string tenant = flags.Get("--tenant", "");
+  store.path = flags.Get("--db");
+  const std::string tenant = flags.Get("--tenant");
   Request request;
-  request.draft.name = flags.Get("--name", "");
-  request.draft.email = flags.Get("--email", "");
-  request.draft.roles = SplitRoles(flags.Get("--roles", ""));
+  request.draft.name = flags.Get("--name");
+  request.draft.email = flags.Get("--email");
+  request.draft.roles = SplitRoles(flags.Get("--roles"));
   request.draft.integration = flags.Has("--integration");
   const std::vector<std::string>& words = flags.positional();
-  if (!flags.Finish(std::cerr)) {
-    std::cerr << kUsage;
-    return 2;
-  }
+  if (!flags.Finish(std::cerr)) return UsageError(UsersSpec(), std::cerr);
   request.action = words.empty() ? "" : words[0];
   request.login = words.size() > 1 ? words[1] : "";
   request.draft.login = request.login;
   const size_t expected = request.action == "list" ? 1 : 2;
   if (tenant.empty() || !Known(request.action) || words.size() != expected) {
-    std::cerr << kUsage;
-    return 2;
+    return UsageError(UsersSpec(), std::cerr);
   }
   Result<SqliteDatabase> db = OpenSqliteDatabase(store);
   if (!db.ok()) {

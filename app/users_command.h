@@ -12,9 +12,13 @@
 // tenant still keeps an active admin.
 #pragma once
 
+#include "app/command_spec.h"
 #include "app/commands.h"
 
 namespace souhra {
+
+// Its options, summary and example (command_spec.h).
+const CommandSpec& UsersSpec();
 
 int UsersCommand(const CommandArgs& args);
 

@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "app/flags.h"
+#include "app/help.h"
 #include "app/text_file.h"
 #include "engine/definitions/definition_extension.h"
 #include "engine/definitions/definition_loader.h"
@@ -91,11 +93,24 @@ Status ResolveExtensions(const std::vector<std::string>& files, std::vector<std:
 
 }  // namespace
 
-int ValidateCommand(const std::vector<std::string>& files) {
-  if (files.empty()) {
-    std::cerr << "usage: souhra validate FILE.lua...\n";
-    return 2;
-  }
+const CommandSpec& ValidateSpec() {
+  static const CommandSpec spec{
+      .name = "validate",
+      .summary = {"zkontroluje workflow a pravidla, chyby s řádkem a návrhem opravy",
+                  "checks workflows and rule sets, errors with a line and a suggestion"},
+      .usage = {"SOUBOR.lua…", "FILE.lua…"},
+      .options = {},
+      .examples = {"souhra validate workflows/*.lua rules/*.lua",
+                   "souhra validate workflows/tenants/dolni_brod/*.lua"},
+  };
+  return spec;
+}
+
+int ValidateCommand(const std::vector<std::string>& args) {
+  Flags flags(ValidateSpec(), args);
+  if (!flags.Finish(std::cerr)) return 2;
+  const std::vector<std::string>& files = flags.positional();
+  if (files.empty()) return UsageError(ValidateSpec(), std::cerr);
   std::vector<std::string> sources(files.size());
   for (size_t i = 0; i < files.size(); ++i) {
     Result<std::string> source = ReadTextFile(files[i]);

@@ -67,6 +67,9 @@ TEST_F(InitCommandTest, CreatesTheMunicipalityAndItsAdminWithAPasswordToChange) 
   ASSERT_EQ(signed_in->status, 200) << signed_in->body;
   EXPECT_TRUE(Json::parse(signed_in->body)["user"]["must_change_password"].get<bool>());
   EXPECT_EQ(Rows("SELECT count(*) FROM tenants WHERE id = 'demo'"), (testing::Rows{{"0"}}));
+  // The shipped pack goes only to municipalities in the database.
+  EXPECT_EQ(Rows("SELECT count(*) FROM definitions WHERE tenant <> 'frydek'"),
+            (testing::Rows{{"0"}}));
   serve.Signal(SIGTERM);
   EXPECT_EQ(WEXITSTATUS(serve.Wait()), 0);
 }

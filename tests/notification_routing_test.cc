@@ -184,18 +184,22 @@ class NotificationRoutingTest : public ::testing::Test {
     ASSERT_TRUE(directory_->PutActor(hook).ok());
 
     inbox_ = std::make_unique<InboxChannel>(*engine_);
-    DispatchOptions dispatch;
-    dispatch.format_time = [this](Instant t) {
+    dispatch_.format_time = [this](Instant t) {
       return FormatCzechDateTime(calendar_->ToPrague(t));
     };
-    dispatch.next_digest = DailyAt(*calendar_, std::chrono::hours(7));
+    dispatch_.next_digest = DailyAt(*calendar_, std::chrono::hours(7));
     sharing_ = std::make_unique<SharingRules>(*store_, *store_);
-    dispatch.check_sharing = [this](CaseId id, const SharingRequest& request) {
+    dispatch_.check_sharing = [this](CaseId id, const SharingRequest& request) {
       return sharing_->Check(id, request);
     };
+    MakeDispatcher();
+  }
+
+  // The dispatcher with the options in dispatch_.
+  void MakeDispatcher() {
     dispatcher_ = std::make_unique<OutboxDispatcher>(
         *store_, *engine_, *directory_, clock_,
-        std::vector<Notifier*>{inbox_.get(), &email_, &digest_, &webhook_}, dispatch);
+        std::vector<Notifier*>{inbox_.get(), &email_, &digest_, &webhook_}, dispatch_);
   }
 
   // The tenant's settings: e-mail through the sink on `port`; webhooks to the receivers on
@@ -278,6 +282,7 @@ class NotificationRoutingTest : public ::testing::Test {
   EmailChannel digest_{clock_, "digest"};
   WebhookChannel webhook_{clock_};
   std::unique_ptr<SharingRules> sharing_;
+  DispatchOptions dispatch_;
   std::unique_ptr<OutboxDispatcher> dispatcher_;
   int cases_ = 0;
 };
@@ -314,6 +319,23 @@ TEST_F(NotificationRoutingTest, AUserGetsTheInboxAndAnEmail) {
   const std::string text = mail["text"];
   EXPECT_NE(text.find("Dobrý den, Jan Novák, případ čeká."), std::string::npos) << text;
   EXPECT_NE(text.find("https://souhra.example.cz/#/cases/" + std::to_string(id)), std::string::npos)
+      << text;
+}
+
+// A municipality that has not set its web address still gets links: to where the server
+// listens. The message read "Odkaz: " with nothing after it.
+TEST_F(NotificationRoutingTest, WithoutTheTenantsAddressTheLinkLeadsWhereTheServerListens) {
+  TenantRecord tenant = *directory_->GetTenant("demo").value();
+  tenant.settings.erase("base_url");
+  ASSERT_TRUE(directory_->PutTenant(tenant).ok());
+  dispatch_.default_base_url = "http://127.0.0.1:8080";
+  MakeDispatcher();
+  CaseId id = NewCase(Json::object());
+  Send(id, "tell_manager");
+  DeliverDue();
+  ASSERT_EQ(sink_.Count(), 1);
+  const std::string text = (*sink_.Message(1))["text"];
+  EXPECT_NE(text.find("http://127.0.0.1:8080/#/cases/" + std::to_string(id)), std::string::npos)
       << text;
 }
 

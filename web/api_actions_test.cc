@@ -69,6 +69,35 @@ TEST_F(ActionsApi, TheHeadIsOfferedTheAssignmentWithItsFormAndWhoMayBeChosen) {
   EXPECT_NE(tasks->body.find("Přidělit sociálního pracovníka"), std::string::npos) << tasks->body;
 }
 
+// The coordinator's task "Převzít eskalaci" is done by the step of that name: the case offered
+// both, one button for the task and one for the step.
+TEST_F(ActionsApi, AnOpenEscalationOffersItsAcknowledgementOnceForTheTask) {
+  Result<std::string> shipped =
+      ReadTextFile(std::string(SOUHRA_SOURCE_DIR) + "/workflows/escalation.lua");
+  ASSERT_TRUE(shipped.ok());
+  Install("escalation.lua", *shipped);
+  NewCase request;
+  request.tenant = "demo";
+  request.code = "K-2026-0200";
+  request.workflow = "escalation";
+  request.data = Json{{"people", {{"case_manager", "user:novakova"}}}};
+  Result<Applied> created = engine_->CreateCase(request);
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  httplib::Result raised = Post(created->case_id, SignIn("novakova"), "escalation.raised",
+                                {{"reason", "cannot_solve_alone"}, {"note", "Klient nereaguje."}});
+  ASSERT_TRUE(raised && raised->status == 200) << (raised ? raised->body : "no answer");
+  for (const char* login : {"svoboda", "cerna"}) {
+    int offered = 0;
+    for (const Json& action : Actions(created->case_id, SignIn(login))) {
+      if (action["title"] != "Převzít eskalaci") continue;
+      ++offered;
+      EXPECT_EQ(action["type"], "escalation.acknowledged") << login;
+      EXPECT_TRUE(action.contains("task_id")) << login << ": the task is done by this step";
+    }
+    EXPECT_EQ(offered, 1) << login;
+  }
+}
+
 TEST_F(ActionsApi, AStepByTheWrongPersonIsA403WithACzechSentence) {
   const BrowserSession worker = SignIn("dvorakova");
   const CaseId id = Referral(worker);

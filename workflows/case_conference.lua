@@ -219,7 +219,7 @@ return workflow {
         },
         ["task.convene.overdue"] = {
           run = emit { event = "escalation.raised",
-                       payload = { reason = "missed_deadline",
+                       payload = { reason = "missed_deadline", to_head = true,
                                    note = "Případové setkání nebylo svoláno v termínu" } },
         },
         ["conference.cancelled"] = { go = "cancelled" },
@@ -343,7 +343,7 @@ return workflow {
         },
         ["task.record.overdue"] = {
           run = emit { event = "escalation.raised",
-                       payload = { reason = "missed_deadline",
+                       payload = { reason = "missed_deadline", to_head = true,
                                    note = "Záznam z případového setkání nebyl rozeslán v termínu" } },
         },
         ["case.closed"] = { go = "cancelled" },

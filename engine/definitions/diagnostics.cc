@@ -69,7 +69,7 @@ size_t EditDistance(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-std::string Suggestion(const std::string& word, const std::vector<std::string>& candidates) {
+std::string Closest(const std::string& word, const std::vector<std::string>& candidates) {
   size_t best = std::max<size_t>(2, word.size() / 3) + 1;
   const std::string* closest = nullptr;
   for (const std::string& candidate : candidates) {
@@ -79,7 +79,12 @@ std::string Suggestion(const std::string& word, const std::vector<std::string>& 
       closest = &candidate;
     }
   }
-  return closest ? " (did you mean '" + *closest + "'?)" : "";
+  return closest ? *closest : "";
+}
+
+std::string Suggestion(const std::string& word, const std::vector<std::string>& candidates) {
+  const std::string closest = Closest(word, candidates);
+  return closest.empty() ? "" : " (did you mean '" + closest + "'?)";
 }
 
 bool IsFunction(const Json& value) { return value.is_object() && value.contains("$function"); }

@@ -50,7 +50,11 @@ class Diagnostics {
   std::vector<Diagnostic> list_;
 };
 
-// " (did you mean 'x'?)" for the candidate closest to `word` by edit distance, or "".
+// The candidate closest to `word` by edit distance, or "" when none is close (within a third of
+// the word's length, at least 2 edits).
+std::string Closest(const std::string& word, const std::vector<std::string>& candidates);
+
+// " (did you mean 'x'?)" for Closest(word, candidates), or "".
 std::string Suggestion(const std::string& word, const std::vector<std::string>& candidates);
 
 // The type of a definition value as a methodologist knows it from Lua: "string", "table", …

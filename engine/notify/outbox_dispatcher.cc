@@ -218,6 +218,9 @@ Status OutboxDispatcher::LookUpRecipient(RoutingFacts& facts) {
   const std::string& tenant = facts.kase.tenant;
   SOUHRA_ASSIGN_OR_RETURN(std::optional<TenantRecord> found, directory_->GetTenant(tenant));
   if (found) facts.tenant_settings = std::move(found->settings);
+  if (!facts.tenant_settings.contains("base_url") && !options_.default_base_url.empty()) {
+    facts.tenant_settings["base_url"] = options_.default_base_url;
+  }
   if (!TaskKeyOf(facts.message).empty()) {
     SOUHRA_ASSIGN_OR_RETURN(facts.tasks, reads_.cases.ListTasks(facts.kase.id));
   }

@@ -47,6 +47,9 @@ struct DispatchOptions {
   // When the daily digest goes out: the first send time at or after a message was written
   // (DailyAt). Without it, users who chose a digest get their e-mails at once.
   std::function<Instant(Instant)> next_digest;
+  // Where links in messages lead when the tenant's settings name no `base_url`: where the server
+  // listens. Without either, messages carry no link.
+  std::string default_base_url;
 };
 
 // The first `hour`:00 Prague time at or after an instant (counted from the start of the Prague

@@ -1,5 +1,7 @@
 #include "engine/scenario/expectations.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace souhra {
@@ -108,15 +110,32 @@ Verdict CheckRefused(const LastSend& last) {
   return Pass("událost " + last.type + " odmítnuta");
 }
 
-// The value at a dotted path ("plan.reviewed") of `data`, or null.
+// The item of a list a path names by its number from 1, as Lua counts; null when there is none.
+const Json* Item(const Json& list, const std::string& part) {
+  if (part.empty() || part.size() > 9 ||
+      !std::all_of(part.begin(), part.end(), [](unsigned char c) { return std::isdigit(c); })) {
+    return nullptr;
+  }
+  const size_t number = std::stoul(part);
+  return number >= 1 && number <= list.size() ? &list[number - 1] : nullptr;
+}
+
+// The value at a dotted path ("plan.reviewed", "escalation_history.1.resolution") of `data`, or
+// null.
 Json At(const Json& data, const std::string& path) {
   const Json* value = &data;
   size_t start = 0;
   while (true) {
     const size_t dot = path.find('.', start);
     const std::string part = path.substr(start, dot - start);
-    if (!value->is_object() || !value->contains(part)) return nullptr;
-    value = &(*value)[part];
+    if (value->is_array()) {
+      value = Item(*value, part);
+      if (value == nullptr) return nullptr;
+    } else if (value->is_object() && value->contains(part)) {
+      value = &(*value)[part];
+    } else {
+      return nullptr;
+    }
     if (dot == std::string::npos) return *value;
     start = dot + 1;
   }

@@ -45,8 +45,10 @@ const statusText = (page) => page.locator('#status');
 const alertText = (page) => page.locator('#alert');
 
 // Waits for the success message; fails with the alert's text (the server's refusal) otherwise.
+// The message of an earlier step may still show meanwhile: it waits for one that matches.
 async function expectStatus(page, pattern) {
-  await page.waitForFunction(() => document.getElementById('status').textContent || document.getElementById('alert').textContent);
+  await page.waitForFunction(({ source, flags }) => new RegExp(source, flags).test(document.getElementById('status').textContent)
+    || document.getElementById('alert').textContent, { source: pattern.source, flags: pattern.flags });
   const alert = await alertText(page).textContent();
   assert.equal(alert, '', `the UI showed an error: ${alert}`);
   assert.match(await statusText(page).textContent(), pattern);

@@ -13,9 +13,11 @@ struct CommandOutput {
   std::string output;  // stdout and stderr, interleaved
 };
 
-// `args` is appended to the binary's path as shell words; quote what needs quoting.
-inline CommandOutput RunSouhra(const std::string& args) {
-  const std::string command = std::string(SOUHRA_BINARY) + " " + args + " 2>&1";
+// `args` is appended to the binary's path as shell words; quote what needs quoting. `env`, when
+// given, is put before the binary as shell assignments ("SOUHRA_LANG=en").
+inline CommandOutput RunSouhra(const std::string& args, const std::string& env = "") {
+  const std::string command =
+      (env.empty() ? "" : env + " ") + std::string(SOUHRA_BINARY) + " " + args + " 2>&1";
   CommandOutput result;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;

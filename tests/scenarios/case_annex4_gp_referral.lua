@@ -90,14 +90,14 @@ send { "conference.concluded", as = "coordinator",
                              { title = "Ošetřování rány", responsible = "actor:charita",
                                due = "2026-05-07", goal = "zdraví" } } } }
 expect { workflow = "case_conference", state = "recording" }
--- záznam se nestihne: zmeškaný termín jde na koordinátora jako eskalace
+-- záznam se nestihne: termín zmeškal koordinátor, eskalace jde rovnou vedoucí odboru
 advance "3 working days"
-expect { workflow = "escalation", state = "open" }
+expect { workflow = "escalation", state = "with_head" }
 expect { data = { ["escalation.reason"] = "missed_deadline",
                   ["escalation.raised_by"] = "workflow:case_conference" } }
-advance "1 working day"  -- koordinátor eskalaci nepřevzal: vedoucí odboru
-expect { workflow = "escalation", state = "with_head" }
-expect { notification = { to = "head", template = "escalation_to_head" }, count = 1 }
+expect { notification = { to = "head", template = "escalation_about_coordinator" }, count = 1 }
+expect { task = "decide", assignee = "head" }
+advance "1 working day"  -- koordinátor záznam rozešle druhý den, vedoucí pak rozhodne
 send { "task.record.done", as = "coordinator",
        payload = { record = "Účastníci: synovec, Charita, Úřad práce (online), dluhová poradna, "
                             .. "bytový odbor; klientku zastupuje case manažerka. Dohody viz úkoly." } }

@@ -50,7 +50,7 @@ expect { notification = { to = "coordinator", template = "plan_review_overdue" }
 expect { workflow = "escalation", state = "open" }
 expect { data = { ["escalation.reason"] = "missed_deadline",
                   ["escalation.raised_by"] = "workflow:individual_plan" } }
-send { "task.acknowledge.done", as = "coordinator" }
+send { "escalation.acknowledged", as = "coordinator" }
 expect { workflow = "escalation", state = "acknowledged" }
 send { "escalation.resolved", as = "coordinator",
        payload = { resolution = "reassign", case_manager = "user:benes",

@@ -1,5 +1,6 @@
--- Případové setkání, nepříznivé cesty: svolání se zpozdí (eskalace), setkání se zruší
--- (pozvánky odejdou jako zrušené), na žádost o další setkání se připravuje nové.
+-- Případové setkání, nepříznivé cesty: svolání se zpozdí (eskalace jde vedoucí odboru, protože
+-- termín zmeškal koordinátor), setkání se zruší (pozvánky odejdou jako zrušené), na žádost o
+-- další setkání se připravuje nové.
 scenario {
   name = "Případové setkání: zpoždění a zrušení",
   tenant = "demo",
@@ -15,8 +16,12 @@ expect { workflow = "case_conference", state = "preparing" }
 send { "conference.requested", as = "case_manager" }  -- jedno už se připravuje
 expect { notification = { to = "coordinator", template = "conference_requested" }, count = 1 }
 advance "5 working days"
-expect { workflow = "escalation", state = "open" }
-expect { data = { ["escalation.reason"] = "missed_deadline" } }
+-- svolání zmeškal koordinátor sám: eskalace jde rovnou vedoucí odboru, ne jemu
+expect { workflow = "escalation", state = "with_head" }
+expect { data = { ["escalation.reason"] = "missed_deadline", ["escalation.to_head"] = true } }
+expect { notification = { to = "head", template = "escalation_about_coordinator" }, count = 1 }
+expect { notification = { to = "coordinator", template = "escalation_raised" }, count = 0 }
+expect { task = "decide", assignee = "head" }
 send { "conference.scheduled", payload = { at = "2026-04-20T08:00:00Z" }, as = "coordinator" }
 expect { refused = true }  -- bez aktérů
 send { "conference.scheduled", as = "coordinator",
@@ -36,4 +41,4 @@ expect { notification = { to = "actor:charita", template = "conference_cancelled
 send { "conference.requested", as = "coordinator" }
 expect { workflow = "case_conference", state = "preparing" }
 send { "escalation.raised", payload = { reason = "whatever" }, as = "case_manager" }
-expect { refused = true }  -- neznámý důvod, a eskalace je navíc už otevřená
+expect { refused = true }  -- neznámý důvod

@@ -201,6 +201,8 @@ const texts = {
   col_version: ['Verze', 'Version'],
   col_instances: ['Běžící instance', 'Running instances'],
   col_status: ['Stav', 'Status'],
+  col_saved_by: ['Uložil', 'Saved by'],
+  saved_by_system: ['Souhra (dodané definice)', 'Souhra (shipped definitions)'],
   ver_active: ['aktivní', 'active'],
   ver_draft: ['koncept', 'draft'],
   ver_pending: ['ke schválení', 'awaiting approval'],

@@ -9,6 +9,9 @@ export const versionId = (v) => String(v?.version ?? v?.hash ?? v?.id ?? '');
 export const shortVersion = (v) => (/^[0-9a-f]{16,}$/i.test(versionId(v)) ? versionId(v).slice(0, 10) : versionId(v));
 export const statusOf = (v) => v.status ?? (v.active ? 'active' : v.draft ? 'draft' : 'old');
 export const instancesOf = (v) => v.instances ?? v.instance_count ?? v.running ?? t('none');
+// "user:<login>" shows the login; "system" is a version that came with Souhra (on first start or,
+// as a draft, with a newer release).
+export const savedByOf = (v) => (v.saved_by === 'system' ? t('saved_by_system') : String(v.saved_by ?? '').replace(/^user:/, ''));
 
 // A draft waiting for a second person, or refused by one, says so (the version's `approval`).
 export function statusPill(v) {
@@ -33,9 +36,10 @@ export async function showDefinitions(main) {
         i === 0 ? h('a', { href: `#/definitions/${encodeURIComponent(d.name)}` }, d.name, title ? h('span', { class: 'hint' }, ` (${title})`) : null) : '',
         h('code', { title: versionId(v) }, shortVersion(v)),
         statusPill(v),
+        savedByOf(v),
         String(instancesOf(v)),
       ]);
     }
   }
-  main.append(table([t('col_name'), t('col_version'), t('col_status'), t('col_instances')], rows));
+  main.append(table([t('col_name'), t('col_version'), t('col_status'), t('col_saved_by'), t('col_instances')], rows));
 }

@@ -5,7 +5,7 @@ import { api, listOf } from '../api.js';
 import { clear, h, loadInto, report, say, section, explain } from '../dom.js';
 import { t } from '../i18n.js';
 import { emptyLine, table } from './common.js';
-import { instancesOf, shortVersion, statusOf, statusPill, versionId } from './definitions.js';
+import { instancesOf, savedByOf, shortVersion, statusOf, statusPill, versionId } from './definitions.js';
 
 const skeleton = `return workflow {
   name = "novy_postup",
@@ -55,7 +55,8 @@ export async function showEditor(main, ctx, name) {
     file: detail.file ?? '',
     kind: '',
     active: versions.find((v) => statusOf(v) === 'active') ?? (detail.version ? { version: detail.version } : null),
-    draft: versions.find((v) => statusOf(v) === 'draft') ?? null,
+    // The newest draft: its text is the one the detail sends (a newer shipped pack's, say).
+    draft: versions.filter((v) => statusOf(v) === 'draft').at(-1) ?? null,
   };
   const source = detail.draft_source ?? detail.source ?? (name ? '' : skeleton);
 
@@ -138,8 +139,8 @@ export async function showEditor(main, ctx, name) {
 
 function drawVersions(box, versions) {
   if (!versions.length) { box.append(emptyLine('none')); return; }
-  box.append(table([t('col_version'), t('col_status'), t('col_instances')],
-    versions.map((v) => [h('code', { title: versionId(v) }, shortVersion(v)), statusPill(v), String(instancesOf(v))])));
+  box.append(table([t('col_version'), t('col_status'), t('col_saved_by'), t('col_instances')],
+    versions.map((v) => [h('code', { title: versionId(v) }, shortVersion(v)), statusPill(v), savedByOf(v), String(instancesOf(v))])));
 }
 
 function lineNumberedEditor(text) {
