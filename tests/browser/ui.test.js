@@ -560,6 +560,8 @@ describe('admin', () => {
   it('issues a token for the integration account, shown once, and lists it with its expiry', async () => {
     await page.goto(`${server.url}#/tokens`);
     await page.locator('h1', { hasText: 'Tokeny integrací' }).waitFor();
+    // The heading shows before the accounts arrive; the form comes with them.
+    await page.locator('#token-form').waitFor();
     assert.deepEqual(await page.locator('#token-login option').allTextContents(), ['Import z evidence'],
       'only integration accounts are offered');
     await page.fill('#token-name', 'Import z evidence – test');
