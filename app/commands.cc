@@ -9,10 +9,12 @@
 #include "app/flags.h"
 #include "app/help.h"
 #include "app/incidents_command.h"
+#include "app/init_command.h"
 #include "app/outbox_command.h"
 #include "app/serve_command.h"
 #include "app/simulate_command.h"
 #include "app/token_command.h"
+#include "app/users_command.h"
 #include "app/validate_command.h"
 
 namespace souhra {
@@ -36,12 +38,20 @@ const CommandSpec& HelpOf(const CommandSpec& spec, const CommandArgs& args) {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
-      {ServeSpec, ServeCommand},       {ValidateSpec, ValidateCommand},
-      {SimulateSpec, SimulateCommand}, {IncidentsSpec, IncidentsCommand},
-      {OutboxSpec, OutboxCommand},     {BenchSpec, RunBenchCommand},
-      {CalendarSpec, CalendarCommand}, {DefinitionsSpec, DefinitionsCommand},
-      {DiagramSpec, DiagramCommand},   {TokenSpec, TokenCommand},
-      {AuditSpec, AuditCommand},       {BackupSpec, BackupCommand},
+      {InitSpec, InitCommand},
+      {ServeSpec, ServeCommand},
+      {ValidateSpec, ValidateCommand},
+      {SimulateSpec, SimulateCommand},
+      {IncidentsSpec, IncidentsCommand},
+      {OutboxSpec, OutboxCommand},
+      {BenchSpec, RunBenchCommand},
+      {CalendarSpec, CalendarCommand},
+      {DefinitionsSpec, DefinitionsCommand},
+      {DiagramSpec, DiagramCommand},
+      {UsersSpec, UsersCommand},
+      {TokenSpec, TokenCommand},
+      {AuditSpec, AuditCommand},
+      {BackupSpec, BackupCommand},
       {RestoreSpec, RestoreCommand},
   };
   return commands;

@@ -70,6 +70,7 @@ struct ServeSettings {
   std::string definitions;
   std::string demo_password;
   std::string public_url;  // links in messages when a tenant has no base_url
+  bool demo = false;       // seed the demo municipality and the example tenants
 };
 
 // Where the server is reached when --public-url does not say: its own address and port.
@@ -93,6 +94,7 @@ std::optional<ServeSettings> ReadFlags(const CommandArgs& args) {
   settings.server.connections.max_per_client =
       static_cast<size_t>(std::max(0, flags.GetInt("--max-connections-per-client")));
   settings.server.log = &std::cerr;
+  settings.demo = flags.Has("--demo");
   settings.demo_password = flags.Get("--demo-password");
   settings.public_url = flags.Get("--public-url");
   if (settings.public_url.empty()) settings.public_url = ListeningUrl(settings.server);
@@ -186,7 +188,7 @@ int ServeHttp(WebServices services, ServeSettings& settings,
     const std::string url =
         "http://" + settings.server.host + ":" + std::to_string(server.port()) + "/";
     std::cout << "Souhra běží: " << url << "  (databáze " << settings.store.path << ", obec '"
-              << kDemoTenant << "')\n"
+              << services.default_tenant << "')\n"
               << "Kontrola stavu: " << url << "healthz\n";
     if (!seeded_password.empty()) PrintDemoSignIns(std::cout, url, seeded_password);
     PrintPackArrivals(std::cout, arrivals);
@@ -197,6 +199,29 @@ int ServeHttp(WebServices services, ServeSettings& settings,
     return 1;
   }
   return 0;
+}
+
+// The tenant of a sign-in that names none: the demo's, else the first municipality. A database
+// without any cannot serve anyone: the operator learns how to create one.
+Result<std::string> DefaultTenant(Directory& directory, bool demo) {
+  if (demo) return std::string(kDemoTenant);
+  SOUHRA_ASSIGN_OR_RETURN(std::vector<TenantRecord> tenants, directory.ListTenants());
+  if (tenants.empty()) {
+    return NotFound(
+        "V databázi zatím není žádná obec.\n"
+        "Založte obec a jejího prvního správce:\n"
+        "  souhra init --db DATABÁZE --tenant ZKRATKA --name \"Město …\" --admin "
+        "PŘIHLAŠOVACÍ_JMÉNO\n"
+        "a pak spusťte znovu souhra serve --db DATABÁZE.\n"
+        "Jen pro vyzkoušení spusťte ukázkovou obec: souhra serve --demo");
+  }
+  return tenants.front().id;
+}
+
+std::vector<std::string> TenantIds(const std::vector<TenantRecord>& tenants) {
+  std::vector<std::string> ids;
+  for (const TenantRecord& t : tenants) ids.push_back(t.id);
+  return ids;
 }
 
 int Fail(const std::string& what) {
@@ -250,11 +275,17 @@ const CommandSpec& ServeSpec() {
              "jinak http://ADRESA:PORT, kde server naslouchá",
              "Souhra's address for links in messages when the municipality's settings have no "
              "base_url; else http://ADDRESS:PORT where the server listens"}},
+           {"--demo",
+            {},
+            {"jen k vyzkoušení: založí ukázkovou obec s uživateli a vzorové obce",
+             "for trying Souhra out only: seeds the demo municipality with its users and the "
+             "example municipalities"}},
            {"--demo-password",
             {"HESLO", "PASSWORD"},
-            {"heslo uživatelů ukázkové obce, nastavené při každém startu",
-             "the demo municipality users' password, set on every start"}}},
+            {"s --demo: heslo uživatelů ukázkové obce, nastavené při každém startu",
+             "with --demo: the demo municipality users' password, set on every start"}}},
       .examples = {"souhra serve --db /var/lib/souhra/souhra.db --port 8080",
+                   "souhra serve --demo --db demo.db",
                    "souhra serve --secure-cookies --max-connections-per-client 0"},
   };
   return spec;
@@ -271,16 +302,23 @@ int ServeCommand(const CommandArgs& args) {
   Result<std::unique_ptr<WorkingCalendar>> calendar = WorkingCalendar::Create();
   if (!calendar.ok()) return Fail(calendar.status().ToString());
   std::string seeded_password;
-  if (Status s = SeedDirectory(*database->directory, *settings, &seeded_password); !s.ok()) {
-    return Fail(s.message());
+  if (settings->demo) {
+    if (Status s = SeedDirectory(*database->directory, *settings, &seeded_password); !s.ok()) {
+      return Fail(s.message());
+    }
   }
+  Result<std::string> default_tenant = DefaultTenant(*database->directory, settings->demo);
+  if (!default_tenant.ok()) return Fail(default_tenant.status().message());
   SystemClock clock;
   EngineOptions options;
   options.directory = database->directory.get();
   Engine engine(*database->store, clock, **calendar, options);
-  // Later starts never change which versions are active (shipped_pack.h).
+  Result<std::vector<TenantRecord>> tenants = database->directory->ListTenants();
+  if (!tenants.ok()) return Fail(tenants.status().ToString());
+  // Every municipality in the database, the demo's just seeded ones included. Later starts never
+  // change which versions are active (shipped_pack.h).
   Result<std::vector<PackArrival>> arrivals =
-      BringShippedPacks(engine, *database->store, settings->definitions);
+      BringShippedPacks(engine, *database->store, TenantIds(*tenants), settings->definitions);
   if (!arrivals.ok()) {
     return Fail("dodané definice v " + settings->definitions + ":\n" + arrivals.status().message());
   }
@@ -295,7 +333,7 @@ int ServeCommand(const CommandArgs& args) {
   services.access = database->access.get();
   services.calendar = calendar->get();
   services.clock = &clock;
-  services.default_tenant = kDemoTenant;
+  services.default_tenant = *default_tenant;
   services.format_time = OutboxDelivery::PragueTime(**calendar);
   return ServeHttp(services, *settings, *arrivals, seeded_password);
 }

@@ -1,5 +1,6 @@
-// `souhra serve [--listen ADDR] [--port N] [--db PATH] [--definitions DIR] [--static DIR]
-//  [--demo-password PASS] [--secure-cookies]`
+// `souhra serve [--demo] [--listen ADDR] [--port N] [--db PATH] [--definitions DIR]
+//  [--static DIR] [--demo-password PASS] [--secure-cookies]`. Without --demo a database without
+// any municipality is refused (exit 1) with how to create one (`souhra init`).
 #pragma once
 
 #include "app/command_spec.h"

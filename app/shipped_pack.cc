@@ -45,9 +45,10 @@ Result<PackArrival> BringShippedPack(Engine& engine, DefinitionVersions& stored,
 }
 
 Result<std::vector<PackArrival>> BringShippedPacks(Engine& engine, DefinitionVersions& stored,
+                                                   const std::vector<std::string>& tenants,
                                                    const std::string& root) {
   std::vector<PackArrival> arrivals;
-  for (const std::string& tenant : SeededTenants(root)) {
+  for (const std::string& tenant : tenants) {
     SOUHRA_ASSIGN_OR_RETURN(PackArrival arrival, BringShippedPack(engine, stored, tenant, root));
     arrivals.push_back(std::move(arrival));
   }

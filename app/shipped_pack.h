@@ -36,8 +36,9 @@ struct PackArrival {
 Result<PackArrival> BringShippedPack(Engine& engine, DefinitionVersions& stored,
                                      const std::string& tenant, const std::string& root);
 
-// BringShippedPack for every tenant of SeededTenants(root) (demo_seed.h), in that order.
+// BringShippedPack for each of `tenants`, in that order.
 Result<std::vector<PackArrival>> BringShippedPacks(Engine& engine, DefinitionVersions& stored,
+                                                   const std::vector<std::string>& tenants,
                                                    const std::string& root);
 
 // How many drafts arrived in all of `arrivals`.

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/demo_seed.h"
 #include "tests/fakes/engine_harness.h"
 #include "tests/fakes/temp_dir.h"
 
@@ -50,7 +51,7 @@ class ShippedPackTest : public ::testing::Test {
   std::vector<PackArrival> Start() {
     testing::EngineHarness harness(db_, FromMillis(1775116800000));
     Result<std::vector<PackArrival>> arrivals =
-        BringShippedPacks(harness.engine, *harness.store, Root());
+        BringShippedPacks(harness.engine, *harness.store, SeededTenants(Root()), Root());
     EXPECT_TRUE(arrivals.ok()) << arrivals.status().ToString();
     return arrivals.ok() ? *arrivals : std::vector<PackArrival>{};
   }

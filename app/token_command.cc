@@ -4,34 +4,13 @@
 
 #include "adapters/clock/system_clock.h"
 #include "adapters/sqlite/sqlite_store.h"
+#include "app/console_audit.h"
 #include "app/flags.h"
 #include "app/help.h"
-#include "engine/write_txn.h"
 #include "web/token_issuer.h"
 
 namespace souhra {
 namespace {
-
-// Writes the audit row of a token change made at the server's console, as the router does for
-// the API's: who ("cli": whoever may open the database file), what, and how it ended. A tenant
-// that does not exist gets no row. A lost row is reported but does not undo the change.
-void AuditConsoleChange(SqliteDatabase& db, const std::string& tenant, const std::string& action,
-                        const std::string& target, const Status& outcome, Instant at) {
-  Result<std::optional<TenantRecord>> known = db.directory->GetTenant(tenant);
-  if (known.ok() && !*known) return;
-  AuditRecord record;
-  record.tenant = tenant;
-  record.actor = "cli";
-  record.at = at;
-  record.action = action;
-  record.target = target;
-  record.outcome = outcome.ok() ? "ok" : StatusCodeName(outcome.code());
-  record.client = "console";
-  Result<std::unique_ptr<WriteTxn>> txn = db.store->BeginWrite();
-  Status written = txn.ok() ? (*txn)->AppendAudit(record).status() : txn.status();
-  if (written.ok()) written = (*txn)->Commit();
-  if (!written.ok()) std::cerr << "souhra token: audit: " << written.ToString() << "\n";
-}
 
 std::string TokenState(const ApiTokenRecord& token, Instant now) {
   if (token.revoked) return "revoked";

@@ -61,6 +61,8 @@ class AccessStore {
   // Records activity, for the idle expiry. Missing sessions are ignored.
   virtual Status TouchSession(const std::string& token_hash, Instant at) = 0;
   virtual Status DeleteSession(const std::string& token_hash) = 0;  // absent: nothing to do
+  // Ends every session of the tenant's user (deactivated, password reset); none: nothing to do.
+  virtual Status DeleteSessionsOf(const std::string& tenant, const std::string& login) = 0;
 
   virtual Status PutApiToken(const ApiTokenRecord& token) = 0;  // insert or replace
   virtual Result<std::optional<ApiTokenRecord>> GetApiToken(const std::string& token_hash) = 0;

@@ -46,6 +46,9 @@ struct UserRecord {
   // An account for another system (an import, a registry), not a person: it never signs in with
   // a password and is the only kind of account bearer tokens are issued for.
   bool integration = false;
+  // Signed in with a temporary password (a new account, a reset): until the user sets their own,
+  // their session may do nothing but change it (web/api_router.cc).
+  bool must_change_password = false;
 
   bool HasRole(const std::string& role) const;
 };

@@ -16,7 +16,7 @@ db="$work/load.db"
 
 # 100,000 cases through the engine's own bench workload, in the same file the server then opens.
 "$souhra" bench --cases "$cases" --db "$db" >/dev/null 2>"$work/bench.log"
-"$souhra" serve --port 18080 --db "$db" --demo-password load-test >"$work/serve.out" \
+"$souhra" serve --demo --port 18080 --db "$db" --demo-password load-test >"$work/serve.out" \
   2>"$work/serve.log" &
 server=$!
 for _ in $(seq 100); do curl -sf http://127.0.0.1:18080/healthz >/dev/null && break; sleep 0.2; done

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and starts `souhra serve` on an embedded SQLite database
-# with a demo municipality. Extra arguments go to `souhra serve`.
+# with the demo municipality (--demo). Extra arguments go to `souhra serve`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh release souhra
-exec build/release/app/souhra serve "$@"
+exec build/release/app/souhra serve --demo "$@"

@@ -62,7 +62,7 @@ class Server {
 
  private:
   static std::vector<std::string> Argv(const std::string& db, const std::string& password) {
-    std::vector<std::string> argv = {SOUHRA_BINARY, "serve", "--port", "0", "--db", db};
+    std::vector<std::string> argv = {SOUHRA_BINARY, "serve", "--demo", "--port", "0", "--db", db};
     if (!password.empty()) argv.insert(argv.end(), {"--demo-password", password});
     return argv;
   }

@@ -19,7 +19,8 @@ using std::chrono::steady_clock;
 
 TEST(ServeCommand, AnswersHealthAndStopsCleanlyOnSigterm) {
   testing::TempDir dir;
-  testing::ChildProcess serve({SOUHRA_BINARY, "serve", "--port", "0", "--db", dir.File("s.db")});
+  testing::ChildProcess serve(
+      {SOUHRA_BINARY, "serve", "--demo", "--port", "0", "--db", dir.File("s.db")});
   ASSERT_TRUE(serve.running());
   std::optional<std::string> first = serve.ReadLine(steady_clock::now() + seconds(60));
   ASSERT_TRUE(first.has_value());
@@ -42,8 +43,8 @@ TEST(ServeCommand, AnswersHealthAndStopsCleanlyOnSigterm) {
 
 TEST(ServeCommand, PrintsTheDemoSignInsAndTheyWork) {
   testing::TempDir dir;
-  testing::ChildProcess serve({SOUHRA_BINARY, "serve", "--port", "0", "--db", dir.File("s.db"),
-                               "--demo-password", "ukazka-123"});
+  testing::ChildProcess serve({SOUHRA_BINARY, "serve", "--demo", "--port", "0", "--db",
+                               dir.File("s.db"), "--demo-password", "ukazka-123"});
   ASSERT_TRUE(serve.running());
   std::optional<std::string> first = serve.ReadLine(steady_clock::now() + seconds(60));
   ASSERT_TRUE(first.has_value());
@@ -68,8 +69,8 @@ TEST(ServeCommand, PrintsTheDemoSignInsAndTheyWork) {
 
 TEST(ServeCommand, CapsTheConnectionsOfOneClientAddressAsTold) {
   testing::TempDir dir;
-  testing::ChildProcess serve({SOUHRA_BINARY, "serve", "--port", "0", "--db", dir.File("s.db"),
-                               "--max-connections-per-client", "1"});
+  testing::ChildProcess serve({SOUHRA_BINARY, "serve", "--demo", "--port", "0", "--db",
+                               dir.File("s.db"), "--max-connections-per-client", "1"});
   ASSERT_TRUE(serve.running());
   std::optional<std::string> first = serve.ReadLine(steady_clock::now() + seconds(60));
   ASSERT_TRUE(first.has_value());

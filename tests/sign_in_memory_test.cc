@@ -34,7 +34,8 @@ int64_t PeakMebibytes(pid_t pid) {
 
 TEST(SignInMemory, ABurstOfTwoHundredSignInsKeepsMemoryBounded) {
   testing::TempDir dir;
-  testing::ChildProcess serve({SOUHRA_BINARY, "serve", "--port", "0", "--db", dir.File("s.db")});
+  testing::ChildProcess serve(
+      {SOUHRA_BINARY, "serve", "--demo", "--port", "0", "--db", dir.File("s.db")});
   ASSERT_TRUE(serve.running());
   std::optional<std::string> first = serve.ReadLine(steady_clock::now() + seconds(60));
   ASSERT_TRUE(first.has_value());

@@ -69,6 +69,8 @@ struct Principal {
   std::string via;           // "session" or "token"
   std::string session_hash;  // the session's stored hash, for sign-out
   std::string csrf_token;
+  // Signed in with a temporary password: may only change it (web/api_router.cc).
+  bool must_change_password = false;
 
   bool HasRole(const std::string& role) const;
   bool HasAnyRole(const std::vector<std::string>& roles) const;

@@ -11,6 +11,14 @@
 namespace souhra {
 namespace {
 
+// What a session signed in with a temporary password may do: learn who it is, change the
+// password, sign out.
+bool AllowedBeforePasswordChange(const std::string& method, const std::string& pattern) {
+  return (method == "GET" && pattern == "/api/v1/me") ||
+         (method == "PUT" && pattern == "/api/v1/me/password") ||
+         (method == "DELETE" && pattern == "/api/v1/session");
+}
+
 std::string RegexOf(const std::string& pattern) {
   static const std::regex kPlaceholder(R"(\{[a-z_]+\})");
   return std::regex_replace(pattern, kPlaceholder, "([^/]+)");
@@ -158,6 +166,13 @@ ApiReply ApiRouter::Serve(const Route& route, const httplib::Request& request, P
                 "Změna nepatří k vašemu přihlášení; obnovte stránku a zkuste to znovu."),
             "csrf_mismatch");
       }
+    }
+    if (principal.must_change_password &&
+        !AllowedBeforePasswordChange(route.method, route.pattern)) {
+      return ApiReply::Error(
+          PermissionDenied("Nejdřív si změňte dočasné heslo; do té doby nelze v Souhře nic "
+                           "jiného dělat."),
+          "password_change_required");
     }
     if (!route.roles.empty() && !principal.HasAnyRole(route.roles)) {
       return ApiReply::Error(

@@ -15,6 +15,10 @@ struct SignInGuards {
 
 // POST/DELETE /session, GET /me.
 void AddSessionRoutes(ApiRouter& router, SignInGuards& guards);
+// PUT /me, PUT /me/password: a user's own e-mail, digest choice and password (api_own_account.cc).
+void AddOwnAccountRoutes(ApiRouter& router, SignInGuards& guards);
+// /accounts, /accounts/{login}, …/{login}/deactivate|activate|reset-password (admin).
+void AddAccountRoutes(ApiRouter& router);
 // /cases, /cases/{id}, /cases/{id}/events.
 void AddCaseRoutes(ApiRouter& router);
 // GET /cases/{id}/reads: who read the case file (api_case_reads.cc).
@@ -46,7 +50,7 @@ Json ActivationRequestJson(const ActivationRequest& request);
 // with who asked and who must approve, and the diff's SHA-256.
 std::string ActivationAuditTarget(const DefinitionChange& change);
 
-// {tenant, login, name, roles} of the principal.
+// {tenant, login, name, roles, must_change_password} of the principal.
 Json UserJson(const Principal& principal);
 
 }  // namespace souhra

@@ -50,7 +50,11 @@ Result<ApiReply> SignIn(ApiCall& call, SignInGuards& guards, const SessionPolicy
 }  // namespace
 
 Json UserJson(const Principal& p) {
-  return Json{{"tenant", p.tenant}, {"login", p.login}, {"name", p.name}, {"roles", p.roles}};
+  return Json{{"tenant", p.tenant},
+              {"login", p.login},
+              {"name", p.name},
+              {"roles", p.roles},
+              {"must_change_password", p.must_change_password}};
 }
 
 void AddSessionRoutes(ApiRouter& router, SignInGuards& guards) {
@@ -69,7 +73,13 @@ void AddSessionRoutes(ApiRouter& router, SignInGuards& guards) {
     const Principal& p = call.principal;
     SOUHRA_ASSIGN_OR_RETURN(int64_t unread,
                             call.services.inbox->CountUnreadInbox(p.tenant, p.login));
-    Json body{{"user", UserJson(p)}, {"via", p.via}, {"unread_inbox", unread}};
+    SOUHRA_ASSIGN_OR_RETURN(std::optional<UserRecord> user,
+                            call.services.directory->GetUser(p.tenant, p.login));
+    Json body{{"user", UserJson(p)},
+              {"via", p.via},
+              {"unread_inbox", unread},
+              {"email", user ? user->email : ""},
+              {"daily_digest", user && user->daily_digest}};
     if (p.via == "session") body["csrf_token"] = p.csrf_token;
     return ApiReply::Ok(std::move(body));
   });

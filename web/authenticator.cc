@@ -34,6 +34,7 @@ Principal PrincipalOf(const UserRecord& user) {
   principal.login = user.login;
   principal.name = user.name;
   principal.roles = user.roles;
+  principal.must_change_password = user.must_change_password;
   return principal;
 }
 
@@ -114,11 +115,7 @@ Result<Principal> StartSession(WebServices& services, const SessionPolicy& polic
   *cookie =
       std::string(kSessionCookie) + "=" + token + CookieAttributes(policy) + "; Max-Age=" +
       std::to_string(std::chrono::duration_cast<std::chrono::seconds>(policy.absolute).count());
-  Principal principal;
-  principal.tenant = user.tenant;
-  principal.login = user.login;
-  principal.name = user.name;
-  principal.roles = user.roles;
+  Principal principal = PrincipalOf(user);
   principal.via = "session";
   principal.session_hash = session.token_hash;
   principal.csrf_token = session.csrf_token;

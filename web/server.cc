@@ -185,6 +185,8 @@ void HttpServer::Impl::AddApi() {
   AddInboxRoutes(router);
   AddDirectoryRoutes(router);
   AddTokenRoutes(router);
+  AddAccountRoutes(router);
+  AddOwnAccountRoutes(router, sign_in);
   AddOperationsRoutes(router);
   AddDefinitionRoutes(router);
 }

@@ -108,6 +108,15 @@ class SqliteAccessStore final : public AccessStore {
       return stmt.Run();
     });
   }
+  Status DeleteSessionsOf(const std::string& tenant, const std::string& login) override {
+    return sqlite::RunOutsideTransaction(*writer_, [&](Connection& db) -> Status {
+      SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
+                              db.Prepare("DELETE FROM sessions WHERE tenant = ? AND login = ?",
+                                         "delete user's sessions"));
+      stmt.Bind(tenant).Bind(login);
+      return stmt.Run();
+    });
+  }
 
   Status PutApiToken(const ApiTokenRecord& t) override {
     return sqlite::RunOutsideTransaction(*writer_, [&](Connection& db) -> Status {

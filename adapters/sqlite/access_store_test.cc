@@ -68,6 +68,29 @@ TEST_F(AccessStoreTest, ASessionIsFoundByItsHashTouchedAndDeleted) {
   EXPECT_FALSE(access_->GetSession("h1")->has_value());
 }
 
+TEST_F(AccessStoreTest, AUsersSessionsEndTogetherAndOnlyTheirs) {
+  SessionRecord session;
+  session.tenant = "demo";
+  session.login = "novakova";
+  for (const char* hash : {"h1", "h2"}) {
+    session.token_hash = hash;
+    ASSERT_TRUE(access_->PutSession(session).ok());
+  }
+  session.token_hash = "h3";
+  session.tenant = "frydek";
+  ASSERT_TRUE(access_->PutSession(session).ok());
+  session.token_hash = "h4";
+  session.tenant = "demo";
+  session.login = "svoboda";
+  ASSERT_TRUE(access_->PutSession(session).ok());
+
+  ASSERT_TRUE(access_->DeleteSessionsOf("demo", "novakova").ok());
+  EXPECT_FALSE(access_->GetSession("h1")->has_value());
+  EXPECT_FALSE(access_->GetSession("h2")->has_value());
+  EXPECT_TRUE(access_->GetSession("h3")->has_value());
+  EXPECT_TRUE(access_->GetSession("h4")->has_value());
+}
+
 TEST_F(AccessStoreTest, SignInFailuresAreCountedPerKeyInTheirWindowClearedAndPruned) {
   ASSERT_TRUE(
       access_->AddSignInFailures({"login:demo/cerna", "client:10.0.0.1"}, FromMillis(1000)).ok());

@@ -16,8 +16,9 @@ using sqlite::Connection;
 using sqlite::FirstRow;
 using sqlite::Statement;
 
-#define SOUHRA_USER_COLUMNS \
-  "tenant, login, name, email, roles, password_hash, daily_digest, active, integration"
+#define SOUHRA_USER_COLUMNS                                                               \
+  "tenant, login, name, email, roles, password_hash, daily_digest, active, integration, " \
+  "must_change_password"
 #define SOUHRA_ACTOR_COLUMNS                                                          \
   "tenant, id, name, organisation, kind, email, phone, webhook_url, webhook_secret, " \
   "formal_agreement, active"
@@ -46,6 +47,7 @@ UserRecord ReadUser(Statement& row) {
   user.daily_digest = row.Bool(6);
   user.active = row.Bool(7);
   user.integration = row.Bool(8);
+  user.must_change_password = row.Bool(9);
   return user;
 }
 
@@ -138,7 +140,7 @@ class SqliteDirectory final : public Directory {
     return sqlite::RunOutsideTransaction(*writer_, [&](Connection& db) -> Status {
       SOUHRA_ASSIGN_OR_RETURN(Statement stmt,
                               db.Prepare("INSERT OR REPLACE INTO users (" SOUHRA_USER_COLUMNS
-                                         ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                         ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                          "save user"));
       stmt.Bind(user.tenant)
           .Bind(user.login)
@@ -148,7 +150,8 @@ class SqliteDirectory final : public Directory {
           .Bind(user.password_hash)
           .Bind(int64_t{user.daily_digest})
           .Bind(int64_t{user.active})
-          .Bind(int64_t{user.integration});
+          .Bind(int64_t{user.integration})
+          .Bind(int64_t{user.must_change_password});
       return stmt.Run();
     });
   }

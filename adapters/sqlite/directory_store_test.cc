@@ -67,6 +67,16 @@ TEST_F(DirectoryStoreTest, KeepsTheIntegrationFlagAndRefusesAnIntegrationWithAPa
   EXPECT_TRUE(directory_->GetUser("frydek", "integrace").value()->password_hash.empty());
 }
 
+TEST_F(DirectoryStoreTest, KeepsWhetherTheUserMustChangeTheirPassword) {
+  UserRecord user = User("novakova", {"case_manager"});
+  user.must_change_password = true;
+  ASSERT_TRUE(directory_->PutUser(user).ok());
+  EXPECT_TRUE(directory_->GetUser("frydek", "novakova").value()->must_change_password);
+  user.must_change_password = false;
+  ASSERT_TRUE(directory_->PutUser(user).ok());
+  EXPECT_FALSE(directory_->ListUsers("frydek").value()[0].must_change_password);
+}
+
 TEST_F(DirectoryStoreTest, RefusesUnknownRolesAndTenants) {
   Status role = directory_->PutUser(User("x", {"boss"}));
   EXPECT_EQ(role.code(), StatusCode::kInvalidArgument);

@@ -413,6 +413,12 @@ CREATE TABLE activation_requests (
 CREATE INDEX activation_requests_by_tenant ON activation_requests (tenant, status, id);
 )sql";
 
+// Version 13: administered accounts (web/user_admin.h). A user given a temporary password (a new
+// account, a reset by the admin) must choose their own at the next sign-in.
+constexpr char kVersion13[] = R"sql(
+ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 const std::vector<Migration>& SchemaMigrations() {
   static const std::vector<Migration> migrations = {
       {1, kVersion1},   {2, kVersion2},
@@ -420,7 +426,8 @@ const std::vector<Migration>& SchemaMigrations() {
       {5, kVersion5},   {6, kVersion6},
       {7, kVersion7},   {8, kVersion8},
       {9, kVersion9},   {10, kVersion10, &HashUnchainedAudit},
-      {11, kVersion11}, {12, kVersion12}};
+      {11, kVersion11}, {12, kVersion12},
+      {13, kVersion13}};
   return migrations;
 }
 

@@ -19,7 +19,7 @@ function binary() {
 // Resolves with {url, logins: {role: login}, output, stop()} once the server prints its URL.
 export async function startSouhra() {
   const dir = mkdtempSync(join(tmpdir(), 'souhra-browser-'));
-  const args = ['serve', '--port', '0', '--db', join(dir, 'souhra.db'), '--demo-password', demoPassword,
+  const args = ['serve', '--demo', '--port', '0', '--db', join(dir, 'souhra.db'), '--demo-password', demoPassword,
     '--static', join(repoRoot, 'web/static')];
   const child = spawn(binary(), args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -17,6 +17,8 @@ import { showApproval, showApprovals } from './views/approvals.js';
 import { showEditor } from './views/editor.js';
 import { showInbox } from './views/inbox.js';
 import { showTokens } from './views/tokens.js';
+import { showUsers } from './views/users.js';
+import { showMe } from './views/me.js';
 
 const routes = [
   [/^#\/tasks$/, showTasks],
@@ -33,6 +35,8 @@ const routes = [
   [/^#\/definitions\/([^/]+)$/, showEditor],
   [/^#\/inbox$/, showInbox],
   [/^#\/tokens$/, showTokens],
+  [/^#\/users$/, showUsers],
+  [/^#\/me$/, showMe],
 ];
 
 const main = () => document.getElementById('main');
@@ -42,6 +46,7 @@ let messageAfterRoute = '';
 // Everything a screen may need besides its URL parameters.
 const ctx = {
   refreshUnread,
+  signedIn,
   // Goes to `hash`; `message` is announced once the new screen is drawn.
   go: (hash, message = '') => {
     messageAfterRoute = message;
@@ -75,10 +80,14 @@ function drawHeader() {
   if (!user) { clear(nav); clear(account); return; }
   clear(nav).append(...session.navigation().map(([hash, key]) => h('a', { href: hash }, t(key))));
   const roles = user.roles.map((r) => label('role', r)).join(', ');
+  // Until a temporary password is changed there is no inbox to open.
+  const inbox = user.mustChangePassword ? [] : [h('a', { href: '#/inbox', class: 'inbox-link', 'aria-label': t('unread', { n: '…' }) },
+    '✉ ', h('span', { id: 'unread', class: 'badge', 'data-testid': 'unread-count' }, '…'))];
   clear(account).append(
-    h('a', { href: '#/inbox', class: 'inbox-link', 'aria-label': t('unread', { n: '…' }) },
-      '✉ ', h('span', { id: 'unread', class: 'badge', 'data-testid': 'unread-count' }, '…')),
-    h('span', { class: 'who-am-i' }, h('strong', { id: 'user-name' }, user.name), ` (${roles})`),
+    ...inbox,
+    h('span', { class: 'who-am-i' },
+      h('a', { href: '#/me', id: 'my-account', title: t('nav_me') }, h('strong', { id: 'user-name' }, user.name)),
+      ` (${roles})`),
     h('button', { type: 'button', class: 'secondary', id: 'sign-out', onclick: signOut }, t('sign_out')),
   );
   markCurrent();
@@ -107,6 +116,8 @@ async function route() {
     return;
   }
   if (hash === '#/' || hash === '#') { location.replace(session.homeRoute()); return; }
+  // The server refuses everything but the change of a temporary password; so does the UI.
+  if (session.user().mustChangePassword && hash !== '#/me') { location.replace('#/me'); return; }
   markCurrent();
   refreshUnread();
   const found = routes.find(([pattern]) => pattern.test(hash));
@@ -127,14 +138,16 @@ function announce() {
   messageAfterRoute = '';
 }
 
-async function signedIn() {
+// After a sign-in, or a forced change of password: the header anew, then where the user was going.
+async function signedIn(message = '') {
   clearMessages();
   drawHeader();
   clearInterval(unreadTimer);
   unreadTimer = setInterval(refreshUnread, 30000);
   const wanted = sessionStorage.getItem('souhra.after-signin');
   sessionStorage.removeItem('souhra.after-signin');
-  ctx.go(wanted && wanted !== '#/signin' ? wanted : session.homeRoute());
+  const home = session.homeRoute();
+  ctx.go(wanted && wanted !== '#/signin' && home !== '#/me' ? wanted : home, message);
 }
 
 whenUnauthorized(() => {

@@ -18,6 +18,7 @@ function normalize(body) {
     roles,
     tenant: u.tenant ?? u.tenant_id ?? body?.tenant ?? '',
     tenantName: u.tenant_name ?? body?.tenant_name ?? '',
+    mustChangePassword: u.must_change_password === true,
   };
 }
 
@@ -59,6 +60,7 @@ export function forget() {
 }
 
 export function homeRoute() {
+  if (current?.mustChangePassword) return '#/me';
   if (hasRole('case_manager', 'social_worker')) return '#/tasks';
   if (hasRole('coordinator', 'head')) return '#/escalations';
   if (hasRole('methodologist')) return '#/definitions';
@@ -69,12 +71,14 @@ export function homeRoute() {
 // [hash, text key] pairs for the navigation, in the order a user of these roles needs them.
 export function navigation() {
   const items = [];
+  if (current?.mustChangePassword) return items;
   if (hasRole('case_manager', 'social_worker', 'coordinator', 'head')) items.push(['#/tasks', 'nav_tasks']);
   if (hasRole('coordinator', 'head')) items.push(['#/escalations', 'nav_escalations']);
   if (hasRole('case_manager', 'social_worker', 'coordinator', 'head')) items.push(['#/cases', 'nav_cases']);
   if (hasRole('case_manager', 'social_worker', 'coordinator', 'head')) items.push(['#/referral', 'nav_new_referral']);
   if (hasRole('coordinator', 'head', 'admin')) items.push(['#/incidents', 'nav_incidents']);
   if (hasRole('methodologist', 'admin')) items.push(['#/definitions', 'nav_definitions']);
+  if (hasRole('admin')) items.push(['#/users', 'nav_users']);
   if (hasRole('admin')) items.push(['#/tokens', 'nav_tokens']);
   if (hasRole('methodologist', 'head')) items.push(['#/approvals', 'nav_approvals']);
   items.push(['#/inbox', 'nav_inbox']);
