@@ -21,6 +21,7 @@
 #include "app/bench_workload.h"
 #include "app/flags.h"
 #include "app/help.h"
+#include "app/shipped_source_dir.h"
 #include "app/text_file.h"
 #include "engine/time/working_calendar.h"
 
@@ -32,7 +33,7 @@ using SteadyClock = std::chrono::steady_clock;
 struct BenchOptions {
   WorkloadOptions workload;
   std::string db = "souhra-bench.db";
-  std::string workflow_file = SOUHRA_SOURCE_DIR "/workflows/examples/bench.lua";
+  std::string workflow_file = ShippedSourceDir() + "/workflows/examples/bench.lua";
   bool json = false;
 };
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "tests/fakes/build_paths.h"
 #include "tests/fakes/temp_dir.h"
 
 namespace souhra {
@@ -25,9 +26,9 @@ std::string Capture(const std::string& command, int* status) {
 
 TEST(BenchCommand, SmallRunAcknowledgesEveryEventAndReportsSaneFigures) {
   testing::TempDir dir;
-  const std::string command = std::string(SOUHRA_BINARY) +
+  const std::string command = testing::SouhraBinary() +
                               " bench --cases 200 --submitters 2 --inflight 32 --json --db " +
-                              dir.File("bench.db") + " --workflow " + SOUHRA_SOURCE_DIR +
+                              dir.File("bench.db") + " --workflow " + testing::SourceDir() +
                               "/workflows/examples/bench.lua 2>/dev/null";
   int status = -1;
   const nlohmann::json report = nlohmann::json::parse(Capture(command, &status));
@@ -46,7 +47,7 @@ TEST(BenchCommand, SmallRunAcknowledgesEveryEventAndReportsSaneFigures) {
 
 TEST(BenchCommand, RefusesAnUnknownOption) {
   int status = -1;
-  Capture(std::string(SOUHRA_BINARY) + " bench --casez 5 2>/dev/null", &status);
+  Capture(testing::SouhraBinary() + " bench --casez 5 2>/dev/null", &status);
   EXPECT_EQ(WEXITSTATUS(status), 2);
 }
 

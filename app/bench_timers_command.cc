@@ -9,6 +9,7 @@
 #include "app/bench_timers.h"
 #include "app/flags.h"
 #include "app/help.h"
+#include "app/shipped_source_dir.h"
 #include "app/text_file.h"
 #include "engine/time/working_calendar.h"
 
@@ -49,7 +50,7 @@ Result<TimerBenchArgs> ParseArgs(const CommandArgs& args) {
 
 Result<TimerBenchReport> Run(const TimerBenchArgs& a) {
   SOUHRA_RETURN_IF_ERROR(RemoveDatabase(a.db));
-  const std::string file = SOUHRA_SOURCE_DIR "/workflows/examples/bench_timers.lua";
+  const std::string file = ShippedSourceDir() + "/workflows/examples/bench_timers.lua";
   SOUHRA_ASSIGN_OR_RETURN(std::string source, ReadTextFile(file));
   SqliteOptions options;
   options.path = a.db;

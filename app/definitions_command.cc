@@ -9,6 +9,7 @@
 #include "app/flags.h"
 #include "app/help.h"
 #include "app/shipped_pack.h"
+#include "app/shipped_source_dir.h"
 #include "engine/definitions/text_diff.h"
 #include "engine/runtime/engine.h"
 #include "engine/time/working_calendar.h"
@@ -193,7 +194,7 @@ const CommandSpec& DefinitionsSpec() {
             {"SLOŽKA", "DIR"},
             {"jen pro upgrade: kde jsou dodané rules/ a workflows/",
              "upgrade only: where the shipped rules/ and workflows/ are"},
-            SOUHRA_SOURCE_DIR}},
+            ShippedSourceDir()}},
       .examples = {"souhra definitions --tenant demo list",
                    "souhra definitions --tenant demo diff 3fa2b1 9c0d4e",
                    "souhra definitions --tenant demo upgrade --definitions /usr/share/souhra"},

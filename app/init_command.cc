@@ -9,6 +9,7 @@
 #include "app/flags.h"
 #include "app/help.h"
 #include "app/shipped_pack.h"
+#include "app/shipped_source_dir.h"
 #include "engine/time/working_calendar.h"
 #include "web/password_policy.h"
 #include "web/user_admin.h"
@@ -114,7 +115,7 @@ const CommandSpec& InitSpec() {
            {"--definitions",
             {"SLOŽKA", "DIR"},
             {"kde jsou dodané rules/ a workflows/", "where the shipped rules/ and workflows/ are"},
-            SOUHRA_SOURCE_DIR}},
+            ShippedSourceDir()}},
       .examples = {"souhra init --db /var/lib/souhra/souhra.db --tenant frydek --name \"Město "
                    "Frýdek-Místek\" --admin novak --admin-name \"Ing. Jan Novák\""},
       .notes = {"Heslo (dočasné nebo ze vstupu) si správce při prvním přihlášení změní.",

@@ -17,6 +17,7 @@
 #include "app/demo_seed.h"
 #include "app/flags.h"
 #include "app/shipped_pack.h"
+#include "app/shipped_source_dir.h"
 #include "engine/notify/outbox_dispatcher.h"
 #include "engine/notify/sharing_rules.h"
 #include "engine/runtime/engine.h"
@@ -253,11 +254,11 @@ const CommandSpec& ServeSpec() {
            {"--definitions",
             {"SLOŽKA", "DIR"},
             {"kde jsou dodané rules/ a workflows/", "where the shipped rules/ and workflows/ are"},
-            SOUHRA_SOURCE_DIR},
+            ShippedSourceDir()},
            {"--static",
             {"SLOŽKA", "DIR"},
             {"soubory webového rozhraní", "the web UI's files"},
-            std::string(SOUHRA_SOURCE_DIR) + "/web/static"},
+            ShippedSourceDir() + "/web/static"},
            {"--secure-cookies",
             {},
             {"přihlašovací cookie jen přes HTTPS (za proxy s TLS)",

@@ -4,6 +4,7 @@
 
 #include "app/flags.h"
 #include "app/help.h"
+#include "app/shipped_source_dir.h"
 #include "app/simulation.h"
 #include "app/text_file.h"
 
@@ -29,7 +30,7 @@ const CommandSpec& SimulateSpec() {
       .options = {{"--root",
                    {"SLOŽKA", "DIR"},
                    {"kde scénáře hledají definice", "where scenarios find the definitions"},
-                   SOUHRA_SOURCE_DIR}},
+                   ShippedSourceDir()}},
       .examples = {"souhra simulate workflows/scenarios/*.lua"},
   };
   return spec;

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "app/text_file.h"
+#include "tests/fakes/build_paths.h"
 
 namespace souhra {
 namespace {
@@ -113,7 +114,7 @@ TEST(Simulation, ADefinitionThatDoesNotInstallIsAnError) {
 }
 
 TEST(ScenarioFiles, EveryScenarioInTestsScenariosPasses) {
-  const std::filesystem::path dir = std::filesystem::path(SOUHRA_SOURCE_DIR) / "tests/scenarios";
+  const std::filesystem::path dir = std::filesystem::path(testing::SourceDir()) / "tests/scenarios";
   int count = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().extension() != ".lua") continue;
@@ -122,7 +123,7 @@ TEST(ScenarioFiles, EveryScenarioInTestsScenariosPasses) {
     SCOPED_TRACE(file);
     auto source = ReadTextFile(entry.path().string());
     ASSERT_TRUE(source.ok()) << source.status().ToString();
-    auto run = SimulateScenario(file, *source, FilesUnder(SOUHRA_SOURCE_DIR));
+    auto run = SimulateScenario(file, *source, FilesUnder(testing::SourceDir()));
     ASSERT_TRUE(run.ok()) << run.status().ToString();
     EXPECT_TRUE(run->passed()) << run->FailureMessage();
   }

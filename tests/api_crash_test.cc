@@ -22,6 +22,7 @@
 
 #include "adapters/sqlite/directory_store.h"
 #include "engine/json.h"
+#include "tests/fakes/build_paths.h"
 #include "tests/fakes/child_process.h"
 #include "tests/fakes/run_souhra.h"
 #include "tests/fakes/table_rows.h"
@@ -62,7 +63,8 @@ class Server {
 
  private:
   static std::vector<std::string> Argv(const std::string& db, const std::string& password) {
-    std::vector<std::string> argv = {SOUHRA_BINARY, "serve", "--demo", "--port", "0", "--db", db};
+    std::vector<std::string> argv = {
+        testing::SouhraBinary(), "serve", "--demo", "--port", "0", "--db", db};
     if (!password.empty()) argv.insert(argv.end(), {"--demo-password", password});
     return argv;
   }

@@ -21,6 +21,7 @@
 #include "adapters/sqlite/sqlite_store.h"
 #include "engine/event_outcome.h"
 #include "tests/crash_scenario.h"
+#include "tests/fakes/build_paths.h"
 #include "tests/fakes/child_process.h"
 #include "tests/fakes/table_rows.h"
 #include "tests/fakes/temp_dir.h"
@@ -45,7 +46,8 @@ class CrashTest : public ::testing::Test {
   // Runs the child once; with kill_after > 0, kills it after that many lines. Returns how many
   // lines it printed, -1 if it hung.
   int RunChild(int kill_after, int* wait_status) {
-    ChildProcess child({SOUHRA_CRASH_CHILD, db_, std::to_string(kCases), std::to_string(kThreads)});
+    ChildProcess child(
+        {testing::CrashChildBinary(), db_, std::to_string(kCases), std::to_string(kThreads)});
     EXPECT_TRUE(child.running());
     const auto deadline = std::chrono::steady_clock::now() + kRunLimit;
     int lines = 0;

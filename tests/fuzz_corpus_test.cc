@@ -7,6 +7,7 @@
 #include <iterator>
 #include <string>
 
+#include "tests/fakes/build_paths.h"
 #include "tests/fuzz/definition_loader_target.h"
 #include "tests/fuzz/http_api_target.h"
 
@@ -15,7 +16,7 @@ namespace {
 
 TEST(FuzzCorpus, DefinitionLoaderSurvivesEveryKeptInput) {
   const std::filesystem::path dir =
-      std::filesystem::path(SOUHRA_SOURCE_DIR) / "tests/fuzz/corpus/definition_loader";
+      std::filesystem::path(testing::SourceDir()) / "tests/fuzz/corpus/definition_loader";
   int inputs = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     std::ifstream in(entry.path(), std::ios::binary);
@@ -29,7 +30,7 @@ TEST(FuzzCorpus, DefinitionLoaderSurvivesEveryKeptInput) {
 
 TEST(FuzzCorpus, HttpApiAnswersEveryKeptInputWithoutAServerError) {
   const std::filesystem::path dir =
-      std::filesystem::path(SOUHRA_SOURCE_DIR) / "tests/fuzz/corpus/http_api";
+      std::filesystem::path(testing::SourceDir()) / "tests/fuzz/corpus/http_api";
   int inputs = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     std::ifstream in(entry.path(), std::ios::binary);

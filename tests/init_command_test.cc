@@ -10,6 +10,7 @@
 #include <regex>
 
 #include "engine/json.h"
+#include "tests/fakes/build_paths.h"
 #include "tests/fakes/child_process.h"
 #include "tests/fakes/run_souhra.h"
 #include "tests/fakes/table_rows.h"
@@ -53,7 +54,7 @@ TEST_F(InitCommandTest, CreatesTheMunicipalityAndItsAdminWithAPasswordToChange) 
             (testing::Rows{{"cli", "souhra init", "tenant:frydek user:horak", "ok"}}));
 
   // The server starts on it without the demo; the admin signs in only to change the password.
-  testing::ChildProcess serve({SOUHRA_BINARY, "serve", "--port", "0", "--db", db_});
+  testing::ChildProcess serve({testing::SouhraBinary(), "serve", "--port", "0", "--db", db_});
   std::optional<std::string> first = serve.ReadLine(steady_clock::now() + seconds(60));
   ASSERT_TRUE(first.has_value());
   std::smatch url;

@@ -21,6 +21,7 @@
 #include "engine/notify/sharing_rules.h"
 #include "engine/time/czech_format.h"
 #include "engine/time/working_calendar.h"
+#include "tests/fakes/build_paths.h"
 #include "tests/fakes/fake_clock.h"
 #include "tests/fakes/smtp_sink.h"
 #include "tests/fakes/temp_dir.h"
@@ -70,7 +71,7 @@ return workflow {
 )lua";
 
 std::string ReadSource(const std::string& relative) {
-  std::ifstream in(std::string(SOUHRA_SOURCE_DIR) + "/" + relative);
+  std::ifstream in(testing::SourceDir() + "/" + relative);
   std::stringstream text;
   text << in.rdbuf();
   return text.str();

@@ -24,6 +24,7 @@
 #include "engine/notify/sharing_rules.h"
 #include "engine/runtime/engine.h"
 #include "engine/time/working_calendar.h"
+#include "tests/fakes/build_paths.h"
 #include "tests/fakes/child_report.h"
 
 namespace souhra {
@@ -52,7 +53,7 @@ int Fail(const char* what, const Status& status) {
 }
 
 std::string RulesSource() {
-  std::ifstream in(std::string(SOUHRA_SOURCE_DIR) + "/rules/information_sharing.lua");
+  std::ifstream in(testing::SourceDir() + "/rules/information_sharing.lua");
   std::stringstream text;
   text << in.rdbuf();
   return text.str();

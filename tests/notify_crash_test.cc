@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "adapters/sqlite/sqlite_store.h"
+#include "tests/fakes/build_paths.h"
 #include "tests/fakes/child_process.h"
 #include "tests/fakes/temp_dir.h"
 
@@ -81,7 +82,7 @@ class Receiver {
 
 // Runs the child in "commit" mode and kills it once the notification is committed.
 void CommitAndKill(const std::string& db, const std::string& url) {
-  ChildProcess child({SOUHRA_NOTIFY_CRASH_CHILD, db, "commit", url});
+  ChildProcess child({testing::NotifyCrashChildBinary(), db, "commit", url});
   ASSERT_TRUE(child.running());
   std::optional<std::string> line = child.ReadLine(std::chrono::steady_clock::now() + kRunLimit);
   ASSERT_EQ(line, std::optional<std::string>("committed"));
@@ -89,7 +90,7 @@ void CommitAndKill(const std::string& db, const std::string& url) {
 }
 
 void Deliver(const std::string& db) {
-  ChildProcess child({SOUHRA_NOTIFY_CRASH_CHILD, db, "deliver"});
+  ChildProcess child({testing::NotifyCrashChildBinary(), db, "deliver"});
   ASSERT_TRUE(child.running());
   std::optional<std::string> line = child.ReadLine(std::chrono::steady_clock::now() + kRunLimit);
   EXPECT_EQ(line, std::optional<std::string>("delivered"));
@@ -125,7 +126,7 @@ TEST(NotifyCrash, KilledAfterSendingBeforeRecordingTheReceiverKeepsOneMessagePer
   Receiver receiver(true);
   CommitAndKill(db, receiver.url());
   {
-    ChildProcess child({SOUHRA_NOTIFY_CRASH_CHILD, db, "deliver"});
+    ChildProcess child({testing::NotifyCrashChildBinary(), db, "deliver"});
     ASSERT_TRUE(child.running());
     ASSERT_TRUE(receiver.WaitForFirst());
     child.Kill();  // the receiver has it; the sender never hears back

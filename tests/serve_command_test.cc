@@ -7,6 +7,7 @@
 #include <csignal>
 #include <regex>
 
+#include "tests/fakes/build_paths.h"
 #include "tests/fakes/child_process.h"
 #include "tests/fakes/raw_connection.h"
 #include "tests/fakes/temp_dir.h"
@@ -20,7 +21,7 @@ using std::chrono::steady_clock;
 TEST(ServeCommand, AnswersHealthAndStopsCleanlyOnSigterm) {
   testing::TempDir dir;
   testing::ChildProcess serve(
-      {SOUHRA_BINARY, "serve", "--demo", "--port", "0", "--db", dir.File("s.db")});
+      {testing::SouhraBinary(), "serve", "--demo", "--port", "0", "--db", dir.File("s.db")});
   ASSERT_TRUE(serve.running());
   std::optional<std::string> first = serve.ReadLine(steady_clock::now() + seconds(60));
   ASSERT_TRUE(first.has_value());
@@ -43,7 +44,7 @@ TEST(ServeCommand, AnswersHealthAndStopsCleanlyOnSigterm) {
 
 TEST(ServeCommand, PrintsTheDemoSignInsAndTheyWork) {
   testing::TempDir dir;
-  testing::ChildProcess serve({SOUHRA_BINARY, "serve", "--demo", "--port", "0", "--db",
+  testing::ChildProcess serve({testing::SouhraBinary(), "serve", "--demo", "--port", "0", "--db",
                                dir.File("s.db"), "--demo-password", "ukazka-123"});
   ASSERT_TRUE(serve.running());
   std::optional<std::string> first = serve.ReadLine(steady_clock::now() + seconds(60));
@@ -69,7 +70,7 @@ TEST(ServeCommand, PrintsTheDemoSignInsAndTheyWork) {
 
 TEST(ServeCommand, CapsTheConnectionsOfOneClientAddressAsTold) {
   testing::TempDir dir;
-  testing::ChildProcess serve({SOUHRA_BINARY, "serve", "--demo", "--port", "0", "--db",
+  testing::ChildProcess serve({testing::SouhraBinary(), "serve", "--demo", "--port", "0", "--db",
                                dir.File("s.db"), "--max-connections-per-client", "1"});
   ASSERT_TRUE(serve.running());
   std::optional<std::string> first = serve.ReadLine(steady_clock::now() + seconds(60));
@@ -94,7 +95,7 @@ TEST(ServeCommand, CapsTheConnectionsOfOneClientAddressAsTold) {
 }
 
 TEST(ServeCommand, RefusesAnUnknownOption) {
-  testing::ChildProcess serve({SOUHRA_BINARY, "serve", "--prot", "1"});
+  testing::ChildProcess serve({testing::SouhraBinary(), "serve", "--prot", "1"});
   ASSERT_TRUE(serve.running());
   const int status = serve.Wait();
   ASSERT_TRUE(WIFEXITED(status));

@@ -10,6 +10,7 @@
 #include "engine/definitions/definition_loader.h"
 #include "engine/directory.h"
 #include "engine/runtime/permissions.h"
+#include "tests/fakes/build_paths.h"
 
 namespace souhra {
 namespace {
@@ -41,7 +42,7 @@ const std::map<std::string, std::set<std::string>> kWhoTakesWhat = {
 
 TEST(ShippedSteps, EachStepIsTakenByExactlyTheRolesTheProcessGivesIt) {
   std::set<std::string> seen;
-  const std::filesystem::path dir = std::filesystem::path(SOUHRA_SOURCE_DIR) / "workflows";
+  const std::filesystem::path dir = std::filesystem::path(testing::SourceDir()) / "workflows";
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().extension() != ".lua") continue;
     Result<std::string> source = ReadTextFile(entry.path().string());

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/json.h"
+#include "tests/fakes/build_paths.h"
 #include "tests/fakes/child_process.h"
 #include "tests/fakes/raw_connection.h"
 #include "tests/fakes/temp_dir.h"
@@ -35,7 +36,7 @@ int64_t PeakMebibytes(pid_t pid) {
 TEST(SignInMemory, ABurstOfTwoHundredSignInsKeepsMemoryBounded) {
   testing::TempDir dir;
   testing::ChildProcess serve(
-      {SOUHRA_BINARY, "serve", "--demo", "--port", "0", "--db", dir.File("s.db")});
+      {testing::SouhraBinary(), "serve", "--demo", "--port", "0", "--db", dir.File("s.db")});
   ASSERT_TRUE(serve.running());
   std::optional<std::string> first = serve.ReadLine(steady_clock::now() + seconds(60));
   ASSERT_TRUE(first.has_value());

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "tests/fakes/build_paths.h"
 #include "tests/fakes/run_souhra.h"
 
 namespace souhra {
@@ -10,9 +11,7 @@ namespace {
 
 using testing::RunSouhra;
 
-std::string Path(const std::string& relative) {
-  return std::string(SOUHRA_SOURCE_DIR) + "/" + relative;
-}
+std::string Path(const std::string& relative) { return testing::SourceDir() + "/" + relative; }
 
 TEST(SimulateCommand, PrintsTheTimelineInCzechAndSucceeds) {
   auto result = RunSouhra("simulate " + Path("tests/scenarios/plan_review_escalation.lua"));

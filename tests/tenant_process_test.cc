@@ -10,6 +10,7 @@
 
 #include "app/demo_seed.h"
 #include "app/simulation.h"
+#include "tests/fakes/build_paths.h"
 #include "tests/fakes/run_souhra.h"
 
 namespace souhra {
@@ -22,7 +23,7 @@ std::string Header(const std::string& tenant) {
       "\"workflows/case_management.lua\", \"workflows/escalation.lua\", "
       "\"workflows/individual_plan.lua\", \"workflows/case_conference.lua\"";
   const std::filesystem::path dir =
-      std::filesystem::path(SOUHRA_SOURCE_DIR) / "workflows/tenants" / tenant;
+      std::filesystem::path(testing::SourceDir()) / "workflows/tenants" / tenant;
   std::vector<std::string> own;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     own.push_back(entry.path().filename().string());
@@ -60,7 +61,7 @@ struct Outcome {
 Outcome RunUnder(const std::string& tenant) {
   Outcome outcome;
   Result<ScenarioRun> run =
-      SimulateScenario(tenant + ".lua", Header(tenant) + kSteps, FilesUnder(SOUHRA_SOURCE_DIR));
+      SimulateScenario(tenant + ".lua", Header(tenant) + kSteps, FilesUnder(testing::SourceDir()));
   EXPECT_TRUE(run.ok()) << run.status().ToString();
   if (!run.ok()) return outcome;
   EXPECT_TRUE(run->passed()) << run->FailureMessage();
@@ -89,7 +90,7 @@ TEST(TenantProcess, TheSameScenarioHasDifferentDeadlinesUnderTheTwoTenants) {
 }
 
 TEST(TenantProcess, SouhraValidateAcceptsEveryShippedAndTenantScript) {
-  const std::string root = SOUHRA_SOURCE_DIR;
+  const std::string root = testing::SourceDir();
   const testing::CommandOutput all =
       testing::RunSouhra("validate " + root + "/workflows/*.lua " + root + "/rules/*.lua " + root +
                          "/workflows/tenants/*/*.lua");
@@ -101,7 +102,7 @@ TEST(TenantProcess, SouhraValidateAcceptsEveryShippedAndTenantScript) {
 }
 
 TEST(TenantProcess, EveryTenantDirectoryIsSeeded) {
-  const std::vector<std::string> tenants = SeededTenants(SOUHRA_SOURCE_DIR);
+  const std::vector<std::string> tenants = SeededTenants(testing::SourceDir());
   EXPECT_EQ(tenants, (std::vector<std::string>{"demo", "dolni_brod", "horni_lhota"}));
 }
 

@@ -10,6 +10,7 @@
 #include <random>
 #include <string>
 
+#include "tests/fakes/build_paths.h"
 #include "tests/fakes/child_process.h"
 #include "tests/fakes/table_rows.h"
 #include "tests/fakes/temp_dir.h"
@@ -29,7 +30,7 @@ constexpr std::chrono::seconds kRunLimit(60);  // only against a hung child
 // Runs the child; with kill_after > 0, kills it after that many "fired" lines. Returns whether
 // it ran to its end by itself.
 bool RunChild(const std::string& db, int kill_after) {
-  ChildProcess child({SOUHRA_TIMER_CRASH_CHILD, db, std::to_string(kCases)});
+  ChildProcess child({testing::TimerCrashChildBinary(), db, std::to_string(kCases)});
   EXPECT_TRUE(child.running());
   const auto deadline = std::chrono::steady_clock::now() + kRunLimit;
   int fired_lines = 0;

@@ -5,11 +5,13 @@
 #include <cstdlib>
 #include <string>
 
+#include "tests/fakes/build_paths.h"
+
 namespace {
 
 int Validate(const std::string& args) {
-  std::string command = std::string("cd ") + SOUHRA_SOURCE_DIR + " && " + SOUHRA_BINARY +
-                        " validate " + args + " >/dev/null 2>&1";
+  std::string command = std::string("cd ") + souhra::testing::SourceDir() + " && " +
+                        souhra::testing::SouhraBinary() + " validate " + args + " >/dev/null 2>&1";
   int status = std::system(command.c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/fakes/api_server.h"
+#include "tests/fakes/build_paths.h"
 
 namespace souhra {
 namespace {
@@ -15,7 +16,7 @@ class ActionsApi : public testing::ApiServerFixture {
     ApiServerFixture::SetUp();
     for (const char* file :
          {"rules/cm_eligibility.lua", "workflows/consent.lua", "workflows/intake.lua"}) {
-      Result<std::string> source = ReadTextFile(std::string(SOUHRA_SOURCE_DIR) + "/" + file);
+      Result<std::string> source = ReadTextFile(testing::SourceDir() + "/" + file);
       ASSERT_TRUE(source.ok()) << file;
       Install(file, *source);
     }
@@ -72,8 +73,7 @@ TEST_F(ActionsApi, TheHeadIsOfferedTheAssignmentWithItsFormAndWhoMayBeChosen) {
 // The coordinator's task "Převzít eskalaci" is done by the step of that name: the case offered
 // both, one button for the task and one for the step.
 TEST_F(ActionsApi, AnOpenEscalationOffersItsAcknowledgementOnceForTheTask) {
-  Result<std::string> shipped =
-      ReadTextFile(std::string(SOUHRA_SOURCE_DIR) + "/workflows/escalation.lua");
+  Result<std::string> shipped = ReadTextFile(testing::SourceDir() + "/workflows/escalation.lua");
   ASSERT_TRUE(shipped.ok());
   Install("escalation.lua", *shipped);
   NewCase request;

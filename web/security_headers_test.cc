@@ -8,6 +8,7 @@
 #include <string>
 
 #include "tests/fakes/api_server.h"
+#include "tests/fakes/build_paths.h"
 
 namespace souhra {
 namespace {
@@ -18,7 +19,7 @@ class SecurityHeaders : public testing::ApiServerFixture {
  protected:
   void SetUp() override {
     ApiServerFixture::SetUp();
-    static_dir_ = std::string(SOUHRA_SOURCE_DIR) + "/web/static";
+    static_dir_ = testing::SourceDir() + "/web/static";
     StartServer(ServerOptions());
   }
 

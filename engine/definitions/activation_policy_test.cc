@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/fakes/build_paths.h"
+
 namespace souhra {
 namespace {
 
@@ -24,7 +26,7 @@ Approver Of(const std::string& source, bool all = false) {
 }
 
 Approver Shipped(const std::string& relative, bool all = false) {
-  std::ifstream in(std::string(SOUHRA_SOURCE_DIR) + "/" + relative);
+  std::ifstream in(testing::SourceDir() + "/" + relative);
   std::ostringstream text;
   text << in.rdbuf();
   return ApproverOf(relative, text.str(), all);

@@ -5,11 +5,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/fakes/build_paths.h"
+
 namespace souhra {
 namespace {
 
 std::string ReadSource(const std::string& relative) {
-  std::ifstream in(std::string(SOUHRA_SOURCE_DIR) + "/" + relative);
+  std::ifstream in(testing::SourceDir() + "/" + relative);
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();

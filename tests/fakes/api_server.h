@@ -17,6 +17,7 @@
 #include "app/demo_directory.h"
 #include "app/text_file.h"
 #include "engine/time/czech_format.h"
+#include "tests/fakes/build_paths.h"
 #include "tests/fakes/engine_fixture.h"
 #include "web/server.h"
 
@@ -74,8 +75,7 @@ class ApiServerFixture : public EngineFixture {
     EngineOptions engine_options;
     engine_options.directory = directory_.get();
     engine_ = std::make_unique<Engine>(*store_, clock_, *calendar_, engine_options);
-    Result<std::string> plan =
-        ReadTextFile(std::string(SOUHRA_SOURCE_DIR) + "/workflows/plan_review.lua");
+    Result<std::string> plan = ReadTextFile(testing::SourceDir() + "/workflows/plan_review.lua");
     ASSERT_TRUE(plan.ok());
     Install("plan_review.lua", *plan);
     Install("escalation.lua", kEscalationWorkflow);

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string>
 
+#include "tests/fakes/build_paths.h"
+
 namespace souhra::testing {
 
 struct CommandOutput {
@@ -17,7 +19,7 @@ struct CommandOutput {
 // given, is put before the binary as shell assignments ("SOUHRA_LANG=en").
 inline CommandOutput RunSouhra(const std::string& args, const std::string& env = "") {
   const std::string command =
-      (env.empty() ? "" : env + " ") + std::string(SOUHRA_BINARY) + " " + args + " 2>&1";
+      (env.empty() ? "" : env + " ") + testing::SouhraBinary() + " " + args + " 2>&1";
   CommandOutput result;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;

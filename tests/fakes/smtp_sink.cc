@@ -10,6 +10,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/fakes/build_paths.h"
+
 namespace souhra::testing {
 namespace {
 
@@ -43,9 +45,9 @@ int FreeLoopbackPort() {
 }
 
 SmtpSink::SmtpSink() : port_(FreeLoopbackPort()) {
-  process_ = std::make_unique<ChildProcess>(std::vector<std::string>{
-      "/usr/bin/python3", std::string(SOUHRA_SOURCE_DIR) + "/tests/smtp_sink.py",
-      std::to_string(port_), dir_.path()});
+  process_ = std::make_unique<ChildProcess>(
+      std::vector<std::string>{"/usr/bin/python3", testing::SourceDir() + "/tests/smtp_sink.py",
+                               std::to_string(port_), dir_.path()});
   if (!process_->running()) return;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   std::optional<std::string> line = process_->ReadLine(deadline);

@@ -18,6 +18,7 @@
 #include "app/demo_seed.h"
 #include "engine/runtime/engine.h"
 #include "engine/time/working_calendar.h"
+#include "tests/fakes/build_paths.h"
 #include "tests/fakes/fake_clock.h"
 #include "tests/fakes/temp_dir.h"
 #include "web/server.h"
@@ -62,7 +63,7 @@ class FuzzServer {
     engine_ = std::make_unique<Engine>(*store_, clock_, *calendar_, engine_options);
     std::vector<std::string> installed;
     Status shipped =
-        InstallShippedDefinitions(*engine_, kDemoTenant, SOUHRA_SOURCE_DIR, &installed);
+        InstallShippedDefinitions(*engine_, kDemoTenant, testing::SourceDir(), &installed);
     if (!shipped.ok()) SetupFailed("shipped definitions: " + shipped.ToString());
     Serve();
     for (const DemoSignIn& user : DemoSignIns()) sessions_.push_back(SignIn(user.login));
