@@ -20,7 +20,7 @@ TEST(ClientCode, AsciiCodesStayAsTheyAre) {
 }
 
 TEST(ClientCode, BytesThatAreNotUtf8AreRefusedInCzech) {
-  for (const std::string bad :
+  for (const std::string& bad :
        {std::string("K-\xC5"), std::string("K-\xFF\xFE"), std::string("K-\xED\xA0\x80")}) {
     Result<std::string> code = NormalizedClientCode(bad);
     EXPECT_EQ(code.status().code(), StatusCode::kInvalidArgument);

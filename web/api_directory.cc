@@ -5,6 +5,7 @@
 #include "adapters/webhook/webhook_target.h"
 #include "web/api_routes.h"
 #include "web/json_body.h"
+#include "web/user_admin.h"
 
 namespace souhra {
 namespace {
@@ -35,9 +36,13 @@ Status ReadActor(const JsonBody& body, ActorRecord* actor) {
                            "“ Souhra nezná; vyberte druh ze seznamu.");
   }
   SOUHRA_ASSIGN_OR_RETURN(actor->email, body.OptionalString("email"));
+  SOUHRA_RETURN_IF_ERROR(CheckEmail(actor->email));
   SOUHRA_ASSIGN_OR_RETURN(actor->phone, body.OptionalString("phone"));
   SOUHRA_ASSIGN_OR_RETURN(actor->webhook_url, body.OptionalString("webhook_url"));
-  SOUHRA_ASSIGN_OR_RETURN(actor->webhook_secret, body.OptionalString("webhook_secret"));
+  // The secret is never sent to the browser, so an edit that omits it keeps it; "" clears it.
+  if (body.Has("webhook_secret")) {
+    SOUHRA_ASSIGN_OR_RETURN(actor->webhook_secret, body.OptionalString("webhook_secret"));
+  }
   SOUHRA_ASSIGN_OR_RETURN(std::optional<bool> agreement, body.OptionalBool("formal_agreement"));
   actor->formal_agreement = agreement.value_or(false);
   SOUHRA_ASSIGN_OR_RETURN(std::optional<bool> active, body.OptionalBool("active"));
@@ -86,6 +91,7 @@ Result<ApiReply> SaveActor(ApiCall& call, bool create) {
   if (!create && !existing) {
     return NotFound("Aktér „" + actor.id + "“ v adresáři není; načtěte adresář znovu.");
   }
+  if (existing) actor.webhook_secret = existing->webhook_secret;
   SOUHRA_RETURN_IF_ERROR(ReadActor(body, &actor));
   SOUHRA_RETURN_IF_ERROR(CheckWebhook(call, actor));
   SOUHRA_RETURN_IF_ERROR(call.services.directory->PutActor(actor));

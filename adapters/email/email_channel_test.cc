@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "adapters/email/mail_format.h"
+#include "adapters/email/smtp_sender.h"
 #include "tests/fakes/fake_clock.h"
 #include "tests/fakes/smtp_sink.h"
 
@@ -139,6 +140,61 @@ TEST(MailFormat, EncodesHeaders) {
   }
   EXPECT_EQ(FormatMailDate(FromMillis(0)), "Thu, 01 Jan 1970 00:00:00 +0000");
   EXPECT_EQ(MessageIdFor("outbox-1-email-a b", "x@obec.cz"), "<outbox-1-email-a-b@souhra.obec.cz>");
+}
+
+TEST(MailFormat, ReadsASenderWithOrWithoutADisplayName) {
+  Result<Mailbox> named = ParseMailbox(" Městský úřad Demo obec <souhra@demo.example.cz> ");
+  ASSERT_TRUE(named.ok()) << named.status().ToString();
+  EXPECT_EQ(named->name, "Městský úřad Demo obec");
+  EXPECT_EQ(named->address, "souhra@demo.example.cz");
+  Result<Mailbox> quoted = ParseMailbox("\"Obec, odbor sociální\" <os@obec.cz>");
+  ASSERT_TRUE(quoted.ok());
+  EXPECT_EQ(quoted->name, "Obec, odbor sociální");
+  Result<Mailbox> bare = ParseMailbox("souhra@obec.cz");
+  ASSERT_TRUE(bare.ok());
+  EXPECT_EQ(bare->name, "");
+  EXPECT_EQ(bare->address, "souhra@obec.cz");
+  for (const char* wrong : {"", "souhra", "souhra@obec", "a b@obec.cz", "Obec <souhra@obec.cz",
+                            "a@b@obec.cz", "Obec\r\nBcc: x@y.cz <souhra@obec.cz>", "@obec.cz"}) {
+    Result<Mailbox> refused = ParseMailbox(wrong);
+    ASSERT_FALSE(refused.ok()) << wrong;
+    EXPECT_EQ(refused.status().code(), StatusCode::kInvalidArgument);
+  }
+}
+
+TEST(SmtpSettings, RequireStartTlsForAnyServerButThisMachinesOwn) {
+  Result<SmtpSettings> external =
+      SmtpSettingsFromJson({{"host", "smtp.obec.cz"}, {"from", "souhra@obec.cz"}});
+  ASSERT_TRUE(external.ok());
+  EXPECT_EQ(external->tls, SmtpSettings::Tls::kRequired);
+  Result<SmtpSettings> local =
+      SmtpSettingsFromJson({{"host", "localhost"}, {"from", "souhra@obec.cz"}});
+  ASSERT_TRUE(local.ok());
+  EXPECT_EQ(local->tls, SmtpSettings::Tls::kWhenOffered);
+  Result<SmtpSettings> chosen = SmtpSettingsFromJson(
+      {{"host", "smtp.obec.cz"}, {"from", "souhra@obec.cz"}, {"starttls", false}});
+  ASSERT_TRUE(chosen.ok());
+  EXPECT_EQ(chosen->tls, SmtpSettings::Tls::kNever);
+  EXPECT_EQ(
+      SmtpSettingsFromJson({{"host", "smtp.obec.cz"}, {"from", "Obec <souhra>"}}).status().code(),
+      StatusCode::kInvalidArgument);
+}
+
+// A sender written with the office's name used to go into MAIL FROM whole, and every server
+// refused it (501).
+TEST(EmailChannel, SendsFromASenderWithADisplayName) {
+  SmtpSink sink;
+  ASSERT_TRUE(sink.ready());
+  FakeClock clock(FromMillis(1782800000000));
+  EmailChannel channel(clock);
+  Delivery d = MailTo(sink.port());
+  d.tenant_settings["smtp"]["from"] = "Městský úřad Demo obec <souhra@demo.example.cz>";
+  Status sent = channel.Deliver(d);
+  ASSERT_TRUE(sent.ok()) << sent.ToString();
+  std::optional<Json> mail = sink.Message(1);
+  ASSERT_TRUE(mail.has_value());
+  EXPECT_EQ((*mail)["mail_from"], "souhra@demo.example.cz") << mail->dump();
+  EXPECT_EQ((*mail)["from"], "Městský úřad Demo obec <souhra@demo.example.cz>") << mail->dump();
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdio>
 #include <ctime>
+#include <string_view>
 
 namespace souhra {
 namespace {
@@ -80,6 +81,62 @@ std::string FormatMailbox(const std::string& name, const std::string& address) {
     return "\"" + name + "\" <" + address + ">";
   }
   return EncodeHeaderText(name) + " <" + address + ">";
+}
+
+namespace {
+
+std::string Trimmed(const std::string& s) {
+  const size_t first = s.find_first_not_of(" \t");
+  if (first == std::string::npos) return "";
+  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+
+// The address part of a mailbox: printable ASCII without the characters RFC 5322 reserves for
+// the syntax around it, one "@", and a domain with a dot.
+bool PlausibleAddress(const std::string& address) {
+  for (char c : address) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u >= 0x7f || std::string_view("<>()[],;:\"\\").find(c) != std::string::npos)
+      return false;
+  }
+  const size_t at = address.find('@');
+  if (at == 0 || at == std::string::npos || address.find('@', at + 1) != std::string::npos)
+    return false;
+  const std::string domain = address.substr(at + 1);
+  const size_t dot = domain.find('.');
+  return dot != std::string::npos && dot != 0 && domain.back() != '.';
+}
+
+}  // namespace
+
+Result<Mailbox> ParseMailbox(const std::string& text) {
+  const std::string written = Trimmed(text);
+  Mailbox box;
+  const size_t open = written.rfind('<');
+  if (open == std::string::npos) {
+    box.address = written;
+  } else {
+    if (written.back() != '>') {
+      return InvalidArgument("Adresa odesílatele „" + written + "“ nekončí znakem „>“.");
+    }
+    box.address = written.substr(open + 1, written.size() - open - 2);
+    box.name = Trimmed(written.substr(0, open));
+    if (box.name.size() >= 2 && box.name.front() == '"' && box.name.back() == '"') {
+      box.name = box.name.substr(1, box.name.size() - 2);
+    }
+    for (char c : box.name) {
+      if (c == '\r' || c == '\n' || c == '"' || c == '<' || c == '>') {
+        return InvalidArgument("Jméno odesílatele „" + box.name +
+                               "“ obsahuje nepovolený znak (uvozovky, <, > nebo konec řádku).");
+      }
+    }
+  }
+  if (!PlausibleAddress(box.address)) {
+    return InvalidArgument("„" + box.address +
+                           "“ není platná e-mailová adresa (například souhra@obec.cz; doménu "
+                           "s diakritikou zapište v podobě punycode).");
+  }
+  return box;
 }
 
 }  // namespace souhra

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engine/clock.h"
+#include "engine/status.h"
 
 namespace souhra {
 
@@ -23,5 +24,16 @@ std::string EncodeHeaderText(const std::string& text);
 // `address` with `name` as its display name, encoded when it needs to be:
 // "=?UTF-8?B?...?= <mala@example.cz>". Just the address when the name is empty.
 std::string FormatMailbox(const std::string& name, const std::string& address);
+
+// A mailbox as people write it in settings: "souhra@obec.cz", "<souhra@obec.cz>",
+// "Městský úřad Obec <souhra@obec.cz>" or with the name in double quotes.
+struct Mailbox {
+  std::string name;     // "" when none was given
+  std::string address;  // "local@domain"
+};
+
+// kInvalidArgument, in Czech, when `text` is not one mailbox with a plausible address (one "@",
+// a dot in the domain, no spaces, brackets or control characters).
+Result<Mailbox> ParseMailbox(const std::string& text);
 
 }  // namespace souhra

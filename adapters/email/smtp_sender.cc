@@ -58,7 +58,7 @@ std::unique_ptr<curl_slist, CurlDeleter> MailHeaders(const SmtpSettings& setting
                                                      const EmailMessage& message) {
   const std::string headers_text[] = {
       "Date: " + FormatMailDate(message.date),
-      "From: " + settings.from,
+      "From: " + FormatMailbox(OneLine(settings.from_name), settings.from),
       "To: " + FormatMailbox(OneLine(message.to_name), message.to),
       "Subject: " + EncodeHeaderText(OneLine(message.subject)),
       "Message-ID: " + MessageIdFor(message.key, settings.from),
@@ -90,19 +90,28 @@ std::unique_ptr<curl_mime, CurlDeleter> MailBody(CURL* c, const EmailMessage& me
   return mime;
 }
 
+// This machine's own mail server: nothing sent to it crosses a network.
+bool IsLoopbackHost(const std::string& host) {
+  return host == "localhost" || host == "::1" || host == "[::1]" || host.starts_with("127.");
+}
+
 }  // namespace
 
 Result<SmtpSettings> SmtpSettingsFromJson(const Json& smtp) {
   if (!smtp.is_object()) return InvalidArgument("the tenant has no e-mail settings (smtp)");
   SmtpSettings s;
   s.host = smtp.value("host", "");
-  s.from = smtp.value("from", "");
-  if (s.host.empty() || s.from.empty()) {
+  const std::string from = smtp.value("from", "");
+  if (s.host.empty() || from.empty()) {
     return InvalidArgument("the tenant's e-mail settings need 'host' and 'from'");
   }
+  SOUHRA_ASSIGN_OR_RETURN(Mailbox sender, ParseMailbox(from));
+  s.from = sender.address;
+  s.from_name = sender.name;
   s.port = smtp.value("port", 25);
   s.username = smtp.value("username", "");
   s.password = smtp.value("password", "");
+  if (IsLoopbackHost(s.host)) s.tls = SmtpSettings::Tls::kWhenOffered;
   auto tls = smtp.find("starttls");
   if (tls != smtp.end()) {
     if (tls->is_boolean())

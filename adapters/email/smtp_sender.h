@@ -13,21 +13,24 @@
 namespace souhra {
 
 // A tenant's mail server, from TenantRecord.settings.smtp:
-// {host, port, username, password, from, starttls} where starttls is true (use it when offered,
-// the default), "required" (refuse to send in clear) or false (never).
+// {host, port, username, password, from, starttls} where `from` is a mailbox, with or without a
+// display name ("Městský úřad Obec <souhra@obec.cz>"), and starttls is "required" (refuse to send
+// in clear; the default for any server but this machine's own), true (use it when offered; the
+// default on loopback, where nothing crosses a network) or false (never).
 struct SmtpSettings {
   enum class Tls { kNever, kWhenOffered, kRequired };
   std::string host;
   int port = 25;
   std::string username;
   std::string password;
-  std::string from;
-  Tls tls = Tls::kWhenOffered;
+  std::string from;       // the sender's address
+  std::string from_name;  // the sender's display name, may be ""
+  Tls tls = Tls::kRequired;
   std::chrono::milliseconds connect_timeout = std::chrono::seconds(10);
   std::chrono::milliseconds timeout = std::chrono::seconds(60);
 };
 
-// kInvalidArgument when `smtp` is missing or has no host or from-address.
+// kInvalidArgument when `smtp` is missing, has no host, or no valid from-address.
 Result<SmtpSettings> SmtpSettingsFromJson(const Json& smtp);
 
 struct EmailMessage {
