@@ -53,43 +53,6 @@ local function actors_of(rows)
   return actors
 end
 
--- Seconds since 1970 of an ISO-8601 time ("2026-05-12T09:00:00Z" or with "+02:00").
-local function epoch(text)
-  local function part(from, to) return tonumber(string.sub(text, from, to)) end
-  local y, mo, d, h, mi, s = part(1, 4), part(6, 7), part(9, 10), part(12, 13), part(15, 16),
-                             part(18, 19)
-  if not (y and mo and d and h and mi and s) then error("bad time: " .. tostring(text)) end
-  local yy = mo <= 2 and y - 1 or y
-  local era = (yy >= 0 and yy or yy - 399) // 400
-  local yoe = yy - era * 400
-  local doy = (153 * (mo + (mo > 2 and -3 or 9)) + 2) // 5 + d - 1
-  local doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-  local days = era * 146097 + doe - 719468
-  local t = days * 86400 + h * 3600 + mi * 60 + s
-  local zone = string.sub(text, 20)
-  if #zone >= 6 then
-    local sign = string.sub(zone, 1, 1) == "-" and -1 or 1
-    t = t - sign * (tonumber(string.sub(zone, 2, 3)) * 3600 + tonumber(string.sub(zone, 5, 6)) * 60)
-  end
-  return t
-end
-
--- The ISO-8601 UTC text of seconds since 1970.
-local function iso(t)
-  local days, rem = t // 86400, t % 86400
-  local z = days + 719468
-  local era = (z >= 0 and z or z - 146096) // 146097
-  local doe = z - era * 146097
-  local yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-  local doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-  local mp = (5 * doy + 2) // 153
-  local d = doy - (153 * mp + 2) // 5 + 1
-  local m = mp < 10 and mp + 3 or mp - 9
-  local y = yoe + era * 400 + (m <= 2 and 1 or 0)
-  return string.format("%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, rem // 3600, rem % 3600 // 60,
-                       rem % 60)
-end
-
 -- Every actor invited, as notify { to = … } takes them.
 local function invitees(conference)
   local to = {}
@@ -101,17 +64,19 @@ end
 local function schedule(case, event, sequence)
   local p = event.payload
   local old = case.data.conference or {}
+  -- setkání svolané po zrušení je nové: má vlastní UID a žádné staré odpovědi
+  if old.cancelled then old = {} end
   local conference = {
     uid = old.uid or (case.code .. "-" .. event.at),
-    at = iso(epoch(p.at)), minutes = p.minutes or old.minutes or 90,
+    at = time.iso(time.epoch(p.at)), minutes = p.minutes or old.minutes or 90,
     place = p.place or old.place, online_link = p.online_link or old.online_link,
     title = p.title or old.title or "Případové setkání",
     actors = actors_of(p.actors) or old.actors or {}, replies = old.replies or {},
     client_invited = p.client_invited ~= false, client_attends = old.client_attends,
     sequence = sequence, cancelled = false, open = true,
   }
-  local remind = epoch(conference.at) - case.params.remind_hours_before * 3600
-  if remind > epoch(event.at) then conference.remind_at = iso(remind) end
+  local remind = time.epoch(conference.at) - case.params.remind_hours_before * 3600
+  if remind > time.epoch(event.at) then conference.remind_at = time.iso(remind) end
   return conference
 end
 
@@ -263,7 +228,7 @@ return workflow {
         ["timer.reminder"] = {
           run = function(case, event)
             return notify { to = invitees(case.data.conference), template = "conference_reminder",
-                            purpose = "conference" }
+                            purpose = "conference", meeting = "conference" }
           end,
         },
         ["timer.meeting"] = { go = "meeting" },

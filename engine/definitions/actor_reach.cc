@@ -17,7 +17,8 @@ bool NamesActor(const Json& value) {
 
 bool EffectReachesActors(const Effect& e) {
   if (e.kind == EffectKind::kNotify) {
-    return e.args.contains("calendar") || NamesActor(e.args.value("to", Json()));
+    return e.args.contains("calendar") || e.args.contains("meeting") ||
+           NamesActor(e.args.value("to", Json()));
   }
   // A task's reminders go to its assignee or to the rungs' recipients.
   return e.kind == EffectKind::kTask && (NamesActor(e.args.value("assignee", Json())) ||
@@ -76,11 +77,16 @@ void CheckMeetingSources(const Workflow& w, Diagnostics* sink) {
   }
   if (has_source) return;
   ForEachEffect(w, [sink](const Effect& e) {
-    if (e.kind != EffectKind::kNotify || !e.args.contains("calendar")) return;
+    if (e.kind != EffectKind::kNotify) return;
+    const char* field = e.args.contains("calendar")  ? "calendar"
+                        : e.args.contains("meeting") ? "meeting"
+                                                     : nullptr;
+    if (!field) return;
     sink->AddAt(e.pos,
-                "notify: calendar: an invitation's place and link come only from form fields of "
-                "type 'place' and 'link' of the workflow's declared steps (events), and none asks "
-                "for one; data a script sets never reaches the invitation");
+                "notify: " + std::string(field) +
+                    ": a meeting's place and link come only from form fields of type 'place' and "
+                    "'link' of the workflow's declared steps (events), and none asks for one; "
+                    "data a script sets never reaches the message");
   });
 }
 

@@ -3,7 +3,8 @@
 //
 // Lua is dynamic: what a function returns cannot be known before it runs. So a workflow that
 // sends to actors must show it in its declaration — `notifies_actors = true`, or a notify or
-// reminder written in its states addressed to "actor:…" or a notify with `calendar` — and the
+// reminder written in its states addressed to "actor:…" or a notify with `calendar` or `meeting` —
+// and the
 // engine refuses, at run time, a notification to an actor or with a meeting from any other
 // workflow. Activating such a workflow needs the head's approval (activation_policy.h).
 //
@@ -26,8 +27,9 @@ inline constexpr char kMeetingRecordKey[] = "meeting_record";
 // external actors; `notifies_actors = true` is read separately.
 bool DeclaresActorReach(const Workflow& workflow);
 
-// Reports every `calendar` of a notify written in the declaration when no declared step of the
-// workflow asks for a place or a link, and every form with more than one field of either type.
+// Reports every `calendar` or `meeting` of a notify written in the declaration when no declared
+// step of the workflow asks for a place or a link, and every form with more than one field of
+// either type.
 void CheckMeetingSources(const Workflow& workflow, Diagnostics* sink);
 
 }  // namespace souhra

@@ -357,7 +357,7 @@ TEST(DefinitionLoader, ACalendarWithoutAPlaceOrLinkFieldIsRefused) {
   std::vector<std::string> problems = Problems(WorkflowSource(
       "      enter = notify { to = 'actor:a', template = 'hello', calendar = 'x' },"));
   ASSERT_EQ(problems.size(), 1u);
-  EXPECT_NE(problems[0].find("calendar: an invitation's place and link come only from form "
+  EXPECT_NE(problems[0].find("calendar: a meeting's place and link come only from form "
                              "fields of type 'place' and 'link'"),
             std::string::npos)
       << problems[0];

@@ -125,7 +125,7 @@ void ReadTimerOrTask(const Checker& at, Effect* effect) {
 }
 
 void ReadNotify(const Checker& at, const EffectScope& scope, Effect* effect) {
-  at.Keys({"to", "template", "channel", "purpose", "calendar"});
+  at.Keys({"to", "template", "channel", "purpose", "calendar", "meeting"});
   auto to = at.obj.find("to");
   if (to == at.obj.end())
     at.Report("", "missing 'to'");
@@ -141,6 +141,7 @@ void ReadNotify(const Checker& at, const EffectScope& scope, Effect* effect) {
   at.String("channel", false);
   at.String("purpose", false);
   at.String("calendar", false);
+  at.String("meeting", false);
   effect->args = Args(at.obj, {});
 }
 

@@ -8,6 +8,7 @@
 #include <new>
 
 #include "engine/lua/lua_json.h"
+#include "engine/lua/lua_time.h"
 #include "lauxlib.h"
 #include "lua.h"
 #include "lualib.h"
@@ -138,6 +139,7 @@ void TrimLibraries(lua_State* L) {
 int OpenSandbox(lua_State* L) {
   OpenAllowedLibraries(L);
   TrimLibraries(L);
+  OpenTimeLibrary(L);
   lua_newtable(L);  // allowed globals
   const char* functions[] = {"assert", "error",  "getmetatable", "ipairs",   "next", "pairs",
                              "pcall",  "select", "tonumber",     "tostring", "type", "xpcall"};
@@ -145,7 +147,7 @@ int OpenSandbox(lua_State* L) {
     lua_getglobal(L, name);
     lua_setfield(L, -2, name);
   }
-  for (const char* name : {"string", "table", "math", "utf8"}) AddLibraryProxy(L, name);
+  for (const char* name : {"string", "table", "math", "utf8", "time"}) AddLibraryProxy(L, name);
   PushLockedMeta(L, 0, ReadUnknownGlobal, WriteLibrary);
   lua_setmetatable(L, -2);
   PushLockedMeta(L, -1, nullptr, WriteGlobal);

@@ -1,10 +1,10 @@
 // The Lua sandbox: one lua_State for one definition, and the only place that touches Lua's API.
 //
-// A sandbox opens only base, string, table, math and utf8, strips everything that reaches outside
-// (io, os, require, load, dofile, debug, collectgarbage, print, raw access, metatables,
-// string.dump) and loads source text only, never bytecode. Each file runs in its own environment
-// table where reading or writing an unknown global is an error. An allocator caps the state's
-// memory and a count hook caps the instructions of every call; either failure is
+// A sandbox opens only base, string, table, math, utf8 and the engine's `time` (lua_time.h), strips
+// everything that reaches outside (io, os, require, load, dofile, debug, collectgarbage, print, raw
+// access, metatables, string.dump) and loads source text only, never bytecode. Each file runs in
+// its own environment table where reading or writing an unknown global is an error. An allocator
+// caps the state's memory and a count hook caps the instructions of every call; either failure is
 // kResourceExhausted, any other failure kScriptError, both with a message that starts with
 // "file:line:".
 //

@@ -41,7 +41,7 @@ RenderedMessage RenderMessage(const RenderContext& context) {
     while (!base.empty() && base.back() == '/') base.pop_back();
     values["link"] = base + "/#/cases/" + std::to_string(kase.id);
   }
-  const Json meeting = payload.value("calendar", Json());
+  const Json meeting = payload.value("calendar", payload.value("meeting", Json()));
   Instant at;
   if (ParseIsoInstant(StringAt(meeting, "at"), &at)) values["when"] = format(at);
   values["place"] = StringAt(meeting, "place");

@@ -258,9 +258,11 @@ class Planner {
       // What the message is for, as the information rules ask; and the meeting an invitation
       // carries, as the case data had it when the event was applied.
       if (e.args.contains("purpose")) message.payload["purpose"] = e.args["purpose"];
-      if (e.args.contains("calendar")) {
-        message.payload["calendar"] = MeetingForInvitation(
-            GetPath(plan_.data, e.args["calendar"].get<std::string>()), instance_, plan_.data);
+      // A `meeting` fills {when} and {place} only; a `calendar` also attaches the invitation.
+      for (const char* field : {"calendar", "meeting"}) {
+        if (!e.args.contains(field)) continue;
+        message.payload[field] = MeetingForInvitation(
+            GetPath(plan_.data, e.args[field].get<std::string>()), instance_, plan_.data);
       }
       // The template's texts as this definition version has them: the sender renders them
       // later without the catalog. `reason`/`note` of the event fill {reason}.
@@ -283,7 +285,9 @@ class Planner {
     if (ctx_.workflow->notifies_actors) return Status::Ok();
     const bool to_actor = std::any_of(recipients.begin(), recipients.end(),
                                       [](const std::string& r) { return r.starts_with("actor:"); });
-    if (!to_actor && !e.args.contains("calendar")) return Status::Ok();
+    if (!to_actor && !e.args.contains("calendar") && !e.args.contains("meeting")) {
+      return Status::Ok();
+    }
     return EffectError(e, "workflow '" + ctx_.workflow->name +
                               "' does not declare that it notifies external actors: add "
                               "notifies_actors = true (its activation then needs the head)");

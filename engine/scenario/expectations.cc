@@ -4,6 +4,9 @@
 #include <cctype>
 #include <cmath>
 
+#include "engine/notify/message_render.h"
+#include "engine/notify/routing.h"
+
 namespace souhra {
 namespace {
 
@@ -55,20 +58,55 @@ Result<Verdict> CheckTask(CaseFiles& store, CaseId id, const ExpectTask& want,
   return Pass("úkol " + want.key + " otevřen pro " + open->assignee);
 }
 
-Result<Verdict> CheckNotification(CaseFiles& store, CaseId id, const ExpectNotification& want) {
+// The subject and text of `note` as its recipient reads them (engine/notify/message_render.h),
+// with times in Prague, links to an example address and no recipient's name.
+Result<std::string> ReadText(CaseFiles& store, const CaseRecord& kase, const OutboxRecord& note,
+                             const TimeFormatter& format) {
+  RenderContext context;
+  context.kase = &kase;
+  context.message = &note;
+  context.base_url = kScenarioBaseUrl;
+  context.format_time = format;
+  const std::string task_key = TaskKeyOf(note);
+  if (!task_key.empty()) {
+    SOUHRA_ASSIGN_OR_RETURN(std::vector<TaskRecord> tasks, store.ListTasks(kase.id));
+    for (const TaskRecord& task : tasks) {
+      if (task.key == task_key && (!context.task || task.status == TaskStatus::kOpen)) {
+        context.task = task;
+      }
+    }
+  }
+  RenderedMessage rendered = RenderMessage(context);
+  return rendered.subject + "\n" + rendered.text;
+}
+
+Result<Verdict> CheckNotification(CaseFiles& store, CaseId id, const ExpectNotification& want,
+                                  const TimeFormatter& format) {
   SOUHRA_ASSIGN_OR_RETURN(std::vector<OutboxRecord> notes, store.ListOutbox(id));
+  SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> kase, store.GetCase(id));
   int matching = 0;
   std::vector<std::string> sent;
+  std::vector<std::string> texts;  // of the notes matching all but the text
   for (const OutboxRecord& note : notes) {
     sent.push_back(note.recipient + ": " + note.template_name);
-    if ((want.to.empty() || note.recipient == want.to) &&
-        (want.template_name.empty() || note.template_name == want.template_name)) {
-      ++matching;
+    if ((!want.to.empty() && note.recipient != want.to) ||
+        (!want.template_name.empty() && note.template_name != want.template_name)) {
+      continue;
     }
+    if (!want.text.empty() && kase) {
+      SOUHRA_ASSIGN_OR_RETURN(std::string text, ReadText(store, *kase, note, format));
+      texts.push_back("„" + text + "“");
+      if (text.find(want.text) == std::string::npos) continue;
+    }
+    ++matching;
   }
   std::string what = "notification";
   if (!want.to.empty()) what += " to '" + want.to + "'";
   if (!want.template_name.empty()) what += " with template '" + want.template_name + "'";
+  if (!want.text.empty()) {
+    what += " reading '" + want.text + "'";
+    if (!texts.empty()) sent = texts;
+  }
   const std::string found = sent.empty() ? "none was sent" : "sent: " + Joined(sent);
   if (want.count && *want.count != matching) {
     return Fail("expected " + std::to_string(*want.count) + " × " + what + ", found " +
@@ -163,7 +201,7 @@ Result<Verdict> Check(CaseFiles& store, CaseId id, const Expectation& expectatio
   if (auto* task = std::get_if<ExpectTask>(&expectation))
     return CheckTask(store, id, *task, format);
   if (auto* note = std::get_if<ExpectNotification>(&expectation)) {
-    return CheckNotification(store, id, *note);
+    return CheckNotification(store, id, *note, format);
   }
   if (auto* decision = std::get_if<ExpectDecision>(&expectation)) {
     return CheckDecision(store, id, *decision);

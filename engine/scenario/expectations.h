@@ -23,6 +23,9 @@ struct Verdict {
   std::string text;
 };
 
+// The address links in messages read by a scenario begin with.
+inline constexpr char kScenarioBaseUrl[] = "https://souhra.example";
+
 // Checks `expectation` for case `id` as the store shows it now. `format` writes times in
 // failure messages. kUnavailable when the store fails; an unmet expectation is a Verdict.
 Result<Verdict> Check(CaseFiles& store, CaseId id, const Expectation& expectation,

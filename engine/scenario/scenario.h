@@ -65,6 +65,7 @@ struct ExpectTask {
 struct ExpectNotification {
   std::string to;             // "" = any recipient
   std::string template_name;  // "" = any template
+  std::string text;           // "" = any; else part of the text as the recipient reads it
   std::optional<int> count;   // exact number of matching notifications; none = at least one
 };
 

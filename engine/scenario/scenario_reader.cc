@@ -114,9 +114,10 @@ Expectation ReadExpectNotification(const Checker& at) {
   ExpectNotification note;
   if (const Json* match = at.Table("notification", true)) {
     Checker inner{at.sink, *match, at.At("notification"), at.line, at.context + ": notification"};
-    inner.Keys({"to", "template"});
+    inner.Keys({"to", "template", "text"});
     if (const std::string* to = inner.String("to", false)) note.to = *to;
     if (const std::string* name = inner.String("template", false)) note.template_name = *name;
+    if (const std::string* text = inner.String("text", false)) note.text = *text;
   }
   if (at.obj.contains("count")) note.count = static_cast<int>(at.Number("count", 0));
   return note;
