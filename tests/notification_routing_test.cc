@@ -45,6 +45,8 @@ return workflow {
   templates = {
     invite = { title = "Pozvánka na případovou konferenci {case}",
                body = "Dobrý den, {recipient}, konference ke klientovi {initials} bude {when}, místo: {place}." },
+    invite_hook = { title = "Pozvánka na případovou konferenci {case}",
+                    body = "Dobrý den, {recipient}, zveme vás ke klientovi {initials}." },
     remind = { title = "Připomínka k případu {case}", body = "Dobrý den, {recipient}, případ čeká." },
     escalate = { title = "Eskalace {case}", body = "Po termínu.", urgent = true },
   },
@@ -53,7 +55,7 @@ return workflow {
       on = {
         invite_charita = { run = notify { to = "actor:charita", template = "invite",
                                           purpose = "conference", calendar = "conference" } },
-        invite_hook = { run = notify { to = "actor:hook", template = "invite",
+        invite_hook = { run = notify { to = "actor:hook", template = "invite_hook",
                                        purpose = "conference" } },
         tell_manager = { run = notify { to = "case_manager", template = "remind" } },
         escalate = { run = notify { to = "case_manager", template = "escalate" } },
@@ -528,7 +530,7 @@ TEST_F(NotificationRoutingTest, AWebhookIsSignedAndCarriesNoNames) {
   Json body = receiver_.bodies()[0];
   EXPECT_EQ(body["case"], "K-1");
   EXPECT_EQ(body["tenant"], "demo");
-  EXPECT_EQ(body["template"], "invite");
+  EXPECT_EQ(body["template"], "invite_hook");
   EXPECT_EQ(body["subject"], "Pozvánka na případovou konferenci K-1");
   EXPECT_EQ(body["link"], "https://souhra.example.cz/#/cases/" + std::to_string(id));
   EXPECT_EQ(body.dump().find("Novák"), std::string::npos);

@@ -17,8 +17,7 @@ bool NamesActor(const Json& value) {
 
 bool EffectReachesActors(const Effect& e) {
   if (e.kind == EffectKind::kNotify) {
-    return e.args.contains("calendar") || e.args.contains("meeting") ||
-           NamesActor(e.args.value("to", Json()));
+    return e.args.contains("calendar") || NamesActor(e.args.value("to", Json()));
   }
   // A task's reminders go to its assignee or to the rungs' recipients.
   return e.kind == EffectKind::kTask && (NamesActor(e.args.value("assignee", Json())) ||

@@ -351,6 +351,30 @@ TEST(Validator, AReopeningStepNeedsNoStateThatAcceptsIt) {
 namespace souhra {
 namespace {
 
+// A reminder to actors once read "…dne , místo: ." because its notify carried no meeting.
+TEST(DefinitionLoader, ATemplateWithAPlaceholderNothingFillsWhereItIsSentIsRefused) {
+  std::string meeting_without =
+      WorkflowSource("      enter = notify { to = 'head', template = 'hello' },");
+  meeting_without.replace(meeting_without.find("body = 'B'"), 10, "body = 'Dne {when}, {place}.'");
+  std::vector<std::string> problems = Problems(meeting_without);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("template 'hello' uses {when}, {place}, which a notify without "
+                             "'calendar' or 'meeting' cannot fill"),
+            std::string::npos)
+      << problems[0];
+
+  std::string reminder = WorkflowSource(
+      "      enter = task { key = 'r', title = 'R', assignee = 'head', due = 'grace',\n"
+      "                     remind = { { after = 'grace', template = 'hello' } } },");
+  reminder.replace(reminder.find("body = 'B'"), 10, "body = 'Úkol {task}: {reason}'");
+  problems = Problems(reminder);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(
+      problems[0].find("rung 1: template 'hello' uses {reason}, which a reminder cannot fill"),
+      std::string::npos)
+      << problems[0];
+}
+
 // Nothing a script sets reaches an invitation: its place and link come from `place` and `link`
 // form fields, so a calendar in a workflow whose steps ask for neither can only be a mistake.
 TEST(DefinitionLoader, ACalendarWithoutAPlaceOrLinkFieldIsRefused) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/definitions/message_template.h"
 #include "engine/definitions/reminder_ladder.h"
 #include "engine/definitions/step_reader.h"
 #include "engine/duration.h"
@@ -67,7 +68,13 @@ void CheckLadder(const Checker& at, const EffectScope& scope) {
     const Rung& rung = (*ladder)[i];
     const std::string where = "remind: rung " + std::to_string(i + 1) + ": ";
     if (!rung.to.empty()) CheckRole(at, "remind", rung.to);
-    if (scope.templates.contains(rung.template_name)) continue;
+    if (scope.templates.contains(rung.template_name)) {
+      const std::string gap =
+          CheckTemplateUse(rung.template_name, scope.templates[rung.template_name],
+                           {.meeting = false, .reason = false}, "a reminder");
+      if (!gap.empty()) at.Report("remind", where + gap);
+      continue;
+    }
     if (rung.template_name == kReminderTemplate) {
       at.Report("remind", where + "no template for the reminder: add a template '" +
                               std::string(kReminderTemplate) + "' or give the rung a 'template'");
@@ -137,6 +144,11 @@ void ReadNotify(const Checker& at, const EffectScope& scope, Effect* effect) {
   if (name && !scope.templates.contains(*name)) {
     at.Report("template",
               "unknown template '" + *name + "'" + Suggestion(*name, Keys(scope.templates)));
+  } else if (name) {
+    const bool meeting = at.obj.contains("calendar") || at.obj.contains("meeting");
+    const std::string gap = CheckTemplateUse(*name, scope.templates[*name], {.meeting = meeting},
+                                             "a notify without 'calendar' or 'meeting'");
+    if (!gap.empty()) at.Report("template", gap);
   }
   at.String("channel", false);
   at.String("purpose", false);

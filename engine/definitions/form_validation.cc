@@ -275,7 +275,8 @@ void ValidateFields(const std::vector<FormField>& fields, const Json& object,
     }
   }
   // Undeclared data never passes: a case holds only what its workflow asks for.
-  for (const auto& [key, value] : object.items()) {
+  for (const auto& item : object.items()) {
+    const std::string& key = item.key();
     if (std::none_of(fields.begin(), fields.end(),
                      [&key](const FormField& f) { return f.name == key; })) {
       errors->push_back({prefix + key, "Pole " + Q(key) + " formulář nezná."});

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "engine/definitions/diagnostics.h"
+#include "engine/definitions/message_template.h"
 #include "engine/definitions/reminder_ladder.h"
 #include "engine/definitions/step_reader.h"
 #include "engine/duration.h"
@@ -267,7 +268,14 @@ class Planner {
       // The template's texts as this definition version has them: the sender renders them
       // later without the catalog. `reason`/`note` of the event fill {reason}.
       auto text = ctx_.workflow->templates.find(message.template_name);
-      if (text != ctx_.workflow->templates.end()) message.payload["template"] = *text;
+      if (text != ctx_.workflow->templates.end()) {
+        // The loader checks what a declaration writes; a run function's notify is checked here.
+        const bool meeting = e.args.contains("calendar") || e.args.contains("meeting");
+        const std::string gap = CheckTemplateUse(message.template_name, *text, {.meeting = meeting},
+                                                 "a notify without 'calendar' or 'meeting'");
+        if (!gap.empty()) return EffectError(e, gap);
+        message.payload["template"] = *text;
+      }
       const Json& given = event.contains("payload") ? event["payload"] : Json::object();
       if (given.is_object()) {
         for (const char* key : {"reason", "note"}) {
@@ -285,9 +293,7 @@ class Planner {
     if (ctx_.workflow->notifies_actors) return Status::Ok();
     const bool to_actor = std::any_of(recipients.begin(), recipients.end(),
                                       [](const std::string& r) { return r.starts_with("actor:"); });
-    if (!to_actor && !e.args.contains("calendar") && !e.args.contains("meeting")) {
-      return Status::Ok();
-    }
+    if (!to_actor && !e.args.contains("calendar")) return Status::Ok();
     return EffectError(e, "workflow '" + ctx_.workflow->name +
                               "' does not declare that it notifies external actors: add "
                               "notifies_actors = true (its activation then needs the head)");

@@ -191,6 +191,26 @@ TEST_F(MeetingStepTest, AnInternalEventOrAnUncheckedLinkRecordsNothing) {
   EXPECT_FALSE(InvitedMeeting({{"url", "javascript:alert(1)"}}).contains("online_link"));
 }
 
+// The loader checks the notifies a declaration writes; one a function returns is checked when it
+// runs, so a reminder saying "dne , místo: ." cannot be sent from a script either.
+TEST_F(StepTest, ANotificationWhoseTemplateNeedsAMeetingItDoesNotCarryIsRefused) {
+  workflow_.templates = {{"reminder", {{"title", "Setkání"}, {"body", "Dne {when}, {place}."}}}};
+  scripts_->actions[5] = {
+      Make(EffectKind::kNotify, "", {{"to", "coordinator"}, {"template", "reminder"}})};
+  Transition computed;
+  computed.run = {Make(EffectKind::kRun, "")};
+  computed.run[0].function = {5, {"wf.lua", 9}};
+  workflow_.states["a"].on["send"] = {computed};
+  Result<Plan> plan = PlanEvent(ctx_, case_, instance_, "send", Json::object());
+  ASSERT_FALSE(plan.ok());
+  EXPECT_EQ(plan.status().code(), StatusCode::kScriptError);
+  EXPECT_NE(plan.status().message().find("template 'reminder' uses {when}, {place}"),
+            std::string::npos)
+      << plan.status().message();
+  scripts_->actions[5][0].args["meeting"] = "conference";
+  EXPECT_TRUE(PlanEvent(ctx_, case_, instance_, "send", Json::object()).ok());
+}
+
 TEST_F(StepTest, APatternTypeTakesTheEventsOfComputedTaskKeysAndExactTypesComeFirst) {
   Transition any_step;
   any_step.run = {Make(EffectKind::kSet, "", {{"matched", "pattern"}})};
