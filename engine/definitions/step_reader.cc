@@ -89,8 +89,9 @@ void ReadOwns(const Checker& at, Workflow* out) {
 void CheckDeclaredAccepted(const Checker& at, const Workflow& w) {
   for (const auto& [type, declared] : w.events) {
     if (!declared.reopens.empty()) continue;
+    const std::string& event = type;  // clang before 16 cannot capture a structured binding
     bool accepted = std::any_of(w.states.begin(), w.states.end(), [&](const auto& state) {
-      return state.second.TransitionsFor(type) != nullptr;
+      return state.second.TransitionsFor(event) != nullptr;
     });
     if (!accepted) {
       at.sink->AddAt(declared.pos,
