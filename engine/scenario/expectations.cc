@@ -62,13 +62,16 @@ Result<Verdict> CheckNotification(CaseFiles& store, CaseId id, const ExpectNotif
   for (const OutboxRecord& note : notes) {
     sent.push_back(note.recipient + ": " + note.template_name);
     if ((want.to.empty() || note.recipient == want.to) &&
-        (want.template_name.empty() || note.template_name == want.template_name)) {
+        (want.template_name.empty() || note.template_name == want.template_name) &&
+        (!want.shared ||
+         note.status == (*want.shared ? OutboxStatus::kDelivered : OutboxStatus::kRefused))) {
       ++matching;
     }
   }
   std::string what = "notification";
   if (!want.to.empty()) what += " to '" + want.to + "'";
   if (!want.template_name.empty()) what += " with template '" + want.template_name + "'";
+  if (want.shared) what += *want.shared ? " that was sent" : " that the information rules refused";
   const std::string found = sent.empty() ? "none was sent" : "sent: " + Joined(sent);
   if (want.count && *want.count != matching) {
     return Fail("expected " + std::to_string(*want.count) + " × " + what + ", found " +
@@ -79,6 +82,7 @@ Result<Verdict> CheckNotification(CaseFiles& store, CaseId id, const ExpectNotif
   std::string held = "oznámení";
   if (!want.to.empty()) held += " " + want.to + (want.template_name.empty() ? "" : ":");
   if (!want.template_name.empty()) held += " " + want.template_name;
+  if (want.shared) held += *want.shared ? " odesláno" : " neodesláno";
   return Pass(held + (want.count ? " × " + std::to_string(*want.count) : ""));
 }
 

@@ -93,7 +93,10 @@ const eligible = {
 async function throughInquiry(id) {
   await takeStep(api.head, id, 'intake.assigned', { social_worker: person('social_worker') });
   await takeStep(api.social_worker, id, 'task.first_contact.done');
-  await takeStep(api.social_worker, id, 'consent.recorded', { status: 'given', manner: 'written' });
+  await takeStep(api.social_worker, id, 'consent.recorded', {
+    status: 'given', manner: 'written',
+    kinds: [{ kind: 'social_services', purposes: ['conference', 'plan'] }],
+  });
   await takeStep(api.social_worker, id, 'needs.recorded', eligible);
   await takeStep(api.social_worker, id, 'task.inquiry.done');
 }
