@@ -113,6 +113,63 @@ TEST(Simulation, ADefinitionThatDoesNotInstallIsAnError) {
       << run.status().message();
 }
 
+constexpr char kInvite[] = R"(return workflow {
+  name = "invite",
+  templates = { invitation = { title = "Pozvánka {case}", body = "Zveme vás." } },
+  initial = "open",
+  states = {
+    open = { on = { invite = { run = notify { to = "actor:charita", template = "invitation",
+                                             purpose = "conference" } } } },
+  },
+})";
+
+// A scenario that sends Charita an invitation; `definitions` and `actors` as given.
+Result<ScenarioRun> Invite(const std::string& definitions, const std::string& actors,
+                           const std::string& expectations = "") {
+  const std::string source =
+      "scenario { name = \"t\", start = \"2026-04-02T10:00:00+02:00\",\n"
+      "           definitions = { " +
+      definitions + " },\n           actors = { " + actors +
+      " } }\n"
+      "case { code = \"K-1\", workflow = \"invite\" }\n"
+      "send { \"invite\" }\n" +
+      expectations;
+  DefinitionSourceReader files = FilesUnder(testing::SourceDir());
+  return SimulateScenario("t.lua", source, [files](const std::string& path) {
+    return path == "invite.lua" ? Result<std::string>(std::string(kInvite)) : files(path);
+  });
+}
+
+constexpr char kCharita[] = "charita = { kind = \"social_services\", name = \"Charita\" }";
+
+TEST(Simulation, AMessageToAnActorFailsTheRunWithoutTheInformationRules) {
+  auto run = Invite("\"invite.lua\"", kCharita);
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  EXPECT_FALSE(run->passed());
+  EXPECT_NE(run->FailureMessage().find("t.lua:5: a message to 'actor:charita', but the scenario "
+                                       "installs no information rules"),
+            std::string::npos)
+      << run->FailureMessage();
+}
+
+TEST(Simulation, AMessageToAnActorTheScenarioDoesNotDeclareFailsTheRun) {
+  auto run = Invite("\"rules/information_sharing.lua\", \"invite.lua\"", "");
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  EXPECT_NE(run->FailureMessage().find("an actor the scenario does not declare"), std::string::npos)
+      << run->FailureMessage();
+}
+
+TEST(Simulation, TheInformationRulesDecideWhatGoesToAnActorAndTheTimelineSaysWhy) {
+  auto run = Invite("\"rules/information_sharing.lua\", \"invite.lua\"", kCharita,
+                    "expect { notification = { to = \"actor:charita\", shared = false }, "
+                    "count = 1 }\n");
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  EXPECT_TRUE(run->passed()) << run->FailureMessage();
+  const std::vector<std::string> refused = Entries(*run, "sdílení odmítnuto");
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_NE(refused[0].find("Klient nedal souhlas"), std::string::npos) << refused[0];
+}
+
 TEST(ScenarioFiles, EveryScenarioInTestsScenariosPasses) {
   const std::filesystem::path dir = std::filesystem::path(testing::SourceDir()) / "tests/scenarios";
   int count = 0;

@@ -11,7 +11,7 @@
 --   motivated          boolean: the client wants to work on it
 --   consent            { status = "given" | "given_in_part" | … } (workflows/consent.lua), or
 --   consent_sharing    boolean: informed consent to sharing information (informovaný souhlas)
---   emergency          { reason, at, by } or true: life or health at immediate risk
+--   emergency          { reason, at, by, expired } or true: life or health at immediate risk
 --                      (§ 92 a) zákona 108/2006 Sb.), recorded with a reason
 --   housing_at_risk    boolean: the client is at risk of losing housing (another target group)
 --
@@ -73,7 +73,9 @@ return rules {
         end
         if case.data.consent_sharing == true then return true, "Souhlas udělen" end
         local emergency = case.data.emergency
-        if emergency == true or (type(emergency) == "table" and emergency.reason) then
+        -- ohrožení platí jen po dobu, kterou mu dává workflows/consent.lua (`expired`)
+        if emergency == true or (type(emergency) == "table" and emergency.reason
+                                 and not emergency.expired) then
           return true, "Bez souhlasu: ohrožení života nebo zdraví, sdílí se jen nezbytné"
         end
         return false, "Chybí informovaný souhlas se sdílením informací"

@@ -1,37 +1,68 @@
--- Sdílení informací s externími aktéry (information sharing with external actors).
+-- Sdílení informací s externími aktéry (kapitola 5.1 metodiky MPSV, soubor seeds/002_*).
 --
--- Asked by the outbox before anything about a client leaves the office (an e-mail, a webhook, an
--- invitation to an actor): may this go to that recipient, for this purpose, and why. The third
--- argument of each check is the request:
---   { recipient = "actor:charita", kind = "social_services", purpose = "conference" }
--- decide = "any": sharing is allowed when at least one ground holds; otherwise it is refused and
--- the explanations say why.
+-- Metodika říká: sdílení vychází ze souhlasu, který klient dává na začátku spolupráce a který
+-- může kdykoli odvolat; sdílí se jen informace pro daný účel nezbytné a jen konkrétnímu
+-- odborníkovi, kterého se týkají; bez souhlasu jen tehdy, je-li ohrožen život nebo zdraví klienta
+-- či jiných osob, a to v nezbytném rozsahu. Jiný důvod (např. „obecný souhlas mezi sociálními
+-- pracovníky“) metodika nezná, proto jej tato pravidla nemají.
 --
--- Reads these fields of case.data, written by the process workflows:
+-- Ptá se na ně odesílání oznámení dřív, než cokoli o klientovi opustí úřad (e-mail, webhook,
+-- pozvánka aktérovi). Třetí argument každé kontroly je dotaz:
+--   { recipient = "actor:charita", kind = "social_services", purpose = "conference",
+--     name = "Charita Frýdek-Místek" }
+-- decide = "any": sdílet lze, platí-li aspoň jeden důvod; jinak se odmítne a zdůvodnění řeknou proč.
+--
+-- Čte tato data případu, která zapisuje workflows/consent.lua:
 --   consent   = { status = "given" | "given_in_part" | "refused" | "revoked",
---                 grants = { { recipient = "actor:charita" | "kind:health" | "kind:*",
---                              purposes = { "conference", "plan", ... } (absent = every purpose),
---                              given = "<ISO time>" }, ... },
+--                 grants = { { recipient = "actor:charita" | "kind:health",
+--                              purposes = { "conference", "plan", ... }, given = "<ISO>" }, ... },
 --                 revocations = { { recipient = "actor:..." | "kind:..." | "*", at = "<ISO>" } } }
---   emergency = { reason = "...", at = "<ISO>", by = "user:..." }
+--   emergency = { reason = "...", recipients = { "actor:..." }, purposes = { ... },
+--                 at = "<ISO>", by = "user:...", expired = true (po uplynutí doby platnosti) }
+-- Starší záznamy mohou mít souhlas bez účelů (platí pro všechny účely) nebo pro "kind:*".
+
+local purpose_names = {
+  conference = "případové setkání",
+  plan = "individuální plán",
+  coordination = "koordinace podpory",
+}
+
+local function purpose_name(purpose)
+  if purpose == nil or purpose == "" then return "neuvedený účel" end
+  return purpose_names[purpose] or purpose
+end
+
+-- Příjemce, jak jej čte člověk: jméno z adresáře, jinak aspoň „aktér z adresáře“.
+local function recipient_name(request)
+  if request.name ~= nil and request.name ~= "" then return request.name end
+  return "aktér z adresáře"
+end
+
+local function listed(list, value)
+  for _, item in ipairs(list or {}) do
+    if item == value then return true end
+  end
+  return false
+end
+
 local function consent_usable(consent)
   return consent ~= nil and (consent.status == "given" or consent.status == "given_in_part")
 end
 
 local function covers_purpose(grant, purpose)
-  if grant.purposes == nil then return true end
-  for _, p in ipairs(grant.purposes) do
-    if p == purpose then return true end
-  end
-  return false
+  return grant.purposes == nil or listed(grant.purposes, purpose)
 end
 
--- A revocation later than the grant that names the same recipient (or every one) voids it, even
--- if the workflow has not yet removed the grant.
-local function revoked(consent, grant)
+local function names_recipient(name, request)
+  return name == request.recipient or name == "kind:" .. (request.kind or "") or name == "kind:*"
+end
+
+-- Odvolání má přednost před každým dřívějším souhlasem, ať jmenoval aktéra, jeho druh, nebo
+-- všechny: platí jen souhlas udělený až po posledním odvolání, které se příjemce týká.
+local function revoked(consent, grant, request)
   for _, r in ipairs(consent.revocations or {}) do
-    if (r.recipient == "*" or r.recipient == grant.recipient)
-        and (grant.given == nil or r.at == nil or r.at >= grant.given) then
+    local concerns = r.recipient == "*" or names_recipient(r.recipient, request)
+    if concerns and (grant.given == nil or r.at == nil or r.at >= grant.given) then
       return true
     end
   end
@@ -55,44 +86,42 @@ return rules {
       check = function(case, params, request)
         local consent = case.data.consent
         if not consent_usable(consent) then return false, why_not(consent) end
+        local withdrawn = false
         for _, grant in ipairs(consent.grants or {}) do
-          local names = grant.recipient == request.recipient
-              or grant.recipient == "kind:" .. (request.kind or "")
-              or grant.recipient == "kind:*"
-          if names and covers_purpose(grant, request.purpose) and not revoked(consent, grant) then
-            return true, "Souhlas pro " .. grant.recipient .. " (účel " .. (request.purpose or "") ..
-                ")" .. (grant.given and ", udělen " .. grant.given or "")
+          if names_recipient(grant.recipient, request) and covers_purpose(grant, request.purpose) then
+            if not revoked(consent, grant, request) then
+              return true, "příjemce: " .. recipient_name(request) .. ", účel: " ..
+                  purpose_name(request.purpose)
+            end
+            withdrawn = true
           end
         end
-        return false, "Souhlas klienta se nevztahuje na " .. request.recipient ..
-            " pro účel „" .. (request.purpose or "") .. "“."
+        if withdrawn then
+          return false, "Klient souhlas se sdílením odvolal (příjemce: " ..
+              recipient_name(request) .. ")."
+        end
+        return false, "Souhlas klienta se nevztahuje na tohoto příjemce a účel (příjemce: " ..
+            recipient_name(request) .. ", účel: " .. purpose_name(request.purpose) .. ")."
       end,
     },
     criterion {
-      id = "social_services", title = "Sociální pracovník jiné instituce s obecným souhlasem",
-      check = function(case, params, request)
-        if request.kind ~= "social_services" then
-          return false, "Příjemce není sociální pracovník jiné instituce."
-        end
-        local consent = case.data.consent
-        if not consent_usable(consent) then return false, why_not(consent) end
-        for _, grant in ipairs(consent.grants or {}) do
-          if grant.recipient == "kind:social_services" and not revoked(consent, grant) then
-            return true, "Obecný souhlas se sdílením mezi sociálními pracovníky (metodika MPSV)"
-          end
-        end
-        return false, "Chybí obecný souhlas se sdílením mezi sociálními pracovníky."
-      end,
-    },
-    criterion {
-      id = "emergency", title = "Mimořádná situace se zaznamenaným důvodem",
+      id = "emergency", title = "Ohrožení života nebo zdraví",
       check = function(case, params, request)
         local e = case.data.emergency
-        if e == nil or type(e) ~= "table" or e.reason == nil or e.reason == "" then
-          return false, "Není zaznamenána mimořádná situace s důvodem."
+        if type(e) ~= "table" or e.reason == nil or e.reason == "" then
+          return false, "Není zaznamenáno ohrožení života nebo zdraví."
         end
-        return true, "Mimořádná situace: " .. e.reason ..
-            (e.by and " (zaznamenal " .. e.by .. (e.at and ", " .. e.at or "") .. ")" or "")
+        if e.expired then
+          return false, "Doba, po kterou šlo kvůli ohrožení života nebo zdraví sdílet bez " ..
+              "souhlasu, uplynula."
+        end
+        if not listed(e.recipients, request.recipient) or not listed(e.purposes, request.purpose) then
+          return false, "Ohrožení života nebo zdraví dovoluje sdílet jen s uvedenými aktéry " ..
+              "k uvedeným účelům (příjemce: " .. recipient_name(request) .. ", účel: " ..
+              purpose_name(request.purpose) .. ")."
+        end
+        return true, "důvod: „" .. e.reason .. "“; sdílí se jen nezbytné, příjemce: " ..
+            recipient_name(request) .. ", účel: " .. purpose_name(request.purpose)
       end,
     },
   },

@@ -104,7 +104,8 @@ void PostChanges(int port, const std::string& token, const std::string& prefix,
     }
     httplib::Result closed =
         client.Post("/api/v1/cases/" + id + "/events", auth,
-                    R"({"type":"emergency.recorded","payload":{"reason":"Ohrožení života"}})",
+                    R"({"type":"emergency.recorded","payload":{"reason":"Ohrožení života",)"
+                    R"("actors":[{"actor":"actor:charita"}],"purposes":["coordination"]}})",
                     "application/json");
     if (!closed) return;
     ++acknowledged->replies;

@@ -265,6 +265,15 @@ class NotificationRoutingTest : public ::testing::Test {
     return found;
   }
 
+  // Life or health at risk: sharing with Charita for the conference only.
+  static Json Emergency() {
+    return {{"reason", "ohrožení života"},
+            {"recipients", Json::array({"actor:charita"})},
+            {"purposes", Json::array({"conference"})},
+            {"at", "2026-04-02T07:00:00Z"},
+            {"by", "user:novak"}};
+  }
+
   static Json Consent(const std::string& recipient) {
     return {{"status", "given"},
             {"grants", Json::array({{{"recipient", recipient},
@@ -456,19 +465,49 @@ TEST_F(NotificationRoutingTest, ConsentForAnotherPurposeOrActorDoesNotCount) {
   EXPECT_EQ(sink_.Count(), 0);
 }
 
-TEST_F(NotificationRoutingTest, AnEmergencyOverrideWithAReasonSends) {
-  CaseId id = NewCase(
-      {{"emergency",
-        {{"reason", "ohrožení života"}, {"at", "2026-04-02T07:00:00Z"}, {"by", "user:novak"}}}});
+TEST_F(NotificationRoutingTest, AnEmergencyOverrideSendsOnlyToItsActorsForItsPurposes) {
+  CaseId id = NewCase({{"emergency", Emergency()}});
   Send(id, "invite_charita", {{"place", "Radnice"}});
   DeliverDue();
   EXPECT_EQ(OnlyMessage(id).status, OutboxStatus::kDelivered);
   EXPECT_EQ(sink_.Count(), 1);
 
   Result<SharingVerdict> verdict = sharing_->Check(id, {"actor:charita", "health", "conference"});
-  ASSERT_TRUE(verdict.ok());
+  ASSERT_TRUE(verdict.ok()) << verdict.status().ToString();
   EXPECT_TRUE(verdict->allowed);
+  EXPECT_EQ(verdict->ground, "emergency");
   EXPECT_NE(verdict->reason.find("ohrožení života"), std::string::npos) << verdict->reason;
+  EXPECT_FALSE(sharing_->Check(id, {"actor:charita", "health", "plan"})->allowed);
+  EXPECT_FALSE(sharing_->Check(id, {"actor:hook", "social_services", "conference"})->allowed);
+}
+
+TEST_F(NotificationRoutingTest, AnEmergencyOverrideEndsWhenItExpires) {
+  Json emergency = Emergency();
+  emergency["expired"] = true;
+  CaseId id = NewCase({{"emergency", emergency}});
+  Result<SharingVerdict> verdict = sharing_->Check(id, {"actor:charita", "health", "conference"});
+  ASSERT_TRUE(verdict.ok());
+  EXPECT_FALSE(verdict->allowed);
+  EXPECT_NE(verdict->reason.find("uplynula"), std::string::npos) << verdict->reason;
+}
+
+TEST_F(NotificationRoutingTest, EachDisclosureWithoutConsentIsInTheCaseHistoryWithItsGround) {
+  CaseId id = NewCase({{"emergency", Emergency()}});
+  Send(id, "invite_charita", {{"place", "Radnice"}});
+  DeliverDue();
+  std::vector<EventRecord> shared = EventsOfType(id, "notification.shared");
+  ASSERT_EQ(shared.size(), 1u);
+  EXPECT_EQ(shared[0].payload["recipient"], "actor:charita");
+  EXPECT_EQ(shared[0].payload["ground"], "emergency");
+  EXPECT_NE(shared[0].payload["reason"].get<std::string>().find("Charita"), std::string::npos)
+      << shared[0].payload.dump();
+
+  // With the client's consent the history needs no such row.
+  CaseId with_consent = NewCase({{"consent", Consent("actor:charita")}});
+  Send(with_consent, "invite_charita", {{"place", "Radnice"}});
+  DeliverDue();
+  EXPECT_EQ(OnlyMessage(with_consent).status, OutboxStatus::kDelivered);
+  EXPECT_TRUE(EventsOfType(with_consent, "notification.shared").empty());
 }
 
 TEST_F(NotificationRoutingTest, ConsentRevokedWhileTheMessageWaitsStopsIt) {
@@ -483,24 +522,59 @@ TEST_F(NotificationRoutingTest, ConsentRevokedWhileTheMessageWaitsStopsIt) {
   EXPECT_EQ(EventsOfType(id, "notification.refused").size(), 1u);
 }
 
-TEST_F(NotificationRoutingTest, SocialWorkersOfOtherInstitutionsNeedOnlyAGeneralConsent) {
+TEST_F(NotificationRoutingTest, AGrantToSocialServicesCountsOnlyForItsPurposes) {
   Json consent = {{"status", "given_in_part"},
                   {"grants", Json::array({{{"recipient", "kind:social_services"},
                                            {"purposes", Json::array({"plan"})}}})}};
   CaseId id = NewCase({{"consent", consent}});
-  Result<SharingVerdict> social =
+  Result<SharingVerdict> other_purpose =
       sharing_->Check(id, {"actor:hook", "social_services", "conference"});
-  ASSERT_TRUE(social.ok()) << social.status().ToString();
-  EXPECT_TRUE(social->allowed) << social->reason;
-  EXPECT_NE(social->reason.find("metodika MPSV"), std::string::npos) << social->reason;
-  ASSERT_EQ(social->result["criteria"].size(), 3u);
-  EXPECT_FALSE(social->result["criteria"][0]["passed"]);  // no consent for this purpose
-  EXPECT_TRUE(social->result["criteria"][1]["passed"]);
+  ASSERT_TRUE(other_purpose.ok()) << other_purpose.status().ToString();
+  EXPECT_FALSE(other_purpose->allowed) << other_purpose->reason;
+  ASSERT_EQ(other_purpose->result["criteria"].size(), 2u);  // consent, emergency: nothing else
+
+  Result<SharingVerdict> its_purpose =
+      sharing_->Check(id, {"actor:hook", "social_services", "plan"});
+  ASSERT_TRUE(its_purpose.ok());
+  EXPECT_TRUE(its_purpose->allowed) << its_purpose->reason;
+  EXPECT_EQ(its_purpose->ground, "consent");
 
   Result<SharingVerdict> health = sharing_->Check(id, {"actor:charita", "health", "plan"});
   ASSERT_TRUE(health.ok());
   EXPECT_FALSE(health->allowed);
   EXPECT_NE(health->reason.find("Nesplněno žádné z kritérií"), std::string::npos) << health->reason;
+}
+
+TEST_F(NotificationRoutingTest, RevokingAnActorOutranksAGrantToItsKindOrToEveryone) {
+  for (const std::string grant : {"kind:health", "kind:*", "actor:charita"}) {
+    SCOPED_TRACE(grant);
+    Json consent = Consent(grant);
+    consent["status"] = "given_in_part";
+    consent["revocations"] = Json::array(
+        {{{"recipient", "actor:charita"}, {"at", "2026-04-02T08:00:00Z"}, {"by", "user:novak"}}});
+    CaseId id = NewCase({{"consent", consent}});
+    Result<SharingVerdict> verdict =
+        sharing_->Check(id, {"actor:charita", "health", "conference", "Charita"});
+    ASSERT_TRUE(verdict.ok()) << verdict.status().ToString();
+    EXPECT_FALSE(verdict->allowed);
+    EXPECT_NE(verdict->reason.find("odvolal (příjemce: Charita)"), std::string::npos)
+        << verdict->reason;
+    // Another actor of the same kind keeps the consent given to the kind.
+    EXPECT_EQ(sharing_->Check(id, {"actor:nemocnice", "health", "conference"})->allowed,
+              grant != "actor:charita");
+  }
+}
+
+TEST_F(NotificationRoutingTest, RevokingAKindOutranksAGrantToOneActorOfIt) {
+  Json consent = Consent("actor:charita");
+  consent["revocations"] =
+      Json::array({{{"recipient", "kind:health"}, {"at", "2026-04-02T08:00:00Z"}}});
+  CaseId id = NewCase({{"consent", consent}});
+  EXPECT_FALSE(sharing_->Check(id, {"actor:charita", "health", "conference"})->allowed);
+  // A consent given after the revocation counts again.
+  consent["grants"][0]["given"] = "2026-04-03T08:00:00Z";
+  CaseId later = NewCase({{"consent", consent}});
+  EXPECT_TRUE(sharing_->Check(later, {"actor:charita", "health", "conference"})->allowed);
 }
 
 TEST_F(NotificationRoutingTest, WithoutSharingRulesNothingGoesOut) {

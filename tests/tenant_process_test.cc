@@ -41,7 +41,9 @@ case { code = "K-1", workflow = "intake", data = { referral = { source = "gp" } 
 send { "intake.assigned", payload = { social_worker = "user:novakova" }, as = "head" }
 send { "task.first_contact.done", as = "social_worker",
        payload = { contacted_at = "2026-04-01T09:00:00+02:00", how = "phone" } }
-send { "consent.recorded", payload = { status = "given", manner = "written" }, as = "social_worker" }
+send { "consent.recorded", as = "social_worker",
+       payload = { status = "given", manner = "written",
+                   kinds = { { kind = "social_services", purposes = { "conference", "plan" } } } } }
 send { "needs.recorded", as = "social_worker",
        payload = { problem_areas = { "health", "debts", "housing" }, expected_months = 12,
                    actors_needed = 3, support = "weak", can_solve_alone = false,

@@ -40,6 +40,8 @@ std::string Quoted(const std::string& text) { return "„" + text + "“"; }
 std::string EngineEventTitle(const CaseHistoryContext& context, const EventRecord& e) {
   if (e.type == "case.created") return "Případ založen";
   if (e.type == "case.closed") return "Případ ukončen";
+  if (e.type == "notification.refused") return "Zpráva aktérovi neodešla: pravidla sdílení";
+  if (e.type == "notification.shared") return "Informace sdíleny bez souhlasu klienta";
   struct TaskEvent {
     const char* suffix;
     const char* words;
@@ -100,6 +102,10 @@ Json HistoryWords(const CaseHistoryContext& context, const EventRecord& e) {
   if (step && step->form) {
     const Json& entered = e.type == "case.created" ? context.referral : e.payload;
     words["details"] = FormValues(*step->form, entered, context.words);
+  } else if (e.type == "notification.refused" || e.type == "notification.shared") {
+    // The information rules' reason names the recipient and the purpose in Czech.
+    words["details"] =
+        Json::array({{{"label", "Zdůvodnění"}, {"value", e.payload.value("reason", "")}}});
   } else if (const std::string key = TaskKeyOf(e.type, ".done"); !key.empty()) {
     const TaskRecord* task = TaskOf(context, key, e.instance_id);
     if (std::optional<Form> form = task ? FormOfTask(*task) : std::nullopt) {

@@ -71,6 +71,22 @@ TEST(CaseHistory, ADeclaredStepReadsAsItsTitleWithItsFormsLabels) {
   EXPECT_EQ(words["details"], Json::array({{{"label", "Forma souhlasu"}, {"value", "písemně"}}}));
 }
 
+TEST(CaseHistory, ADisclosureWithoutConsentReadsWithTheRulesReason) {
+  const std::string reason =
+      "Povoleno: Ohrožení života nebo zdraví (důvod: „Hrozí podchlazení“; sdílí se jen nezbytné, "
+      "příjemce: Charita, účel: koordinace podpory).";
+  const Json words = HistoryWords(
+      Context(),
+      Event("notification.shared",
+            {{"recipient", "actor:charita"}, {"ground", "emergency"}, {"reason", reason}},
+            "system"));
+  EXPECT_EQ(words["title"], "Informace sdíleny bez souhlasu klienta");
+  EXPECT_EQ(words["details"], Json::array({{{"label", "Zdůvodnění"}, {"value", reason}}}));
+  EXPECT_EQ(
+      HistoryWords(Context(), Event("notification.refused", {{"reason", "x"}}, "system"))["title"],
+      "Zpráva aktérovi neodešla: pravidla sdílení");
+}
+
 TEST(CaseHistory, TheCreationReadsAsTheReferralWithWhatItSaid) {
   const Json words = HistoryWords(Context(), Event("case.created", {{"workflow", "consent"}}));
   EXPECT_EQ(words["title"], "Nový podnět");

@@ -214,6 +214,8 @@ return workflow {
           },
           { go = "casework", when = function(case, event) return not case.data.eligibility.eligible end },
         },
+        -- odvolaný souhlas: vhodnost se posoudí znovu, souhlas je jejím povinným kritériem
+        ["consent.changed"] = { run = decide { rules = "cm_eligibility", into = "eligibility" } },
         ["case.closed"] = { go = "closed" },
       },
     },
@@ -227,6 +229,8 @@ return workflow {
         ["needs.recorded"] = { run = function(case, event) return set(answers(event.payload)) end },
         ["timer.reassess"] = { go = "assessing" },
         ["eligibility.reassess"] = { go = "assessing" },
+        -- odvolaný souhlas: vhodnost se posoudí znovu, souhlas je jejím povinným kritériem
+        ["consent.changed"] = { run = decide { rules = "cm_eligibility", into = "eligibility" } },
         ["case.closed"] = { go = "closed" },
       },
     },
@@ -239,6 +243,8 @@ return workflow {
             return set { ["people.case_manager"] = event.payload.case_manager }
           end,
         },
+        -- odvolaný souhlas: vhodnost se posoudí znovu, souhlas je jejím povinným kritériem
+        ["consent.changed"] = { run = decide { rules = "cm_eligibility", into = "eligibility" } },
         ["case.closed"] = { go = "closed" },
       },
     },

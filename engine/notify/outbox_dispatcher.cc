@@ -12,6 +12,7 @@ namespace souhra {
 namespace {
 
 constexpr const char* kRefusedEvent = "notification.refused";
+constexpr const char* kSharedEvent = "notification.shared";
 
 // The channels of message `outbox_id` that already succeeded: a retry does not send there again.
 Result<std::set<std::string>> SucceededChannels(OutboxLog& log, int64_t outbox_id) {
@@ -70,8 +71,8 @@ Result<int> OutboxDispatcher::DeliverDue() {
       for (const DeliveryAttempt& attempt : outcome.attempts) {
         SOUHRA_RETURN_IF_ERROR(txn.RecordDeliveryAttempt(attempt, outcome.after));
       }
-      if (!outcome.refusal.type.empty()) {
-        SOUHRA_RETURN_IF_ERROR(txn.AppendEvent(outcome.refusal).status());
+      for (const EventRecord* row : {&outcome.refusal, &outcome.disclosure}) {
+        if (!row->type.empty()) SOUHRA_RETURN_IF_ERROR(txn.AppendEvent(*row).status());
       }
     }
     return Status::Ok();
@@ -107,6 +108,19 @@ void OutboxDispatcher::Outcome::Refuse(const std::string& channel, const std::st
   refused = true;
 }
 
+void OutboxDispatcher::Outcome::Disclose(const SharingVerdict& verdict, Instant at) {
+  disclosure.case_id = after.case_id;
+  disclosure.instance_id = after.instance_id;
+  disclosure.type = kSharedEvent;
+  disclosure.payload = {{"outbox_id", after.id},
+                        {"recipient", after.recipient},
+                        {"template", after.template_name},
+                        {"ground", verdict.ground},
+                        {"reason", verdict.reason}};
+  disclosure.actor = "system";
+  disclosure.at = at;
+}
+
 OutboxDispatcher::Outcome OutboxDispatcher::Attempt(const OutboxRecord& message, Instant now,
                                                     size_t index,
                                                     std::map<std::string, DigestBatch>* digests) {
@@ -139,6 +153,12 @@ OutboxDispatcher::Outcome OutboxDispatcher::Attempt(const OutboxRecord& message,
                    channel != nullptr ? channel->Deliver(route.delivery)
                                       : NotFound("no delivery channel '" + route.channel + "'"),
                    now);
+  }
+  // Sharing without consent must be accountable: each disclosure on such a ground is in the
+  // history, as each refusal is.
+  const std::optional<SharingVerdict>& sharing = facts->sharing;
+  if (sharing && sharing->allowed && sharing->ground != kConsentGround && outcome.failure.ok()) {
+    outcome.Disclose(*sharing, now);
   }
   return outcome;
 }

@@ -101,11 +101,14 @@ class OutboxDispatcher {
     OutboxRecord after;
     Status failure;  // the first failed channel's error
     bool refused = false;
-    EventRecord refusal;               // the case history's row when refused
+    EventRecord refusal;     // the case history's row when refused
+    EventRecord disclosure;  // the history's row for a message sent on a ground other than consent
     std::optional<Instant> digest_at;  // waiting for the daily digest until then
     void Record(const std::string& channel, const Status& sent, Instant at);
     // Ends the message as refused by the information rules for `reason`, on `channel`.
     void Refuse(const std::string& channel, const std::string& reason, Instant at);
+    // Notes, for the case's history, that the message went on `verdict`'s ground.
+    void Disclose(const SharingVerdict& verdict, Instant at);
   };
   // The messages of one person whose digest is due, and the outcomes they belong to.
   struct DigestBatch {

@@ -103,8 +103,10 @@ std::optional<SharingRequest> SharingQuestion(const RoutingFacts& facts) {
   if (!RoutedByRecipient(facts) || !ActorOf(facts.message.recipient)) return std::nullopt;
   if (!facts.actor || !facts.actor->active) return std::nullopt;
   // Asked at send time, so consent revoked while the message waited stops it.
-  return SharingRequest{facts.message.recipient, facts.actor->kind,
-                        facts.message.payload.value("purpose", std::string())};
+  const ActorRecord& actor = *facts.actor;
+  return SharingRequest{facts.message.recipient, actor.kind,
+                        facts.message.payload.value("purpose", std::string()),
+                        actor.organisation.empty() ? actor.name : actor.organisation};
 }
 
 Result<Routing> RouteMessage(const RoutingFacts& facts) {

@@ -333,6 +333,7 @@ TEST(SharingQuestion, AsksAboutAnActiveActorForTheMessagesPurpose) {
   EXPECT_EQ(question->recipient, "actor:charita");
   EXPECT_EQ(question->kind, "health");
   EXPECT_EQ(question->purpose, "conference");
+  EXPECT_EQ(question->name, "Charita Frýdek-Místek");  // for the rules' explanations
 }
 
 TEST(SharingQuestion, AsksNothingAboutUsersOrActorsThatCannotBeReached) {

@@ -4,6 +4,17 @@
 #include "engine/runtime/step.h"
 
 namespace souhra {
+namespace {
+
+// The id of the first criterion of a decision that passed: the ground sharing rests on.
+std::string FirstGround(const Json& result) {
+  for (const Json& criterion : result.value("criteria", Json::array())) {
+    if (criterion.value("passed", false)) return criterion.value("id", "");
+  }
+  return "";
+}
+
+}  // namespace
 
 Result<SharingVerdict> SharingRules::Check(CaseId case_id, const SharingRequest& request) {
   SOUHRA_ASSIGN_OR_RETURN(std::optional<CaseRecord> kase, cases_.GetCase(case_id));
@@ -17,11 +28,14 @@ Result<SharingVerdict> SharingRules::Check(CaseId case_id, const SharingRequest&
     return verdict;
   }
   SOUHRA_ASSIGN_OR_RETURN(std::shared_ptr<const RuleSet> rules, Compiled(*source));
-  const Json ask = {
-      {"recipient", request.recipient}, {"kind", request.kind}, {"purpose", request.purpose}};
+  const Json ask = {{"recipient", request.recipient},
+                    {"kind", request.kind},
+                    {"purpose", request.purpose},
+                    {"name", request.name}};
   SOUHRA_ASSIGN_OR_RETURN(verdict.result, Decide(*rules, CaseView(*kase, "", kase->data), &ask));
   verdict.allowed = verdict.result.value("eligible", false);
   verdict.reason = verdict.result.value("explanation", "");
+  if (verdict.allowed) verdict.ground = FirstGround(verdict.result);
   return verdict;
 }
 

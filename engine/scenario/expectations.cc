@@ -90,7 +90,9 @@ Result<Verdict> CheckNotification(CaseFiles& store, CaseId id, const ExpectNotif
   for (const OutboxRecord& note : notes) {
     sent.push_back(note.recipient + ": " + note.template_name);
     if ((!want.to.empty() && note.recipient != want.to) ||
-        (!want.template_name.empty() && note.template_name != want.template_name)) {
+        (!want.template_name.empty() && note.template_name != want.template_name) ||
+        (want.shared &&
+         note.status != (*want.shared ? OutboxStatus::kDelivered : OutboxStatus::kRefused))) {
       continue;
     }
     if (!want.text.empty() && kase) {
@@ -103,6 +105,7 @@ Result<Verdict> CheckNotification(CaseFiles& store, CaseId id, const ExpectNotif
   std::string what = "notification";
   if (!want.to.empty()) what += " to '" + want.to + "'";
   if (!want.template_name.empty()) what += " with template '" + want.template_name + "'";
+  if (want.shared) what += *want.shared ? " that was sent" : " that the information rules refused";
   if (!want.text.empty()) {
     what += " reading '" + want.text + "'";
     if (!texts.empty()) sent = texts;
@@ -117,6 +120,7 @@ Result<Verdict> CheckNotification(CaseFiles& store, CaseId id, const ExpectNotif
   std::string held = "oznámení";
   if (!want.to.empty()) held += " " + want.to + (want.template_name.empty() ? "" : ":");
   if (!want.template_name.empty()) held += " " + want.template_name;
+  if (want.shared) held += *want.shared ? " odesláno" : " neodesláno";
   return Pass(held + (want.count ? " × " + std::to_string(*want.count) : ""));
 }
 

@@ -7,6 +7,7 @@
 // runs it.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -62,11 +63,14 @@ struct ExpectTask {
 };
 
 // expect { notification = { to = "coordinator", template = "plan_review_overdue" }, count = 1 }
+// expect { notification = { to = "actor:charita", template = "…", shared = false } }
 struct ExpectNotification {
   std::string to;             // "" = any recipient
   std::string template_name;  // "" = any template
   std::string text;           // "" = any; else part of the text as the recipient reads it
-  std::optional<int> count;   // exact number of matching notifications; none = at least one
+  // Only messages that were sent (true) or that the information rules refused (false).
+  std::optional<bool> shared;
+  std::optional<int> count;  // exact number of matching notifications; none = at least one
 };
 
 // expect { decision = { rules = "cm_eligibility", eligible = true, score = 7 } }
@@ -94,12 +98,20 @@ struct ScenarioStep {
   Action action;
 };
 
+// An actor of the municipality's directory that the scenario's messages may go to:
+// actors = { charita = { kind = "social_services", name = "Charita Frýdek-Místek" } }
+struct ScenarioDirectoryActor {
+  std::string kind;  // as the directory's kinds: "health", "social_services", …
+  std::string name;
+};
+
 struct Scenario {
   std::string file;
   std::string name;
   std::string tenant = "demo";
   Instant start;
-  std::vector<std::string> definitions;  // paths, installed in this order
+  std::vector<std::string> definitions;                  // paths, installed in this order
+  std::map<std::string, ScenarioDirectoryActor> actors;  // by id: "charita"
   std::vector<ScenarioStep> steps;
 };
 

@@ -23,8 +23,26 @@ std::optional<Instant> ReadInstant(const Checker& at, const std::string& key) {
   return std::nullopt;
 }
 
+// actors = { charita = { kind = "health", name = "Charita" }, … }: the directory's actors.
+void ReadDirectoryActors(const Checker& at, Scenario* scenario) {
+  const Json* actors = at.Table("actors", false);
+  if (actors == nullptr) return;
+  for (const auto& [id, entry] : actors->items()) {
+    if (!entry.is_object()) {
+      at.Report("actors", "actor '" + id + "' needs { kind = …, name = … }");
+      continue;
+    }
+    Checker inner{at.sink, entry, at.At("actors"), at.line, at.context + ": actors." + id};
+    inner.Keys({"kind", "name"});
+    ScenarioDirectoryActor& actor = scenario->actors[id];
+    if (const std::string* kind = inner.String("kind", true)) actor.kind = *kind;
+    if (const std::string* name = inner.String("name", true)) actor.name = *name;
+  }
+}
+
 void ReadHeader(const Checker& at, Scenario* scenario) {
-  at.Keys({"name", "tenant", "start", "definitions"});
+  at.Keys({"name", "tenant", "start", "definitions", "actors"});
+  ReadDirectoryActors(at, scenario);
   if (const std::string* name = at.String("name", true)) scenario->name = *name;
   if (const std::string* tenant = at.String("tenant", false)) scenario->tenant = *tenant;
   if (std::optional<Instant> start = ReadInstant(at, "start")) scenario->start = *start;
@@ -114,10 +132,11 @@ Expectation ReadExpectNotification(const Checker& at) {
   ExpectNotification note;
   if (const Json* match = at.Table("notification", true)) {
     Checker inner{at.sink, *match, at.At("notification"), at.line, at.context + ": notification"};
-    inner.Keys({"to", "template", "text"});
+    inner.Keys({"to", "template", "text", "shared"});
     if (const std::string* to = inner.String("to", false)) note.to = *to;
     if (const std::string* name = inner.String("template", false)) note.template_name = *name;
     if (const std::string* text = inner.String("text", false)) note.text = *text;
+    if (match->contains("shared")) note.shared = inner.Boolean("shared", false);
   }
   if (at.obj.contains("count")) note.count = static_cast<int>(at.Number("count", 0));
   return note;

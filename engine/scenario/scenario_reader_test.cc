@@ -51,6 +51,33 @@ TEST(ScenarioReader, ReadsWhoEachStepActsAs) {
   EXPECT_TRUE(system.as.empty() && system.actor.empty());
 }
 
+TEST(ScenarioReader, ReadsTheDirectoryActorsAndWhetherAMessageWasShared) {
+  auto scenario = ReadScenario(
+      "s.lua",
+      "scenario { name = \"s\", start = \"2026-04-02T10:00:00+02:00\",\n"
+      "           definitions = { \"w.lua\" },\n"
+      "           actors = { charita = { kind = \"social_services\", name = \"Charita\" } } }\n"
+      "expect { notification = { to = \"actor:charita\", shared = false }, count = 1 }\n",
+      SandboxLimits{});
+  ASSERT_TRUE(scenario.ok()) << scenario.status().ToString();
+  ASSERT_EQ(scenario->actors.size(), 1u);
+  EXPECT_EQ(scenario->actors.at("charita").kind, "social_services");
+  EXPECT_EQ(scenario->actors.at("charita").name, "Charita");
+  const auto& note = std::get<ExpectNotification>(std::get<Expectation>(scenario->steps[0].action));
+  EXPECT_EQ(note.shared, std::optional<bool>(false));
+}
+
+TEST(ScenarioReader, ReportsAnActorWithoutAKind) {
+  auto scenario = ReadScenario("s.lua",
+                               "scenario { name = \"s\", start = \"2026-04-02T10:00:00+02:00\",\n"
+                               "           definitions = { \"w.lua\" },\n"
+                               "           actors = { charita = { name = \"Charita\" } } }\n",
+                               SandboxLimits{});
+  ASSERT_EQ(scenario.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(scenario.status().message().find("kind"), std::string::npos)
+      << scenario.status().message();
+}
+
 TEST(ScenarioReader, ReportsUnknownRolesOfAnActor) {
   auto scenario = Read("send { \"x\", actor = \"user:benes\", roles = { \"case_manger\" } }\n");
   ASSERT_EQ(scenario.status().code(), StatusCode::kInvalidArgument);

@@ -5,6 +5,7 @@
 #include "engine/definitions/definition_extension.h"
 #include "engine/runtime/engine.h"
 #include "engine/scenario/expectations.h"
+#include "engine/scenario/scenario_delivery.h"
 #include "engine/time/virtual_clock.h"
 #include "engine/time/working_calendar.h"
 
@@ -29,7 +30,8 @@ class Runner {
         clock_(scenario.start),
         engine_(store, clock_, calendar, EngineOptionsOf(options)),
         format_([&calendar](Instant t) { return FormatCzechDateTime(calendar.ToPrague(t)); }),
-        recorder_(store, format_) {
+        recorder_(store, format_),
+        delivery_(scenario, store, engine_, clock_, format_, options.limits) {
     run_.file = scenario.file;
     run_.name = scenario.name;
   }
@@ -92,7 +94,7 @@ class Runner {
     }
     cases_.emplace_back(step.code, created->case_id);
     recorder_.Watch(created->case_id, step.code);
-    return recorder_.Observe(clock_.Now(), line, &run_.timeline);
+    return Settle(line);
   }
 
   Status Send(int line, CaseId id, const SendStep& step) {
@@ -104,7 +106,7 @@ class Runner {
     request.actor = ActorOf(step.by, c ? c->data : Json::object());
     Result<Applied> applied = engine_.Submit(request);
     last_send_ = {true, step.type, !applied.ok()};
-    if (applied.ok()) return recorder_.Observe(clock_.Now(), line, &run_.timeline);
+    if (applied.ok()) return Settle(line);
     const Status& why = applied.status();
     if (why.code() != StatusCode::kConflict && why.code() != StatusCode::kNotFound &&
         why.code() != StatusCode::kPermissionDenied && why.code() != StatusCode::kInvalidArgument) {
@@ -118,6 +120,18 @@ class Runner {
                    &run_.timeline);
     refusal_ = {line, "event '" + step.type + "' was refused: " + reason};
     return Status::Ok();
+  }
+
+  // Records what the step did, then delivers the messages due as production would (the
+  // information rules decide what goes to actors) and records what that added to the history.
+  Status Settle(int line) {
+    SOUHRA_RETURN_IF_ERROR(recorder_.Observe(clock_.Now(), line, &run_.timeline));
+    SOUHRA_ASSIGN_OR_RETURN(std::string problem, delivery_.DeliverDue());
+    if (!problem.empty()) {
+      Fail(line, problem);
+      return Status::Ok();
+    }
+    return recorder_.Observe(clock_.Now(), line, &run_.timeline);
   }
 
   // Moves the clock to each pending timer's due time in turn, fires it, and ends at the target.
@@ -139,7 +153,8 @@ class Runner {
       if (next.front().due > clock_.Now()) clock_.Set(next.front().due);
       // A timer whose script failed counts as fired: its incident is looked for below.
       SOUHRA_RETURN_IF_ERROR(engine_.FireDueTimers(1).status());
-      SOUHRA_RETURN_IF_ERROR(recorder_.Observe(clock_.Now(), line, &run_.timeline));
+      SOUHRA_RETURN_IF_ERROR(Settle(line));
+      if (run_.failure) return Status::Ok();
       SOUHRA_ASSIGN_OR_RETURN(std::vector<IncidentRecord> open, store_.ListIncidents(true));
       if (open.size() > known.size()) {
         const IncidentRecord& incident = open.back();
@@ -148,7 +163,7 @@ class Runner {
       }
     }
     clock_.Set(target.due);
-    return recorder_.Observe(clock_.Now(), line, &run_.timeline);
+    return Settle(line);
   }
 
   Status Expect(int line, CaseId id, const Expectation& expectation) {
@@ -197,6 +212,7 @@ class Runner {
   Engine engine_;
   TimeFormatter format_;
   TimelineRecorder recorder_;
+  ScenarioDelivery delivery_;
   ScenarioRun run_;
   std::vector<std::pair<std::string, CaseId>> cases_;  // code, id; in creation order
   LastSend last_send_;

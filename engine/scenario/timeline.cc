@@ -71,6 +71,11 @@ Status TimelineRecorder::Events(CaseId id, Seen& seen, std::vector<std::string>*
       fired->insert({e.instance_id, e.type.substr(6)});
       text = "časovač " + e.type.substr(6);
       if (*e.due != e.at) text += " (termín byl " + format_(*e.due) + ")";
+    } else if (e.type == "notification.refused" || e.type == "notification.shared") {
+      // What the information rules decided, with their reason.
+      text = (e.type == "notification.refused" ? "sdílení odmítnuto: " : "sdíleno bez souhlasu: ") +
+             e.payload.value("recipient", "") + ", " + e.payload.value("template", "") + " — " +
+             e.payload.value("reason", "");
     } else {
       text = "událost " + e.type + " (" + e.actor + ")";
     }

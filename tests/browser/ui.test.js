@@ -93,7 +93,10 @@ const eligible = {
 async function throughInquiry(id) {
   await takeStep(api.head, id, 'intake.assigned', { social_worker: person('social_worker') });
   await takeStep(api.social_worker, id, 'task.first_contact.done');
-  await takeStep(api.social_worker, id, 'consent.recorded', { status: 'given', manner: 'written' });
+  await takeStep(api.social_worker, id, 'consent.recorded', {
+    status: 'given', manner: 'written',
+    kinds: [{ kind: 'social_services', purposes: ['conference', 'plan'] }],
+  });
   await takeStep(api.social_worker, id, 'needs.recorded', eligible);
   await takeStep(api.social_worker, id, 'task.inquiry.done');
 }
@@ -242,6 +245,11 @@ describe('case manager', () => {
     const form = page.locator('.step-panel form');
     const reason = form.locator('[data-path="reason"] textarea');
     await reason.fill('Klient nemá doma topení ani jídlo.');
+    // the override names whom it is shared with, and why (rules/information_sharing.lua)
+    const actors = form.locator('[data-path="actors"]');
+    if (await actors.locator('fieldset.row').count() < 1) await actors.getByRole('button', { name: 'Přidat řádek' }).click();
+    await form.locator('[data-path="actors.1.actor"] select').selectOption({ index: 1 });
+    await form.locator('[data-path="purposes"] input[value="coordination"]').check();
     await page.context().clearCookies();
     await form.locator('button[type=submit]').click();
     await page.locator('#login').waitFor();

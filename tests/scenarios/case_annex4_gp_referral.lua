@@ -6,9 +6,16 @@ scenario {
   name = "Příloha 4: podnět praktického lékaře",
   tenant = "demo",
   start = "2026-04-01T09:00:00+02:00",
-  definitions = { "rules/cm_eligibility.lua", "workflows/consent.lua", "workflows/intake.lua",
+  definitions = { "rules/information_sharing.lua", "rules/cm_eligibility.lua",
+                  "workflows/consent.lua", "workflows/intake.lua",
                   "workflows/case_management.lua", "workflows/escalation.lua",
                   "workflows/individual_plan.lua", "workflows/case_conference.lua" },
+  actors = { synovec = { kind = "family", name = "synovec klientky" },
+             charita = { kind = "social_services", name = "Charita Frýdek-Místek" },
+             up = { kind = "labour_office", name = "Úřad práce, kontaktní pracoviště" },
+             dluhova_poradna = { kind = "debt_advice", name = "Dluhová poradna" },
+             bytovy_odbor = { kind = "housing", name = "Bytový odbor města" },
+             mudr_svoboda = { kind = "health", name = "MUDr. Svoboda, praktický lékař" } },
 }
 
 case {
@@ -29,10 +36,12 @@ send { "task.first_contact.done", as = "social_worker",
 -- písemný souhlas od lékaře, na první návštěvě doplněn o aktéry a účely
 send { "consent.recorded", as = "social_worker",
        payload = { status = "given_in_part", manner = "written",
-                   actors = { { actor = "actor:charita" } },
+                   actors = { { actor = "actor:charita", purposes = { "conference", "plan", "coordination" } } },
                    kinds = { { kind = "health", purposes = { "conference", "plan" } },
-                             { kind = "labour_office" }, { kind = "debt_advice" },
-                             { kind = "housing" }, { kind = "family" } } } }
+                             { kind = "labour_office", purposes = { "conference", "plan", "coordination" } },
+                             { kind = "debt_advice", purposes = { "conference", "plan", "coordination" } },
+                             { kind = "housing", purposes = { "conference", "plan", "coordination" } },
+                             { kind = "family", purposes = { "conference", "plan", "coordination" } } } } }
 expect { data = { ["consent.status"] = "given_in_part", ["consent.recorded_by"] = "user:novakova" } }
 send { "needs.recorded", as = "social_worker",
        payload = { problem_areas = { "health", "debts", "housing", "self_care" },

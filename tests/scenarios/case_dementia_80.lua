@@ -5,9 +5,11 @@ scenario {
   name = "Muž (80) s demencí",
   tenant = "demo",
   start = "2026-02-02T10:00:00+01:00",
-  definitions = { "rules/cm_eligibility.lua", "workflows/consent.lua", "workflows/intake.lua",
+  definitions = { "rules/information_sharing.lua", "rules/cm_eligibility.lua",
+                  "workflows/consent.lua", "workflows/intake.lua",
                   "workflows/case_management.lua", "workflows/escalation.lua",
                   "workflows/individual_plan.lua", "workflows/case_conference.lua" },
+  actors = { matrika = { kind = "municipality", name = "Matrika a evidence obyvatel" } },
 }
 
 case {
@@ -21,7 +23,11 @@ expect { notification = { to = "social_worker", template = "task_reminder" }, co
 send { "task.first_contact.done", as = "social_worker",
        payload = { contacted_at = "2026-02-05T14:00:00+01:00", how = "facility",
                    note = "Návštěva v nemocnici před propuštěním" } }
-send { "consent.recorded", payload = { status = "given", manner = "written" }, as = "social_worker" }
+send { "consent.recorded", as = "social_worker",
+       payload = { status = "given", manner = "written",
+                   kinds = { { kind = "health", purposes = { "conference", "plan", "coordination" } },
+                             { kind = "social_services", purposes = { "conference", "plan", "coordination" } },
+                             { kind = "municipality", purposes = { "plan", "coordination" } } } } }
 send { "needs.recorded", as = "social_worker",
        payload = { problem_areas = { "health", "debts", "addiction", "legal", "self_care" },
                    expected_months = 24, actors_needed = 6, support = "none",

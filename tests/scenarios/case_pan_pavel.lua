@@ -5,9 +5,13 @@ scenario {
   name = "Pan Pavel: stížnost souseda",
   tenant = "demo",
   start = "2026-09-07T08:00:00+02:00",
-  definitions = { "rules/cm_eligibility.lua", "workflows/consent.lua", "workflows/intake.lua",
+  definitions = { "rules/information_sharing.lua", "rules/cm_eligibility.lua",
+                  "workflows/consent.lua", "workflows/intake.lua",
                   "workflows/case_management.lua", "workflows/escalation.lua",
                   "workflows/individual_plan.lua", "workflows/case_conference.lua" },
+  actors = { syn = { kind = "family", name = "syn pana Pavla" },
+             mudr_kral = { kind = "health", name = "MUDr. Král, praktický lékař" },
+             pecovatelska_sluzba = { kind = "social_services", name = "Pečovatelská služba města" } },
 }
 
 case {
@@ -26,11 +30,15 @@ send { "task.first_contact.done", as = "social_worker",
 -- bez souhlasu jen s důvodem ohrožení
 send { "emergency.recorded", payload = {}, as = "social_worker" }
 expect { refused = true }
-send { "emergency.recorded", payload = { reason = "Zmatenost, podvýživa" }, as = "social_worker" }
+send { "emergency.recorded", as = "social_worker",
+       payload = { reason = "Zmatenost, podvýživa", actors = { { actor = "actor:mudr_kral" } },
+                   purposes = { "coordination" } } }
 expect { data = { ["emergency.by"] = "user:maly" } }
 send { "consent.recorded", as = "social_worker",
        payload = { status = "given_in_part", manner = "oral",
-                   kinds = { { kind = "health" }, { kind = "family" },
+                   kinds = { { kind = "health", purposes = { "conference", "plan", "coordination" } },
+                             { kind = "family", purposes = { "conference", "plan", "coordination" } },
+                             { kind = "social_services", purposes = { "conference", "plan", "coordination" } },
                              { kind = "housing", purposes = { "conference" } } } } }
 send { "needs.recorded", as = "social_worker",
        payload = { problem_areas = { "health", "housing", "self_care", "mental_health" },

@@ -5,8 +5,10 @@ scenario {
   name = "Případové setkání: zpoždění a zrušení",
   tenant = "demo",
   start = "2026-04-02T10:00:00+02:00",
-  definitions = { "workflows/case_management.lua", "workflows/escalation.lua",
+  definitions = { "rules/information_sharing.lua", "workflows/case_management.lua",
+                  "workflows/escalation.lua",
                   "workflows/individual_plan.lua", "workflows/case_conference.lua" },
+  actors = { charita = { kind = "social_services", name = "Charita Frýdek-Místek" } },
 }
 
 case { code = "K-2026-0600", workflow = "case_management",

@@ -1,5 +1,5 @@
--- Souhlas se sdílením: udělen zčásti, odvolán pro jednoho aktéra, pak úplně; nouzové sdílení
--- jen s uvedeným důvodem.
+-- Souhlas se sdílením: udělen zčásti, odvolán pro jednoho aktéra, pak úplně; sdílení při
+-- ohrožení života nebo zdraví jen s uvedeným důvodem, aktéry a účely, a vedoucí se to dozví.
 scenario {
   name = "Souhlas: odvolání a nouzové sdílení",
   tenant = "demo",
@@ -16,7 +16,7 @@ expect { refused = true }
 send { "consent.recorded", as = "case_manager",
        payload = { status = "given_in_part", manner = "written",
                    actors = { { actor = "actor:charita", purposes = { "conference" } } },
-                   kinds = { { kind = "school" } } } }
+                   kinds = { { kind = "school", purposes = { "coordination" } } } } }
 expect { data = { ["consent.status"] = "given_in_part", ["consent.manner"] = "written",
                   ["consent.recorded_by"] = "user:novakova" } }
 send { "consent.revoked", payload = { kinds = { { kind = "school" } } }, as = "case_manager" }
@@ -27,10 +27,15 @@ expect { data = { ["consent.status"] = "revoked" } }
 send { "emergency.recorded", payload = { reason = "" }, as = "case_manager" }
 expect { refused = true }
 -- kdo ohrožení zaznamenal, určuje server, ne formulář
-send { "emergency.recorded", payload = { reason = "Hrozí podchlazení", by = "user:dvorak" },
-       as = "case_manager" }
+send { "emergency.recorded", as = "case_manager",
+       payload = { reason = "Hrozí podchlazení", by = "user:dvorak",
+                   actors = { { actor = "actor:charita" } }, purposes = { "coordination" } } }
 expect { refused = true }
-send { "emergency.recorded", payload = { reason = "Hrozí podchlazení" }, as = "case_manager" }
-expect { data = { ["emergency.reason"] = "Hrozí podchlazení", ["emergency.by"] = "user:novakova" } }
+send { "emergency.recorded", as = "case_manager",
+       payload = { reason = "Hrozí podchlazení", actors = { { actor = "actor:charita" } },
+                   purposes = { "coordination" } } }
+expect { data = { ["emergency.reason"] = "Hrozí podchlazení", ["emergency.by"] = "user:novakova",
+                  ["emergency.recipients.1"] = "actor:charita" } }
+expect { notification = { to = "head", template = "emergency_recorded" }, count = 1 }
 send { "case.closed" }
 expect { state = "closed" }

@@ -4,7 +4,8 @@ scenario {
   name = "Eskalace: druhá počká na vyřešení první",
   tenant = "demo",
   start = "2026-04-02T10:00:00+02:00",
-  definitions = { "workflows/escalation.lua" },
+  definitions = { "rules/information_sharing.lua", "workflows/escalation.lua" },
+  actors = { dluhova_poradna = { kind = "debt_advice", name = "Dluhová poradna" } },
 }
 
 case { code = "K-2026-0700", workflow = "escalation",

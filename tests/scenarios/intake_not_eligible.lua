@@ -23,7 +23,9 @@ expect { decision = { rules = "cm_eligibility", eligible = false } }
 send { "eligibility.confirmed", payload = { case_manager = "user:maly" }, as = "coordinator" }
 expect { workflow = "intake", state = "casework" }
 expect { notification = { to = "social_worker", template = "casework_continues" }, count = 1 }
-send { "consent.recorded", payload = { status = "given", manner = "oral" }, as = "social_worker" }
+send { "consent.recorded", as = "social_worker",
+       payload = { status = "given", manner = "oral",
+                   kinds = { { kind = "social_services", purposes = { "conference", "plan" } } } } }
 send { "needs.recorded", as = "social_worker",
        payload = { problem_areas = { "debts", "housing", "income" }, expected_months = 12,
                    actors_needed = 3, support = "weak", can_solve_alone = false } }

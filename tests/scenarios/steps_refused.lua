@@ -41,7 +41,9 @@ send { "needs.recorded", as = "social_worker",
 -- úkol bez formuláře se dokončuje bez údajů
 send { "task.inquiry.done", payload = { note = "hotovo" }, as = "social_worker" }
 expect { refused = true }
-send { "consent.recorded", payload = { status = "given", manner = "written" }, as = "social_worker" }
+send { "consent.recorded", as = "social_worker",
+       payload = { status = "given", manner = "written",
+                   kinds = { { kind = "social_services", purposes = { "conference", "plan" } } } } }
 send { "task.inquiry.done", as = "social_worker" }
 expect { decision = { rules = "cm_eligibility", eligible = true } }
 -- vhodnost potvrzuje koordinátor, ne sociální pracovník ani case manager

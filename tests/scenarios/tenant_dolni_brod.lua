@@ -18,7 +18,9 @@ send { "intake.assigned", payload = { social_worker = "user:maly" }, as = "head"
 expect { task = "first_contact", due = "2026-04-08T09:00:00+02:00" }  -- 3 pracovní dny
 send { "task.first_contact.done", as = "social_worker",
        payload = { contacted_at = "2026-04-02T09:00:00+02:00", how = "home_visit" } }
-send { "consent.recorded", payload = { status = "given", manner = "written" }, as = "social_worker" }
+send { "consent.recorded", as = "social_worker",
+       payload = { status = "given", manner = "written",
+                   kinds = { { kind = "social_services", purposes = { "conference", "plan" } } } } }
 send { "needs.recorded", as = "social_worker",
        payload = { problem_areas = { "housing", "health", "income" }, expected_months = 12,
                    actors_needed = 3, support = "none", can_solve_alone = false,
