@@ -1,13 +1,15 @@
 -- Případové setkání: čas schůzky v pozvánce a připomínce. Čas zadaný s posunem (+01:00 v zimě,
 -- i se zlomky sekund) je v datech případu v UTC o hodinu dřív, ne stejně;
 -- připomínka den předem říká kdy a kde; setkání svolané znovu po zrušení je nová schůzka
--- (nové UID a pořadí od 1).
+-- (nové UID a pořadí od 1). Bez souhlasu klienta zprávy Charitě neodejdou; text se čte i tak.
 scenario {
   name = "Případové setkání: časy, připomínka a nové svolání",
   tenant = "demo",
   start = "2026-12-01T09:00:00+01:00",
-  definitions = { "workflows/case_management.lua", "workflows/escalation.lua",
+  definitions = { "rules/information_sharing.lua", "workflows/case_management.lua",
+                  "workflows/escalation.lua",
                   "workflows/individual_plan.lua", "workflows/case_conference.lua" },
+  actors = { charita = { kind = "social_services", name = "Charita Frýdek-Místek" } },
 }
 
 case { code = "K-2026-0610", workflow = "case_management",
