@@ -2,13 +2,16 @@
 -- Case manager sestaví plán s klientem: cíle, kroky (každý s tím, kdo za něj odpovídá, termínem
 -- a stavem), dílčí plány (např. splátkový kalendář s dluhovou poradnou), rizika a termín
 -- přehodnocení. Každý nesplněný krok s termínem je úkol `step_<id>` case managera; krok po
--- termínu vyvolá eskalaci a po `step_grace` se o něm znovu dozví koordinátor. Úkoly dohodnuté na
--- případovém setkání se stávají kroky hned, i když plán ještě není sepsán.
+-- termínu je v plánu vidět jako po termínu, vyvolá eskalaci a po `step_grace` se o něm znovu
+-- dozví koordinátor. Aktér, který za krok odpovídá, dostane zprávu hned a připomínku den před
+-- termínem. Úkoly dohodnuté na případovém setkání se stávají kroky hned, i když plán ještě není
+-- sepsán.
 --
 -- Přehodnocení řídí termín dohodnutý s klientem: úkol `review` má termín v ten den a po termínu
 -- vyvolá eskalaci (důvod "missed_deadline"). Lhůta obce `review_every` je výchozí (není-li termín
--- dohodnut) a zároveň nejzazší: pozdější dohodnutý termín se zkrátí na ni a úkol i plán to
--- řeknou českou větou. Přehodnocení bez nového termínu plán neruší: další je za `review_every`
+-- dohodnut) a zároveň nejzazší: pozdější dohodnutý termín se zkrátí na ni, aby se plán dal
+-- zapsat bez nové schůzky s klientem, a plán to řekne českou větou (`review_date_note`, na
+-- stránce případu). Přehodnocení bez nového termínu plán neruší: další je za `review_every`
 -- od přehodnocení. Plán, který nevznikne včas, vyvolá eskalaci s důvodem "plan_stalled".
 --
 -- Data případu `plan = { goals = { { title } }, steps = { { id, title, goal, responsible, due,
