@@ -31,7 +31,7 @@ end
 -- úkol nedostane). Klíče úkolů se počítají, proto je vytváří funkce. Aktér, který za krok
 -- odpovídá, se o něm dozví hned a den před termínem dostane připomínku: zpráva nese jen kód
 -- klienta a krok s termínem a odejde, jen když to dovolí pravidla o sdílení informací (účel
--- "plan"; připomínka účel neuvádí, projde tedy jen souhlasem bez omezení účelu).
+-- "plan").
 local function step_tasks(steps, case)
   local effects = {}
   for _, s in ipairs(steps or {}) do
@@ -41,7 +41,7 @@ local function step_tasks(steps, case)
                        { after = "step_grace", to = "coordinator", template = "plan_step_overdue" } }
       local actor = type(s.responsible) == "string" and string.sub(s.responsible, 1, 6) == "actor:"
       if actor then
-        remind[#remind + 1] = { before = "1 working day", to = s.responsible,
+        remind[#remind + 1] = { before = "1 working day", to = s.responsible, purpose = "plan",
                                 template = "plan_step_actor_reminder" }
       end
       effects[#effects + 1] = task {
