@@ -18,6 +18,7 @@ namespace {
 const std::map<std::string, std::set<std::string>> kWhoTakesWhat = {
     {"intake.assigned", {"head"}},
     {"needs.recorded", {"social_worker"}},
+    {"needs.remapped", {"case_manager"}},
     {"eligibility.confirmed", {"coordinator"}},
     {"eligibility.reassess", {"social_worker", "coordinator"}},
     {"consent.recorded", {"social_worker", "case_manager"}},

@@ -11,7 +11,8 @@
 -- Case data `conference = { uid, at (ISO UTC), minutes, place, online_link, sequence, cancelled,
 -- title, actors = { "actor:…" }, replies = { ["actor:…"] = "accepts" | "declines" | "online" },
 -- client_invited, client_attends, open, confidentiality_acknowledged, tasks, inform, record,
--- recorded_at, recorded_by }`.
+-- recorded_at, recorded_by, tasks_due }`. `tasks_due` je den "YYYY-MM-DD", do kdy jsou splatné
+-- úkoly dohodnuté bez termínu: `tasks_within` ode dne setkání.
 
 -- The meeting: when, where, with whom. Scheduling needs the actors; a move changes only what it
 -- names (at least the time). The invitations' place and link come from the `place` and `link`
@@ -39,7 +40,9 @@ local concluded_form = {
     fields = { { name = "title", type = "text", label = "Úkol", required = true },
                { name = "responsible", type = "actor", label = "Kdo odpovídá",
                  help = "Nevyplníte-li, odpovídá case manager." },
-               { name = "due", type = "date", label = "Termín" },
+               { name = "due", type = "date", label = "Termín",
+                 help = "Nevyplníte-li, platí lhůta obce pro úkoly ze setkání, počítaná ode dne "
+                        .. "setkání." },
                { name = "goal", type = "text", label = "Cíl plánu" } } },
   { name = "inform", type = "rows", label = "Nepřítomní aktéři, kterým se pošle záznam",
     fields = { { name = "actor", type = "actor", label = "Aktér", required = true } } },
@@ -138,6 +141,7 @@ return workflow {
     convene_within = "5 working days",  -- the coordinator schedules it after the request
     remind_hours_before = 24,           -- reminder to the invited actors before the meeting
     record_within = "3 working days",   -- the record is sent after the meeting
+    tasks_within = "10 working days",   -- úkol ze setkání bez termínu: lhůta ode dne setkání
     remind_before = "1 working day",
   },
   templates = {
@@ -231,7 +235,13 @@ return workflow {
                             purpose = "conference", meeting = "conference" }
           end,
         },
-        ["timer.meeting"] = { go = "meeting" },
+        -- setkání začíná: od jeho dne se počítá lhůta úkolů, které na něm dohodnou bez termínu
+        ["timer.meeting"] = {
+          go = "meeting",
+          run = function(case, event)
+            return set { ["conference.tasks_due"] = case.dates.tasks_within }
+          end,
+        },
         ["conference.cancelled"] = {
           go = "cancelled",
           run = function(case, event)
@@ -266,8 +276,8 @@ return workflow {
           run = function(case, event)
             local tasks = {}
             for _, t in ipairs(event.payload.tasks or {}) do
-              tasks[#tasks + 1] = { title = t.title, responsible = t.responsible, due = t.due,
-                                    goal = t.goal }
+              tasks[#tasks + 1] = { title = t.title, responsible = t.responsible,
+                                    due = t.due or case.data.conference.tasks_due, goal = t.goal }
             end
             return set { ["conference.tasks"] = tasks,
                          ["conference.inform"] = actors_of(event.payload.inform) or {} }

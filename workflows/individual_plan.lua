@@ -1,69 +1,63 @@
--- Individuální plán (individual plan), for a case in case management.
--- The case manager drafts the plan with the client: goals, steps (each with a responsible actor,
--- a due date and a status), sub-plans (e.g. a debt plan with the debt counsellor), risks, and a
--- review date. Each open step with a due date is a task `step_<id>` of the case manager; an
--- overdue step raises an escalation and its reminder ladder tells the coordinator again after
--- `step_grace`; tasks agreed at a case conference become steps. The plan is reviewed on its
--- review date (or, without one, after `review_every`): reminders before the review, and an
--- overdue review raises an escalation (emitted `escalation.raised`, reason "missed_deadline"); a
--- plan not drafted in time raises one with reason "plan_stalled".
+-- Individuální plán, pro případ v case managementu.
+-- Case manager sestaví plán s klientem: cíle, kroky (každý s tím, kdo za něj odpovídá, termínem
+-- a stavem), dílčí plány (např. splátkový kalendář s dluhovou poradnou), rizika a termín
+-- přehodnocení. Každý nesplněný krok s termínem je úkol `step_<id>` case managera; krok po
+-- termínu je v plánu vidět jako po termínu, vyvolá eskalaci a po `step_grace` se o něm znovu
+-- dozví koordinátor. Aktér, který za krok odpovídá, dostane zprávu hned a připomínku den před
+-- termínem. Úkoly dohodnuté na případovém setkání se stávají kroky hned, i když plán ještě není
+-- sepsán.
 --
--- Case data `plan = { goals = { { title } }, steps = { { id, title, goal, responsible, due,
+-- Přehodnocení řídí termín dohodnutý s klientem: úkol `review` má termín v ten den a po termínu
+-- vyvolá eskalaci (důvod "missed_deadline"). Lhůta obce `review_every` je výchozí (není-li termín
+-- dohodnut) a zároveň nejzazší: pozdější dohodnutý termín se zkrátí na ni, aby se plán dal
+-- zapsat bez nové schůzky s klientem, a plán to řekne českou větou (`review_date_note`, na
+-- stránce případu). Přehodnocení bez nového termínu plán neruší: další je za `review_every`
+-- od přehodnocení. Plán, který nevznikne včas, vyvolá eskalaci s důvodem "plan_stalled".
+--
+-- Data případu `plan = { goals = { { title } }, steps = { { id, title, goal, responsible, due,
 -- status, done_at, source } }, subplans = { { title, responsible } }, risks = { { risk,
--- mitigation } }, review_date, agreed_at, reviewed_at, review_result, review_note }`. Dates are
--- "YYYY-MM-DD". Steps are numbered in the order they are added, "1", "2", …; a conference's with
--- a "c" ("c3").
+-- mitigation } }, review_date, review_date_agreed, review_date_note, agreed_at, reviewed_at,
+-- review_result, review_note }`. Data jsou dny "YYYY-MM-DD": `review_date` je den, kdy je
+-- přehodnocení opravdu na řadě, `review_date_agreed` den dohodnutý s klientem. Kroky se číslují
+-- v pořadí, jak přibývají, "1", "2", …; kroky ze setkání s "c" ("c3").
 
--- Days since 1 January 1970 of a date "YYYY-MM-DD" (or of the date part of an ISO time).
-local function day_of(date)
-  local y, m, d = tonumber(string.sub(date, 1, 4)), tonumber(string.sub(date, 6, 7)),
-                  tonumber(string.sub(date, 9, 10))
-  if m <= 2 then y = y - 1 end
-  local era = (y >= 0 and y or y - 399) // 400
-  local yoe = y - era * 400
-  local doy = (153 * (m > 2 and m - 3 or m + 9) + 2) // 5 + d - 1
-  return era * 146097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - 719468
+-- Den "YYYY-MM-DD" tak, jak ho čte člověk: "17. 12. 2026".
+local function czech_date(date)
+  return tonumber(string.sub(date, 9, 10)) .. ". " .. tonumber(string.sub(date, 6, 7)) .. ". "
+         .. string.sub(date, 1, 4)
 end
 
--- The day in Prague of an ISO time in UTC ("2026-04-02T08:00:00.000Z"): summer time (UTC+2) runs
--- from 1:00 UTC on the last Sunday of March to 1:00 UTC on the last Sunday of October.
-local function prague_day(at)
-  local hours = day_of(at) * 24 + tonumber(string.sub(at, 12, 13))  -- since 1970, in UTC
-  local function last_sunday(month_end)
-    local n = day_of(string.sub(at, 1, 4) .. month_end)
-    return (n - (n + 4) % 7) * 24 + 1  -- 1 January 1970 was a Thursday
-  end
-  local summer = hours >= last_sunday("-03-31") and hours < last_sunday("-10-31")
-  return (hours + (summer and 2 or 1)) // 24
-end
-
--- A due date as a task's `due` takes it: the calendar days from today to `date`, due at this
--- time of day. Nil when there is no date or it is not after today: then nothing is due.
-local function due_on(date, at)
-  if type(date) ~= "string" then return nil end
-  local days = day_of(date) - prague_day(at)
-  if days < 1 then return nil end
-  return days .. " days"
-end
-
--- Tasks of the open steps with a due date: keys are computed, so a function creates them.
-local function step_tasks(steps, at)
+-- Úkoly nesplněných kroků, jejichž termín je po dnešku (krok s dnešním nebo minulým termínem
+-- úkol nedostane). Klíče úkolů se počítají, proto je vytváří funkce. Aktér, který za krok
+-- odpovídá, se o něm dozví hned a den před termínem dostane připomínku: zpráva nese jen kód
+-- klienta a krok s termínem a odejde, jen když to dovolí pravidla o sdílení informací (účel
+-- "plan").
+local function step_tasks(steps, case)
   local effects = {}
   for _, s in ipairs(steps or {}) do
-    local due = due_on(s.due, at)
-    if s.status ~= "done" and due then
+    if s.status ~= "done" and type(s.due) == "string" and s.due > case.today then
+      local key = "step_" .. s.id
+      local remind = { "1 working day before",
+                       { after = "step_grace", to = "coordinator", template = "plan_step_overdue" } }
+      local actor = type(s.responsible) == "string" and string.sub(s.responsible, 1, 6) == "actor:"
+      if actor then
+        remind[#remind + 1] = { before = "1 working day", to = s.responsible, purpose = "plan",
+                                template = "plan_step_actor_reminder" }
+      end
       effects[#effects + 1] = task {
-        key = "step_" .. s.id, assignee = "case_manager", keep = true, due = due,
-        title = "Krok plánu: " .. s.title .. " (odpovídá " .. (s.responsible or "case manager") .. ")",
-        remind = { "1 working day before",
-                   { after = "step_grace", to = "coordinator", template = "plan_step_overdue" } },
+        key = key, assignee = "case_manager", keep = true, due = s.due, remind = remind,
+        title = s.title .. " (krok plánu do " .. czech_date(s.due) .. ")",
       }
+      if actor then
+        effects[#effects + 1] = notify { to = s.responsible, template = "plan_step_assigned",
+                                         purpose = "plan", task = key }
+      end
     end
   end
   return effects
 end
 
--- Steps as case data, numbered after `steps` (prefix "c" for a conference's tasks).
+-- Kroky jako data případu, číslované za `steps` (ze setkání s předponou "c").
 local function add_steps(steps, rows, prefix, source)
   local added = {}
   for _, r in ipairs(rows or {}) do
@@ -75,7 +69,7 @@ local function add_steps(steps, rows, prefix, source)
   return added
 end
 
--- Copies of `rows` with only the fields named, whatever else came.
+-- Kopie řádků `rows` jen s vyjmenovanými poli, ať přišlo cokoli dalšího.
 local function only(rows, names)
   if rows == nil then return nil end
   local copies = {}
@@ -85,6 +79,23 @@ local function only(rows, names)
     copies[#copies + 1] = copy
   end
   return copies
+end
+
+-- Kdy je přehodnocení na řadě: den dohodnutý s klientem, nejpozději však ve lhůtě obce
+-- (`review_every` ode dneška); bez dohodnutého dne, nebo s dnem, který už nastal, ve lhůtě obce.
+-- Vrací den a českou větu, když se dohodnutý den nepoužil.
+local function review_on(case, agreed)
+  local latest = case.dates.review_every
+  if agreed == nil then return latest, nil end
+  if agreed <= case.today then
+    return latest, "Dohodnutý termín přehodnocení " .. czech_date(agreed) .. " už nastal; plán se "
+                   .. "přehodnotí ve lhůtě obce, do " .. czech_date(latest) .. "."
+  end
+  if agreed > latest then
+    return latest, "Dohodnutý termín přehodnocení " .. czech_date(agreed) .. " je pozdější, než "
+                   .. "obec připouští; plán se přehodnotí nejpozději " .. czech_date(latest) .. "."
+  end
+  return agreed, nil
 end
 
 local goal_fields = { { name = "title", type = "text", label = "Cíl", required = true } }
@@ -100,8 +111,9 @@ local risks = {
              { name = "mitigation", type = "text", label = "Jak mu předejít" } },
 }
 local review_date = {
-  name = "review_date", type = "date", label = "Termín přehodnocení",
-  help = "Nevyplníte-li, plán se přehodnotí ve lhůtě, kterou stanovila obec.",
+  name = "review_date", type = "date", label = "Termín přehodnocení dohodnutý s klientem",
+  help = "Nevyplníte-li, plán se přehodnotí ve lhůtě, kterou stanovila obec; pozdější termín, "
+         .. "než obec připouští, se na tuto lhůtu zkrátí.",
 }
 
 local plan_form = {
@@ -131,18 +143,64 @@ local review_form = {
   risks,
 }
 
--- The review of the plan, due after `due` (a duration or a param).
-local function review_task(due)
-  return task { key = "review", assignee = "case_manager", keep = true,
-                title = "Přehodnotit individuální plán", due = due,
-                remind = { "remind_before before", "1 working day before", "on the day" },
-                form = review_form }
+-- Plán s termínem přehodnocení: `review_date` je den, kdy je přehodnocení na řadě (úkol
+-- `review` stavu active má termín v ten den), `review_date_agreed` den dohodnutý s klientem a
+-- `review_date_note` věta, proč platí jiný den, než byl dohodnut.
+local function with_review(case, plan, agreed)
+  plan.review_date, plan.review_date_note = review_on(case, agreed)
+  plan.review_date_agreed = agreed
+  return set { plan = plan }
+end
+
+-- Efekty za sebou v jednom seznamu.
+local function joined(...)
+  local all = {}
+  for _, list in ipairs({ ... }) do
+    for _, e in ipairs(list) do all[#all + 1] = e end
+  end
+  return all
+end
+
+-- Krok po termínu: v plánu je vidět jako po termínu a vyvolá eskalaci (už otevřená ji převezme).
+local function step_overdue(case, event)
+  local id = string.sub(event.type, #"task.step_" + 1, -#".overdue" - 1)
+  local title = id
+  local steps = (case.data.plan or {}).steps or {}
+  for _, s in ipairs(steps) do
+    if tostring(s.id) == id then title = s.title; s.status = "overdue" end
+  end
+  return {
+    set { ["plan.steps"] = steps },
+    emit { event = "escalation.raised",
+           payload = { reason = "missed_deadline",
+                       note = "Krok individuálního plánu je po termínu: " .. title } },
+  }
+end
+
+-- Krok splněn: zapíše se a jeho úkol končí.
+local function step_done(case, event)
+  local steps = (case.data.plan or {}).steps or {}
+  for _, s in ipairs(steps) do
+    if s.id == event.payload.id then s.status = "done"; s.done_at = event.at end
+  end
+  return { set { ["plan.steps"] = steps }, cancel { task = "step_" .. event.payload.id } }
+end
+
+-- Úkoly dohodnuté na setkání se stávají kroky a dostanou úkol hned, v kterékoli fázi plánu:
+-- jejich termín počítá setkání, ne sepsání plánu. { { title, responsible, due, goal } }
+local function conference_steps(case, event)
+  local steps = (case.data.plan or {}).steps or {}
+  local added = add_steps(steps, event.payload.tasks, "c", "conference")
+  return joined({ set { ["plan.steps"] = steps } }, step_tasks(added, case))
 end
 
 return workflow {
   name = "individual_plan",
   title = "Individuální plán",
   owns = { "plan" },
+  -- aktérům odpovědným za kroky plánu jde zpráva z funkce: řečeno tady, aby každou verzi schválil
+  -- vedoucí odboru
+  notifies_actors = true,
   events = {
     ["plan.agreed"] = {
       title = "Zapsat individuální plán dohodnutý s klientem", by = { "case_manager" },
@@ -154,16 +212,26 @@ return workflow {
     },
   },
   params = {
-    draft_within = "15 working days",  -- the first plan is agreed with the client
-    review_every = "60 working days",  -- how often the plan is reviewed, when it names no date
-    remind_before = "5 working days",  -- first reminder before the review
-    step_grace = "2 working days",     -- an overdue step reaches the coordinator after this
+    draft_within = "15 working days",  -- první plán je s klientem sestaven do
+    review_every = "60 working days",  -- výchozí i nejzazší lhůta přehodnocení
+    remind_before = "5 working days",  -- první připomínka před přehodnocením
+    step_grace = "2 working days",     -- krok po termínu jde po této lhůtě koordinátorovi
   },
   templates = {
     task_reminder = { title = "Připomenutí úkolu", body = "Úkol {task} u případu {case} má termín {due}." },
     plan_step_overdue = {
       title = "Krok individuálního plánu je po termínu", urgent = true,
       body = "Krok {task} individuálního plánu u případu {case} nebyl splněn do {due}. Odkaz: {link}",
+    },
+    -- aktérovi, který za krok odpovídá: jen kód klienta a krok s termínem
+    plan_step_assigned = {
+      title = "Úkol z individuálního plánu",
+      body = "V individuálním plánu klienta {case} odpovídáte za úkol „{task}“. Den před "
+             .. "termínem vám ho připomeneme.",
+    },
+    plan_step_actor_reminder = {
+      title = "Připomenutí úkolu z individuálního plánu",
+      body = "Připomínáme úkol „{task}“ z individuálního plánu klienta {case}, termín je {due}.",
     },
     plan_review_overdue = {
       title = "Přehodnocení plánu je po termínu", urgent = true,
@@ -178,20 +246,17 @@ return workflow {
                      title = "Sestavit individuální plán s klientem",
                      remind = "remind_before before", step = "plan.agreed" },
       on = {
+        -- plán: cíle, kroky, dílčí plány, rizika a termín přehodnocení (plan_form)
         ["plan.agreed"] = {
           go = "active",
           run = function(case, event)
             local p = event.payload
             local steps = (case.data.plan or {}).steps or {}
-            add_steps(steps, p.steps, "", "plan")
-            local effects = {
-              set { plan = { goals = only(p.goals, { "title" }), steps = steps,
-                             subplans = only(p.subplans, { "title", "responsible" }),
-                             risks = only(p.risks, { "risk", "mitigation" }),
-                             review_date = p.review_date, agreed_at = event.at } },
-            }
-            for _, t in ipairs(step_tasks(steps, event.at)) do effects[#effects + 1] = t end
-            return effects
+            local added = add_steps(steps, p.steps, "", "plan")
+            local plan = { goals = only(p.goals, { "title" }), steps = steps,
+                           subplans = only(p.subplans, { "title", "responsible" }),
+                           risks = only(p.risks, { "risk", "mitigation" }), agreed_at = event.at }
+            return joined({ with_review(case, plan, p.review_date) }, step_tasks(added, case))
           end,
         },
         ["task.draft.overdue"] = {
@@ -199,50 +264,23 @@ return workflow {
                        payload = { reason = "plan_stalled",
                                    note = "Individuální plán nebyl sestaven v termínu" } },
         },
-        -- agreed before the plan: steps now, tasks when the plan is agreed
-        ["conference.agreed"] = {
-          run = function(case, event)
-            local steps = (case.data.plan or {}).steps or {}
-            add_steps(steps, event.payload.tasks, "c", "conference")
-            return set { ["plan.steps"] = steps }
-          end,
-        },
+        ["conference.agreed"] = { run = conference_steps },
+        ["plan.step_done"] = { run = step_done },
+        ["task.step_*.overdue"] = { run = step_overdue },
         ["case.closed"] = { go = "closed" },
       },
     },
     active = {
       title = "Plán se plní",
-      enter = {
-        review_task("review_every"),
-        -- a plan with a review date: the same task, due on that date, replaces it
-        function(case, event)
-          local due = due_on(case.data.plan.review_date, event.at)
-          if due == nil then return nil end
-          return review_task(due)
-        end,
-      },
+      enter = task { key = "review", assignee = "case_manager", keep = true,
+                     title = "Přehodnotit individuální plán", due = "plan.review_date",
+                     remind = { "remind_before before", "1 working day before", "on the day" },
+                     form = review_form },
       on = {
-        ["plan.step_done"] = {
-          run = function(case, event)
-            local steps = case.data.plan.steps or {}
-            for _, s in ipairs(steps) do
-              if s.id == event.payload.id then s.status = "done"; s.done_at = event.at end
-            end
-            return { set { ["plan.steps"] = steps }, cancel { task = "step_" .. event.payload.id } }
-          end,
-        },
-        -- tasks agreed at a case conference become steps: { { title, responsible, due, goal } }
-        ["conference.agreed"] = {
-          run = function(case, event)
-            local steps = case.data.plan.steps or {}
-            local added = add_steps(steps, event.payload.tasks, "c", "conference")
-            local effects = { set { ["plan.steps"] = steps } }
-            for _, t in ipairs(step_tasks(added, event.at)) do effects[#effects + 1] = t end
-            return effects
-          end,
-        },
-        -- the review: its result, the next review date (none: after review_every), and the
-        -- goals, sub-plans and risks when they change
+        ["plan.step_done"] = { run = step_done },
+        ["conference.agreed"] = { run = conference_steps },
+        -- přehodnocení: výsledek, termín dalšího (bez něj lhůta obce od přehodnocení), a cíle,
+        -- dílčí plány a rizika, když se mění
         ["task.review.done"] = {
           go = "active",
           run = function(case, event)
@@ -251,26 +289,13 @@ return workflow {
             plan.reviewed_at = event.at
             plan.review_result = p.result
             plan.review_note = p.note
-            plan.review_date = p.review_date
             plan.goals = only(p.goals, { "title" }) or plan.goals
             plan.subplans = only(p.subplans, { "title", "responsible" }) or plan.subplans
             plan.risks = only(p.risks, { "risk", "mitigation" }) or plan.risks
-            return set { plan = plan }
+            return with_review(case, plan, p.review_date)
           end,
         },
-        -- a step not done by its due raises an escalation (one already open takes it in)
-        ["task.step_*.overdue"] = {
-          run = function(case, event)
-            local id = string.sub(event.type, #"task.step_" + 1, -#".overdue" - 1)
-            local title = id
-            for _, s in ipairs(case.data.plan.steps or {}) do
-              if tostring(s.id) == id then title = s.title end
-            end
-            return emit { event = "escalation.raised",
-                          payload = { reason = "missed_deadline",
-                                      note = "Krok individuálního plánu je po termínu: " .. title } }
-          end,
-        },
+        ["task.step_*.overdue"] = { run = step_overdue },
         ["task.review.overdue"] = {
           run = {
             notify { to = "coordinator", template = "plan_review_overdue" },

@@ -58,7 +58,7 @@ local function answers(payload)
   return values
 end
 
-local owned = { "referral", "people", "eligibility" }
+local owned = { "referral", "people", "eligibility", "needs_remapped" }
 for _, field in ipairs(needs_form) do owned[#owned + 1] = field.name end
 
 return workflow {
@@ -95,6 +95,10 @@ return workflow {
     },
     ["needs.recorded"] = {
       title = "Zapsat dotazník potřeb", by = { "social_worker" }, form = needs_form,
+    },
+    -- monitoring (krok 7): case manager potřeby znovu zmapuje, jak se případ vyvíjí
+    ["needs.remapped"] = {
+      title = "Znovu zmapovat potřeby klienta", by = { "case_manager" }, form = needs_form,
     },
     ["eligibility.confirmed"] = {
       title = "Potvrdit posouzení vhodnosti pro case management", by = { "coordinator" },
@@ -237,6 +241,16 @@ return workflow {
     handed_over = {
       title = "Předáno do case managementu",
       on = {
+        -- nové zmapování přepíše vyplněná pole dotazníku; kdo a kdy mapoval, zůstává v `needs_remapped`
+        ["needs.remapped"] = {
+          run = function(case, event)
+            local values = answers(event.payload)
+            local history = case.data.needs_remapped or {}
+            history[#history + 1] = { at = event.at, by = event.by.actor }
+            values.needs_remapped = history
+            return set(values)
+          end,
+        },
         -- emitted by workflows/escalation.lua: payload { case_manager }
         ["case_manager.reassigned"] = {
           run = function(case, event)

@@ -1,11 +1,13 @@
 #include "engine/definitions/effect_reader.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "engine/definitions/message_template.h"
 #include "engine/definitions/reminder_ladder.h"
 #include "engine/definitions/step_reader.h"
 #include "engine/duration.h"
+#include "engine/time/calendar_date.h"
 #include "engine/time/duration_parser.h"
 
 namespace souhra {
@@ -102,7 +104,13 @@ void ReadTask(const Checker& at, const EffectScope& scope, Effect* effect) {
     CheckRole(at, "assignee", at.obj["assignee"]);
   else
     at.Report("", "missing 'assignee'");
-  CheckDuration(at, "due", scope.params);
+  // A day is a due too: written ("2026-05-22", from a run function) or the case data field
+  // holding one ("plan.review_date").
+  auto due = at.obj.find("due");
+  const bool day = due != at.obj.end() && due->is_string() &&
+                   (ParseCalendarDate(due->get<std::string>()).has_value() ||
+                    IsDataPath(due->get<std::string>()));
+  if (!day) CheckDuration(at, "due", scope.params);
   CheckLadder(at, scope);
   at.Boolean("keep", false);
   effect->args = Args(at.obj, {"key"});
@@ -132,7 +140,7 @@ void ReadTimerOrTask(const Checker& at, Effect* effect) {
 }
 
 void ReadNotify(const Checker& at, const EffectScope& scope, Effect* effect) {
-  at.Keys({"to", "template", "channel", "purpose", "calendar", "meeting"});
+  at.Keys({"to", "template", "channel", "purpose", "calendar", "meeting", "task"});
   auto to = at.obj.find("to");
   if (to == at.obj.end())
     at.Report("", "missing 'to'");
@@ -154,6 +162,7 @@ void ReadNotify(const Checker& at, const EffectScope& scope, Effect* effect) {
   at.String("purpose", false);
   at.String("calendar", false);
   at.String("meeting", false);
+  at.String("task", false);
   effect->args = Args(at.obj, {});
 }
 
@@ -233,6 +242,16 @@ const EffectKind kKinds[] = {EffectKind::kTask,   EffectKind::kTimer, EffectKind
                              EffectKind::kEmit};
 
 }  // namespace
+
+bool IsDataPath(const std::string& text) {
+  if (text.find('.') == std::string::npos || text.front() == '.' || text.back() == '.' ||
+      text.find("..") != std::string::npos) {
+    return false;
+  }
+  return std::all_of(text.begin(), text.end(), [](unsigned char c) {
+    return std::islower(c) || std::isdigit(c) || c == '_' || c == '.';
+  });
+}
 
 void CheckDuration(const Checker& at, const std::string& key, const Json& params) {
   const std::string* text = at.String(key, false);

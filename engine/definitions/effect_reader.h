@@ -28,6 +28,10 @@ const std::vector<std::string>& EffectConstructors();
 void ReadEffects(const Json& value, const KeyPath& path, int line, const std::string& context,
                  const EffectScope& scope, Diagnostics* sink, std::vector<Effect>* out);
 
+// True when `text` names a field of case data by a dotted path ("plan.review_date"): lower-case
+// letters, digits and '_', with '.' between the parts. A task's `due` may name one holding a day.
+bool IsDataPath(const std::string& text);
+
 // Checks a duration field: a literal duration or the name of a param holding one.
 void CheckDuration(const Checker& at, const std::string& key, const Json& params);
 

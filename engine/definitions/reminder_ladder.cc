@@ -51,7 +51,8 @@ Result<Rung> ReadTextRung(const std::string& text, const Json& params) {
 }
 
 Result<Rung> ReadTableRung(const Json& table, const Json& params) {
-  static const std::vector<std::string> kKeys = {"before", "after", "on_the_day", "to", "template"};
+  static const std::vector<std::string> kKeys = {"before", "after",    "on_the_day",
+                                                 "to",     "template", "purpose"};
   for (const auto& [key, value] : table.items()) {
     if (key.starts_with("$") || std::count(kKeys.begin(), kKeys.end(), key)) continue;
     return InvalidArgument("unknown key '" + key + "'" + Suggestion(key, kKeys));
@@ -75,13 +76,14 @@ Result<Rung> ReadTableRung(const Json& table, const Json& params) {
       return InvalidArgument(std::string(key) + ": " + duration.status().message());
     rung.offset = *duration;
   }
-  for (const char* key : {"to", "template"}) {
+  for (const char* key : {"to", "template", "purpose"}) {
     if (table.contains(key) && !table[key].is_string()) {
       return InvalidArgument(std::string("'") + key + "' must be a string");
     }
   }
   rung.to = table.value("to", "");
   rung.template_name = table.value("template", kReminderTemplate);
+  rung.purpose = table.value("purpose", "");
   return rung;
 }
 
@@ -122,10 +124,12 @@ Result<std::vector<Rung>> ReadLadder(const Json& remind, const Json& params) {
 }
 
 Json RungJson(const Rung& rung) {
-  return {{"when", WhenName(rung.when)},
-          {"offset", rung.offset.text},
-          {"to", rung.to},
-          {"template", rung.template_name}};
+  Json json = {{"when", WhenName(rung.when)},
+               {"offset", rung.offset.text},
+               {"to", rung.to},
+               {"template", rung.template_name}};
+  if (!rung.purpose.empty()) json["purpose"] = rung.purpose;
+  return json;
 }
 
 Result<std::vector<Rung>> ReadStoredLadder(const Json& stored) {
@@ -140,6 +144,7 @@ Result<std::vector<Rung>> ReadStoredLadder(const Json& stored) {
       table[when] = rung.value("offset", "");
     }
     if (!rung.value("to", "").empty()) table["to"] = rung["to"];
+    if (!rung.value("purpose", "").empty()) table["purpose"] = rung["purpose"];
     tables.push_back(std::move(table));
   }
   return ReadLadder(tables, Json::object());

@@ -5,7 +5,7 @@
 //   "5 working days" or "5 working days before"   N before the due time (N: a duration or a param)
 //   "on the day"                                   at the start of the due day, 00:00 Prague time
 //   "2 working days after"                         N after the due time
-//   { before = N | after = N | on_the_day = true, to = role, template = name }
+//   { before = N | after = N | on_the_day = true, to = role, template = name, purpose = p }
 // A rung without `to` goes to whoever the task is assigned to when the rung fires; a rung without
 // `template` uses the workflow's template kReminderTemplate. The loader validates ladders with
 // ReadLadder, and the step reads them again with it, so both hold them to the same rules.
@@ -33,6 +33,7 @@ struct Rung {
   Duration offset;            // resolved from a param if it named one; zero on the day
   std::string to;             // "" = the task's assignee at the time the rung fires
   std::string template_name;  // never empty: kReminderTemplate unless the rung names another
+  std::string purpose;        // what a reminder to an actor is for, as the information rules ask
 };
 
 // Reads a `remind` value. `params` resolves param names used as durations. kInvalidArgument with
@@ -40,7 +41,8 @@ struct Rung {
 // 'tomorrow'"); roles in `to` are checked by the caller.
 Result<std::vector<Rung>> ReadLadder(const Json& remind, const Json& params);
 
-// The rung as a task record keeps it: {"when", "offset", "to", "template"}.
+// The rung as a task record keeps it: {"when", "offset", "to", "template"}, and "purpose" when
+// it names one.
 Json RungJson(const Rung& rung);
 // The ladder a task record keeps (a list of RungJson), read back.
 Result<std::vector<Rung>> ReadStoredLadder(const Json& stored);

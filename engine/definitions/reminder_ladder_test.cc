@@ -59,6 +59,19 @@ TEST(ReminderLadder, RefusesBadRungsNamingThem) {
   }
 }
 
+TEST(ReminderLadder, ARungToAnActorKeepsItsPurposeThroughTheTaskRecord) {
+  Result<std::vector<Rung>> ladder = ReadLadder(
+      Json::array({{{"before", "1 working day"}, {"to", "actor:charita"}, {"purpose", "plan"}}}),
+      kParams);
+  ASSERT_TRUE(ladder.ok()) << ladder.status().ToString();
+  const Json stored = RungJson((*ladder)[0]);
+  EXPECT_EQ(stored["purpose"], "plan");
+  Result<std::vector<Rung>> back = ReadStoredLadder(Json::array({stored}));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ((*back)[0].purpose, "plan");
+  EXPECT_EQ((*back)[0].to, "actor:charita");
+}
+
 TEST(ReminderLadder, RungTimesCountFromTheDueTime) {
   FixedCalendar calendar;
   const Instant due = FromMillis(10LL * 24 * 3600 * 1000 + 10 * 3600 * 1000);  // day 10, 10:00

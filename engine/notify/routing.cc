@@ -96,6 +96,9 @@ bool RoutedByRecipient(const RoutingFacts& facts) {
 
 std::string TaskKeyOf(const OutboxRecord& message) {
   if (!message.payload.is_object()) return "";
+  // A notify that names its task (notify { task = key }) is about that task.
+  const Json& task = message.payload.contains("task") ? message.payload["task"] : Json();
+  if (task.is_string() && !task.get<std::string>().empty()) return task.get<std::string>();
   return TaskKeyOfEvent(message.payload.value("event", ""));
 }
 

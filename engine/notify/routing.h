@@ -63,7 +63,8 @@ using Routing = std::variant<std::vector<Route>, Refusal>;
 // no channel. Only then does routing read the facts looked up in the directory.
 bool RoutedByRecipient(const RoutingFacts& facts);
 
-// The key of the task `message` is about ("task.<key>.…" events), or "".
+// The key of the task `message` is about: the one its notify named (`task`), else that of a
+// "task.<key>.…" event; or "".
 std::string TaskKeyOf(const OutboxRecord& message);
 
 // What the information rules must answer before a message routed by its recipient may go to an

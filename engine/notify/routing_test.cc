@@ -211,6 +211,28 @@ TEST(RouteMessage, AMessageAboutATaskNamesItsOpenTask) {
   EXPECT_EQ(routes[1].delivery.due, "čt 2. 4. 2026 10:00");
 }
 
+TEST(RouteMessage, AMessageThatNamesItsTaskIsAboutThatTask) {
+  // notify { task = "step_3" } in the event that agreed the plan, which is about no task.
+  RoutingFacts facts = Reminder();
+  facts.message.payload["event"] = "plan.agreed";
+  facts.message.payload["task"] = "step_3";
+  facts.message.payload["template"]["body"] = "{task}, termín {due}";
+  facts.format_time = [](Instant) { return std::string("pá 22. 5. 2026 10:00"); };
+  facts.user = Novak();
+  TaskRecord step;
+  step.key = "step_3";
+  step.title = "Žádost o splátky nájmu (krok plánu do 22. 5. 2026)";
+  step.due = FromMillis(1779436800000);
+  step.status = TaskStatus::kOpen;
+  facts.tasks = {step};
+  std::vector<Route> routes = RoutesOf(RouteMessage(facts));
+  ASSERT_EQ(ChannelsOf(routes), (Channels{"inbox", "email"}));
+  EXPECT_EQ(routes[0].delivery.task_key, "step_3");
+  EXPECT_EQ(routes[1].delivery.text,
+            "Žádost o splátky nájmu (krok plánu do 22. 5. 2026), termín pá 22. 5. 2026 10:00"
+            "\n\nhttps://souhra.example.cz/#/cases/3");
+}
+
 TEST(RouteMessage, AMessageOnANamedChannelGoesThereUnrendered) {
   RoutingFacts facts = Reminder();
   facts.message.channel = "email";

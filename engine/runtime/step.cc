@@ -6,12 +6,14 @@
 
 #include "engine/definitions/diagnostics.h"
 #include "engine/definitions/message_template.h"
+#include "engine/definitions/effect_reader.h"
 #include "engine/definitions/reminder_ladder.h"
 #include "engine/definitions/step_reader.h"
 #include "engine/duration.h"
 #include "engine/runtime/decision.h"
 #include "engine/runtime/meeting_record.h"
 #include "engine/runtime/permissions.h"
+#include "engine/runtime/script_dates.h"
 #include "engine/runtime/task_timers.h"
 #include "engine/time/duration_parser.h"
 
@@ -63,11 +65,15 @@ Json GetPath(const Json& data, const std::string& path) {
 }
 
 // The case as a guard or action sees it: CaseView plus the workflow's params, so that a
-// tenant's changed params reach the computed effects too (case.params.x).
+// tenant's changed params reach the computed effects too (case.params.x), and the days its
+// deadlines fall on (case.today, case.dates.x; engine/runtime/script_dates.h).
 Json ScriptView(const StepContext& ctx, const CaseRecord& c, const std::string& state,
                 const Json& data) {
   Json view = CaseView(c, state, data);
   view["params"] = ctx.workflow->params;
+  Json dates = ScriptDates(*ctx.calendar, ctx.now, ctx.workflow->params, c.tenant);
+  view["today"] = std::move(dates["today"]);
+  view["dates"] = std::move(dates["dates"]);
   return view;
 }
 
@@ -128,17 +134,39 @@ class Planner {
   }
 
   // A duration field holds either a literal duration or the name of a workflow param; `rule`
-  // receives the duration it resolved to.
+  // receives the duration it resolved to. A task's `due` may also be a day ("2026-05-22"): its
+  // rule is then the fixed time, so that its explanation names the day rather than a count.
   Result<DueDate> DueAfter(const Effect& e, const std::string& field, std::string* rule) {
     const Json& value = e.args[field];
     if (!value.is_string()) return EffectError(e, "'" + field + "' must be a duration");
     *rule = value.get<std::string>();
+    if (field == "due" && (IsCalendarDate(*rule) || IsDataPath(*rule))) {
+      return DueOnDay(e, *rule, rule);
+    }
     const Json& params = ctx_.workflow->params;
     if (params.contains(*rule) && params[*rule].is_string())
       *rule = params[*rule].get<std::string>();
     Result<Duration> duration = ParseDuration(*rule);
     if (!duration.ok()) return EffectError(e, duration.status().message());
     return ctx_.calendar->Add(ctx_.now, *duration, case_.tenant);
+  }
+
+  // A task due on a day: written as "2026-05-22" or as the case data field holding one
+  // ("plan.review_date"). Its rule is the fixed time, so that its explanation names the day
+  // rather than a count of days from today.
+  Result<DueDate> DueOnDay(const Effect& e, const std::string& written, std::string* rule) {
+    std::string day = written;
+    if (IsDataPath(written)) {
+      const Json held = GetPath(plan_.data, written);
+      if (!held.is_string()) {
+        return EffectError(e, "'due': case data '" + written + "' holds no day \"YYYY-MM-DD\"");
+      }
+      day = held.get<std::string>();
+    }
+    Result<DueDate> due = DueOnDate(*ctx_.calendar, ctx_.now, day, case_.tenant);
+    if (!due.ok()) return EffectError(e, "'due': " + due.status().message());
+    *rule = "at " + FormatUtc(due->due);
+    return due;
   }
 
   Status ApplyTask(const Effect& e) {
@@ -259,6 +287,9 @@ class Planner {
       // What the message is for, as the information rules ask; and the meeting an invitation
       // carries, as the case data had it when the event was applied.
       if (e.args.contains("purpose")) message.payload["purpose"] = e.args["purpose"];
+      // The task the message is about, for {task} and {due}, when the event is about none (a
+      // plan step's task told to its actor as the step is agreed).
+      if (e.args.contains("task")) message.payload["task"] = e.args["task"];
       // A `meeting` fills {when} and {place} only; a `calendar` also attaches the invitation.
       for (const char* field : {"calendar", "meeting"}) {
         if (!e.args.contains(field)) continue;

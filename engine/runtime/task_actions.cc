@@ -39,6 +39,8 @@ Result<Applied> ApplyReminder(WriteTxn& txn, const EventRequest& request, const 
                      {"title", task.title},
                      {"due", task.due ? FormatUtc(*task.due) : ""},
                      {"rung", rung}};
+  // What a reminder to an actor is for, as the information rules ask (the rung's `purpose`).
+  if (step.contains("purpose")) message.payload["purpose"] = step["purpose"];
   SOUHRA_RETURN_IF_ERROR(txn.InsertOutbox(message));
 
   EventRecord event;

@@ -51,6 +51,9 @@ Result<Verdict> CheckTask(CaseFiles& store, CaseId id, const ExpectTask& want,
     return Fail(name + ": expected assignee '" + *want.assignee + "', found '" + open->assignee +
                 "'");
   }
+  if (want.title && *want.title != open->title) {
+    return Fail(name + ": expected title '" + *want.title + "', found '" + open->title + "'");
+  }
   if (want.due && (!open->due || *open->due != *want.due)) {
     return Fail(name + ": expected due " + format(*want.due) + ", found " +
                 (open->due ? format(*open->due) : "none"));

@@ -54,11 +54,13 @@ struct ExpectState {
   std::string workflow;  // "" = any of the case's instances
 };
 
-// expect { task = "review", open = true, assignee = "case_manager", due = "2026-…" }
+// expect { task = "review", open = true, assignee = "case_manager", due = "2026-…",
+//          title = "Krok plánu: … (do 22. 5. 2026)" }
 struct ExpectTask {
   std::string key;
   bool open = true;
   std::optional<std::string> assignee;
+  std::optional<std::string> title;  // exactly as people read it
   std::optional<Instant> due;
 };
 

@@ -124,6 +124,7 @@ Expectation ReadExpectTask(const Checker& at, const std::string& key) {
   task.key = key;
   task.open = at.Boolean("open", true);
   if (const std::string* assignee = at.String("assignee", false)) task.assignee = *assignee;
+  if (const std::string* title = at.String("title", false)) task.title = *title;
   task.due = ReadInstant(at, "due");
   return task;
 }
@@ -158,7 +159,7 @@ Expectation ReadExpectDecision(const Checker& at) {
 std::vector<std::string> ExpectKeys(const std::string& kind) {
   std::vector<std::string> keys = {kind, "case"};
   if (kind == "state") keys.push_back("workflow");
-  if (kind == "task") keys.insert(keys.end(), {"open", "assignee", "due"});
+  if (kind == "task") keys.insert(keys.end(), {"open", "assignee", "due", "title"});
   if (kind == "notification") keys.push_back("count");
   return keys;
 }

@@ -111,6 +111,7 @@ const texts = {
   plan_status: ['Stav kroku', 'Step status'],
   plan_step_open: ['rozpracovaný', 'open'],
   plan_step_done: ['splněný', 'done'],
+  plan_step_overdue: ['po termínu', 'overdue'],
   case_consent: ['Informovaný souhlas', 'Informed consent'],
   consent_given: ['udělen', 'given'],
   consent_given_in_part: ['udělen zčásti', 'given in part'],

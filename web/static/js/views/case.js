@@ -95,6 +95,8 @@ function plan(p) {
   const steps = p.steps ?? [];
   return section(t('case_plan'),
     h('p', { class: 'review-date' }, t('plan_review_date', { date: '' }), timeEl(p.review_date, false)),
+    // why the review falls on another day than the one agreed with the client (a Czech sentence)
+    p.review_date_note ? h('p', { class: 'review-note' }, p.review_date_note) : null,
     (p.goals ?? []).length ? h('div', {}, h('h3', {}, t('plan_goals')),
       h('ul', {}, p.goals.map((g) => h('li', {}, typeof g === 'string' ? g : g.title ?? g.id)))) : null,
     steps.length ? table([t('plan_step'), t('plan_responsible'), t('due'), t('plan_status')],
