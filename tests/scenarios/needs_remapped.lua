@@ -17,7 +17,9 @@ case {
 send { "intake.assigned", payload = { social_worker = "user:vesela" }, as = "head" }
 send { "task.first_contact.done", as = "social_worker",
        payload = { contacted_at = "2026-02-03T14:00:00+01:00", how = "home_visit" } }
-send { "consent.recorded", payload = { status = "given", manner = "written" }, as = "social_worker" }
+send { "consent.recorded", as = "social_worker",
+       payload = { status = "given", manner = "written",
+                   kinds = { { kind = "health", purposes = { "conference", "plan" } } } } }
 send { "needs.recorded", as = "social_worker",
        payload = { problem_areas = { "health", "debts", "housing" }, expected_months = 12,
                    actors_needed = 3, support = "weak", can_solve_alone = false, worsening = true,

@@ -5,8 +5,11 @@ scenario {
   name = "Kroky ze setkání s lhůtou od setkání",
   tenant = "demo",
   start = "2026-04-01T09:00:00+02:00",
-  definitions = { "workflows/case_management.lua", "workflows/escalation.lua",
-                  "workflows/individual_plan.lua", "workflows/case_conference.lua" },
+  definitions = { "rules/information_sharing.lua", "workflows/case_management.lua",
+                  "workflows/escalation.lua", "workflows/individual_plan.lua",
+                  "workflows/case_conference.lua" },
+  actors = { charita = { kind = "social_services", name = "Charita Frýdek-Místek" },
+             dluhova_poradna = { kind = "debt_advice", name = "Dluhová poradna Slezské diakonie" } },
 }
 
 case { code = "K-2026-0801", workflow = "case_management" }

@@ -5,16 +5,22 @@ scenario {
   name = "Aktér odpovědný za krok plánu",
   tenant = "demo",
   start = "2026-04-02T10:00:00+02:00",
-  definitions = { "workflows/individual_plan.lua" },
+  definitions = { "rules/information_sharing.lua", "workflows/individual_plan.lua" },
+  actors = { bytovy_odbor = { kind = "housing", name = "Bytový odbor města" } },
 }
 
-case { code = "K-2026-0005", workflow = "individual_plan" }
+-- klient dal souhlas se sdílením s bytovým odborem pro účely plánu
+case { code = "K-2026-0005", workflow = "individual_plan",
+       data = { consent = { status = "given_in_part", manner = "written",
+                            grants = { { recipient = "actor:bytovy_odbor", purposes = { "plan" },
+                                         given = "2026-04-01T10:00:00+02:00" } } } } }
 send { "plan.agreed", as = "case_manager",
        payload = { goals = { { title = "bydlení" } },
                    steps = { { title = "Žádost o splátky nájmu", responsible = "actor:bytovy_odbor",
                                due = "2026-04-17" },
                              { title = "Návštěva u lékaře", due = "2026-04-20" } } } }
-expect { notification = { to = "actor:bytovy_odbor", template = "plan_step_assigned" }, count = 1 }
+expect { notification = { to = "actor:bytovy_odbor", template = "plan_step_assigned", shared = true },
+         count = 1 }
 expect { notification = { template = "plan_step_assigned" }, count = 1 }  -- krok case managera ne
 expect { task = "step_1", assignee = "case_manager", due = "2026-04-17T10:00:00+02:00",
          title = "Žádost o splátky nájmu (krok plánu do 17. 4. 2026)" }
