@@ -5,8 +5,8 @@
 #include <utility>
 
 #include "engine/definitions/diagnostics.h"
-#include "engine/definitions/message_template.h"
 #include "engine/definitions/effect_reader.h"
+#include "engine/definitions/message_template.h"
 #include "engine/definitions/reminder_ladder.h"
 #include "engine/definitions/step_reader.h"
 #include "engine/duration.h"
