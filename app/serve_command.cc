@@ -146,6 +146,7 @@ class OutboxDelivery {
     dispatch.format_time = PragueTime(prague);
     dispatch.default_base_url = public_url;
     dispatch.next_digest = DailyAt(prague, kDigestHour);
+    dispatch.log = [](const std::string& line) { std::cerr << line << "\n"; };
     // Read on the delivery thread, with its own catalog: no write transaction per check.
     dispatch.check_sharing = [this](CaseId id, const SharingRequest& request) {
       return sharing_.Check(id, request);

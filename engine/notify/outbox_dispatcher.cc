@@ -27,6 +27,20 @@ Result<std::set<std::string>> SucceededChannels(OutboxLog& log, int64_t outbox_i
 
 }  // namespace
 
+std::string FailedAttemptLine(const OutboxRecord& after, const std::string& case_code,
+                              const std::string& channel, const Status& failure, int max_attempts) {
+  // Values in quotes where they may hold spaces; quotes inside are escaped as JSON would.
+  std::string line = "outbox delivery failed: message=" + std::to_string(after.id) +
+                     " case=" + (case_code.empty() ? "?" : case_code) +
+                     " recipient=" + Json(after.recipient).dump() +
+                     " channel=" + (channel.empty() ? "?" : channel) +
+                     " attempt=" + std::to_string(after.attempts) +
+                     " of=" + std::to_string(max_attempts);
+  line += after.status == OutboxStatus::kFailed ? " final=failed"
+                                                : " next_attempt=" + FormatUtc(after.next_attempt);
+  return line + " error=" + Json(failure.ToString()).dump();
+}
+
 std::chrono::milliseconds BackoffAfter(int failed_attempts, const DispatchOptions& options) {
   std::chrono::milliseconds wait = options.first_backoff;
   for (int i = 1; i < failed_attempts && wait < options.max_backoff; ++i) wait *= 2;
@@ -88,7 +102,10 @@ void OutboxDispatcher::Outcome::Record(const std::string& channel, const Status&
   attempt.ok = sent.ok();
   attempt.error = sent.ok() ? "" : sent.ToString();
   attempts.push_back(std::move(attempt));
-  if (!sent.ok() && failure.ok()) failure = sent;
+  if (!sent.ok() && failure.ok()) {
+    failure = sent;
+    failed_channel = channel;
+  }
 }
 
 void OutboxDispatcher::Outcome::Refuse(const std::string& channel, const std::string& reason,
@@ -130,6 +147,7 @@ OutboxDispatcher::Outcome OutboxDispatcher::Attempt(const OutboxRecord& message,
   const std::string default_name = message.channel.empty() ? default_channel_ : message.channel;
 
   Result<RoutingFacts> facts = Facts(message);
+  if (facts.ok()) outcome.case_code = facts->kase.code;
   Result<Routing> routing = facts.ok() ? RouteMessage(*facts) : Result<Routing>(facts.status());
   if (routing.ok() && std::holds_alternative<Refusal>(*routing)) {
     outcome.Refuse(default_name, std::get<Refusal>(*routing).reason, now);
@@ -206,6 +224,10 @@ void OutboxDispatcher::Finish(Outcome& outcome, Instant now) {
     } else {
       after.next_attempt = now + BackoffAfter(after.attempts, options_);
       if (outcome.digest_at) after.next_attempt = std::min(after.next_attempt, *outcome.digest_at);
+    }
+    if (options_.log) {
+      options_.log(FailedAttemptLine(after, outcome.case_code, outcome.failed_channel,
+                                     outcome.failure, options_.max_attempts));
     }
   } else if (outcome.digest_at) {
     // Everything else went; the rest waits for the digest. Waiting is not a failed attempt.

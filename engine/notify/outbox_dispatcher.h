@@ -50,7 +50,16 @@ struct DispatchOptions {
   // Where links in messages lead when the tenant's settings name no `base_url`: where the server
   // listens. Without either, messages carry no link.
   std::string default_base_url;
+  // Told one line per failed attempt, for the operator's log (FailedAttemptLine). Optional.
+  std::function<void(const std::string&)> log;
 };
+
+// One failed delivery attempt as a log line of key=value pairs, e.g.
+// `outbox delivery failed: message=12 case=K-2026-0001 recipient=actor:charita channel=webhook
+// attempt=2 of=8 next_attempt=2026-04-02T08:03:00.000Z error="unavailable: …"`; a message that
+// will not be tried again says `final=failed` instead of its next attempt.
+std::string FailedAttemptLine(const OutboxRecord& after, const std::string& case_code,
+                              const std::string& channel, const Status& failure, int max_attempts);
 
 // The first `hour`:00 Prague time at or after an instant (counted from the start of the Prague
 // day, so on the two daylight-saving days it is an hour off). `calendar` must outlive it.
@@ -99,7 +108,9 @@ class OutboxDispatcher {
   struct Outcome {
     std::vector<DeliveryAttempt> attempts;
     OutboxRecord after;
-    Status failure;  // the first failed channel's error
+    Status failure;              // the first failed channel's error
+    std::string failed_channel;  // and that channel
+    std::string case_code;       // for the log, when the case could be read
     bool refused = false;
     EventRecord refusal;     // the case history's row when refused
     EventRecord disclosure;  // the history's row for a message sent on a ground other than consent

@@ -127,6 +127,34 @@ TEST_F(OutboxDispatcherTest, RetriesAFailingChannelWithExponentialBackoff) {
   for (const Delivery& d : channel_.attempts()) EXPECT_EQ(d.key, channel_.attempts()[0].key);
 }
 
+// A failure used to leave no line in the server's log: an operator saw only the backlog grow.
+TEST_F(OutboxDispatcherTest, EachFailedAttemptIsOneLogLineAndASuccessNone) {
+  std::vector<std::string> lines;
+  DispatchOptions options;
+  options.max_attempts = 2;
+  options.log = [&lines](const std::string& line) { lines.push_back(line); };
+  Use(options);
+  channel_.FailNext(2);
+  CaseId id = NewCase(testing::PeopleData());
+  ASSERT_TRUE(Poke(id).ok());
+  EXPECT_EQ(DeliverDue(), 1);
+  clock_.Advance(minutes(1));
+  EXPECT_EQ(DeliverDue(), 1);
+  const std::string message = std::to_string(OnlyMessage(id).id);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0], "outbox delivery failed: message=" + message +
+                          " case=K-1 recipient=\"coordinator\" channel=inbox attempt=1 of=2 "
+                          "next_attempt=2026-04-02T08:01:00.000Z "
+                          "error=\"unavailable: channel 'inbox' is down\"");
+  EXPECT_NE(lines[1].find(" attempt=2 of=2 final=failed error="), std::string::npos) << lines[1];
+
+  lines.clear();
+  CaseId delivered = NewCase(testing::PeopleData());
+  ASSERT_TRUE(Poke(delivered).ok());
+  EXPECT_EQ(DeliverDue(), 1);
+  EXPECT_TRUE(lines.empty());
+}
+
 TEST_F(OutboxDispatcherTest, BackoffDoublesUpToItsCap) {
   DispatchOptions options;
   options.first_backoff = minutes(1);
