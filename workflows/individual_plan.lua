@@ -21,12 +21,6 @@
 -- přehodnocení opravdu na řadě, `review_date_agreed` den dohodnutý s klientem. Kroky se číslují
 -- v pořadí, jak přibývají, "1", "2", …; kroky ze setkání s "c" ("c3").
 
--- Den "YYYY-MM-DD" tak, jak ho čte člověk: "17. 12. 2026".
-local function czech_date(date)
-  return tonumber(string.sub(date, 9, 10)) .. ". " .. tonumber(string.sub(date, 6, 7)) .. ". "
-         .. string.sub(date, 1, 4)
-end
-
 -- Úkoly nesplněných kroků, jejichž termín je po dnešku (krok s dnešním nebo minulým termínem
 -- úkol nedostane). Klíče úkolů se počítají, proto je vytváří funkce. Aktér, který za krok
 -- odpovídá, se o něm dozví hned a den před termínem dostane připomínku: zpráva nese jen kód
@@ -46,7 +40,7 @@ local function step_tasks(steps, case)
       end
       effects[#effects + 1] = task {
         key = key, assignee = "case_manager", keep = true, due = s.due, remind = remind,
-        title = s.title .. " (krok plánu do " .. czech_date(s.due) .. ")",
+        title = s.title .. " (krok plánu do " .. time.czech_date(s.due) .. ")",
       }
       if actor then
         effects[#effects + 1] = notify { to = s.responsible, template = "plan_step_assigned",
@@ -88,12 +82,14 @@ local function review_on(case, agreed)
   local latest = case.dates.review_every
   if agreed == nil then return latest, nil end
   if agreed <= case.today then
-    return latest, "Dohodnutý termín přehodnocení " .. czech_date(agreed) .. " už nastal; plán se "
-                   .. "přehodnotí ve lhůtě obce, do " .. czech_date(latest) .. "."
+    return latest, "Dohodnutý termín přehodnocení " .. time.czech_date(agreed)
+                   .. " už nastal; plán se přehodnotí ve lhůtě obce, do "
+                   .. time.czech_date(latest) .. "."
   end
   if agreed > latest then
-    return latest, "Dohodnutý termín přehodnocení " .. czech_date(agreed) .. " je pozdější, než "
-                   .. "obec připouští; plán se přehodnotí nejpozději " .. czech_date(latest) .. "."
+    return latest, "Dohodnutý termín přehodnocení " .. time.czech_date(agreed)
+                   .. " je pozdější, než obec připouští; plán se přehodnotí nejpozději "
+                   .. time.czech_date(latest) .. "."
   end
   return agreed, nil
 end

@@ -10,12 +10,6 @@
 -- "YYYY-MM-DD", kdy je přehodnocení na řadě, `agreed` den dohodnutý s klientem, `note` věta,
 -- proč platí jiný den, než byl dohodnut.
 
--- Den "YYYY-MM-DD" tak, jak ho čte člověk: "17. 12. 2026".
-local function czech_date(date)
-  return tonumber(string.sub(date, 9, 10)) .. ". " .. tonumber(string.sub(date, 6, 7)) .. ". "
-         .. string.sub(date, 1, 4)
-end
-
 -- Kdy je přehodnocení na řadě: dohodnutý den, nejpozději však ve lhůtě obce (`review_every` ode
 -- dneška); bez dohodnutého dne, nebo s dnem, který už nastal, ve lhůtě obce. Vrací den a českou
 -- větu, když se dohodnutý den nepoužil.
@@ -23,12 +17,14 @@ local function review_on(case, agreed)
   local latest = case.dates.review_every
   if agreed == nil then return latest, nil end
   if agreed <= case.today then
-    return latest, "Dohodnutý termín přehodnocení " .. czech_date(agreed) .. " už nastal; plán se "
-                   .. "přehodnotí ve lhůtě obce, do " .. czech_date(latest) .. "."
+    return latest, "Dohodnutý termín přehodnocení " .. time.czech_date(agreed)
+                   .. " už nastal; plán se přehodnotí ve lhůtě obce, do "
+                   .. time.czech_date(latest) .. "."
   end
   if agreed > latest then
-    return latest, "Dohodnutý termín přehodnocení " .. czech_date(agreed) .. " je pozdější, než "
-                   .. "obec připouští; plán se přehodnotí nejpozději " .. czech_date(latest) .. "."
+    return latest, "Dohodnutý termín přehodnocení " .. time.czech_date(agreed)
+                   .. " je pozdější, než obec připouští; plán se přehodnotí nejpozději "
+                   .. time.czech_date(latest) .. "."
   end
   return agreed, nil
 end

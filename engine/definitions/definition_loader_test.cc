@@ -64,7 +64,7 @@ TEST(DefinitionLoader, LoadsThePlanReviewWorkflow) {
   const Effect& task = waiting->enter[1];
   EXPECT_EQ(task.kind, EffectKind::kTask);
   EXPECT_EQ(task.key, "review");
-  EXPECT_EQ(task.pos.ToString(), "workflows/plan_review.lua:88");
+  EXPECT_EQ(task.pos.ToString(), "workflows/plan_review.lua:84");
   EXPECT_EQ(task.args["due"], "review.date");
   EXPECT_EQ(task.args["remind"], Json::parse(R"(["remind_before before","1 working day before",
       "on the day",{"after":"remind_late","to":"coordinator","template":"plan_review_overdue"}])"));

@@ -104,10 +104,10 @@ TEST(Sandbox, TimeReadsAndWritesTimesAsTheEngineDoes) {
     return { time.iso(time.epoch("2026-12-10T10:00:00.000+01:00")),
              time.iso(time.epoch("2026-12-10T11:30+01:00")),
              time.iso(time.epoch("2026-06-10T10:00")),
-             time.epoch("1970-01-01T00:00:01Z") })");
+             time.epoch("1970-01-01T00:00:01Z"), time.czech_date("2026-07-01") })");
   ASSERT_TRUE(read.ok()) << read.status().ToString();
   EXPECT_EQ(*read, Json::parse(R"(["2026-12-10T09:00:00Z", "2026-12-10T10:30:00Z",
-                                   "2026-06-10T08:00:00Z", 1])"));
+                                   "2026-06-10T08:00:00Z", 1, "1. 7. 2026"])"));
   Result<Json> wrong = sandbox->RunFile("wrong.lua", "\nreturn time.epoch('zítra v deset')");
   EXPECT_EQ(wrong.status().code(), StatusCode::kScriptError);
   EXPECT_NE(wrong.status().message().find("wrong.lua:2: time.epoch: 'zítra v deset' is not a time"),

@@ -3,8 +3,10 @@
 #include <date/date.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
 
+#include "engine/time/calendar_date.h"
 #include "engine/time/written_time.h"
 #include "lauxlib.h"
 #include "lua.h"
@@ -42,10 +44,25 @@ int Iso(lua_State* L) {
   return 1;
 }
 
+// Stack: (day) -> text.
+int CzechDate(lua_State* L) {
+  const char* text = luaL_checkstring(L, 1);
+  std::optional<std::chrono::year_month_day> day = ParseCalendarDate(text);
+  if (!day)
+    return luaL_error(L, "time.czech_date: '%s' is not a day (write e.g. 2026-12-17)", text);
+  // Without the weekday: it stands inside sentences ("krok plánu do 17. 12. 2026").
+  const std::string czech = std::to_string(unsigned(day->day())) + ". " +
+                            std::to_string(unsigned(day->month())) + ". " +
+                            std::to_string(int(day->year()));
+  lua_pushlstring(L, czech.data(), czech.size());
+  return 1;
+}
+
 }  // namespace
 
 void OpenTimeLibrary(lua_State* L) {
-  const luaL_Reg functions[] = {{"epoch", Epoch}, {"iso", Iso}, {nullptr, nullptr}};
+  const luaL_Reg functions[] = {
+      {"epoch", Epoch}, {"iso", Iso}, {"czech_date", CzechDate}, {nullptr, nullptr}};
   luaL_newlib(L, functions);
   lua_setglobal(L, "time");
 }
