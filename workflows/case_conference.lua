@@ -140,6 +140,7 @@ return workflow {
   params = {
     convene_within = "5 working days",  -- the coordinator schedules it after the request
     remind_hours_before = 24,           -- reminder to the invited actors before the meeting
+    conclude_within = "2 working days", -- dohody se zapíší do dvou pracovních dnů od začátku setkání
     record_within = "3 working days",   -- the record is sent after the meeting
     tasks_within = "10 working days",   -- úkol ze setkání bez termínu: lhůta ode dne setkání
     remind_before = "1 working day",
@@ -258,6 +259,10 @@ return workflow {
     },
     meeting = {
       title = "Setkání probíhá",
+      -- setkání, které se nekoná nebo z něhož nikdo nezapíše dohody, nesmí zůstat otevřené navždy
+      enter = task { key = "conclude", assignee = "coordinator", due = "conclude_within",
+                     title = "Zahájit setkání a zapsat dohody", remind = "remind_before before",
+                     step = "conference.concluded" },
       on = {
         -- the coordinator opens with the confidentiality reminder; refused without it
         ["conference.opened"] = {
@@ -282,6 +287,11 @@ return workflow {
             return set { ["conference.tasks"] = tasks,
                          ["conference.inform"] = actors_of(event.payload.inform) or {} }
           end,
+        },
+        ["task.conclude.overdue"] = {
+          run = emit { event = "escalation.raised",
+                       payload = { reason = "missed_deadline", to_head = true,
+                                   note = "Dohody z případového setkání nebyly zapsány v termínu" } },
         },
         ["case.closed"] = { go = "cancelled" },
       },
