@@ -58,7 +58,7 @@ local function answers(payload)
   return values
 end
 
-local owned = { "referral", "people", "eligibility", "needs_remapped" }
+local owned = { "referral", "people", "eligibility", "needs_remapped", "reassessments" }
 for _, field in ipairs(needs_form) do owned[#owned + 1] = field.name end
 
 return workflow {
@@ -118,6 +118,7 @@ return workflow {
     inquiry_within = "15 working days",      -- social inquiry and needs questionnaire
     confirm_within = "3 working days",       -- the coordinator confirms the eligibility decision
     reassess_after = "3 months",             -- not eligible: assess again after this
+    reassess_at_most = 2,                    -- nové posouzení nejvýš tolikrát samo, pak jen krokem
     remind_before = "1 working day",
   },
   templates = {
@@ -133,7 +134,14 @@ return workflow {
     cm_started = { title = "Zahájen case management", body = "Případ {case} přechází do case managementu. Odkaz: {link}" },
     casework_continues = {
       title = "Pokračuje individuální sociální práce",
-      body = "Případ {case} nesplnil kritéria case managementu; nové posouzení {due}.",
+      body = "Případ {case} nesplnil kritéria case managementu. Pokračujte individuální sociální "
+             .. "prací; vhodnost se posoudí znovu {due}. Odkaz: {link}",
+    },
+    casework_without_reassessment = {
+      title = "Pokračuje individuální sociální práce",
+      body = "Případ {case} ani při opakovaném posouzení nesplnil kritéria case managementu. "
+             .. "Pokračujte individuální sociální prací; další posouzení už nepřijde samo: změní-li "
+             .. "se situace klienta, vyžádejte ho krokem „Posoudit vhodnost znovu“. Odkaz: {link}",
     },
   },
   initial = "assigning",
@@ -216,7 +224,15 @@ return workflow {
               }
             end,
           },
-          { go = "casework", when = function(case, event) return not case.data.eligibility.eligible end },
+          -- nové posouzení přijde samo nejvýš `reassess_at_most`krát, pak jen na žádost
+          {
+            go = "casework",
+            when = function(case, event)
+              return not case.data.eligibility.eligible
+                     and (case.data.reassessments or 0) < case.params.reassess_at_most
+            end,
+          },
+          { go = "casework_final", when = function(case, event) return not case.data.eligibility.eligible end },
         },
         -- odvolaný souhlas: vhodnost se posoudí znovu, souhlas je jejím povinným kritériem
         ["consent.changed"] = { run = decide { rules = "cm_eligibility", into = "eligibility" } },
@@ -225,13 +241,32 @@ return workflow {
     },
     casework = {
       title = "Individuální sociální práce",
+      -- nevhodný případ se posoudí znovu po `reassess_after`
       enter = {
-        timer { key = "reassess", after = "reassess_after" },
-        notify { to = "social_worker", template = "casework_continues" },
+        task { key = "reassess", assignee = "social_worker", due = "reassess_after",
+               title = "Znovu posoudit vhodnost pro case management",
+               step = "eligibility.reassess" },
+        notify { to = "social_worker", template = "casework_continues", task = "reassess" },
       },
       on = {
         ["needs.recorded"] = { run = function(case, event) return set(answers(event.payload)) end },
-        ["timer.reassess"] = { go = "assessing" },
+        ["task.reassess.overdue"] = {
+          go = "assessing",
+          run = function(case, event)
+            return set { reassessments = (case.data.reassessments or 0) + 1 }
+          end,
+        },
+        ["eligibility.reassess"] = { go = "assessing" },
+        -- odvolaný souhlas: vhodnost se posoudí znovu, souhlas je jejím povinným kritériem
+        ["consent.changed"] = { run = decide { rules = "cm_eligibility", into = "eligibility" } },
+        ["case.closed"] = { go = "closed" },
+      },
+    },
+    casework_final = {
+      title = "Individuální sociální práce bez dalšího posouzení",
+      enter = notify { to = "social_worker", template = "casework_without_reassessment" },
+      on = {
+        ["needs.recorded"] = { run = function(case, event) return set(answers(event.payload)) end },
         ["eligibility.reassess"] = { go = "assessing" },
         -- odvolaný souhlas: vhodnost se posoudí znovu, souhlas je jejím povinným kritériem
         ["consent.changed"] = { run = decide { rules = "cm_eligibility", into = "eligibility" } },
