@@ -159,7 +159,8 @@ return workflow {
     },
     consent_revoked = {
       title = "Klient odvolal souhlas", urgent = true,
-      body = "U případu {case} klient odvolal souhlas se sdílením informací ({recipient}). Odkaz: {link}",
+      body = "U případu {case} klient odvolal souhlas se sdílením informací; komu už informace "
+             .. "nesmějí odejít, uvádí spis případu v části Informovaný souhlas. Odkaz: {link}",
     },
   },
   initial = "recording",

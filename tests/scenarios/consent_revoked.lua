@@ -22,6 +22,9 @@ expect { data = { ["consent.status"] = "given_in_part", ["consent.manner"] = "wr
 send { "consent.revoked", payload = { kinds = { { kind = "school" } } }, as = "case_manager" }
 expect { data = { ["consent.status"] = "given_in_part" } }
 expect { notification = { to = "case_manager", template = "consent_revoked" }, count = 1 }
+-- zpráva dřív jmenovala v závorce čtenáře, ne toho, komu byl souhlas odvolán
+expect { notification = { to = "case_manager", template = "consent_revoked",
+                          text = "odvolal souhlas se sdílením informací; komu už informace" } }
 send { "consent.revoked", payload = {}, as = "coordinator" }
 expect { data = { ["consent.status"] = "revoked" } }
 send { "emergency.recorded", payload = { reason = "" }, as = "case_manager" }
