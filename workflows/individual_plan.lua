@@ -217,7 +217,7 @@ return workflow {
     task_reminder = { title = "Připomenutí úkolu", body = "Úkol {task} u případu {case} má termín {due}." },
     plan_step_overdue = {
       title = "Krok individuálního plánu je po termínu", urgent = true,
-      body = "Krok {task} individuálního plánu u případu {case} nebyl splněn do {due}. Odkaz: {link}",
+      body = "Krok individuálního plánu „{task}“ u případu {case} nebyl splněn do {due}. Odkaz: {link}",
     },
     -- aktérovi, který za krok odpovídá: jen kód klienta a krok s termínem
     plan_step_assigned = {
