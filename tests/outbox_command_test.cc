@@ -35,11 +35,12 @@ TEST(OutboxCommand, CountsAndListsTheFailedMessageWithItsAttempts) {
   PrepareFailedMessage(dir.File("s.db"));
   testing::CommandOutput counted = testing::RunSouhra("outbox --db " + dir.File("s.db"));
   EXPECT_EQ(counted.exit_code, 0);
-  EXPECT_EQ(counted.output, "1 failed messages; see them with --failed\n");
+  EXPECT_EQ(counted.output, "nedoručeno: 1, odmítnuto pravidly sdílení: 0; vypíše je --failed\n");
   testing::CommandOutput listed = testing::RunSouhra("outbox --failed --db " + dir.File("s.db"));
   EXPECT_EQ(listed.exit_code, 0);
   EXPECT_NE(listed.output.find("#1 "), std::string::npos) << listed.output;
-  EXPECT_NE(listed.output.find("to coordinator  poked  attempts 1  failed"), std::string::npos)
+  EXPECT_NE(listed.output.find("případ K-1  komu coordinator  poked  pokusů 1  nedoručeno"),
+            std::string::npos)
       << listed.output;
   EXPECT_NE(
       listed.output.find("2026-04-02T08:00:00.000Z  inbox  unavailable: channel 'inbox' is down"),
@@ -53,8 +54,9 @@ TEST(OutboxCommand, RetryQueuesTheMessageAgain) {
   testing::CommandOutput retried =
       testing::RunSouhra("outbox --db " + dir.File("s.db") + " --retry 1");
   EXPECT_EQ(retried.exit_code, 0) << retried.output;
-  EXPECT_EQ(retried.output, "#1 queued for delivery again\n");
-  EXPECT_EQ(testing::RunSouhra("outbox --db " + dir.File("s.db")).output, "no failed messages\n");
+  EXPECT_EQ(retried.output, "#1 se pošle znovu\n");
+  EXPECT_EQ(testing::RunSouhra("outbox --db " + dir.File("s.db")).output,
+            "žádná nedoručená oznámení\n");
   testing::CommandOutput again =
       testing::RunSouhra("outbox --db " + dir.File("s.db") + " --retry 1");
   EXPECT_EQ(again.exit_code, 1);
@@ -94,13 +96,29 @@ TEST(OutboxCommand, ListsARefusedMessageWithTheReason) {
     ASSERT_EQ(*dispatcher.DeliverDue(), 1);
   }
   testing::CommandOutput counted = testing::RunSouhra("outbox --db " + dir.File("s.db"));
-  EXPECT_EQ(counted.output,
-            "0 failed messages, 1 refused by the information rules; see them with --failed\n");
-  testing::CommandOutput listed = testing::RunSouhra("outbox --failed --db " + dir.File("s.db"));
-  EXPECT_NE(listed.output.find("to actor:charita  t  attempts 1  refused (not retried)\n"
+  EXPECT_EQ(counted.output, "nedoručeno: 0, odmítnuto pravidly sdílení: 1; vypíše je --failed\n");
+  // The refusal tried no channel: it used to be listed under "inbox".
+  testing::CommandOutput listed =
+      testing::RunSouhra("outbox --failed --db " + dir.File("s.db"), "SOUHRA_LANG=en");
+  EXPECT_NE(listed.output.find("case K-1  to actor:charita  t  attempts 1  refused by the "
+                               "information rules (not retried)\n"
                                "    pravidla sdílení informací nejsou nainstalována"),
             std::string::npos)
       << listed.output;
+  EXPECT_NE(listed.output.find("Z  information rules  "), std::string::npos) << listed.output;
+  EXPECT_EQ(listed.output.find("  inbox  "), std::string::npos) << listed.output;
+}
+
+TEST(OutboxCommand, ATenantSeesOnlyItsOwnMessages) {
+  testing::TempDir dir;
+  PrepareFailedMessage(dir.File("s.db"));  // a case of "demo"
+  EXPECT_EQ(testing::RunSouhra("outbox --tenant jina_obec --db " + dir.File("s.db")).output,
+            "žádná nedoručená oznámení\n");
+  EXPECT_EQ(testing::RunSouhra("outbox --tenant demo --db " + dir.File("s.db")).output,
+            "nedoručeno: 1, odmítnuto pravidly sdílení: 0; vypíše je --failed\n");
+  testing::CommandOutput english = testing::RunSouhra(
+      "outbox --tenant jina_obec --failed --db " + dir.File("s.db"), "SOUHRA_LANG=en");
+  EXPECT_EQ(english.output, "no failed messages\n");
 }
 
 }  // namespace
