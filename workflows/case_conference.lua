@@ -334,7 +334,7 @@ return workflow {
         ["case.closed"] = { go = "cancelled" },
       },
     },
-    done = { title = "Uzavřeno", final = true },
+    done = { title = "Ukončeno", final = true },
     cancelled = {
       title = "Zrušeno", final = true,
       enter = set { ["conference.open"] = false },

@@ -228,9 +228,9 @@ describe('case manager', () => {
     const file = await api.case_manager.get(`/cases/${idOf(cases.closed)}`);
     assert.ok(file.closed, 'K-UI-0005 did not close');
     await page.goto(`${server.url}#/cases`);
-    await page.locator('tr', { hasText: 'K-UI-0005' }).locator('td', { hasText: /^Uzavřeno dne \d+\. \d+\. \d{4}$/ }).waitFor();
+    await page.locator('tr', { hasText: 'K-UI-0005' }).locator('td', { hasText: /^Ukončeno dne \d+\. \d+\. \d{4}$/ }).waitFor();
     await page.goto(`${server.url}#/cases/${idOf(cases.closed)}`);
-    await page.locator('.pill.closed', { hasText: /^Uzavřeno dne \d+\. \d+\. \d{4}$/ }).waitFor();
+    await page.locator('.pill.closed', { hasText: /^Ukončeno dne \d+\. \d+\. \d{4}$/ }).waitFor();
     await page.locator('h2', { hasText: 'Časová osa' }).waitFor();
     await page.waitForFunction(() => !document.querySelector('main').textContent.includes('Načítám'));
     assert.equal(await page.locator('h2', { hasText: 'Co mohu udělat' }).count(), 0);
