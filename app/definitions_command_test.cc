@@ -9,37 +9,21 @@
 #include "engine/definitions/version_diff.h"
 #include "tests/fakes/engine_harness.h"
 #include "tests/fakes/run_souhra.h"
+#include "tests/fakes/small_intake.h"
 #include "tests/fakes/temp_dir.h"
 
 namespace souhra {
 namespace {
 
 using testing::RunSouhra;
-
-constexpr char kV1[] = R"lua(return workflow {
-  name = "intake",
-  title = "Příjem",
-  initial = "new",
-  states = {
-    new = { title = "Nový", on = { next = { go = "done" } } },
-    done = { title = "Hotovo", final = true },
-  },
-}
-)lua";
-
-std::string V2() {
-  const std::string title = "\"Hotovo\"";
-  std::string v2 = kV1;
-  v2.replace(v2.find(title), title.size(), "\"Vyřízeno\"");
-  return v2;
-}
+using testing::SmallIntake;
 
 class DefinitionsCommandTest : public ::testing::Test {
  protected:
   void SetUp() override {
     testing::EngineHarness harness(db_, FromMillis(1775116800000));
     Result<DefinitionChange> v1 =
-        harness.engine.SaveDraft("demo", "intake.lua", kV1, "user:metodik");
+        harness.engine.SaveDraft("demo", "intake.lua", SmallIntake(), "user:metodik");
     ASSERT_TRUE(v1.ok()) << v1.status().ToString();
     v1_ = v1->version;
     ASSERT_TRUE(harness.engine.Activate("demo", "intake", v1_).ok());
@@ -49,7 +33,7 @@ class DefinitionsCommandTest : public ::testing::Test {
     request.workflow = "intake";
     ASSERT_TRUE(harness.engine.CreateCase(request).ok());
     Result<DefinitionChange> v2 =
-        harness.engine.SaveDraft("demo", "intake.lua", V2(), "user:metodik");
+        harness.engine.SaveDraft("demo", "intake.lua", SmallIntake("Vyřízeno"), "user:metodik");
     ASSERT_TRUE(v2.ok());
     v2_ = v2->version;
   }
@@ -58,10 +42,10 @@ class DefinitionsCommandTest : public ::testing::Test {
   std::string DiffHash() const {
     DefinitionSource v1;
     v1.content_hash = v1_;
-    v1.source = kV1;
+    v1.source = SmallIntake();
     DefinitionSource v2;
     v2.content_hash = v2_;
-    v2.source = V2();
+    v2.source = SmallIntake("Vyřízeno");
     return DiffVersions("intake", &v1, v2).sha256;
   }
 
@@ -141,7 +125,7 @@ TEST_F(DefinitionsCommandTest, RefusalsAndUsage) {
 TEST_F(DefinitionsCommandTest, UpgradeSavesANewShippedTextAsADraftAndKeepsTheActiveVersion) {
   std::filesystem::create_directories(dir_.File("pack/rules"));
   std::filesystem::create_directories(dir_.File("pack/workflows"));
-  std::string v3 = V2();
+  std::string v3 = SmallIntake("Vyřízeno");
   const std::string title = "Příjem";
   v3.replace(v3.find(title), title.size(), "Příjem nový");
   std::ofstream(dir_.File("pack/workflows/intake.lua")) << v3;
@@ -177,7 +161,7 @@ TEST_F(DefinitionsCommandTest, UpgradeSavesANewShippedTextAsADraftAndKeepsTheAct
 
 TEST_F(DefinitionsCommandTest, DiagramShowsStatesAndCountsOfThisVersion) {
   std::string file = dir_.File("intake.lua");
-  std::ofstream(file) << kV1;
+  std::ofstream(file) << SmallIntake();
   std::string svg_file = dir_.File("intake.svg");
   testing::CommandOutput out = RunSouhra("diagram " + file + " --out " + svg_file + " --db " + db_);
   ASSERT_EQ(out.exit_code, 0) << out.output;

@@ -9,34 +9,19 @@
 
 #include "app/demo_seed.h"
 #include "tests/fakes/engine_harness.h"
+#include "tests/fakes/small_intake.h"
 #include "tests/fakes/temp_dir.h"
 
 namespace souhra {
 namespace {
 
-constexpr char kIntake[] = R"lua(return workflow {
-  name = "intake",
-  title = "Příjem",
-  initial = "new",
-  states = {
-    new = { title = "Nový", on = { next = { go = "done" } } },
-    done = { title = "Hotovo", final = true },
-  },
-}
-)lua";
-
-// kIntake with the final state's title changed to `title`: another version of "intake".
-std::string IntakeTitled(const std::string& title) {
-  std::string text = kIntake;
-  const std::string old = "\"Hotovo\"";
-  return text.replace(text.find(old), old.size(), "\"" + title + "\"");
-}
+using testing::SmallIntake;
 
 class ShippedPackTest : public ::testing::Test {
  protected:
   void SetUp() override {
     std::filesystem::create_directories(Root() + "/rules");
-    Write("workflows/intake.lua", kIntake);
+    Write("workflows/intake.lua", SmallIntake());
   }
 
   std::string Root() const { return dir_.File("pack"); }
@@ -78,7 +63,7 @@ TEST_F(ShippedPackTest, FirstStartInstallsThePackActive) {
   EXPECT_EQ(first[0].tenant, "demo");
   EXPECT_EQ(first[0].installed, std::vector<std::string>{"workflows/intake.lua"});
   EXPECT_TRUE(first[0].drafts.empty());
-  EXPECT_EQ(ActiveText("demo"), kIntake);
+  EXPECT_EQ(ActiveText("demo"), SmallIntake());
 }
 
 TEST_F(ShippedPackTest, AVersionTheMethodologistActivatedSurvivesARestart) {
@@ -86,24 +71,24 @@ TEST_F(ShippedPackTest, AVersionTheMethodologistActivatedSurvivesARestart) {
   {
     testing::EngineHarness harness(db_, FromMillis(1775116800000));
     Result<DefinitionChange> own =
-        harness.engine.SaveDraft("demo", "intake.lua", IntakeTitled("Vyřízeno"), "user:metodik");
+        harness.engine.SaveDraft("demo", "intake.lua", SmallIntake("Vyřízeno"), "user:metodik");
     ASSERT_TRUE(own.ok()) << own.status().ToString();
     ASSERT_TRUE(harness.engine.Activate("demo", "intake", own->version).ok());
   }
   std::vector<PackArrival> restart = Start();
   EXPECT_TRUE(restart[0].installed.empty());
   EXPECT_TRUE(restart[0].drafts.empty());
-  EXPECT_EQ(ActiveText("demo"), IntakeTitled("Vyřízeno"));
+  EXPECT_EQ(ActiveText("demo"), SmallIntake("Vyřízeno"));
 }
 
 TEST_F(ShippedPackTest, AChangedShippedFileArrivesAsAnInactiveDraft) {
   Start();
-  Write("workflows/intake.lua", IntakeTitled("Uzavřeno"));  // a newer Souhra's pack
+  Write("workflows/intake.lua", SmallIntake("Uzavřeno"));  // a newer Souhra's pack
   std::vector<PackArrival> upgrade = Start();
   ASSERT_EQ(upgrade[0].drafts.size(), 1u);
   EXPECT_EQ(upgrade[0].drafts[0].name, "intake");
   EXPECT_EQ(upgrade[0].drafts[0].file, "workflows/intake.lua");
-  EXPECT_EQ(ActiveText("demo"), kIntake);
+  EXPECT_EQ(ActiveText("demo"), SmallIntake());
   const std::vector<DefinitionSource> versions = Versions("demo");
   ASSERT_EQ(versions.size(), 2u);
   EXPECT_EQ(versions[1].state(), DefinitionState::kDraft);
@@ -121,7 +106,7 @@ TEST_F(ShippedPackTest, AnUnchangedPackAddsNothing) {
 
 TEST_F(ShippedPackTest, ANewTenantDirectoryGetsItsPackActive) {
   Start();
-  Write("workflows/tenants/dolni_brod/intake.lua", IntakeTitled("Předáno"));
+  Write("workflows/tenants/dolni_brod/intake.lua", SmallIntake("Předáno"));
   std::vector<PackArrival> restart = Start();
   ASSERT_EQ(restart.size(), 2u);
   EXPECT_TRUE(restart[0].drafts.empty());  // demo's pack is unchanged
@@ -129,7 +114,7 @@ TEST_F(ShippedPackTest, ANewTenantDirectoryGetsItsPackActive) {
   EXPECT_EQ(restart[1].installed,
             (std::vector<std::string>{"workflows/intake.lua",
                                       "workflows/tenants/dolni_brod/intake.lua"}));
-  EXPECT_EQ(ActiveText("dolni_brod"), IntakeTitled("Předáno"));
+  EXPECT_EQ(ActiveText("dolni_brod"), SmallIntake("Předáno"));
   EXPECT_EQ(CountDrafts(restart), 0u);
 }
 
