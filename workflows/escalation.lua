@@ -178,8 +178,8 @@ return workflow {
     },
     escalation_about_coordinator = {
       title = "Koordinátor nedodržel termín", urgent = true,
-      body = "U případu {case} koordinátor nedodržel termín svolání případového setkání nebo "
-          .. "rozeslání záznamu z něj. Rozhodněte o dalším postupu. Odkaz: {link}",
+      body = "U případu {case} koordinátor nedodržel termín u případového setkání (svolání, "
+          .. "zapsání dohod nebo rozeslání záznamu). Rozhodněte o dalším postupu. Odkaz: {link}",
     },
   },
   initial = "none",
