@@ -106,7 +106,10 @@ struct Workflow {
   std::string name;
   std::string title;
   std::string file;
-  std::string content_hash;         // hex SHA-256 of the source text: the version instances pin to
+  std::string content_hash;  // hex SHA-256 of the source text: the version instances pin to
+  // Whether its functions may read case.today or case.dates (its source names them): computing
+  // those days costs more than the rest of a script's view, so only such workflows get them.
+  bool script_dates = false;
   Json params = Json::object();     // name -> value (durations as text, numbers, strings)
   Json templates = Json::object();  // name -> {title, body}
   std::string initial;

@@ -166,6 +166,8 @@ Result<LoadedDefinition> LoadDefinition(const std::string& file, const std::stri
     if (!sink.empty()) return Failure(sink, diagnostics);
     workflow->file = file;
     workflow->content_hash = Sha256Hex(source);
+    workflow->script_dates =
+        source.find("today") != std::string::npos || source.find("dates") != std::string::npos;
     workflow->scripts = std::make_shared<LuaScriptHost>(std::move(sandbox), file, workflow->params,
                                                         workflow->templates, context);
     loaded.workflow = std::move(workflow);

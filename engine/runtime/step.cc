@@ -71,9 +71,11 @@ Json ScriptView(const StepContext& ctx, const CaseRecord& c, const std::string& 
                 const Json& data) {
   Json view = CaseView(c, state, data);
   view["params"] = ctx.workflow->params;
-  Json dates = ScriptDates(*ctx.calendar, ctx.now, ctx.workflow->params, c.tenant);
-  view["today"] = std::move(dates["today"]);
-  view["dates"] = std::move(dates["dates"]);
+  if (ctx.workflow->script_dates) {
+    Json dates = ScriptDates(*ctx.calendar, ctx.now, ctx.workflow->params, c.tenant);
+    view["today"] = std::move(dates["today"]);
+    view["dates"] = std::move(dates["dates"]);
+  }
   return view;
 }
 
